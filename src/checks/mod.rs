@@ -1,0 +1,202 @@
+//! Checks: each concern pushes coded findings into a [`Sink`]; none prints. A check's state is
+//! derived from what it pushed: any error → fail, any warning → warn, judged → pass, else skip.
+
+pub mod email;
+pub mod expect;
+pub mod message;
+pub mod status;
+pub mod time;
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::codes;
+
+/// The fixed check names of DESIGN.md, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    Input,
+    Status,
+    Signature,
+    Wrapping,
+    Issuer,
+    Audience,
+    Destination,
+    Recipient,
+    InResponseTo,
+    Time,
+    Subject,
+    Email,
+    Attributes,
+    Algorithm,
+    Certificate,
+    Decryption,
+}
+
+impl Check {
+    pub const ALL: [Check; 16] = [
+        Check::Input,
+        Check::Status,
+        Check::Signature,
+        Check::Wrapping,
+        Check::Issuer,
+        Check::Audience,
+        Check::Destination,
+        Check::Recipient,
+        Check::InResponseTo,
+        Check::Time,
+        Check::Subject,
+        Check::Email,
+        Check::Attributes,
+        Check::Algorithm,
+        Check::Certificate,
+        Check::Decryption,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Check::Input => "input",
+            Check::Status => "status",
+            Check::Signature => "signature",
+            Check::Wrapping => "wrapping",
+            Check::Issuer => "issuer",
+            Check::Audience => "audience",
+            Check::Destination => "destination",
+            Check::Recipient => "recipient",
+            Check::InResponseTo => "in_response_to",
+            Check::Time => "time",
+            Check::Subject => "subject",
+            Check::Email => "email",
+            Check::Attributes => "attributes",
+            Check::Algorithm => "algorithm",
+            Check::Certificate => "certificate",
+            Check::Decryption => "decryption",
+        }
+    }
+}
+
+impl Serialize for Check {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Pass,
+    Fail,
+    Warn,
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub path: String,
+}
+
+/// One coded diagnostic. `code` is stable and documented by `samlcheck explain`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub check: Check,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+impl Finding {
+    /// A finding with the check and severity the code registry gives `code`.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        let doc = codes::get(code);
+        debug_assert!(doc.is_some(), "finding code {code} is not in the registry");
+        let (check, severity) = doc.map(|d| (d.check, d.severity)).unwrap_or((Check::Input, Severity::Error));
+        Self { code, check, severity, message: message.into(), hint: None, location: None }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn at(mut self, line: usize, path: impl Into<String>) -> Self {
+        self.location = Some(Location { line, path: path.into() });
+        self
+    }
+
+    pub fn check(mut self, check: Check) -> Self {
+        self.check = check;
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// Where checks put their findings.
+#[derive(Debug, Default, Clone)]
+pub struct Sink {
+    findings: Vec<Finding>,
+    judged: BTreeMap<Check, ()>,
+}
+
+impl Sink {
+    pub fn push(&mut self, finding: Finding) {
+        if finding.severity != Severity::Info {
+            self.judged.insert(finding.check, ());
+        }
+        self.findings.push(finding);
+    }
+
+    /// Marks a check as having had something to judge (pass unless a finding says otherwise).
+    pub fn judged(&mut self, check: Check) {
+        self.judged.insert(check, ());
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    pub fn has(&self, code: &str) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+
+    /// The state of every check, in the fixed order.
+    pub fn states(&self) -> Vec<(Check, State)> {
+        Check::ALL
+            .iter()
+            .map(|&c| {
+                let worst = self.findings.iter().filter(|f| f.check == c).map(|f| f.severity).max();
+                let state = match worst {
+                    Some(Severity::Error) => State::Fail,
+                    Some(Severity::Warning) => State::Warn,
+                    _ if self.judged.contains_key(&c) => State::Pass,
+                    _ => State::Skip,
+                };
+                (c, state)
+            })
+            .collect()
+    }
+
+    /// Findings ordered most severe first, stable within a severity.
+    pub fn into_sorted(self) -> Vec<Finding> {
+        let mut f = self.findings;
+        f.sort_by(|a, b| b.severity.cmp(&a.severity));
+        f
+    }
+}

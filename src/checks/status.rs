@@ -1,0 +1,65 @@
+//! Status: non-Success top-level and second-level codes, with what each usually means.
+
+use super::{Check, Finding, Sink};
+use crate::idp::{Idp, Topic};
+use crate::xml::model::{Message, MessageKind};
+
+const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
+
+/// What a status code usually means, by its last segment.
+pub fn meaning(code: &str) -> &'static str {
+    match code.rsplit(':').next().unwrap_or(code) {
+        "Requester" => "the IdP blames the request (the SP's AuthnRequest or configuration)",
+        "Responder" => "the IdP could not or would not answer (its configuration or the user's account)",
+        "VersionMismatch" => "the SAML version is not supported",
+        "AuthnFailed" => "the user did not authenticate (wrong password, MFA failed, or cancelled)",
+        "InvalidNameIDPolicy" => "the SP asked for a NameID format the IdP is not configured to send: align the AuthnRequest's NameIDPolicy Format with the IdP application's Name ID format (or use unspecified)",
+        "RequestDenied" => "the IdP refused: usually the user is not assigned to the application",
+        "NoPassive" => "IsPassive was requested but the user has no IdP session",
+        "NoAuthnContext" => "the requested AuthnContext (e.g. password-protected transport vs MFA) cannot be satisfied",
+        "UnknownPrincipal" => "the IdP does not know the user",
+        "UnsupportedBinding" => "the IdP cannot answer with the requested binding",
+        "RequestUnsupported" => "the IdP does not support this request",
+        "PartialLogout" => "logout did not reach every session participant",
+        "NoAvailableIDP" | "NoSupportedIDP" => "no IdP in the proxy's list can authenticate the user",
+        "ProxyCountExceeded" => "too many IdP proxies",
+        "InvalidAttrNameOrValue" => "an attribute in the request is unexpected or malformed",
+        "UnknownAttrProfile" => "the attribute profile is not supported",
+        "RequestVersionTooHigh" | "RequestVersionTooLow" | "RequestVersionDeprecated" => "the SAML version of the request is not accepted",
+        "ResourceNotRecognized" => "the IdP does not recognise the requested resource",
+        "TooManyResponses" => "too many responses",
+        _ => "see the StatusMessage",
+    }
+}
+
+/// Pushes status findings for a Response or LogoutResponse.
+pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
+    if !matches!(msg.kind, MessageKind::Response | MessageKind::LogoutResponse) {
+        return;
+    }
+    sink.judged(Check::Status);
+    let Some(status) = &msg.status else {
+        sink.push(Finding::new("status-missing", "the Response has no Status element"));
+        return;
+    };
+    let code = status.code.as_deref().unwrap_or("");
+    if code == SUCCESS {
+        return;
+    }
+    let mut text = format!("status {code}");
+    if let Some(second) = &status.second_level {
+        text.push_str(&format!(" / {second}"));
+    }
+    let which = status.second_level.as_deref().unwrap_or(code);
+    text.push_str(&format!(": {}", meaning(which)));
+    if let Some(m) = status.message.as_deref().filter(|m| !m.trim().is_empty()) {
+        text.push_str(&format!(" (StatusMessage: {:?})", m.trim()));
+    }
+    let mut f = Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));
+    if which.ends_with("RequestDenied") {
+        f = f.hint(idp.hint(Topic::Assignment));
+    } else if which.ends_with("InvalidNameIDPolicy") {
+        f = f.hint(idp.hint(Topic::NameId));
+    }
+    sink.push(f);
+}

@@ -1,0 +1,167 @@
+//! Time: NotBefore / NotOnOrAfter of Conditions and SubjectConfirmationData, IssueInstant and
+//! SessionNotOnOrAfter against the reference time, with clock skew.
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::{Duration, OffsetDateTime};
+
+use super::{Check, Finding, Sink};
+use crate::xml::model::{Assertion, Message};
+
+/// What "now" is for this report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub now: OffsetDateTime,
+    pub skew: Duration,
+    /// Judge as of the message's own IssueInstant (`--at issue-instant`).
+    pub at_issue_instant: bool,
+}
+
+/// One instant on the report's time line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    pub label: String,
+    pub at: String,
+    /// Seconds from the reference time (negative = before it).
+    pub offset_seconds: i64,
+}
+
+/// Parses an xs:dateTime; a value without a zone is taken as UTC (as SAML requires).
+pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
+    let s = s.trim();
+    OffsetDateTime::parse(s, &Rfc3339).ok().or_else(|| OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok())
+}
+
+pub fn format_instant(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
+}
+
+/// "2h 5m 3s" for a signed duration, without the sign.
+pub fn span(d: Duration) -> String {
+    let secs = d.whole_seconds().unsigned_abs();
+    if secs == 0 {
+        return "0s".into();
+    }
+    humantime::format_duration(std::time::Duration::from_secs(secs)).to_string()
+}
+
+/// The reference time: `--now`/system clock, or the message's IssueInstant with `--at issue-instant`.
+pub fn reference(msg: &Message, clock: &Clock) -> OffsetDateTime {
+    if clock.at_issue_instant {
+        if let Some(t) = msg.issue_instant.as_deref().and_then(parse_instant) {
+            return t;
+        }
+    }
+    clock.now
+}
+
+/// Checks every time bound and returns the time line (sorted).
+pub fn check(msg: &Message, assertion: Option<&Assertion>, clock: &Clock, sink: &mut Sink) -> Vec<Mark> {
+    let now = reference(msg, clock);
+    let mut marks = Vec::new();
+    let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
+    bounds.push(("Response IssueInstant".into(), msg.issue_instant.clone(), Bound::Issued, 0, format!("/{}", msg.root_name)));
+    if let Some(a) = assertion {
+        bounds.push(("Assertion IssueInstant".into(), a.issue_instant.clone(), Bound::Issued, a.line, a.path.clone()));
+        if let Some(c) = &a.conditions {
+            let p = format!("{}/Conditions", a.path);
+            bounds.push(("Conditions NotBefore".into(), c.not_before.clone(), Bound::NotBefore, c.line, p.clone()));
+            bounds.push(("Conditions NotOnOrAfter".into(), c.not_on_or_after.clone(), Bound::NotOnOrAfter, c.line, p));
+        }
+        for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
+            let p = format!("{}/Subject/SubjectConfirmation/SubjectConfirmationData", a.path);
+            bounds.push(("SubjectConfirmationData NotBefore".into(), sc.not_before.clone(), Bound::NotBefore, sc.line, p.clone()));
+            bounds.push(("SubjectConfirmationData NotOnOrAfter".into(), sc.not_on_or_after.clone(), Bound::NotOnOrAfter, sc.line, p));
+        }
+        for s in &a.authn_statements {
+            let p = format!("{}/AuthnStatement", a.path);
+            bounds.push(("AuthnStatement SessionNotOnOrAfter".into(), s.session_not_on_or_after.clone(), Bound::Session, a.line, p));
+        }
+    }
+    for (label, value, bound, line, path) in bounds {
+        let Some(raw) = value else { continue };
+        sink.judged(Check::Time);
+        let Some(t) = parse_instant(&raw) else {
+            sink.push(Finding::new("time-unparseable", format!("{label} {raw:?} is not an xs:dateTime")).at(line, path));
+            continue;
+        };
+        let delta = t - now;
+        marks.push(Mark { label: label.clone(), at: format_instant(t), offset_seconds: delta.whole_seconds() });
+        let who = if clock.at_issue_instant { "the message's IssueInstant" } else { "now" };
+        match bound {
+            Bound::NotBefore if t > now + clock.skew => sink.push(
+                Finding::new(
+                    "time-not-yet-valid",
+                    format!(
+                        "{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead of this one by more than {}",
+                        span(delta),
+                        format_instant(now),
+                        span(clock.skew),
+                        span(delta - clock.skew)
+                    ),
+                )
+                .hint("sync the IdP's and the SP's clocks with NTP")
+                .at(line, path),
+            ),
+            Bound::NotOnOrAfter if now >= t + clock.skew => sink.push(
+                Finding::new(
+                    "time-expired",
+                    format!(
+                        "{label} passed {} before {who} ({}), beyond the {} skew",
+                        span(delta),
+                        format_instant(now),
+                        span(clock.skew)
+                    ),
+                )
+                .hint(if clock.at_issue_instant {
+                    "the message was already expired when issued: the IdP's validity window or clock is wrong".to_string()
+                } else {
+                    "if this is an old capture, judge it with --at issue-instant; otherwise sync clocks (NTP) and retry the sign-in".to_string()
+                })
+                .at(line, path),
+            ),
+            Bound::Issued if t > now + clock.skew => sink.push(
+                Finding::new(
+                    "time-issued-in-future",
+                    format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
+                )
+                .hint("sync the IdP's clock with NTP")
+                .at(line, path),
+            ),
+            Bound::Session if now >= t + clock.skew => sink.push(
+                Finding::new("time-session-expired", format!("{label} passed {} before {who}", span(delta))).at(line, path),
+            ),
+            _ => {}
+        }
+    }
+    marks.sort_by_key(|m| m.offset_seconds);
+    marks
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    NotBefore,
+    NotOnOrAfter,
+    Issued,
+    Session,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_saml_instants() {
+        assert!(parse_instant("2024-05-01T10:00:00Z").is_some());
+        assert!(parse_instant("2024-05-01T10:00:00.123Z").is_some());
+        assert!(parse_instant("2024-05-01T10:00:00").is_some());
+        assert!(parse_instant("2024-05-01T10:00:00+02:00").is_some());
+        assert!(parse_instant("yesterday").is_none());
+    }
+
+    #[test]
+    fn spans() {
+        assert_eq!(span(Duration::seconds(-3725)), "1h 2m 5s");
+        assert_eq!(span(Duration::ZERO), "0s");
+    }
+}

@@ -1,0 +1,169 @@
+//! Command-line definition (clap derive only; no logic).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// SAML 2.0 debugger and validator: decode captures, verify signatures, explain failed sign-ins.
+#[derive(Debug, Parser)]
+#[command(name = "samlcheck", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// When to use colour (NO_COLOR is honoured with auto)
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum At {
+    /// Judge time as of the message's own IssueInstant (for old captures)
+    IssueInstant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the XML of every SAML message in the input (pretty by default)
+    Decode(DecodeArgs),
+    /// Full report; never fails on findings (trust is reported, not required)
+    Inspect(ReportArgs),
+    /// Full report and every check against trusted keys and expectations (exit 1 on failure)
+    Verify(ReportArgs),
+    /// Lint IdP or SP metadata: certificates, endpoints, entityID, expiry
+    Metadata(MetadataArgs),
+    /// Explain a finding code (all codes without an argument)
+    Explain {
+        /// A finding code such as email-placeholder
+        code: Option<String>,
+    },
+    /// List the built-in SP profiles
+    Profiles,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+/// Where input comes from and how much work it may cause.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// A file, '-' for stdin, or the message itself (default: stdin when it is not a terminal)
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Largest encoded message, bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024, help_heading = "Limits")]
+    pub max_input: usize,
+    /// Largest container file (HAR, SAML-tracer export), bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024, help_heading = "Limits")]
+    pub max_file: usize,
+    /// Largest inflated (DEFLATE) message, bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024, help_heading = "Limits")]
+    pub max_inflated: usize,
+    /// Largest inflate ratio once past 64 KiB
+    #[arg(long, value_name = "N", default_value_t = 200, help_heading = "Limits")]
+    pub max_ratio: usize,
+    /// Deepest element nesting
+    #[arg(long, value_name = "N", default_value_t = 64, help_heading = "Limits")]
+    pub max_depth: usize,
+    /// Most elements in one message
+    #[arg(long, value_name = "N", default_value_t = 10_000, help_heading = "Limits")]
+    pub max_elements: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print the XML exactly as received instead of pretty-printed
+    #[arg(long)]
+    pub raw: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// IdP metadata: its signing certificates are trusted, its entityID is the expected issuer
+    #[arg(long, value_name = "FILE", help_heading = "Trust")]
+    pub idp_metadata: Vec<PathBuf>,
+    /// A trusted IdP signing certificate, PEM or DER (repeatable)
+    #[arg(long, value_name = "FILE", help_heading = "Trust")]
+    pub cert: Vec<PathBuf>,
+    /// The SP's private key (PEM), to decrypt an EncryptedAssertion
+    #[arg(long, value_name = "FILE", help_heading = "Trust")]
+    pub sp_key: Option<PathBuf>,
+    /// SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient
+    #[arg(long, value_name = "FILE", help_heading = "Expectations")]
+    pub sp_metadata: Option<PathBuf>,
+    /// Expected audience (SP entity ID); repeatable
+    #[arg(long, value_name = "URI", help_heading = "Expectations")]
+    pub audience: Vec<String>,
+    /// Expected ACS URL (Destination and Recipient); repeatable
+    #[arg(long, value_name = "URL", help_heading = "Expectations")]
+    pub acs: Vec<String>,
+    /// Expected IdP issuer (defaults to the IdP metadata's entityID)
+    #[arg(long, value_name = "URI", help_heading = "Expectations")]
+    pub issuer: Option<String>,
+    /// ID of the AuthnRequest this Response should answer (InResponseTo)
+    #[arg(long, value_name = "ID", help_heading = "Expectations")]
+    pub request_id: Option<String>,
+    /// SP profile: amplitude, aws, aws-identity-center, generic
+    #[arg(long, value_name = "NAME", help_heading = "Expectations")]
+    pub profile: Option<String>,
+    /// A profile of your own (JSON, same fields as `samlcheck profiles --format json`)
+    #[arg(long, value_name = "FILE", help_heading = "Expectations", conflicts_with = "profile")]
+    pub profile_file: Option<PathBuf>,
+    /// The time to judge against, RFC 3339 (default: the system clock)
+    #[arg(long, value_name = "RFC3339", help_heading = "Time")]
+    pub now: Option<String>,
+    /// Judge time as of the message's IssueInstant instead of now
+    #[arg(long, value_enum, help_heading = "Time")]
+    pub at: Option<At>,
+    /// Allowed clock difference, e.g. 3m, 90s
+    #[arg(long, value_name = "DURATION", default_value = "3m", help_heading = "Time")]
+    pub clock_skew: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct MetadataArgs {
+    /// Metadata files to lint
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Warn when a certificate expires within this many days
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub min_days: i64,
+    /// The time to judge against, RFC 3339 (default: the system clock)
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}

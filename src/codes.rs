@@ -1,0 +1,170 @@
+//! The registry of finding codes: each code's check, default severity and its `explain` text.
+//! Codes are a public API: add, never rename.
+
+use crate::checks::{Check, Severity};
+
+/// Documentation of one finding code.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeDoc {
+    pub code: &'static str,
+    pub check: Check,
+    pub severity: Severity,
+    pub title: &'static str,
+    /// What it means, usual causes, and fixes.
+    pub explain: &'static str,
+}
+
+macro_rules! codes {
+    ($( $code:literal, $check:ident, $sev:ident, $title:literal, $explain:literal; )*) => {
+        /// Every finding code, grouped by check.
+        pub static CODES: &[CodeDoc] = &[
+            $( CodeDoc { code: $code, check: Check::$check, severity: Severity::$sev, title: $title, explain: $explain }, )*
+        ];
+    };
+}
+
+codes! {
+    "url-safe-base64", Input, Info, "The message used the URL-safe base64 alphabet",
+        "The capture used '-' and '_' instead of '+' and '/'. SAML bindings require standard base64; some proxies and copy tools rewrite it. samlcheck decoded it anyway.\nFix: if the SP rejects the message, check what re-encodes the form field between IdP and SP.";
+    "status-not-success", Status, Error, "The IdP answered with a non-Success status",
+        "The Response's top-level StatusCode is not urn:oasis:names:tc:SAML:2.0:status:Success, so it carries no usable assertion.\nCommon second-level codes: InvalidNameIDPolicy (the SP asked for a NameID format the IdP is not configured to send), AuthnFailed (the user failed to authenticate), RequestDenied (the user is not assigned to the application), NoPassive (IsPassive was set but the user has no session), RequestUnsupported, UnknownPrincipal.\nFix: read the StatusMessage, then align the SP's NameIDPolicy with the IdP's NameID format, or assign the user to the app.";
+    "status-missing", Status, Warning, "The Response has no Status",
+        "A SAML Response must carry a Status element. Some SPs reject it.";
+    "signature-missing", Signature, Error, "Nothing the SP consumes is signed",
+        "Neither the Response nor the consumed Assertion carries a signature that verifies. An SP must reject such a message: anyone could have written it.\nFix: in the IdP, enable signing of the assertion (or the response, or both).";
+    "signature-digest-mismatch", Signature, Error, "The signed content was changed after signing",
+        "The Reference's DigestValue does not match the canonical form of the element it covers: the element was modified after the IdP signed it (an edit, a proxy rewriting whitespace or namespaces, or tampering).\nFix: capture the message unmodified; if the IdP itself produces it, its XML serialisation after signing is broken.";
+    "signature-value-mismatch", Signature, Error, "The signature does not verify under the trusted key",
+        "The SignedInfo digest is intact but the SignatureValue does not verify with any trusted certificate: the message was signed by a different key.\nFix: load the IdP's current metadata or certificate; if the IdP rotated its signing certificate, update it in the SP.";
+    "signature-untrusted-key", Signature, Error, "Valid only under the certificate the message carries",
+        "The signature verifies under the certificate embedded in the message's KeyInfo, but that certificate is not among the ones you trust. Either the IdP rotated its signing certificate and the SP still has the old one, or someone re-signed the message with their own key.\nFix: compare the embedded certificate's SHA-256 fingerprint with the IdP console; if it is the IdP's new certificate, upload it (or fresh IdP metadata) to the SP.";
+    "signature-not-checked", Signature, Info, "Signatures were not verified",
+        "No trusted certificate was given, so samlcheck could not check who signed the message. The anatomy and the embedded-certificate result are shown as information only.\nFix: pass --idp-metadata FILE or --cert FILE.";
+    "signature-error", Signature, Error, "libxmlsec1 could not process the signature",
+        "The signature is malformed or uses something libxmlsec1 refuses (an unknown algorithm, a missing element). The finding names libxmlsec1's reason.";
+    "redirect-signature-invalid", Signature, Error, "The HTTP-Redirect binding signature does not verify",
+        "For the HTTP-Redirect binding the signature covers the query string octets SAMLRequest/SAMLResponse, RelayState and SigAlg exactly as sent. A proxy that re-encodes the URL, or a wrong certificate, breaks it.\nFix: capture the URL exactly as the browser sent it and check the trusted certificate.";
+    "wrapping-multiple-assertions", Wrapping, Error, "The Response holds more than one Assertion",
+        "A Response must carry exactly one Assertion (encrypted or not) for SSO. Extra assertions are the classic XML Signature Wrapping vector: the signature covers one while the SP reads another.";
+    "wrapping-hidden-assertion", Wrapping, Error, "An Assertion sits somewhere an SP should never read it",
+        "An Assertion element appears outside the Response's direct children (in Extensions, inside a Signature's Object, nested in another Assertion). This is how XSW attacks hide the signed original next to a forged one.";
+    "wrapping-duplicate-id", Wrapping, Error, "Two elements share one ID",
+        "ID values must be unique. With duplicates, a signature Reference can resolve to a different element than the one the SP reads.";
+    "wrapping-reference-target", Wrapping, Error, "The signature covers an element the SP does not consume",
+        "The Reference resolves to an element that is neither the Response root nor the single consumed Assertion, so a valid signature proves nothing about what the SP reads.";
+    "wrapping-signature-placement", Wrapping, Error, "The signature is not inside the element it signs",
+        "An enveloped SAML signature must be a direct child of the element its Reference points to. A signature anywhere else is how wrapping attacks detach the signed content from what is processed.";
+    "wrapping-reference-uri", Wrapping, Error, "The Reference URI is not a same-document ID",
+        "Only URI=\"#ID\" (or an empty URI meaning the whole document) is accepted. External URIs, XPointer expressions or a missing ID are refused.";
+    "wrapping-reference-count", Wrapping, Error, "The signature has not exactly one SignedInfo and one Reference",
+        "A SAML signature signs exactly one element. Several SignedInfo or Reference elements are refused because they let the signature vouch for more (or other) content than the SP reads.";
+    "wrapping-transform", Wrapping, Error, "The signature uses a transform outside the allowed set",
+        "Only enveloped-signature and (exclusive) canonicalisation transforms are accepted, at most two. XSLT, XPath and other transforms can make a signature cover something other than the visible content.";
+    "wrapping-parser-disagreement", Wrapping, Error, "Two XML parsers disagree about the signed element",
+        "samlcheck reads the signed element with libxml2 (as verified) and again with a second parser; they disagree on the NameID, so the message is ambiguous and is refused.";
+    "algorithm-sha1", Algorithm, Warning, "SHA-1 is used for signing or digesting",
+        "SHA-1 is deprecated for signatures. Many SPs still accept it, some reject it.\nFix: switch the IdP application's signing algorithm to RSA-SHA256 (Entra ID: Single sign-on > SAML Certificates > Signing Algorithm; ADFS: relying party trust > Advanced > Secure hash algorithm).";
+    "algorithm-forbidden", Algorithm, Error, "MD5 or HMAC is used",
+        "MD5 digests and HMAC signatures are refused: MD5 is broken, and HMAC needs a shared secret, which is not how SAML IdPs sign.";
+    "certificate-expired", Certificate, Error, "A trusted certificate has expired",
+        "The certificate you trust (from metadata or --cert) is past its NotAfter date. Many SPs refuse it.\nFix: generate a new signing certificate in the IdP, make it active, and upload the new metadata to the SP.";
+    "certificate-expiring", Certificate, Warning, "A trusted certificate expires soon",
+        "The certificate expires within the warning window (--min-days for metadata, 30 days otherwise).\nFix: create the next certificate now and give the SP both during the rollover.";
+    "certificate-embedded", Certificate, Info, "Certificate carried in the message",
+        "The message's KeyInfo carries a certificate. It is shown for information and never trusted: a signature is only authenticated by a certificate you supply.";
+    "issuer-missing", Issuer, Warning, "The message names no Issuer",
+        "An Assertion must name its Issuer; SPs use it to pick the IdP configuration.";
+    "issuer-mismatch", Issuer, Error, "The Issuer is not the expected IdP",
+        "The Issuer differs from --issuer or the IdP metadata's entityID. The SP will look for a different IdP configuration, or refuse the message.\nFix: copy the IdP's entity ID (Issuer URL) exactly into the SP configuration.";
+    "audience-missing", Audience, Warning, "The Assertion has no AudienceRestriction",
+        "Without an Audience any SP could accept this assertion. Most SPs require one matching their entity ID.";
+    "audience-mismatch", Audience, Error, "The Audience is not the SP's entity ID",
+        "The Assertion's Audience does not equal the SP entity ID (from --audience or --sp-metadata). The SP refuses assertions meant for someone else.\nFix: set the IdP application's Audience / Identifier (Entity ID) to exactly the SP's entity ID.";
+    "destination-missing", Destination, Warning, "The signed Response has no Destination",
+        "A signed Response sent by POST should name its Destination; some SPs require it.";
+    "destination-mismatch", Destination, Error, "The Destination is not the SP's ACS URL",
+        "The Response's Destination differs from every expected Assertion Consumer Service URL. The usual causes are http vs https behind a proxy, a different host or port, a trailing slash, or letter case.\nFix: set the IdP application's ACS (Reply) URL to exactly the URL the SP publishes.";
+    "recipient-mismatch", Recipient, Error, "SubjectConfirmationData Recipient is not the SP's ACS URL",
+        "The bearer confirmation's Recipient must equal the ACS URL the assertion is delivered to.\nFix: set the IdP application's ACS (Reply) URL to exactly the URL the SP publishes.";
+    "in-response-to-mismatch", InResponseTo, Error, "InResponseTo does not match the request",
+        "The Response answers a different AuthnRequest than --request-id. The SP will refuse it as a replay or a stale tab.\nFix: start the sign-in again from the SP; check that the SP keeps its request state (cookies with SameSite=None on the ACS POST).";
+    "in-response-to-unsolicited", InResponseTo, Warning, "IdP-initiated Response where a request was expected",
+        "The Response carries no InResponseTo, so it was IdP-initiated, but --request-id says the SP started the sign-in. SPs that disallow unsolicited responses refuse it.\nFix: allow IdP-initiated sign-in in the SP, or start sign-in from the SP.";
+    "time-not-yet-valid", Time, Error, "The assertion is not yet valid",
+        "Now (with the allowed clock skew) is before NotBefore: the IdP's clock runs ahead of the SP's, or the SP's runs behind.\nFix: sync both clocks with NTP; raise the SP's allowed skew if it has one.";
+    "time-expired", Time, Error, "The assertion has expired",
+        "Now (with the allowed clock skew) is at or after NotOnOrAfter. Either the capture is old (use --at issue-instant to judge it as of its own time), the SP's clock is wrong, or the message took too long to arrive.\nFix: retry the sign-in; sync clocks with NTP.";
+    "time-issued-in-future", Time, Error, "The message was issued in the future",
+        "IssueInstant is later than now plus the allowed clock skew: the IdP's clock is ahead.\nFix: sync the IdP's clock (NTP).";
+    "time-unparseable", Time, Error, "A time value is not an xs:dateTime",
+        "NotBefore, NotOnOrAfter or IssueInstant does not parse as an xs:dateTime (e.g. 2024-05-01T10:00:00Z), so SPs cannot judge validity.";
+    "time-session-expired", Time, Warning, "The IdP session has already ended",
+        "AuthnStatement SessionNotOnOrAfter is in the past; SPs that honour it end the session at once.";
+    "assertion-missing", Subject, Error, "The Response carries no Assertion",
+        "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
+    "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted",
+        "The Assertion is an EncryptedAssertion; its content can be read only with the SP's private key.\nFix: pass --sp-key FILE (the SP's private key, PEM) to decrypt it.";
+    "decryption-failed", Decryption, Error, "The EncryptedAssertion could not be decrypted",
+        "Decryption with --sp-key failed: the IdP encrypted to a different SP certificate, or the key is not the SP's.\nFix: upload the SP's current encryption certificate to the IdP, or pass the matching key.";
+    "subject-missing", Subject, Error, "The Assertion has no Subject",
+        "Without a Subject the SP cannot tell who signed in.";
+    "nameid-missing", Subject, Error, "The Subject has no NameID",
+        "The Subject carries no NameID (or only an EncryptedID), so SPs that identify users by NameID cannot sign anyone in.\nFix: configure the IdP application's Name ID / Subject (for example the user's email, format emailAddress).";
+    "nameid-empty", Subject, Error, "The NameID is empty",
+        "The NameID element is present but empty: the IdP user attribute it maps to has no value.\nFix: give the user a value for the attribute the IdP maps to Name ID (often the primary email).";
+    "nameid-format-not-email", Subject, Warning, "NameID format says emailAddress but the value is not an email",
+        "The NameID Format is urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress, but the value is not an email address. SPs that use the NameID as the email will fail.\nFix: map the Subject / Name ID to the user's email attribute.";
+    "comment-in-text", Subject, Warning, "A comment sits inside a value",
+        "An XML comment inside NameID, an attribute value or the Issuer. Some libraries read only the text before the comment (CVE-2017-11427 and relatives), which lets an attacker sign in as another user. samlcheck reports the full text (comments removed, text joined).";
+    "email-missing", Email, Error, "No email address can be found",
+        "None of the email sources holds an email address: the NameID is not an email, and there is no emailaddress claim, 'emailaddress' or 'email' attribute with one. SPs that identify users by email (Amplitude among them) refuse the sign-in.\nFix: map the user's email to the Subject (format emailAddress) or add an 'email' attribute in the IdP application.";
+    "email-placeholder", Email, Error, "An email source holds an unresolved placeholder",
+        "A value is an IdP template expression such as ${user:email}, {{email}}, %email% or user.mail sent literally: the IdP did not resolve the mapping, or the mapping was typed as a fixed string.\nFix: in the IdP application's attribute mappings, map the field to the user attribute (not a literal string), and make sure the user has a value.";
+    "email-empty-value", Email, Error, "An email source is present but empty",
+        "An email attribute or the NameID is present but empty: the IdP attribute it maps to has no value for this user.\nFix: set the user's primary email in the IdP directory.";
+    "email-invalid", Email, Warning, "An email source holds something that is not an email address",
+        "An attribute named like an email holds a value that is not an email address, so it cannot identify the user.";
+    "attribute-statement-empty", Attributes, Warning, "The AttributeStatement is empty",
+        "The assertion carries an AttributeStatement with no attributes (or none with a value). Some IdPs send no attributes until mappings are configured.\nFix: add the attribute mappings the SP needs in the IdP application.";
+    "attribute-empty-value", Attributes, Warning, "An attribute has no value",
+        "An Attribute is present with no AttributeValue, or an empty one: the IdP user attribute it maps to is empty.";
+    "attribute-duplicate", Attributes, Warning, "Attributes differ only by case or NameFormat",
+        "Two attributes have names equal except for letter case or NameFormat. SPs pick one of them unpredictably.\nFix: remove the duplicate mapping in the IdP.";
+    "attribute-required-missing", Attributes, Error, "A required attribute is missing",
+        "The profile in use requires this attribute and the assertion does not carry it.\nFix: add the attribute mapping in the IdP application.";
+    "aws-role-invalid", Attributes, Error, "An AWS Role attribute value is malformed",
+        "Each https://aws.amazon.com/SAML/Attributes/Role value must be 'arn:aws:iam::<account>:role/<name>,arn:aws:iam::<account>:saml-provider/<name>' (either order).\nFix: correct the Role mapping in the IdP; the account IDs must be 12 digits and the provider name must match the IAM identity provider.";
+    "aws-role-session-name-missing", Attributes, Error, "AWS RoleSessionName is missing",
+        "AWS sign-in requires https://aws.amazon.com/SAML/Attributes/RoleSessionName (2-64 characters of [\\w+=,.@-]).\nFix: map RoleSessionName to the user's email or user name.";
+    "aws-session-duration-invalid", Attributes, Error, "AWS SessionDuration is out of range",
+        "https://aws.amazon.com/SAML/Attributes/SessionDuration must be an integer from 900 to 43200 seconds.";
+    "metadata-no-signing-key", Certificate, Error, "The IdP metadata has no signing certificate",
+        "The IdPSSODescriptor has no KeyDescriptor with use=\"signing\" (or without use) holding an X509Certificate.";
+    "metadata-no-endpoint", Destination, Error, "The metadata lists no SSO or ACS endpoint",
+        "IdP metadata needs a SingleSignOnService; SP metadata needs an AssertionConsumerService.";
+    "metadata-insecure-endpoint", Destination, Warning, "An endpoint uses http, not https",
+        "SAML endpoints should be served over HTTPS; browsers and SPs increasingly refuse plain http.";
+    "metadata-no-entity-id", Issuer, Error, "The metadata has no entityID",
+        "EntityDescriptor must carry an entityID; it is the Issuer (IdP) or the Audience (SP).";
+    "metadata-expired", Time, Error, "The metadata's validUntil has passed",
+        "The metadata document says it is valid only until a date that has passed; SPs that honour validUntil refuse it.";
+}
+
+/// The registry entry for `code`.
+pub fn get(code: &str) -> Option<&'static CodeDoc> {
+    CODES.iter().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in CODES {
+            assert!(seen.insert(c.code), "duplicate {}", c.code);
+            assert!(c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", c.code);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! `samlcheck decode`: the XML of every message, pretty-printed or as received.
+
+use super::{source, Output};
+use crate::cli::DecodeArgs;
+use crate::error::Error;
+use crate::xml::{guard, pretty};
+
+pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
+    let limits = source::limits(&args.input);
+    let mut out = Output { plain: true, ..Default::default() };
+    let mut pieces = Vec::new();
+    for (origin, decoded) in source::read_all(&args.input)? {
+        let captures = match decoded {
+            Ok(c) => c,
+            Err(e) => {
+                out.stderr.push(format!("error: {e}"));
+                out.code = 2;
+                continue;
+            }
+        };
+        for c in captures {
+            let c = match c {
+                Ok(c) => c,
+                Err(e) => {
+                    out.stderr.push(format!("error: {}", e.in_origin(&origin)));
+                    out.code = 2;
+                    continue;
+                }
+            };
+            if let Err(e) = guard::scan(&c.xml, &limits) {
+                out.stderr.push(format!("error: {}", e.in_origin(&origin)));
+                out.code = 2;
+                continue;
+            }
+            let body = if args.raw {
+                let mut s = String::from_utf8_lossy(&c.xml).into_owned();
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+                s
+            } else {
+                match pretty::pretty(&c.xml) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        out.stderr.push(format!("error: {origin}: XML is not well-formed: {e}"));
+                        out.code = 2;
+                        continue;
+                    }
+                }
+            };
+            let label = c.context.clone().unwrap_or_else(|| c.origin.clone());
+            let steps: Vec<&str> = c.steps.iter().map(|s| s.as_str()).collect();
+            pieces.push((label, steps.join(" → "), body));
+        }
+    }
+    if pieces.len() == 1 {
+        out.stdout = pieces.remove(0).2;
+    } else {
+        for (label, steps, body) in pieces {
+            out.stdout.push_str(&format!("<!-- {} · decoded: {} -->\n{body}", label.replace("--", "- -"), steps));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,37 @@
+//! One file per subcommand: arguments → library options → rendered output. Output is returned
+//! whole, so the binary writes it once (never a partial write).
+
+mod decode;
+mod explain;
+mod metadata;
+mod options;
+mod report;
+mod source;
+mod tools;
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+
+/// What a command produced: stdout text, stderr lines, and the exit code.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: Vec<String>,
+    pub code: u8,
+    /// Never colour stdout (XML, JSON, completions).
+    pub plain: bool,
+}
+
+/// Runs the command the arguments name.
+pub fn run(cli: Cli) -> Result<Output, Error> {
+    match cli.command {
+        Command::Decode(args) => decode::run(&args),
+        Command::Inspect(args) => report::run(&args, false),
+        Command::Verify(args) => report::run(&args, true),
+        Command::Metadata(args) => metadata::run(&args),
+        Command::Explain { code } => explain::run(code.as_deref()),
+        Command::Profiles => Ok(tools::profiles()),
+        Command::Completions { shell } => Ok(tools::completions(shell)),
+        Command::Man => tools::man(),
+    }
+}

@@ -1,0 +1,55 @@
+//! `completions`, `man` and `profiles`: generated text, no analysis.
+
+use clap::CommandFactory;
+
+use super::Output;
+use crate::cli::{Cli, Shell};
+use crate::error::Error;
+use crate::profiles::Profile;
+
+/// Shell completion script for `shell` (the committed files under completions/ are these).
+pub fn completions(shell: Shell) -> Output {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    let sh = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+        Shell::Elvish => clap_complete::Shell::Elvish,
+    };
+    clap_complete::generate(sh, &mut cmd, "samlcheck", &mut buf);
+    Output { stdout: String::from_utf8_lossy(&buf).into_owned(), plain: true, ..Default::default() }
+}
+
+/// The man page in roff.
+pub fn man() -> Result<Output, Error> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut buf).map_err(|e| Error::Io { path: "man page".into(), source: e })?;
+    Ok(Output { stdout: String::from_utf8_lossy(&buf).into_owned(), plain: true, ..Default::default() })
+}
+
+/// The built-in profiles and what each expects.
+pub fn profiles() -> Output {
+    let mut s = String::new();
+    for p in Profile::all() {
+        s.push_str(&format!("{}\n  {}\n", p.name, p.description));
+        if !p.audiences.is_empty() {
+            s.push_str(&format!("  audience: {}\n", p.audiences.join(" | ")));
+        }
+        if !p.acs.is_empty() {
+            s.push_str(&format!("  ACS:      {}\n", p.acs.join(" | ")));
+        }
+        if let Some(o) = &p.email_order {
+            s.push_str(&format!("  email:    {}\n", o.join(" → ")));
+        } else if !p.check_email {
+            s.push_str("  email:    not required\n");
+        }
+        if !p.required_attributes.is_empty() {
+            s.push_str(&format!("  requires: {}\n", p.required_attributes.join(", ")));
+        }
+        s.push('\n');
+    }
+    s.push_str("Use one with --profile NAME, or your own JSON with --profile-file FILE.\n");
+    Output { stdout: s, ..Default::default() }
+}

@@ -1,0 +1,163 @@
+//! Recognising the identity provider from its Issuer, and phrasing fixes in its console's terms.
+
+use serde::Serialize;
+
+/// Identity providers whose consoles the hints know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Idp {
+    AwsIdentityCenter,
+    EntraId,
+    Okta,
+    Google,
+    OneLogin,
+    Auth0,
+    Adfs,
+    JumpCloud,
+    Keycloak,
+    Unknown,
+}
+
+/// What a hint is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// No email, a placeholder, or an empty attribute statement.
+    EmailMapping,
+    /// The email source exists but is empty for this user.
+    EmptyEmail,
+    /// Audience / entity ID.
+    Audience,
+    /// ACS / Reply URL.
+    Acs,
+    /// Signing certificate rotation or expiry.
+    Certificate,
+    /// NameID format and value.
+    NameId,
+    /// The user is not assigned to the application.
+    Assignment,
+}
+
+impl Idp {
+    /// Recognises the IdP from an Issuer or entityID.
+    pub fn recognise(issuer: Option<&str>) -> Idp {
+        let Some(i) = issuer else { return Idp::Unknown };
+        let l = i.to_ascii_lowercase();
+        if l.contains("portal.sso.") && l.contains(".amazonaws.com/saml") {
+            Idp::AwsIdentityCenter
+        } else if l.starts_with("https://sts.windows.net/") || l.contains("login.microsoftonline.com") {
+            Idp::EntraId
+        } else if l.contains("okta.com") || l.contains("oktapreview.com") {
+            Idp::Okta
+        } else if l.contains("accounts.google.com") {
+            Idp::Google
+        } else if l.contains("onelogin.com") {
+            Idp::OneLogin
+        } else if l.contains("auth0.com") {
+            Idp::Auth0
+        } else if l.contains("/adfs/services/trust") {
+            Idp::Adfs
+        } else if l.contains("jumpcloud") {
+            Idp::JumpCloud
+        } else if l.contains("/realms/") {
+            Idp::Keycloak
+        } else {
+            Idp::Unknown
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Idp::AwsIdentityCenter => "AWS IAM Identity Center",
+            Idp::EntraId => "Microsoft Entra ID",
+            Idp::Okta => "Okta",
+            Idp::Google => "Google Workspace",
+            Idp::OneLogin => "OneLogin",
+            Idp::Auth0 => "Auth0",
+            Idp::Adfs => "AD FS",
+            Idp::JumpCloud => "JumpCloud",
+            Idp::Keycloak => "Keycloak",
+            Idp::Unknown => "the IdP",
+        }
+    }
+
+    /// The fix for `topic`, in this IdP's console terms.
+    pub fn hint(self, topic: Topic) -> String {
+        use Idp::*;
+        use Topic::*;
+        match (self, topic) {
+            (AwsIdentityCenter, EmailMapping) => "AWS IAM Identity Center sends no attributes by default: in IAM Identity Center > Applications > (your app) > Actions > Edit attribute mappings, set Subject → ${user:email} with format emailAddress, and add an attribute 'email' → ${user:email} with format basic".into(),
+            (AwsIdentityCenter, EmptyEmail) => "${user:email} resolved to nothing: give every assigned user a Primary email in IAM Identity Center > Users".into(),
+            (AwsIdentityCenter, Audience) => "in IAM Identity Center > Applications > (your app) > Actions > Edit configuration, set 'Application SAML audience' to the SP's entity ID exactly".into(),
+            (AwsIdentityCenter, Acs) => "in IAM Identity Center > Applications > (your app) > Actions > Edit configuration, set 'Application ACS URL' to the SP's ACS URL exactly".into(),
+            (AwsIdentityCenter, Certificate) => "download the current IAM Identity Center SAML metadata (Applications > your app > IAM Identity Center metadata) and upload it to the SP".into(),
+            (AwsIdentityCenter, NameId) => "in Edit attribute mappings, map Subject to ${user:email} with format emailAddress".into(),
+            (AwsIdentityCenter, Assignment) => "assign the user or a group to the application (Applications > your app > Assigned users and groups)".into(),
+            (EntraId, EmailMapping) => "in Entra ID > Enterprise applications > (your app) > Single sign-on > Attributes & Claims, set Unique User Identifier (Name ID) to user.mail (format Email address) or add an 'email' claim with source attribute user.mail".into(),
+            (EntraId, EmptyEmail) => "the user's Mail property is empty in Entra ID: set it (Users > the user > Properties > Email) or map user.userprincipalname instead".into(),
+            (EntraId, Audience) => "in Entra ID > Enterprise applications > (your app) > Single sign-on > Basic SAML Configuration, set Identifier (Entity ID) to the SP's entity ID".into(),
+            (EntraId, Acs) => "in Entra ID > Enterprise applications > (your app) > Single sign-on > Basic SAML Configuration, set Reply URL (Assertion Consumer Service URL) to the SP's ACS URL".into(),
+            (EntraId, Certificate) => "in Entra ID > Enterprise applications > (your app) > Single sign-on > SAML Certificates, check which certificate is Active and download Federation Metadata XML for the SP".into(),
+            (EntraId, NameId) => "in Attributes & Claims, edit Unique User Identifier (Name ID): source attribute user.mail, name identifier format Email address".into(),
+            (EntraId, Assignment) => "assign the user in Entra ID > Enterprise applications > (your app) > Users and groups, or set 'Assignment required?' to No".into(),
+            (Okta, EmailMapping) => "in Okta Admin > Applications > (your app) > Sign On > SAML settings, set Application username format to Email and add an Attribute Statement 'email' → user.email".into(),
+            (Okta, EmptyEmail) => "the Okta user profile's email is empty: set it in Directory > People".into(),
+            (Okta, Audience) => "in Okta Admin > Applications > (your app) > General > SAML Settings, set Audience URI (SP Entity ID)".into(),
+            (Okta, Acs) => "in Okta Admin > Applications > (your app) > General > SAML Settings, set Single sign-on URL (and 'Use this for Recipient URL and Destination URL')".into(),
+            (Okta, Certificate) => "in Okta Admin > Applications > (your app) > Sign On > SAML Signing Certificates, check the active certificate and download its metadata".into(),
+            (Okta, NameId) => "set Name ID format to EmailAddress and Application username to Email in the app's SAML settings".into(),
+            (Okta, Assignment) => "assign the user in Okta Admin > Applications > (your app) > Assignments".into(),
+            (Google, EmailMapping) => "in Google Admin > Apps > Web and mobile apps > (your app) > SAML attribute mapping, map Basic Information > Primary email to 'email'; set Name ID to Primary email".into(),
+            (Google, Audience) => "in Google Admin > Apps > Web and mobile apps > (your app) > Service provider details, set Entity ID".into(),
+            (Google, Acs) => "in Google Admin > Apps > Web and mobile apps > (your app) > Service provider details, set ACS URL".into(),
+            (Google, Certificate) => "download the IdP metadata again from Google Admin > Apps > Web and mobile apps > (your app) > Download metadata".into(),
+            (Google, Assignment) => "turn the app ON for the user's organisational unit or group in Google Admin > Apps > Web and mobile apps > (your app) > User access".into(),
+            (OneLogin, EmailMapping) => "in OneLogin > Applications > (your app) > Configuration/Parameters, map 'Email' and set SAML nameID format to Email".into(),
+            (OneLogin, Audience) => "in OneLogin > Applications > (your app) > Configuration, set Audience (EntityID)".into(),
+            (OneLogin, Acs) => "in OneLogin > Applications > (your app) > Configuration, set ACS (Consumer) URL and Recipient".into(),
+            (Auth0, EmailMapping) => "in Auth0 > Applications > (your app) > Addons > SAML2 Web App > Settings, set \"nameIdentifierProbes\" to the email claim and keep the email mapping".into(),
+            (Auth0, Audience) => "in the SAML2 Web App addon settings, set \"audience\" to the SP's entity ID".into(),
+            (Auth0, Acs) => "in the SAML2 Web App addon, set Application Callback URL to the SP's ACS URL".into(),
+            (Adfs, EmailMapping) => "in AD FS Management > Relying Party Trusts > (the trust) > Edit Claim Issuance Policy, add a 'Send LDAP Attributes as Claims' rule mapping E-Mail-Addresses to E-Mail Address, and a Transform rule to Name ID (format Email)".into(),
+            (Adfs, Audience) => "in AD FS Management > Relying Party Trusts > (the trust) > Properties > Identifiers, add the SP's entity ID".into(),
+            (Adfs, Acs) => "in AD FS Management > Relying Party Trusts > (the trust) > Properties > Endpoints, set the SAML Assertion Consumer endpoint".into(),
+            (Adfs, Certificate) => "AD FS rolled its token-signing certificate (AD FS Management > Service > Certificates): update the SP with the new one or with fresh federation metadata".into(),
+            (JumpCloud, EmailMapping) => "in JumpCloud > SSO > (your app) > SSO tab, set SAMLSubject NameID to email and add an attribute 'email' → email".into(),
+            (JumpCloud, Audience) => "in JumpCloud > SSO > (your app), set SP Entity ID".into(),
+            (JumpCloud, Acs) => "in JumpCloud > SSO > (your app), set ACS URL".into(),
+            (Keycloak, EmailMapping) => "in Keycloak > Clients > (your client) > Client scopes > dedicated scope, add a 'User Property' mapper for email with SAML Attribute Name 'email', and set Name ID format to email".into(),
+            (Keycloak, Audience) => "in Keycloak the SAML client's Client ID is the audience: make it equal the SP's entity ID".into(),
+            (Keycloak, Acs) => "in Keycloak > Clients > (your client) > Advanced > Assertion Consumer Service POST Binding URL, set the SP's ACS URL".into(),
+            (_, EmailMapping) => format!("in {}, map the user's email to the Subject NameID (format emailAddress) or add an attribute named 'email' carrying it", self.name()),
+            (_, EmptyEmail) => format!("the user has no email in {}: set it in the user's profile", self.name()),
+            (_, Audience) => format!("set the Audience / SP entity ID in {}'s application to the SP's entity ID exactly", self.name()),
+            (_, Acs) => format!("set the ACS / Reply URL in {}'s application to the SP's ACS URL exactly", self.name()),
+            (_, Certificate) => format!("get the current signing certificate or metadata from {} and upload it to the SP", self.name()),
+            (_, NameId) => format!("map the Name ID in {} to the user's email, format emailAddress", self.name()),
+            (_, Assignment) => format!("assign the user to the application in {}", self.name()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_issuers() {
+        let cases = [
+            ("https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz", Idp::AwsIdentityCenter),
+            ("https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", Idp::EntraId),
+            ("http://www.okta.com/exk1234", Idp::Okta),
+            ("https://accounts.google.com/o/saml2?idpid=C01", Idp::Google),
+            ("https://app.onelogin.com/saml/metadata/123", Idp::OneLogin),
+            ("urn:dev-abc.us.auth0.com", Idp::Auth0),
+            ("http://adfs.example.com/adfs/services/trust", Idp::Adfs),
+            ("JumpCloud", Idp::JumpCloud),
+            ("https://kc.example.com/realms/main", Idp::Keycloak),
+            ("https://idp.example.org", Idp::Unknown),
+        ];
+        for (issuer, idp) in cases {
+            assert_eq!(Idp::recognise(Some(issuer)), idp, "{issuer}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! Resource limits applied before any work: sizes, inflate ratio, XML depth and element count.
+
+/// Bounds on the work one input may cause. Every limit has a CLI flag that raises it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one encoded message (`--max-input`).
+    pub max_input: usize,
+    /// Bytes of a container file such as a HAR or SAML-tracer export (`--max-file`).
+    pub max_file: usize,
+    /// Bytes a DEFLATE stream may inflate to (`--max-inflated`).
+    pub max_inflated: usize,
+    /// Inflated/compressed ratio allowed once the output passes 64 KiB (`--max-ratio`).
+    pub max_ratio: usize,
+    /// Element nesting depth (`--max-depth`).
+    pub max_depth: usize,
+    /// Elements in one message (`--max-elements`).
+    pub max_elements: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_input: 1024 * 1024,
+            max_file: 64 * 1024 * 1024,
+            max_inflated: 10 * 1024 * 1024,
+            max_ratio: 200,
+            max_depth: 64,
+            max_elements: 10_000,
+        }
+    }
+}
+
+/// Human-readable byte count for limit messages.
+pub fn bytes(n: usize) -> String {
+    if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+        format!("{} MiB", n / (1024 * 1024))
+    } else if n >= 1024 && n % 1024 == 0 {
+        format!("{} KiB", n / 1024)
+    } else {
+        format!("{n} bytes")
+    }
+}

@@ -1,0 +1,285 @@
+//! Capture forms: turns what a person pasted or saved into the SAML XML messages inside it.
+//!
+//! Detection is by content, never by file name. Every decoding step taken is recorded so the
+//! report can show it. Limits are applied before work (see [`limits`]).
+
+pub mod base64;
+mod har;
+pub mod inflate;
+pub mod limits;
+mod tracer;
+pub mod urlenc;
+
+use serde::Serialize;
+
+use crate::error::InputError;
+pub use limits::Limits;
+use urlenc::Pair;
+
+/// One decoding step, in the order applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// A UTF-8 byte-order mark was removed.
+    Bom,
+    /// The message came from a HAR 1.2 file.
+    Har,
+    /// The message came from a SAML-tracer JSON export.
+    SamlTracer,
+    /// The message was a parameter of a URL's query string.
+    Url,
+    /// The message was a parameter of a form body.
+    Form,
+    /// Percent-decoding.
+    UrlDecode,
+    /// Base64 with the standard alphabet.
+    Base64,
+    /// Base64 with the URL-safe alphabet.
+    Base64url,
+    /// Raw DEFLATE (HTTP-Redirect binding).
+    Inflate,
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Bom => "bom",
+            Step::Har => "har",
+            Step::SamlTracer => "saml_tracer",
+            Step::Url => "url",
+            Step::Form => "form",
+            Step::UrlDecode => "url_decode",
+            Step::Base64 => "base64",
+            Step::Base64url => "base64url",
+            Step::Inflate => "inflate",
+        }
+    }
+}
+
+/// The HTTP-Redirect binding's detached signature, kept for verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RedirectSignature {
+    pub sig_alg: String,
+    /// Base64 signature value (already percent-decoded).
+    pub signature: String,
+    /// `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as the octets appeared in the URL.
+    pub signed_octets: String,
+}
+
+/// One SAML message found in an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capture {
+    /// Where it came from: a path, `stdin`, `argument`, plus the HAR entry when there is one.
+    pub origin: String,
+    /// HAR/SAML-tracer context: method, URL and time of the request that carried it.
+    pub context: Option<String>,
+    pub steps: Vec<Step>,
+    /// `SAMLResponse` or `SAMLRequest` when the message was a named parameter.
+    pub parameter: Option<String>,
+    pub relay_state: Option<String>,
+    pub redirect: Option<RedirectSignature>,
+    /// The XML bytes exactly as decoded.
+    pub xml: Vec<u8>,
+}
+
+/// The messages found in one input; a container (HAR) can hold good and bad ones side by side.
+pub type Decoded = Vec<Result<Capture, InputError>>;
+
+/// Finds and decodes every SAML message in `bytes`.
+///
+/// An error for the input as a whole (not UTF-8, unknown form, no SAML in a HAR) is `Err`;
+/// an error in one message of a container is an `Err` element of the list.
+pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
+    if bytes.len() > limits.max_file {
+        return Err(InputError::new(format!(
+            "input is larger than {} (limit --max-file)",
+            limits::bytes(limits.max_file)
+        )));
+    }
+    let mut steps = Vec::new();
+    let body = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => {
+            steps.push(Step::Bom);
+            rest
+        }
+        None => bytes,
+    };
+    let skip = bytes.len() - body.len();
+    let text = std::str::from_utf8(body)
+        .map_err(|e| InputError::at("input is not valid UTF-8", e.valid_up_to() + skip))?;
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::new("input is empty"));
+    }
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return container(trimmed, origin, limits).map_err(|e| shift(e, skip + lead));
+    }
+    if trimmed.len() > limits.max_input {
+        return Err(InputError::new(format!(
+            "encoded message is larger than {} (limit --max-input)",
+            limits::bytes(limits.max_input)
+        )));
+    }
+    let lines: Vec<&str> = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
+    if several {
+        return Ok(lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut c = decode_text(line, steps.clone(), limits)?;
+                c.origin = format!("{origin} line {}", i + 1);
+                Ok(c)
+            })
+            .collect());
+    }
+    let mut capture = decode_text(trimmed, steps, limits).map_err(|e| shift(e, skip + lead))?;
+    capture.origin = origin.to_string();
+    Ok(vec![Ok(capture)])
+}
+
+fn shift(mut e: InputError, by: usize) -> InputError {
+    e.offset = e.offset.map(|o| o + by);
+    e
+}
+
+fn is_url(text: &str) -> bool {
+    text.starts_with("https://") || text.starts_with("http://")
+}
+
+fn is_form(text: &str) -> bool {
+    text.starts_with("SAMLResponse=") || text.starts_with("SAMLRequest=") || text.contains("&SAMLResponse=") || text.contains("&SAMLRequest=")
+}
+
+fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        InputError::at(format!("input looks like JSON but does not parse: {e}"), json_offset(text, e.line(), e.column()))
+    })?;
+    let found = if value.get("log").and_then(|l| l.get("entries")).is_some() {
+        har::messages(&value, limits)?
+    } else if value.get("requests").map_or(false, |r| r.is_array()) {
+        tracer::messages(&value, limits)?
+    } else {
+        return Err(InputError::new("JSON input is neither a HAR 1.2 file (log.entries) nor a SAML-tracer export (requests)"));
+    };
+    Ok(found
+        .into_iter()
+        .map(|r| {
+            r.map(|mut c| {
+                c.origin = origin.to_string();
+                c
+            })
+        })
+        .collect())
+}
+
+fn json_offset(text: &str, line: usize, column: usize) -> usize {
+    text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1)
+}
+
+/// Decodes one message given as text: XML, base64, URL-encoded, a form body or a URL.
+pub(crate) fn decode_text(text: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, InputError> {
+    let t = text.trim();
+    let lead = text.len() - text.trim_start().len();
+    if t.len() > limits.max_input {
+        return Err(InputError::new(format!(
+            "encoded message is larger than {} (limit --max-input)",
+            limits::bytes(limits.max_input)
+        )));
+    }
+    if t.starts_with('<') {
+        return Ok(capture(steps, t.as_bytes().to_vec()));
+    }
+    if is_url(t) {
+        let query_at = t.find('?').ok_or_else(|| InputError::new("URL has no query string, so no SAMLRequest or SAMLResponse parameter"))?;
+        let query = &t[query_at + 1..];
+        let query = query.split('#').next().unwrap_or(query);
+        steps.push(Step::Url);
+        let pairs = urlenc::parse_pairs(query).map_err(|e| shift(e, lead + query_at + 1))?;
+        return from_pairs(&pairs, steps, true, limits).map_err(|e| shift(e, lead + query_at + 1));
+    }
+    if is_form(t) {
+        steps.push(Step::Form);
+        let pairs = urlenc::parse_pairs(t).map_err(|e| shift(e, lead))?;
+        return from_pairs(&pairs, steps, false, limits).map_err(|e| shift(e, lead));
+    }
+    if urlenc::has_escapes(t) {
+        steps.push(Step::UrlDecode);
+        let decoded = urlenc::percent_decode(t).map_err(|e| shift(e, lead))?;
+        return decode_text(&decoded, steps, limits);
+    }
+    if base64::looks_like(t) {
+        return decode_base64(t, steps, false, limits).map_err(|e| shift(e, lead));
+    }
+    let bad = t.char_indices().find(|(_, c)| !(c.is_ascii_alphanumeric() || "+/=-_ \t\r\n".contains(*c))).map(|(i, _)| i);
+    Err(InputError {
+        message: "input is not XML, base64, URL-encoded text, a form body, a URL, a HAR file or a SAML-tracer export".into(),
+        offset: bad.map(|b| b + lead),
+        origin: None,
+    })
+}
+
+/// Decodes a base64 payload; inflates it when it is not XML (always tried for the redirect binding).
+pub(crate) fn decode_base64(text: &str, mut steps: Vec<Step>, redirect: bool, limits: &Limits) -> Result<Capture, InputError> {
+    let (bytes, alphabet) = base64::decode(text)?;
+    steps.push(match alphabet {
+        base64::Alphabet::Standard => Step::Base64,
+        base64::Alphabet::UrlSafe => Step::Base64url,
+    });
+    if !redirect && starts_like_xml(&bytes) {
+        return Ok(capture(steps, bytes));
+    }
+    match inflate::inflate(&bytes, limits) {
+        Ok(inflated) => {
+            steps.push(Step::Inflate);
+            if !starts_like_xml(&inflated) {
+                return Err(InputError::new("inflated data is not XML"));
+            }
+            Ok(capture(steps, inflated))
+        }
+        Err(e) if e.message.contains("--max-") => Err(e),
+        Err(_) if starts_like_xml(&bytes) => Ok(capture(steps, bytes)),
+        Err(_) => Err(InputError::new(format!(
+            "base64 decodes to {} bytes that are neither XML nor DEFLATE-compressed XML",
+            bytes.len()
+        ))),
+    }
+}
+
+fn starts_like_xml(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'<')
+}
+
+fn capture(steps: Vec<Step>, xml: Vec<u8>) -> Capture {
+    Capture { origin: String::new(), context: None, steps, parameter: None, relay_state: None, redirect: None, xml }
+}
+
+/// Picks the SAML parameter out of query or form pairs and decodes it.
+pub(crate) fn from_pairs(pairs: &[Pair], steps: Vec<Step>, in_url: bool, limits: &Limits) -> Result<Capture, InputError> {
+    let get = |n: &str| pairs.iter().find(|p| p.name == n);
+    let param = get("SAMLResponse")
+        .or_else(|| get("SAMLRequest"))
+        .ok_or_else(|| InputError::new("no SAMLRequest or SAMLResponse parameter found"))?;
+    if param.value.trim().is_empty() {
+        return Err(InputError::at(format!("{} parameter is empty", param.name), param.offset));
+    }
+    let sig_alg = get("SigAlg");
+    let signature = get("Signature");
+    // HTTP-Redirect binding: the message in a URL query is always DEFLATE-compressed.
+    let redirect = in_url || sig_alg.is_some();
+    let mut c = decode_base64(&param.value, steps, redirect, limits).map_err(|e| shift(e, param.offset))?;
+    c.parameter = Some(param.name.clone());
+    c.relay_state = get("RelayState").map(|p| p.value.clone());
+    if let (Some(alg), Some(sig)) = (sig_alg, signature) {
+        // Signed octets per SAML bindings 3.4.4.1: the parameters in this order, as received.
+        let mut octets = format!("{}={}", param.name, param.raw_value);
+        if let Some(rs) = get("RelayState") {
+            octets.push_str(&format!("&RelayState={}", rs.raw_value));
+        }
+        octets.push_str(&format!("&SigAlg={}", alg.raw_value));
+        c.redirect = Some(RedirectSignature { sig_alg: alg.value.clone(), signature: sig.value.clone(), signed_octets: octets });
+    }
+    Ok(c)
+}

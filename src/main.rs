@@ -1,0 +1,35 @@
+//! The `samlcheck` binary: parse arguments, run the command, write its output once, exit.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = samlcheck::cli::Cli::parse();
+    let color = cli.color;
+    match samlcheck::commands::run(cli) {
+        Ok(out) => {
+            let choice = match color {
+                samlcheck::cli::Color::Always => anstream::ColorChoice::Always,
+                samlcheck::cli::Color::Never => anstream::ColorChoice::Never,
+                samlcheck::cli::Color::Auto => anstream::ColorChoice::Auto,
+            };
+            if !out.stdout.is_empty() {
+                let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), if out.plain { anstream::ColorChoice::Never } else { choice });
+                if stdout.write_all(out.stdout.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+                    return ExitCode::from(2);
+                }
+            }
+            for line in &out.stderr {
+                let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+                let _ = writeln!(stderr, "samlcheck: {line}");
+            }
+            ExitCode::from(out.code)
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "samlcheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

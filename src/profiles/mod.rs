@@ -1,0 +1,113 @@
+//! SP profiles: data files (embedded JSON, or the user's own with `--profile-file`) naming the
+//! expected audience and ACS patterns, the email order, required attributes and rule sets.
+
+mod aws;
+
+use serde::Deserialize;
+
+use crate::checks::email::Source;
+use crate::checks::expect::Expectations;
+use crate::checks::{Finding, Sink};
+use crate::idp::Idp;
+use crate::xml::model::Assertion;
+
+const BUILTIN: [(&str, &str); 4] = [
+    ("amplitude", include_str!("amplitude.json")),
+    ("aws", include_str!("aws.json")),
+    ("aws-identity-center", include_str!("aws-identity-center.json")),
+    ("generic", include_str!("generic.json")),
+];
+
+/// One SP profile.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: String,
+    pub description: String,
+    /// Audience patterns (`*` matches anything).
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// ACS patterns for Destination and Recipient.
+    #[serde(default)]
+    pub acs: Vec<String>,
+    /// Email order by source name (`subject`, `claim_uri`, `emailaddress_attr`, `email_attr`).
+    #[serde(default)]
+    pub email_order: Option<Vec<String>>,
+    /// Whether this SP identifies users by email.
+    #[serde(default = "yes")]
+    pub check_email: bool,
+    #[serde(default)]
+    pub required_attributes: Vec<String>,
+    /// Built-in rule sets: `aws_role`.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Profile {
+    /// A built-in profile by name.
+    pub fn builtin(name: &str) -> Result<Profile, String> {
+        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            format!("unknown profile {name:?}; the built-in profiles are {}", BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "))
+        })?;
+        Self::from_json(text)
+    }
+
+    /// Every built-in profile.
+    pub fn all() -> Vec<Profile> {
+        BUILTIN.iter().filter_map(|(_, t)| Self::from_json(t).ok()).collect()
+    }
+
+    /// Parses and validates a profile file.
+    pub fn from_json(text: &str) -> Result<Profile, String> {
+        let p: Profile = serde_json::from_str(text).map_err(|e| format!("invalid profile: {e}"))?;
+        for s in p.email_order.iter().flatten() {
+            if Source::parse(s).is_none() {
+                return Err(format!("invalid profile: unknown email source {s:?} (use subject, claim_uri, emailaddress_attr, email_attr)"));
+            }
+        }
+        for r in &p.rules {
+            if r != "aws_role" {
+                return Err(format!("invalid profile: unknown rule set {r:?} (known: aws_role)"));
+            }
+        }
+        Ok(p)
+    }
+
+    /// Adds the profile's patterns where the user gave none.
+    pub fn extend_expectations(&self, exp: &mut Expectations) {
+        if exp.audiences.is_empty() {
+            exp.audiences = self.audiences.clone();
+        }
+        if exp.acs.is_empty() {
+            exp.acs = self.acs.clone();
+        }
+    }
+
+    pub fn email_order(&self) -> Option<Vec<Source>> {
+        self.email_order.as_ref().map(|o| o.iter().filter_map(|s| Source::parse(s)).collect())
+    }
+
+    pub fn checks_email(&self) -> bool {
+        self.check_email
+    }
+
+    /// Required attributes and rule sets.
+    pub fn check(&self, a: &Assertion, idp: Idp, sink: &mut Sink) {
+        for req in &self.required_attributes {
+            if !a.attributes().any(|at| &at.name == req) {
+                sink.push(
+                    Finding::new("attribute-required-missing", format!("the {} profile requires attribute {req:?}, which the assertion does not carry", self.name))
+                        .hint(format!("add the attribute mapping {req} in {}", idp.name()))
+                        .at(a.line, format!("{}/AttributeStatement", a.path)),
+                );
+            }
+        }
+        if self.rules.iter().any(|r| r == "aws_role") {
+            aws::check(a, sink);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The human renderer: verdict and most likely root cause first, then the message section by
+//! section, then every finding with its hint. Colour is ANSI; the caller strips it when needed.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{Report, SigResult, Verdict};
+use crate::checks::{Severity, State};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default().bold();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+fn paint(style: Style, text: impl std::fmt::Display) -> String {
+    format!("{}{text}{}", style.render(), style.render_reset())
+}
+
+/// Whether the report is for `verify` (verdict counts) or `inspect` (information only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Inspect,
+    Verify,
+}
+
+/// Renders every report, separated by a blank line.
+pub fn render(reports: &[Report], mode: Mode) -> String {
+    reports.iter().map(|r| render_one(r, mode)).collect::<Vec<_>>().join("\n")
+}
+
+fn label(out: &mut String, name: &str, value: impl std::fmt::Display) {
+    let _ = writeln!(out, "{} {value}", paint(BOLD, format!("{name:<12}")));
+}
+
+fn render_one(r: &Report, mode: Mode) -> String {
+    let mut out = String::new();
+    if let Some(err) = &r.error {
+        let _ = writeln!(out, "{} {}: {}", paint(RED, "✗ INPUT ERROR"), r.origin, err.message);
+        return out;
+    }
+    let errors = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = r.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let kind = r.message.unwrap_or("message").replace('_', " ");
+    let from = r.issuer.as_deref().map(|i| format!(" from {i}")).unwrap_or_default();
+    let idp = if r.idp != crate::idp::Idp::Unknown { format!(" ({})", r.idp.name()) } else { String::new() };
+    let head = match (mode, r.verdict) {
+        (Mode::Verify, Verdict::Pass) => paint(GREEN, "✔ PASS"),
+        (Mode::Verify, _) => paint(RED, "✗ FAIL"),
+        (Mode::Inspect, _) if errors > 0 => paint(RED, "✗ PROBLEMS"),
+        (Mode::Inspect, _) if warnings > 0 => paint(YELLOW, "! WARNINGS"),
+        (Mode::Inspect, _) => paint(GREEN, "✔ OK"),
+    };
+    let _ = writeln!(out, "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s)", paint(BOLD, kind));
+    if let Some(top) = r.findings.iter().find(|f| f.severity == Severity::Error).or_else(|| r.findings.iter().find(|f| f.severity == Severity::Warning)) {
+        let _ = writeln!(out, "  {} {} — {}", paint(BOLD, "most likely cause:"), paint(YELLOW, top.code), top.message);
+        if let Some(h) = &top.hint {
+            let _ = writeln!(out, "  {} {h}", paint(BOLD, "fix:"));
+        }
+    }
+    out.push('\n');
+
+    let mut input = r.origin.clone();
+    if let Some(c) = &r.context {
+        input.push_str(&format!(" · {c}"));
+    }
+    label(&mut out, "Input", input);
+    let steps: Vec<&str> = r.decoding.iter().map(|s| s.as_str()).collect();
+    label(&mut out, "Decoded", if steps.is_empty() { "raw XML".to_string() } else { steps.join(" → ") });
+    if let Some(p) = &r.parameter {
+        label(&mut out, "Parameter", p);
+    }
+    if let Some(rs) = &r.relay_state {
+        label(&mut out, "RelayState", rs);
+    }
+    if let Some(i) = &r.issuer {
+        label(&mut out, "Issuer", i);
+    }
+    if let Some(s) = &r.status {
+        let code = s.code.as_deref().unwrap_or("(none)");
+        let short = code.rsplit(':').next().unwrap_or(code);
+        let mut text = if short == "Success" { paint(GREEN, short) } else { paint(RED, short) };
+        if let Some(sl) = &s.second_level {
+            text.push_str(&format!(" / {}", sl.rsplit(':').next().unwrap_or(sl)));
+        }
+        if let Some(m) = &s.message {
+            text.push_str(&format!(" — {}", m.trim()));
+        }
+        label(&mut out, "Status", text);
+    }
+    if let Some(d) = &r.destination {
+        label(&mut out, "Destination", d);
+    }
+    for rcp in &r.recipients {
+        label(&mut out, "Recipient", rcp);
+    }
+    if let Some(irt) = &r.in_response_to {
+        label(&mut out, "InResponseTo", irt);
+    } else if r.message == Some("response") {
+        label(&mut out, "InResponseTo", paint(DIM, "(none: IdP-initiated)"));
+    }
+    if let Some(req) = &r.request {
+        if let Some(acs) = &req.acs_url {
+            label(&mut out, "ACS URL", acs);
+        }
+        if let Some(f) = &req.name_id_policy_format {
+            label(&mut out, "NameIDPolicy", f);
+        }
+        if let Some(n) = &req.name_id {
+            label(&mut out, "NameID", n);
+        }
+    }
+    if let Some(c) = &r.conditions {
+        if !c.audiences.is_empty() {
+            label(&mut out, "Audience", c.audiences.join(", "));
+        }
+    }
+    if let Some(s) = &r.subject {
+        let name = s.name_id.as_deref().map(|n| format!("{n:?}")).unwrap_or_else(|| "(no NameID)".into());
+        let fmt = s.format.as_deref().map(|f| format!(" ({})", f.rsplit(':').next().unwrap_or(f))).unwrap_or_default();
+        let auth = if s.authenticated { paint(GREEN, "authenticated") } else { paint(YELLOW, "not authenticated") };
+        label(&mut out, "Subject", format!("{name}{fmt} · {auth}"));
+    }
+    if r.assertion_decrypted {
+        label(&mut out, "Decrypted", "EncryptedAssertion decrypted with --sp-key");
+    }
+
+    if !r.timeline.is_empty() {
+        let at = r.judged_at.as_deref().unwrap_or("?");
+        label(&mut out, "Time", format!("judged at {at}"));
+        for m in &r.timeline {
+            let rel = if m.offset_seconds == 0 {
+                "now".to_string()
+            } else {
+                let d = crate::checks::time::span(time::Duration::seconds(m.offset_seconds));
+                if m.offset_seconds < 0 { format!("{d} ago") } else { format!("in {d}") }
+            };
+            let _ = writeln!(out, "{:13}{:<38} {}  {}", "", m.label, m.at, paint(DIM, rel));
+        }
+    }
+
+    if let Some(e) = &r.email {
+        let value = match &e.value {
+            Some(v) => format!("{} from {}", paint(GREEN, v), e.source.describe()),
+            None => paint(RED, "none found"),
+        };
+        let auth = if e.value.is_some() && !e.authenticated { paint(DIM, " (not authenticated)") } else { String::new() };
+        label(&mut out, "Email", format!("{value}{auth}"));
+        for (i, c) in e.candidates.iter().enumerate() {
+            let v = c.value.as_deref().map(|v| format!("{v:?}")).unwrap_or_else(|| "absent".into());
+            let mark = match c.verdict {
+                "email" if e.source == c.source => paint(GREEN, "← used"),
+                "email" => paint(DIM, "email"),
+                "absent" => String::new(),
+                other => paint(YELLOW, other.replace('_', " ")),
+            };
+            let _ = writeln!(out, "{:13}{}. {:<28} {v} {mark}", "", i + 1, c.source.describe_short());
+        }
+    }
+
+    if !r.attributes.is_empty() {
+        label(&mut out, "Attributes", format!("{}", r.attributes.len()));
+        for a in &r.attributes {
+            let vals = if a.values.is_empty() { paint(YELLOW, "(no value)") } else { a.values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ") };
+            let friendly = a.friendly_name.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
+            let _ = writeln!(out, "{:13}{}{} = {vals}", "", paint(CYAN, &a.name), friendly);
+        }
+    }
+
+    if !r.trusted_keys.is_empty() {
+        label(&mut out, "Trusted", format!("{} certificate(s)", r.trusted_keys.len()));
+        for k in &r.trusted_keys {
+            let _ = writeln!(out, "{:13}{} · {} · until {} · SHA-256 {}", "", k.source, k.cert.subject, k.cert.not_after, short_fp(&k.cert.sha256));
+        }
+    }
+    if r.signatures.is_empty() && r.message.is_some() {
+        label(&mut out, "Signatures", paint(YELLOW, "none"));
+    }
+    for (i, s) in r.signatures.iter().enumerate() {
+        let result = match s.result {
+            SigResult::Valid => paint(GREEN, "valid"),
+            SigResult::NotChecked => paint(DIM, "not checked (no trusted certificate given)"),
+            other => paint(RED, serde_json::to_value(other).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default().replace('_', " ")),
+        };
+        let alg = |a: &Option<String>| a.as_deref().map(|a| a.rsplit(['#', '/']).next().unwrap_or(a).to_string()).unwrap_or_else(|| "?".into());
+        label(
+            &mut out,
+            if i == 0 { "Signatures" } else { "" },
+            format!(
+                "#{} on {} (line {}) → {} · {} / {} · {result}",
+                i + 1,
+                s.location,
+                s.line,
+                s.reference.as_deref().unwrap_or("(no URI)"),
+                alg(&s.signature_algorithm),
+                alg(&s.digest_algorithm)
+            ),
+        );
+        if let Some(k) = &s.key {
+            let _ = writeln!(out, "{:13}   key: {} from {} · SHA-256 {}", "", k.subject, k.source, short_fp(&k.sha256));
+        }
+        if let Some(c) = &s.embedded_cert {
+            let verdict = match s.valid_under_embedded_cert {
+                Some(true) => " · signature valid under it",
+                Some(false) => " · signature not valid under it",
+                None => "",
+            };
+            let _ = writeln!(out, "{:13}   embedded cert: {} · until {} · SHA-256 {}{verdict}", "", c.subject, c.not_after, short_fp(&c.sha256));
+        }
+        if let Some(d) = &s.detail {
+            let _ = writeln!(out, "{:13}   {}", "", paint(DIM, d));
+        }
+    }
+
+    let states: Vec<String> = r
+        .checks
+        .0
+        .iter()
+        .filter(|(_, s)| *s != State::Skip)
+        .map(|(c, s)| {
+            let st = match s {
+                State::Pass => paint(GREEN, "pass"),
+                State::Fail => paint(RED, "fail"),
+                State::Warn => paint(YELLOW, "warn"),
+                State::Skip => "skip".into(),
+            };
+            format!("{} {st}", c.as_str())
+        })
+        .collect();
+    label(&mut out, "Checks", states.join(" · "));
+
+    if !r.findings.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", paint(BOLD, "Findings (most severe first)"));
+        for f in &r.findings {
+            let sev = match f.severity {
+                Severity::Error => paint(RED, "error  "),
+                Severity::Warning => paint(YELLOW, "warning"),
+                Severity::Info => paint(CYAN, "info   "),
+            };
+            let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), f.message);
+            if let Some(h) = &f.hint {
+                let _ = writeln!(out, "          {} {h}", paint(BOLD, "fix:"));
+            }
+            if let Some(l) = &f.location {
+                if l.line > 0 {
+                    let _ = writeln!(out, "          {}", paint(DIM, format!("at line {} {}", l.line, l.path)));
+                } else {
+                    let _ = writeln!(out, "          {}", paint(DIM, format!("at {}", l.path)));
+                }
+            }
+        }
+        let _ = writeln!(out, "  {}", paint(DIM, "samlcheck explain CODE tells more about a code"));
+    }
+    out
+}
+
+fn short_fp(hex: &str) -> String {
+    hex.as_bytes().chunks(2).take(8).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(":") + "…"
+}

@@ -1,0 +1,223 @@
+//! The report: one struct per message that both renderers read. Field names of the JSON form
+//! are a public API (schema 1): add, never rename.
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::checks::email::Resolution;
+use crate::checks::time::Mark;
+use crate::checks::{Check, Finding, State};
+use crate::idp::Idp;
+use crate::input::Step;
+use crate::xml::model::{Attribute, RequestInfo, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    InputError,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectReport {
+    pub name_id: Option<String>,
+    pub format: Option<String>,
+    pub authenticated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmailReport {
+    pub value: Option<String>,
+    pub source: crate::checks::email::Source,
+    pub authenticated: bool,
+    pub candidates: Vec<crate::checks::email::Candidate>,
+}
+
+impl EmailReport {
+    pub fn from_resolution(r: Resolution, authenticated: bool) -> Self {
+        Self { value: r.value, source: r.source, authenticated, candidates: r.candidates }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionsReport {
+    pub not_before: Option<String>,
+    pub not_on_or_after: Option<String>,
+    pub audiences: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertReport {
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub sha256: String,
+}
+
+impl From<&crate::trust::cert::CertInfo> for CertReport {
+    fn from(c: &crate::trust::cert::CertInfo) -> Self {
+        use crate::checks::time::format_instant;
+        Self {
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            not_before: format_instant(c.not_before),
+            not_after: format_instant(c.not_after),
+            sha256: c.sha256.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KeyReport {
+    /// `metadata`, `cert` or `embedded`.
+    pub source: String,
+    pub sha256: String,
+    pub subject: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SigResult {
+    Valid,
+    DigestMismatch,
+    SignatureMismatch,
+    UntrustedKey,
+    NotChecked,
+    /// Refused by policy before or instead of cryptographic verification.
+    Refused,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureReport {
+    pub covers: &'static str,
+    pub reference: Option<String>,
+    pub line: usize,
+    /// Path of the element the Signature sits in.
+    pub location: String,
+    pub c14n_algorithm: Option<String>,
+    pub signature_algorithm: Option<String>,
+    pub digest_algorithm: Option<String>,
+    pub transforms: Vec<String>,
+    pub result: SigResult,
+    /// The trusted key that verified it (only with `valid`).
+    pub key: Option<KeyReport>,
+    /// The certificate the message carries in KeyInfo (information only).
+    pub embedded_cert: Option<CertReport>,
+    /// Whether the signature verifies under the embedded certificate (integrity only).
+    pub valid_under_embedded_cert: Option<bool>,
+    /// libxmlsec1's reason when verification failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// A trusted certificate, as listed in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustedKeyReport {
+    pub source: String,
+    #[serde(flatten)]
+    pub cert: CertReport,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorReport {
+    pub message: String,
+    pub offset: Option<usize>,
+}
+
+/// One message's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub schema: u32,
+    pub message: Option<&'static str>,
+    pub verdict: Verdict,
+    pub decoding: Vec<Step>,
+    pub checks: Checks,
+    pub findings: Vec<Finding>,
+    pub issuer: Option<String>,
+    pub destination: Option<String>,
+    pub in_response_to: Option<String>,
+    pub issue_instant: Option<String>,
+    pub status: Option<Status>,
+    pub subject: Option<SubjectReport>,
+    pub email: Option<EmailReport>,
+    pub attributes: Vec<Attribute>,
+    pub conditions: Option<ConditionsReport>,
+    pub signatures: Vec<SignatureReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorReport>,
+    // Additions beyond the DESIGN.md core shape.
+    pub origin: String,
+    pub context: Option<String>,
+    pub parameter: Option<String>,
+    pub relay_state: Option<String>,
+    pub idp: Idp,
+    pub timeline: Vec<Mark>,
+    /// The time the message was judged against.
+    pub judged_at: Option<String>,
+    pub trusted_keys: Vec<TrustedKeyReport>,
+    pub request: Option<RequestInfo>,
+    /// Recipient values of the bearer SubjectConfirmations.
+    pub recipients: Vec<String>,
+    pub assertion_decrypted: bool,
+}
+
+/// Check states, serialised as an object in the fixed order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Checks(pub Vec<(Check, State)>);
+
+impl Checks {
+    pub fn get(&self, check: Check) -> State {
+        self.0.iter().find(|(c, _)| *c == check).map_or(State::Skip, |(_, s)| *s)
+    }
+}
+
+impl Serialize for Checks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (c, state) in &self.0 {
+            m.serialize_entry(c.as_str(), state)?;
+        }
+        m.end()
+    }
+}
+
+impl Report {
+    /// A report for input that could not be analysed.
+    pub fn input_error(origin: &str, decoding: Vec<Step>, err: &crate::error::InputError) -> Self {
+        Self {
+            schema: 1,
+            message: None,
+            verdict: Verdict::InputError,
+            decoding,
+            checks: Checks(vec![(Check::Input, State::Fail)]),
+            findings: Vec::new(),
+            issuer: None,
+            destination: None,
+            in_response_to: None,
+            issue_instant: None,
+            status: None,
+            subject: None,
+            email: None,
+            attributes: Vec::new(),
+            conditions: None,
+            signatures: Vec::new(),
+            error: Some(ErrorReport { message: err.to_string(), offset: err.offset }),
+            origin: origin.to_string(),
+            context: None,
+            parameter: None,
+            relay_state: None,
+            idp: Idp::Unknown,
+            timeline: Vec::new(),
+            judged_at: None,
+            trusted_keys: Vec::new(),
+            request: None,
+            recipients: Vec::new(),
+            assertion_decrypted: false,
+        }
+    }
+}

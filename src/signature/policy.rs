@@ -1,0 +1,156 @@
+//! Which signatures may count: the wrapping defences and algorithm rules of DESIGN.md's trust
+//! rules. A signature that breaks a rule is never counted, whatever its cryptographic result.
+
+use libxml::tree::Document;
+
+use crate::checks::{Check, Finding, Sink};
+use crate::xml::dom;
+use crate::xml::model::{Message, MessageKind, SignatureInfo};
+
+const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+const C14N: [&str; 5] = [
+    "http://www.w3.org/2001/10/xml-exc-c14n#",
+    "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments",
+    "http://www.w3.org/2006/12/xml-c14n11",
+];
+
+/// The policy decision for one signature.
+#[derive(Debug, Clone, Default)]
+pub struct Decision {
+    /// Safe to hand to libxmlsec1 (same-document reference, allowed transforms and algorithms).
+    pub crypto_allowed: bool,
+    /// May authenticate content if cryptographically valid.
+    pub counts: bool,
+    /// `response`, `assertion` or `other`.
+    pub covers: &'static str,
+    /// Identity of the referenced element.
+    pub target: Option<usize>,
+    /// Human description of the referenced element.
+    pub target_desc: String,
+    /// Why crypto was not attempted.
+    pub refusal: Option<String>,
+}
+
+/// Message-level rules: one Assertion, no hidden ones, unique IDs.
+pub fn message_rules(msg: &Message, sink: &mut Sink) {
+    sink.judged(Check::Wrapping);
+    if msg.kind == MessageKind::Response {
+        let total = msg.assertions.len() + msg.encrypted_assertions;
+        if total > 1 {
+            sink.push(Finding::new(
+                "wrapping-multiple-assertions",
+                format!("the Response holds {total} assertions (encrypted or not); exactly one is allowed"),
+            ));
+        }
+    }
+    let direct = msg.assertions.len();
+    if msg.assertion_elements > direct {
+        sink.push(Finding::new(
+            "wrapping-hidden-assertion",
+            format!("{} Assertion element(s) sit outside the Response's direct children", msg.assertion_elements - direct),
+        ));
+    }
+    for id in &msg.duplicate_ids {
+        sink.push(Finding::new("wrapping-duplicate-id", format!("ID {id:?} is used by more than one element")));
+    }
+}
+
+/// Signature-level rules; pushes a finding for each broken rule.
+pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, consumed: Option<usize>, sink: &mut Sink) -> Decision {
+    let mut d = Decision { covers: "other", crypto_allowed: true, counts: true, ..Default::default() };
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
+    if info.signed_info_count != 1 || info.reference_uris.len() != 1 {
+        sink.push(at(Finding::new(
+            "wrapping-reference-count",
+            format!("the signature has {} SignedInfo and {} Reference element(s); exactly one of each is allowed", info.signed_info_count, info.reference_uris.len()),
+        )));
+        d.crypto_allowed = false;
+        d.counts = false;
+        d.refusal = Some("refused by policy: not exactly one SignedInfo and one Reference".into());
+    }
+    // Resolve the reference ourselves: same-document only.
+    let uri = info.reference_uris.first().cloned().flatten();
+    let root = doc.get_root_element();
+    let target = match uri.as_deref() {
+        Some("") => root.clone(),
+        Some(u) if u.starts_with('#') && u.len() > 1 && !u.contains('(') => {
+            let id = &u[1..];
+            let found: Vec<_> = root.iter().flat_map(dom::all_elements).filter(|n| dom::attr(n, "ID").as_deref() == Some(id)).collect();
+            if found.len() != 1 {
+                sink.push(at(Finding::new("wrapping-reference-uri", format!("Reference URI {u:?} resolves to {} elements", found.len()))));
+                d.crypto_allowed = false;
+                d.counts = false;
+                d.refusal = Some(format!("refused by policy: {u:?} does not resolve to exactly one element"));
+            }
+            found.into_iter().next()
+        }
+        other => {
+            sink.push(at(Finding::new(
+                "wrapping-reference-uri",
+                format!("Reference URI {:?} is not a same-document #ID reference", other.unwrap_or("(missing)")),
+            )));
+            d.crypto_allowed = false;
+            d.counts = false;
+            d.refusal = Some("refused by policy: not a same-document reference".into());
+            None
+        }
+    };
+    if let Some(t) = &target {
+        let id = dom::identity(t);
+        d.target = Some(id);
+        d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
+        if id == msg.root_node {
+            d.covers = "response";
+        } else if Some(id) == consumed {
+            d.covers = "assertion";
+        } else {
+            sink.push(at(Finding::new(
+                "wrapping-reference-target",
+                format!("the signature covers {}, which is neither the Response root nor the consumed Assertion", d.target_desc),
+            )));
+            d.counts = false;
+        }
+        if id != info.parent_node {
+            sink.push(at(Finding::new(
+                "wrapping-signature-placement",
+                format!("the signature sits in {} but references {}", info.parent_path, d.target_desc),
+            )));
+            d.counts = false;
+        }
+    } else {
+        d.counts = false;
+    }
+    // Transforms: enveloped-signature and C14N variants, at most two.
+    let bad: Vec<&String> = info.transforms.iter().filter(|t| t.as_str() != ENVELOPED && !C14N.contains(&t.as_str())).collect();
+    if !bad.is_empty() || info.transforms.len() > 2 {
+        let what = if bad.is_empty() { format!("{} transforms (at most 2 allowed)", info.transforms.len()) } else { format!("transform {}", bad[0]) };
+        sink.push(at(Finding::new("wrapping-transform", format!("the signature uses {what}"))));
+        d.crypto_allowed = false;
+        d.counts = false;
+        d.refusal = Some(format!("refused by policy: {what}"));
+    }
+    // Algorithms.
+    for alg in [info.signature_algorithm.as_deref(), info.digest_algorithm.as_deref()].into_iter().flatten() {
+        let l = alg.to_ascii_lowercase();
+        if l.contains("hmac") || l.contains("md5") {
+            sink.push(at(Finding::new("algorithm-forbidden", format!("algorithm {alg} is refused (MD5 and HMAC are never accepted)"))));
+            d.crypto_allowed = false;
+            d.counts = false;
+            d.refusal = Some(format!("refused by policy: algorithm {alg}"));
+        } else if l.ends_with("sha1") {
+            sink.push(at(Finding::new("algorithm-sha1", format!("algorithm {alg} uses SHA-1"))));
+        } else {
+            sink.judged(Check::Algorithm);
+        }
+    }
+    if let Some(c) = &info.c14n_algorithm {
+        if !C14N.contains(&c.as_str()) {
+            sink.push(at(Finding::new("wrapping-transform", format!("canonicalization method {c} is not allowed"))));
+            d.crypto_allowed = false;
+            d.counts = false;
+        }
+    }
+    d
+}

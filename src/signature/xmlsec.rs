@@ -1,0 +1,183 @@
+//! The only code that touches libxmlsec1 (through the `xmlsec` crate and its raw bindings).
+//!
+//! Verification uses a context with no keys manager and a preset key, so KeyInfo in the
+//! message can never supply the key; same-document references only; transforms and algorithms
+//! restricted to an allow-list.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, c_int, c_void, CStr, CString};
+use std::sync::Once;
+
+use libxml::tree::{Document, Node};
+use xmlsec::bindings as xs;
+use xmlsec::{XmlSecKey, XmlSecKeyFormat, XmlSecSignatureContext};
+
+type ErrCallback = unsafe extern "C" fn(*const c_char, c_int, *const c_char, *const c_char, *const c_char, c_int, *const c_char);
+
+extern "C" {
+    fn xmlSecErrorsSetCallback(cb: Option<ErrCallback>);
+    fn xmlSecEncCtxCreate(keys_mngr: xs::xmlSecKeysMngrPtr) -> *mut c_void;
+    fn xmlSecEncCtxDestroy(ctx: *mut c_void);
+    fn xmlSecEncCtxDecrypt(ctx: *mut c_void, node: xs::xmlNodePtr) -> c_int;
+}
+
+thread_local! {
+    static ERRORS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+unsafe extern "C" fn collect(
+    _file: *const c_char,
+    _line: c_int,
+    func: *const c_char,
+    _object: *const c_char,
+    subject: *const c_char,
+    reason: c_int,
+    msg: *const c_char,
+) {
+    let s = |p: *const c_char| if p.is_null() { String::new() } else { CStr::from_ptr(p).to_string_lossy().into_owned() };
+    let text = format!("{}: {} (reason {reason}{})", s(func), s(msg), if subject.is_null() { String::new() } else { format!(", {}", s(subject)) });
+    ERRORS.with(|e| e.borrow_mut().push(text));
+}
+
+fn take_errors() -> Vec<String> {
+    ERRORS.with(|e| std::mem::take(&mut *e.borrow_mut()))
+}
+
+/// Initialises libxmlsec1 once and routes its error messages into this module (never stderr).
+pub fn init() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        drop(XmlSecSignatureContext::new());
+        // SAFETY: registers a plain function pointer; called once.
+        unsafe { xmlSecErrorsSetCallback(Some(collect)) };
+    });
+}
+
+/// Registers every `ID` attribute as an XML ID so `#ID` references resolve (SAML has no DTD).
+pub fn register_ids(doc: &Document) {
+    init();
+    let Some(root) = doc.get_root_element() else { return };
+    let id = CString::new("ID").unwrap_or_default();
+    let mut ids: [*const u8; 2] = [id.as_ptr() as *const u8, std::ptr::null()];
+    // SAFETY: doc and root are live; the ids array is NULL-terminated and outlives the call.
+    unsafe { xs::xmlSecAddIDs(doc.doc_ptr() as xs::xmlDocPtr, root.node_ptr() as xs::xmlNodePtr, ids.as_mut_ptr()) };
+    take_errors();
+}
+
+/// The cryptographic outcome for one signature under one key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Valid,
+    /// The Reference digest does not match: the content changed.
+    DigestMismatch,
+    /// The digest matches but the SignatureValue does not verify under this key.
+    SignatureMismatch,
+    /// libxmlsec1 could not process it (unsupported algorithm, key type mismatch, malformed).
+    Error(String),
+}
+
+/// Verifies the `ds:Signature` node `sig` with the certificate `cert_pem` as the only key.
+pub fn verify(sig: &Node, cert_pem: &[u8]) -> Outcome {
+    init();
+    take_errors();
+    let key = match XmlSecKey::from_memory(cert_pem, XmlSecKeyFormat::CertPem, None) {
+        Ok(k) => k,
+        Err(e) => return Outcome::Error(format!("cannot load the certificate as a key: {e}")),
+    };
+    let mut ctx = XmlSecSignatureContext::new();
+    ctx.insert_key(key);
+    // SAFETY: ctx is live for the whole block; the klass getters return static descriptors.
+    unsafe {
+        let raw = ctx.as_ptr();
+        (*raw).flags |= xs::XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
+        (*raw).enabledReferenceUris = xs::xmlSecTransformUriTypeEmpty | xs::xmlSecTransformUriTypeSameDocument;
+        for t in [
+            xs::xmlSecTransformEnvelopedGetKlass(),
+            xs::xmlSecTransformExclC14NGetKlass(),
+            xs::xmlSecTransformExclC14NWithCommentsGetKlass(),
+            xs::xmlSecTransformInclC14NGetKlass(),
+            xs::xmlSecTransformInclC14NWithCommentsGetKlass(),
+            xs::xmlSecTransformInclC14N11GetKlass(),
+            xs::xmlSecOpenSSLTransformSha1GetKlass(),
+            xs::xmlSecOpenSSLTransformSha224GetKlass(),
+            xs::xmlSecOpenSSLTransformSha256GetKlass(),
+            xs::xmlSecOpenSSLTransformSha384GetKlass(),
+            xs::xmlSecOpenSSLTransformSha512GetKlass(),
+        ] {
+            xs::xmlSecDSigCtxEnableReferenceTransform(raw, t);
+        }
+        for t in [
+            xs::xmlSecTransformExclC14NGetKlass(),
+            xs::xmlSecTransformExclC14NWithCommentsGetKlass(),
+            xs::xmlSecTransformInclC14NGetKlass(),
+            xs::xmlSecTransformInclC14NWithCommentsGetKlass(),
+            xs::xmlSecTransformInclC14N11GetKlass(),
+            xs::xmlSecOpenSSLTransformRsaSha1GetKlass(),
+            xs::xmlSecOpenSSLTransformRsaSha224GetKlass(),
+            xs::xmlSecOpenSSLTransformRsaSha256GetKlass(),
+            xs::xmlSecOpenSSLTransformRsaSha384GetKlass(),
+            xs::xmlSecOpenSSLTransformRsaSha512GetKlass(),
+            xs::xmlSecOpenSSLTransformEcdsaSha1GetKlass(),
+            xs::xmlSecOpenSSLTransformEcdsaSha224GetKlass(),
+            xs::xmlSecOpenSSLTransformEcdsaSha256GetKlass(),
+            xs::xmlSecOpenSSLTransformEcdsaSha384GetKlass(),
+            xs::xmlSecOpenSSLTransformEcdsaSha512GetKlass(),
+            xs::xmlSecOpenSSLTransformDsaSha1GetKlass(),
+        ] {
+            xs::xmlSecDSigCtxEnableSignatureTransform(raw, t);
+        }
+    }
+    let result = ctx.verify_node(sig);
+    let errors = take_errors();
+    // SAFETY: the reference list is owned by the live context.
+    let digest_failed = unsafe {
+        let raw = ctx.as_ptr();
+        let list = &mut (*raw).signedInfoReferences as *mut xs::xmlSecPtrList;
+        let n = xs::xmlSecPtrListGetSize(list);
+        (0..n).any(|i| {
+            let r = xs::xmlSecPtrListGetItem(list, i) as xs::xmlSecDSigReferenceCtxPtr;
+            !r.is_null() && (*r).status == xs::xmlSecDSigStatus_xmlSecDSigStatusInvalid
+        })
+    };
+    match result {
+        Ok(true) => Outcome::Valid,
+        Ok(false) if digest_failed => Outcome::DigestMismatch,
+        Ok(false) => Outcome::SignatureMismatch,
+        Err(e) => {
+            let detail = errors.last().cloned().unwrap_or_else(|| e.to_string());
+            Outcome::Error(detail)
+        }
+    }
+}
+
+/// Decrypts the `xenc:EncryptedData` node in place with the SP's private key (PEM).
+/// On success the node is replaced by the plaintext element.
+pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
+    init();
+    take_errors();
+    let key = XmlSecKey::from_memory(key_pem, XmlSecKeyFormat::Pem, None).map_err(|e| format!("cannot load --sp-key as a private key: {e}"))?;
+    // SAFETY: the manager adopts the key; the context and manager are destroyed before return.
+    unsafe {
+        let mngr = xs::xmlSecKeysMngrCreate();
+        if mngr.is_null() {
+            return Err("cannot create a keys manager".into());
+        }
+        if xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr) < 0 || xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr, XmlSecKey::leak(key)) < 0 {
+            xs::xmlSecKeysMngrDestroy(mngr);
+            return Err("cannot set up the keys manager".into());
+        }
+        let ctx = xmlSecEncCtxCreate(mngr);
+        if ctx.is_null() {
+            xs::xmlSecKeysMngrDestroy(mngr);
+            return Err("cannot create a decryption context".into());
+        }
+        let rc = xmlSecEncCtxDecrypt(ctx, encrypted_data.node_ptr() as xs::xmlNodePtr);
+        xmlSecEncCtxDestroy(ctx);
+        xs::xmlSecKeysMngrDestroy(mngr);
+        let errors = take_errors();
+        if rc < 0 {
+            return Err(errors.last().cloned().unwrap_or_else(|| "libxmlsec1 could not decrypt".into()));
+        }
+    }
+    Ok(())
+}

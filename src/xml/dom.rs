@@ -1,0 +1,121 @@
+//! The libxml2 tree: guarded parsing and small read helpers. This tree is the one libxmlsec1
+//! verifies, so it is the source of truth for every value the report calls authenticated.
+
+use libxml::parser::{Parser, ParserOptions};
+use libxml::tree::{Document, Node, NodeType};
+
+use crate::error::InputError;
+
+pub const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
+pub const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
+pub const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
+pub const XENC: &str = "http://www.w3.org/2001/04/xmlenc#";
+pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
+
+/// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD
+/// loading, no entity substitution, and libxml2's own error printing silenced.
+pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
+    let opts = ParserOptions {
+        recover: false,
+        no_net: true,
+        no_def_dtd: true,
+        no_error: true,
+        no_warning: true,
+        ..Default::default()
+    };
+    Parser::default()
+        .parse_string_with_options(xml, opts)
+        .map_err(|_| InputError::new("libxml2 rejected the XML (not well-formed or not namespace-well-formed)"))
+}
+
+/// The element's namespace URI.
+pub fn ns(node: &Node) -> Option<String> {
+    node.get_namespace().map(|n| n.get_href())
+}
+
+/// True when `node` is the element `{ns}local`.
+pub fn is(node: &Node, namespace: &str, local: &str) -> bool {
+    node.get_type() == Some(NodeType::ElementNode) && node.get_name() == local && ns(node).as_deref() == Some(namespace)
+}
+
+/// Child elements `{ns}local`, in document order.
+pub fn children(node: &Node, namespace: &str, local: &str) -> Vec<Node> {
+    node.get_child_elements().into_iter().filter(|c| is(c, namespace, local)).collect()
+}
+
+/// The first child element `{ns}local`.
+pub fn child(node: &Node, namespace: &str, local: &str) -> Option<Node> {
+    node.get_child_elements().into_iter().find(|c| is(c, namespace, local))
+}
+
+/// Every descendant element `{ns}local` (not `node` itself), in document order.
+pub fn descendants(node: &Node, namespace: &str, local: &str) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = node.get_child_elements().into_iter().rev().collect();
+    while let Some(n) = stack.pop() {
+        if is(&n, namespace, local) {
+            out.push(n.clone());
+        }
+        stack.extend(n.get_child_elements().into_iter().rev());
+    }
+    out
+}
+
+/// Every element in the subtree rooted at `node`, `node` first.
+pub fn all_elements(node: &Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        stack.extend(n.get_child_elements().into_iter().rev());
+        out.push(n);
+    }
+    out
+}
+
+/// An attribute without a namespace.
+pub fn attr(node: &Node, name: &str) -> Option<String> {
+    node.get_property_no_ns(name)
+}
+
+/// Text content: the concatenation of every text and CDATA node below `node` (comments are not
+/// text), and whether a comment sits among them.
+pub fn text(node: &Node) -> (String, bool) {
+    let mut has_comment = false;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        for c in n.get_child_nodes() {
+            match c.get_type() {
+                Some(NodeType::CommentNode) => has_comment = true,
+                Some(NodeType::ElementNode) => stack.push(c),
+                _ => {}
+            }
+        }
+    }
+    (node.get_content(), has_comment)
+}
+
+/// The element's line in the XML as parsed.
+pub fn line(node: &Node) -> usize {
+    // SAFETY: the pointer comes from a live node of a live document.
+    unsafe { libxml::bindings::xmlGetLineNo(node.node_ptr()) }.max(0) as usize
+}
+
+/// `/Response/Assertion/Subject` style path of local names.
+pub fn path(node: &Node) -> String {
+    let mut parts = Vec::new();
+    let mut cur = Some(node.clone());
+    while let Some(n) = cur {
+        if n.get_type() != Some(NodeType::ElementNode) {
+            break;
+        }
+        parts.push(n.get_name());
+        cur = n.get_parent();
+    }
+    parts.reverse();
+    format!("/{}", parts.join("/"))
+}
+
+/// Stable identity of a node within its document, for "is this the element that was verified".
+pub fn identity(node: &Node) -> usize {
+    node.node_ptr() as usize
+}

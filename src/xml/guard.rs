@@ -1,0 +1,153 @@
+//! The pre-scan that runs before any tree is built: UTF-8, no DOCTYPE or entities, depth and
+//! element limits, well-formedness with a byte offset for the first problem.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::error::InputError;
+use crate::input::Limits;
+
+/// What the pre-scan learned about the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scan {
+    pub elements: usize,
+    pub max_depth: usize,
+}
+
+/// Scans `xml` without building a tree; any problem is an [`InputError`] with its byte offset.
+pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
+    let skip = if xml.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let text = std::str::from_utf8(&xml[skip..])
+        .map_err(|e| InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip))?;
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = true;
+    let mut depth = 0usize;
+    let mut max_depth = 0usize;
+    let mut elements = 0usize;
+    let mut roots = 0usize;
+    loop {
+        let at = reader.buffer_position() as usize + skip;
+        let event = reader.read_event().map_err(|e| {
+            InputError::at(format!("XML is not well-formed: {e}"), reader.error_position() as usize + skip)
+        })?;
+        match event {
+            Event::DocType(_) => {
+                return Err(InputError::at(
+                    "XML has a DOCTYPE: refused (SAML never needs one; it is how entity-expansion and XXE attacks work)",
+                    at,
+                ))
+            }
+            Event::Decl(decl) => {
+                if let Some(Ok(enc)) = decl.encoding() {
+                    let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
+                    if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii") {
+                        return Err(InputError::at(format!("XML declares encoding {enc:?}; only UTF-8 is supported"), at));
+                    }
+                }
+            }
+            Event::Start(_) | Event::Empty(_) => {
+                if depth == 0 {
+                    roots += 1;
+                    if roots > 1 {
+                        return Err(InputError::at("XML has a second root element", at));
+                    }
+                }
+                elements += 1;
+                if elements > limits.max_elements {
+                    return Err(InputError::at(
+                        format!("XML has more than {} elements (limit --max-elements)", limits.max_elements),
+                        at,
+                    ));
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                    if depth > limits.max_depth {
+                        return Err(InputError::at(
+                            format!("XML nests deeper than {} elements (limit --max-depth)", limits.max_depth),
+                            at,
+                        ));
+                    }
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) => {
+                if depth == 0 && !t.iter().all(u8::is_ascii_whitespace) {
+                    return Err(InputError::at("XML has text outside the root element", at));
+                }
+                if t.windows(2).any(|w| w == b"&") && t.contains(&b'&') {
+                    check_entities(&t, at)?;
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Err(InputError::at(
+            format!("XML ends with {depth} element(s) still open: the message is truncated"),
+            xml.len(),
+        ));
+    }
+    if roots == 0 {
+        return Err(InputError::at("XML has no root element", xml.len()));
+    }
+    Ok(Scan { elements, max_depth })
+}
+
+/// Only the five predefined entities and character references are allowed.
+fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
+    let mut i = 0;
+    while let Some(p) = text[i..].iter().position(|&b| b == b'&') {
+        let start = i + p;
+        let end = text[start..].iter().position(|&b| b == b';').map(|e| start + e);
+        let name = end.map(|e| &text[start + 1..e]).unwrap_or(&[]);
+        let ok = matches!(name, b"lt" | b"gt" | b"amp" | b"quot" | b"apos") || name.first() == Some(&b'#');
+        if !ok {
+            return Err(InputError::at(
+                format!("XML uses an undeclared entity &{};", String::from_utf8_lossy(name)),
+                at + start,
+            ));
+        }
+        i = start + 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(xml: &str) -> InputError {
+        scan(xml.as_bytes(), &Limits::default()).unwrap_err()
+    }
+
+    #[test]
+    fn doctype_is_refused_with_offset() {
+        let e = err("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>");
+        assert!(e.message.contains("DOCTYPE"));
+        assert_eq!(e.offset, Some(22));
+    }
+
+    #[test]
+    fn truncation_and_mismatch() {
+        assert!(err("<a><b></b>").message.contains("truncated"));
+        assert!(err("<a><b></a>").message.contains("not well-formed"));
+    }
+
+    #[test]
+    fn depth_and_elements() {
+        let deep = "<a>".repeat(70) + &"</a>".repeat(70);
+        assert!(err(&deep).message.contains("--max-depth"));
+        let wide = format!("<a>{}</a>", "<b/>".repeat(10_001));
+        assert!(err(&wide).message.contains("--max-elements"));
+    }
+
+    #[test]
+    fn undeclared_entity() {
+        assert!(err("<a>&x;</a>").message.contains("entity"));
+        assert!(scan(b"<a>&amp;&#65;</a>", &Limits::default()).is_ok());
+    }
+}

@@ -1,0 +1,8 @@
+//! XML: the guard that runs before parsing, the libxml2 tree, the SAML model read from it, and
+//! pretty-printing.
+
+pub mod dom;
+pub mod extract;
+pub mod guard;
+pub mod model;
+pub mod pretty;

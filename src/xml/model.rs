@@ -1,0 +1,205 @@
+//! The SAML model: what a message says, read from the libxml2 tree, with the line of each part.
+//!
+//! Nothing here is trusted by itself; `authenticated` decisions are made by the signature layer
+//! against the node identities recorded here.
+
+use serde::Serialize;
+
+use crate::trust::cert::CertInfo;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    Response,
+    AuthnRequest,
+    LogoutRequest,
+    LogoutResponse,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Response => "response",
+            MessageKind::AuthnRequest => "authn_request",
+            MessageKind::LogoutRequest => "logout_request",
+            MessageKind::LogoutResponse => "logout_response",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Status {
+    pub code: Option<String>,
+    pub second_level: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameId {
+    pub value: String,
+    pub format: Option<String>,
+    pub sp_name_qualifier: Option<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectConfirmation {
+    pub method: Option<String>,
+    pub recipient: Option<String>,
+    pub not_before: Option<String>,
+    pub not_on_or_after: Option<String>,
+    pub in_response_to: Option<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub name_id: Option<NameId>,
+    /// The subject is an EncryptedID this tool cannot read without the SP key.
+    pub encrypted_id: bool,
+    pub confirmations: Vec<SubjectConfirmation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conditions {
+    pub not_before: Option<String>,
+    pub not_on_or_after: Option<String>,
+    pub audiences: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuthnStatement {
+    pub authn_instant: Option<String>,
+    pub session_index: Option<String>,
+    pub session_not_on_or_after: Option<String>,
+    pub context_class_ref: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Attribute {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_format: Option<String>,
+    pub values: Vec<String>,
+    #[serde(skip)]
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AttributeStatement {
+    pub attributes: Vec<Attribute>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assertion {
+    pub id: Option<String>,
+    pub line: usize,
+    pub path: String,
+    pub issuer: Option<String>,
+    pub issue_instant: Option<String>,
+    pub subject: Option<Subject>,
+    pub conditions: Option<Conditions>,
+    pub authn_statements: Vec<AuthnStatement>,
+    pub attribute_statements: Vec<AttributeStatement>,
+    /// Came out of an EncryptedAssertion decrypted with the SP key.
+    pub decrypted: bool,
+    /// Identity of the libxml2 node (see `dom::identity`).
+    pub node: usize,
+}
+
+impl Assertion {
+    /// All attributes of all statements, in document order.
+    pub fn attributes(&self) -> impl Iterator<Item = &Attribute> {
+        self.attribute_statements.iter().flat_map(|s| s.attributes.iter())
+    }
+}
+
+/// Where a `ds:Signature` sits and what it claims to sign.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignatureInfo {
+    pub line: usize,
+    /// Path of the element the Signature sits in.
+    pub parent_path: String,
+    /// Identity of the element the Signature sits in.
+    pub parent_node: usize,
+    /// The parent's `ID` attribute.
+    pub parent_id: Option<String>,
+    pub signed_info_count: usize,
+    pub reference_uris: Vec<Option<String>>,
+    pub c14n_algorithm: Option<String>,
+    pub signature_algorithm: Option<String>,
+    pub digest_algorithm: Option<String>,
+    pub transforms: Vec<String>,
+    /// Certificates in KeyInfo (never trusted).
+    pub embedded_certs: Vec<CertInfo>,
+    /// Undecodable X509Certificate text, if any.
+    pub embedded_cert_error: Option<String>,
+    /// Identity of the Signature node.
+    pub node: usize,
+}
+
+/// AuthnRequest basics.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RequestInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acs_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol_binding: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_id_policy_format: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force_authn: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_passive: Option<String>,
+    /// LogoutRequest: the NameID being logged out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_index: Option<String>,
+}
+
+/// A comment found inside a text value (NameID, AttributeValue, Issuer …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextComment {
+    pub path: String,
+    pub line: usize,
+    pub text: String,
+}
+
+/// One SAML protocol message as read from the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub kind: MessageKind,
+    pub id: Option<String>,
+    pub root_node: usize,
+    pub root_name: String,
+    pub issuer: Option<String>,
+    pub destination: Option<String>,
+    pub in_response_to: Option<String>,
+    pub issue_instant: Option<String>,
+    pub status: Option<Status>,
+    /// Assertions that are direct children of the Response (the candidates for consumption).
+    pub assertions: Vec<Assertion>,
+    /// Every `saml:Assertion` element anywhere in the document (wrapping attacks hide extras).
+    pub assertion_elements: usize,
+    pub encrypted_assertions: usize,
+    pub signatures: Vec<SignatureInfo>,
+    pub request: Option<RequestInfo>,
+    pub comments: Vec<TextComment>,
+    /// `ID` values that occur more than once.
+    pub duplicate_ids: Vec<String>,
+}
+
+impl Message {
+    /// The assertion a service provider would consume: the single direct-child Assertion.
+    pub fn consumed(&self) -> Option<&Assertion> {
+        match self.assertions.as_slice() {
+            [a] => Some(a),
+            _ => None,
+        }
+    }
+}
