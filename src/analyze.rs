@@ -51,7 +51,7 @@ impl Options {
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     match analyze_inner(capture, opts) {
         Ok(r) => r,
-        Err(e) => Report::input_error(&capture.origin, capture.steps.clone(), &e),
+        Err(e) => Report::input_error(&capture.origin, capture.steps.clone(), &e.in_origin(&capture.origin)),
     }
 }
 

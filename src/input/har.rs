@@ -13,8 +13,9 @@ pub(super) fn messages(har: &Value, limits: &Limits) -> Result<Vec<Result<Captur
         let req = &entry["request"];
         let method = req["method"].as_str().unwrap_or("?");
         let url = req["url"].as_str().unwrap_or("");
+        let shown = super::short_url(url);
         let when = entry["startedDateTime"].as_str().unwrap_or("");
-        let context = format!("HAR entry {}: {method} {url}{}", i + 1, if when.is_empty() { String::new() } else { format!(" at {when}") });
+        let context = format!("HAR entry {}: {method} {shown}{}", i + 1, if when.is_empty() { String::new() } else { format!(" at {when}") });
         let label = |r: Result<Capture, InputError>| match r {
             Ok(mut c) => {
                 c.context = Some(context.clone());

@@ -139,6 +139,14 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
     Ok(vec![Ok(capture)])
 }
 
+/// A URL for labels: the query string is elided (it holds the whole message).
+pub(crate) fn short_url(url: &str) -> String {
+    match url.split_once('?') {
+        Some((base, _)) => format!("{base}?…"),
+        None => url.to_string(),
+    }
+}
+
 fn shift(mut e: InputError, by: usize) -> InputError {
     e.offset = e.offset.map(|o| o + by);
     e

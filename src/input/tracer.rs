@@ -12,7 +12,8 @@ pub(super) fn messages(export: &Value, limits: &Limits) -> Result<Vec<Result<Cap
     for (i, req) in requests.iter().enumerate() {
         let method = req["method"].as_str().unwrap_or("?");
         let url = req["url"].as_str().unwrap_or("");
-        let context = format!("SAML-tracer request {}: {method} {url}", i + 1);
+        let shown = super::short_url(url);
+        let context = format!("SAML-tracer request {}: {method} {shown}", i + 1);
         let mut pairs: Vec<urlenc::Pair> = Vec::new();
         let mut in_url = false;
         if let Some(post) = req["post"].as_array() {

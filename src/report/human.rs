@@ -156,7 +156,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 "absent" => String::new(),
                 other => paint(YELLOW, other.replace('_', " ")),
             };
-            let _ = writeln!(out, "{:13}{}. {:<28} {v} {mark}", "", i + 1, c.source.describe_short());
+            let _ = writeln!(out, "{:13}{}. {:<28} {v}{}{mark}", "", i + 1, c.source.describe_short(), if mark.is_empty() { "" } else { " " });
         }
     }
 

@@ -55,7 +55,12 @@ pub fn consumed_name_id(xml: &[u8]) -> Option<String> {
 }
 
 fn is_target(stack: &[String]) -> bool {
-    matches!(stack, [_, a, s, n] if a == "Assertion" && s == "Subject" && n == "NameID")
+    match stack {
+        [_, a, s, n] => a == "Assertion" && s == "Subject" && n == "NameID",
+        // A decrypted assertion sits inside its EncryptedAssertion.
+        [_, e, a, s, n] => e == "EncryptedAssertion" && a == "Assertion" && s == "Subject" && n == "NameID",
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -176,7 +176,8 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
         xs::xmlSecKeysMngrDestroy(mngr);
         let errors = take_errors();
         if rc < 0 {
-            return Err(errors.last().cloned().unwrap_or_else(|| "libxmlsec1 could not decrypt".into()));
+            let detail = errors.first().map(|e| e.trim().to_string()).unwrap_or_default();
+            return Err(format!("this key does not decrypt it — the IdP probably encrypted to a different SP certificate (libxmlsec1: {detail})"));
         }
     }
     Ok(())
