@@ -163,8 +163,11 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     for k in opts.trust.keys() {
         let days = k.cert.days_left(opts.clock.now);
         let what = format!("trusted certificate {} ({}) from {}", k.cert.subject, short(&k.cert.sha256), k.source.path());
+        let used = reports.iter().any(|r| r.key.as_ref().is_some_and(|key| key.sha256 == k.cert.sha256));
         if days < 0 {
-            sink.push(Finding::new("certificate-expired", format!("{what} expired {} day(s) ago", -days)).hint(idp.hint(Topic::Certificate)));
+            // An expired certificate that verified nothing here is a warning; one that is in use is an error.
+            let (sev, tail) = if used { (Severity::Error, "") } else { (Severity::Warning, "; it verified nothing in this message") };
+            sink.push(Finding::new("certificate-expired", format!("{what} expired {} day(s) ago{tail}", -days)).severity(sev).hint(idp.hint(Topic::Certificate)));
         } else if days < opts.cert_warn_days {
             sink.push(Finding::new("certificate-expiring", format!("{what} expires in {days} day(s)")).hint(idp.hint(Topic::Certificate)));
         } else {
@@ -184,8 +187,10 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     let email_order = opts.profile.as_ref().and_then(|p| p.email_order()).unwrap_or_else(|| opts.email_order.clone());
     let email_report = consumed.map(|a| {
         let res = email::resolve(a, &email_order);
-        if opts.profile.as_ref().map_or(true, |p| p.checks_email()) {
-            email::check(a, &res, idp, &mut sink);
+        match &opts.profile {
+            None => email::check(a, &res, idp, false, &mut sink),
+            Some(p) if p.checks_email() => email::check(a, &res, idp, p.name != "generic", &mut sink),
+            Some(_) => {}
         }
         EmailReport::from_resolution(res, authenticated)
     });

@@ -82,6 +82,8 @@ codes! {
         "The Assertion's Audience does not equal the SP entity ID (from --audience or --sp-metadata). The SP refuses assertions meant for someone else.\nFix: set the IdP application's Audience / Identifier (Entity ID) to exactly the SP's entity ID.";
     "destination-missing", Destination, Warning, "The signed Response has no Destination",
         "A signed Response sent by POST should name its Destination; some SPs require it.";
+    "destination-empty", Destination, Error, "The Destination attribute is empty",
+        "The Response has Destination=\"\": it names no ACS URL, which SPs reject (an empty value is not the same as no attribute).\nFix: set the ACS / Reply URL in the IdP application.";
     "destination-mismatch", Destination, Error, "The Destination is not the SP's ACS URL",
         "The Response's Destination differs from every expected Assertion Consumer Service URL. The usual causes are http vs https behind a proxy, a different host or port, a trailing slash, or letter case.\nFix: set the IdP application's ACS (Reply) URL to exactly the URL the SP publishes.";
     "recipient-mismatch", Recipient, Error, "SubjectConfirmationData Recipient is not the SP's ACS URL",
@@ -117,7 +119,7 @@ codes! {
     "comment-in-text", Subject, Warning, "A comment sits inside a value",
         "An XML comment inside NameID, an attribute value or the Issuer. Some libraries read only the text before the comment (CVE-2017-11427 and relatives), which lets an attacker sign in as another user. samlcheck reports the full text (comments removed, text joined).";
     "email-missing", Email, Error, "No email address can be found",
-        "None of the email sources holds an email address: the NameID is not an email, and there is no emailaddress claim, 'emailaddress' or 'email' attribute with one. SPs that identify users by email (Amplitude among them) refuse the sign-in.\nFix: map the user's email to the Subject (format emailAddress) or add an 'email' attribute in the IdP application.";
+        "None of the email sources holds an email address (an error with a profile whose SP identifies users by email, such as amplitude; a warning otherwise): the NameID is not an email, and there is no emailaddress claim, 'emailaddress' or 'email' attribute with one. SPs that identify users by email (Amplitude among them) refuse the sign-in.\nFix: map the user's email to the Subject (format emailAddress) or add an 'email' attribute in the IdP application.";
     "email-placeholder", Email, Error, "An email source holds an unresolved placeholder",
         "A value is an IdP template expression such as ${user:email}, {{email}}, %email% or user.mail sent literally: the IdP did not resolve the mapping, or the mapping was typed as a fixed string.\nFix: in the IdP application's attribute mappings, map the field to the user attribute (not a literal string), and make sure the user has a value.";
     "email-empty-value", Email, Error, "An email source is present but empty",

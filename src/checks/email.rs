@@ -159,7 +159,9 @@ pub fn is_placeholder(v: &str) -> bool {
 }
 
 /// Pushes email findings for the consumed assertion.
-pub fn check(a: &Assertion, res: &Resolution, idp: Idp, sink: &mut Sink) {
+/// `required`: the SP identifies users by email (a profile says so); otherwise a missing email
+/// is a warning, since a generic SP may identify users by NameID alone.
+pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &mut Sink) {
     sink.judged(Check::Email);
     for c in &res.candidates {
         let what = c.source.describe();
@@ -188,6 +190,7 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, sink: &mut Sink) {
         let looked = res.candidates.iter().map(|c| c.source.describe()).collect::<Vec<_>>().join(", then ");
         sink.push(
             Finding::new("email-missing", format!("no email address found (looked at {looked})"))
+                .severity(if required { super::Severity::Error } else { super::Severity::Warning })
                 .hint(idp.hint(Topic::EmailMapping))
                 .at(a.line, a.path.clone()),
         );

@@ -151,8 +151,12 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
         }
     }
     // Destination
+    if msg.kind == crate::xml::model::MessageKind::Response && msg.destination.as_deref().is_some_and(|d| d.trim().is_empty()) {
+        sink.push(Finding::new("destination-empty", "the Response's Destination attribute is empty").hint(idp.hint(Topic::Acs)).at(0, root.clone()));
+    }
     if !exp.acs.is_empty() && msg.kind == crate::xml::model::MessageKind::Response {
         match &msg.destination {
+            Some(d) if d.trim().is_empty() => {}
             Some(d) => {
                 sink.judged(Check::Destination);
                 if !exp.acs.iter().any(|e| matches(e, d)) {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::email::{is_email, EMAIL_FORMAT};
-use super::{Check, Finding, Sink};
+use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Message, MessageKind};
 
@@ -38,7 +38,7 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, decrypting: bool, idp
     match &a.subject {
         None => sink.push(Finding::new("subject-missing", "the Assertion has no Subject").at(a.line, a.path.clone())),
         Some(s) => match &s.name_id {
-            None if s.encrypted_id => sink.push(Finding::new("nameid-missing", "the Subject carries an EncryptedID this tool cannot read").severity(super::Severity::Info).at(a.line, a.path.clone())),
+            None if s.encrypted_id => sink.push(Finding::new("nameid-missing", "the Subject carries an EncryptedID this tool cannot read").severity(Severity::Info).at(a.line, a.path.clone())),
             None => sink.push(Finding::new("nameid-missing", "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
             Some(n) if n.value.trim().is_empty() => sink.push(
                 Finding::new("nameid-empty", "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
@@ -77,8 +77,11 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, decrypting: bool, idp
     dups.sort_by_key(|v| v[0].line);
     for group in dups {
         let names: Vec<String> = group.iter().map(|at| format!("{:?} ({})", at.name, at.name_format.as_deref().unwrap_or("no NameFormat"))).collect();
+        let exact = group.iter().enumerate().any(|(i, x)| group[i + 1..].iter().any(|y| x.name == y.name && x.name_format == y.name_format));
+        let (what, severity) = if exact { ("are the same attribute sent twice", Severity::Error) } else { ("share a name up to case or NameFormat", Severity::Warning) };
         sink.push(
-            Finding::new("attribute-duplicate", format!("attributes {} share a name up to case or NameFormat", names.join(", ")))
+            Finding::new("attribute-duplicate", format!("attributes {} {what}", names.join(", ")))
+                .severity(severity)
                 .at(group[1].line, format!("{}/AttributeStatement/Attribute", a.path)),
         );
     }

@@ -112,6 +112,13 @@ pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, cons
             )));
             d.counts = false;
         }
+        if id == info.parent_node && !info.schema_position {
+            sink.push(at(Finding::new(
+                "wrapping-signature-placement",
+                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer)", info.parent_path),
+            )));
+            d.counts = false;
+        }
         if id != info.parent_node {
             sink.push(at(Finding::new(
                 "wrapping-signature-placement",

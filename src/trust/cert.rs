@@ -34,6 +34,10 @@ impl CertInfo {
     /// Parses base64 text as found in `ds:X509Certificate` (whitespace ignored).
     pub fn from_base64(text: &str) -> Result<Self, String> {
         let (der, _) = crate::input::base64::decode(text).map_err(|e| format!("certificate is not valid base64: {}", e.message))?;
+        // Some IdPs put a whole PEM, base64-encoded again, into X509Certificate.
+        if der.starts_with(b"-----BEGIN") {
+            return Self::from_file_bytes(&der)?.into_iter().next().ok_or_else(|| "empty PEM".to_string());
+        }
         Self::from_der(&der)
     }
 

@@ -208,6 +208,22 @@ fn read_signature(sig: &Node) -> SignatureInfo {
         embedded_certs,
         embedded_cert_error,
         node: dom::identity(sig),
+        schema_position: schema_position(sig),
+    }
+}
+
+/// True when the only element siblings before `sig` are an Issuer (SAML's schema order).
+fn schema_position(sig: &Node) -> bool {
+    let mut before = Vec::new();
+    let mut cur = sig.get_prev_element_sibling();
+    while let Some(n) = cur {
+        cur = n.get_prev_element_sibling();
+        before.push(n);
+    }
+    match before.as_slice() {
+        [] => true,
+        [one] => is(one, SAML, "Issuer"),
+        _ => false,
     }
 }
 

@@ -140,6 +140,8 @@ pub struct SignatureInfo {
     pub embedded_cert_error: Option<String>,
     /// Identity of the Signature node.
     pub node: usize,
+    /// Only an Issuer precedes it among its siblings (the schema position in Response and Assertion).
+    pub schema_position: bool,
 }
 
 /// AuthnRequest basics.
