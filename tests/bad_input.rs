@@ -1,0 +1,179 @@
+//! Every class of bad input exits 2 with one clear line naming the problem, never a panic.
+
+mod common;
+use common::*;
+use std::io::Write;
+
+fn refuse(stdin: &[u8], args: &[&str], expect: &str) -> String {
+    let mut full = vec!["inspect"];
+    full.extend_from_slice(args);
+    full.push("-");
+    let out = bin().args(&full).write_stdin(stdin.to_vec()).timeout(std::time::Duration::from_secs(20)).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(err.contains(expect), "expected {expect:?} in {err:?}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn garbage() {
+    refuse(b"this is not saml at all!", &[], "not XML, base64");
+}
+
+#[test]
+fn truncated_base64_names_offset() {
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap().replace('\n', "");
+    let cut = &b64[..b64.len() - 3 - (b64.len() - 3) % 4 + 1];
+    let err = refuse(cut.as_bytes(), &[], "truncated");
+    assert!(err.contains("(byte "), "{err}");
+}
+
+#[test]
+fn base64_cut_on_a_boundary_is_truncated_xml() {
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap().replace('\n', "");
+    refuse(b64[..400].as_bytes(), &[], "truncated");
+}
+
+#[test]
+fn doctype_is_refused_before_parsing() {
+    refuse(b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>", &[], "DOCTYPE");
+}
+
+#[test]
+fn corpus_xxe_fixture_is_refused() {
+    let p = format!("{}/../shared/corpus/ruby-saml/attackxee.xml", env!("CARGO_MANIFEST_DIR"));
+    if std::path::Path::new(&p).exists() {
+        let (code, _, err) = run(&["inspect", &p]);
+        assert_eq!(code, 2);
+        assert!(err.contains("DOCTYPE"));
+    }
+}
+
+#[test]
+fn deflate_bomb_is_refused_fast() {
+    // 1 GiB of zeros, raw DEFLATE, as a redirect URL.
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..1024 {
+        enc.write_all(&zeros).unwrap();
+    }
+    let deflated = enc.finish().unwrap();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&deflated);
+    let url = format!("https://idp.example/sso?SAMLRequest={}", b64.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
+    let started = std::time::Instant::now();
+    refuse(url.as_bytes(), &["--max-input", "4000000"], "DEFLATE bomb");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // With the default limit the encoded size alone refuses it.
+    refuse(url.as_bytes(), &[], "--max-input");
+}
+
+#[test]
+fn invalid_utf8() {
+    refuse(b"PHNhbWw+\xff\xfe", &[], "not valid UTF-8");
+}
+
+#[test]
+fn har_without_saml() {
+    let (code, _, err) = run(&["inspect", &td("no-saml.har")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no SAMLRequest or SAMLResponse"), "{err}");
+}
+
+#[test]
+fn json_that_is_neither_har_nor_tracer() {
+    refuse(b"{\"hello\": 1}", &[], "neither a HAR");
+}
+
+#[test]
+fn empty_input() {
+    refuse(b"   \n", &[], "input is empty");
+}
+
+#[test]
+fn not_well_formed_xml() {
+    refuse(b"<samlp:Response><a></b></samlp:Response>", &[], "not well-formed");
+}
+
+#[test]
+fn not_a_saml_message() {
+    refuse(b"<html><body/></html>", &[], "not a SAML 2.0 protocol message");
+}
+
+#[test]
+fn depth_limit_names_flag() {
+    let deep = format!("{}{}", "<a>".repeat(80), "</a>".repeat(80));
+    refuse(deep.as_bytes(), &[], "--max-depth");
+}
+
+#[test]
+fn element_limit_names_flag() {
+    let wide = format!("<a>{}</a>", "<b/>".repeat(20));
+    refuse(wide.as_bytes(), &["--max-elements", "10"], "--max-elements");
+}
+
+#[test]
+fn input_size_limit_names_flag() {
+    let big = "A".repeat(2 * 1024 * 1024);
+    refuse(big.as_bytes(), &[], "--max-input");
+}
+
+#[test]
+fn json_format_prints_input_error_object() {
+    let out = bin().args(["inspect", "--format", "json", "-"]).write_stdin("<!DOCTYPE x><x/>").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "input_error");
+    assert!(v["error"]["message"].as_str().unwrap().contains("DOCTYPE"));
+    assert_eq!(v["error"]["offset"], 0);
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let (code, _, err) = run(&["inspect", "no/such/file.xml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such file"));
+}
+
+#[test]
+fn verify_without_trust_says_which_flags() {
+    let (code, _, err) = run(&["verify", &td("signed-assertion.xml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--idp-metadata") && err.contains("--cert"), "{err}");
+}
+
+#[test]
+fn bad_flag_values_are_usage_errors() {
+    let (code, _, err) = run(&["inspect", "--now", "yesterday", &td("signed-assertion.xml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--now"));
+    let (code, _, err) = run(&["inspect", "--clock-skew", "soon", &td("signed-assertion.xml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--clock-skew"));
+    let (code, _, err) = run(&["verify", "--cert", &td("signed-assertion.xml"), &td("signed-assertion.xml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--cert"), "{err}");
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A cheap deterministic fuzz over mutations of a real fixture.
+    let base = std::fs::read(td("signed-assertion.b64")).unwrap();
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    for _ in 0..40 {
+        let mut m = base.clone();
+        for _ in 0..8 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let i = (seed as usize) % m.len();
+            m[i] = (seed >> 32) as u8;
+        }
+        let out = bin().args(["inspect", "--format", "json", "--now", NOW, "-"]).write_stdin(m).output().unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(code == 0 || code == 2, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+}

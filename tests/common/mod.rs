@@ -1,0 +1,53 @@
+//! Shared helpers for integration tests: the real binary, fixed time, no colour.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The time every fixture in testdata/ is valid at.
+pub const NOW: &str = "2026-01-15T10:01:00Z";
+
+pub fn td(name: &str) -> String {
+    format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bin() -> Command {
+    let mut c = Command::cargo_bin("samlcheck").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Runs with the given args; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Runs `verify --format json --now NOW` against the test IdP metadata.
+pub fn verify_json(file: &str, extra: &[&str]) -> (i32, Value) {
+    let path = td(file);
+    let md = td("idp-metadata.xml");
+    let mut args = vec!["verify", "--format", "json", "--now", NOW, "--idp-metadata", md.as_str()];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    json(&args)
+}
+
+/// Runs a command that prints JSON; returns (exit code, parsed stdout).
+pub fn json(args: &[&str]) -> (i32, Value) {
+    let (code, out, err) = run(args);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\nstderr: {err}"));
+    (code, v)
+}
+
+pub fn codes(v: &Value) -> Vec<String> {
+    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+}
+
+pub fn has_code(v: &Value, code: &str) -> bool {
+    codes(v).iter().any(|c| c == code)
+}
+
+pub fn check(v: &Value, name: &str) -> String {
+    v["checks"][name].as_str().unwrap_or("missing").to_string()
+}
