@@ -1,0 +1,259 @@
+//! Signature verification on fixtures signed by the xmlsec1 CLI: valid shapes, tampering,
+//! wrong keys, rotation, the XSW permutations and the other trust rules. No wrapped or tampered
+//! message may pass or authenticate the attacker's subject.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn results(v: &Value) -> Vec<String> {
+    v["signatures"].as_array().unwrap().iter().map(|s| s["result"].as_str().unwrap().to_string()).collect()
+}
+
+fn assert_pass(file: &str, extra: &[&str]) -> Value {
+    let (code, v) = verify_json(file, extra);
+    assert_eq!(code, 0, "{file}: {}", serde_json::to_string_pretty(&v["findings"]).unwrap());
+    assert_eq!(v["verdict"], "pass");
+    assert_eq!(v["subject"]["authenticated"], true);
+    assert_eq!(check(&v, "signature"), "pass");
+    v
+}
+
+#[test]
+fn assertion_signed() {
+    let v = assert_pass("signed-assertion.xml", &[]);
+    assert_eq!(results(&v), ["valid"]);
+    assert_eq!(v["signatures"][0]["covers"], "assertion");
+    assert_eq!(v["signatures"][0]["reference"], "#_a1");
+    assert_eq!(v["signatures"][0]["key"]["source"], "metadata");
+    assert_eq!(v["email"]["authenticated"], true);
+}
+
+#[test]
+fn response_signed() {
+    let v = assert_pass("signed-response.xml", &[]);
+    assert_eq!(v["signatures"][0]["covers"], "response");
+}
+
+#[test]
+fn both_signed() {
+    let v = assert_pass("signed-both.xml", &[]);
+    assert_eq!(results(&v), ["valid", "valid"]);
+}
+
+#[test]
+fn sha1_is_a_warning() {
+    let v = assert_pass("signed-sha1.xml", &[]);
+    assert_eq!(check(&v, "algorithm"), "warn");
+    assert!(has_code(&v, "algorithm-sha1"));
+}
+
+#[test]
+fn sha512_and_ecdsa() {
+    assert_pass("signed-sha512.xml", &[]);
+    let md = td("idp-metadata-ec.xml");
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("signed-ecdsa.xml")]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(results(&v), ["valid"]);
+}
+
+#[test]
+fn cert_flag_pem_and_der() {
+    let pem = td("keys/idp.crt");
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &pem, &td("signed-assertion.xml")]);
+    assert_eq!(code, 0);
+    assert_eq!(v["signatures"][0]["key"]["source"], "cert");
+    let der = std::env::temp_dir().join(format!("samlcheck-idp-{}.der", std::process::id()));
+    let status = std::process::Command::new("openssl").args(["x509", "-in", &pem, "-outform", "DER", "-out"]).arg(&der).status();
+    if status.map(|s| s.success()).unwrap_or(false) {
+        let (code, _) = json(&["verify", "--format", "json", "--now", NOW, "--cert", der.to_str().unwrap(), &td("signed-assertion.xml")]);
+        assert_eq!(code, 0);
+        let _ = std::fs::remove_file(der);
+    }
+}
+
+#[test]
+fn unsigned_fails_signature() {
+    let (code, v) = verify_json("unsigned.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(check(&v, "signature"), "fail");
+    assert!(has_code(&v, "signature-missing"));
+    assert_eq!(v["subject"]["authenticated"], false);
+}
+
+#[test]
+fn tampered_nameid_is_a_digest_mismatch_naming_the_element() {
+    let (code, v) = verify_json("tampered-nameid.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(results(&v), ["digest_mismatch"]);
+    assert_eq!(v["subject"]["authenticated"], false);
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "signature-digest-mismatch").unwrap();
+    assert!(f["message"].as_str().unwrap().contains("/Response/Assertion"), "{f}");
+}
+
+#[test]
+fn tampered_attribute() {
+    let (code, v) = verify_json("tampered-attribute.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(results(&v), ["digest_mismatch"]);
+}
+
+#[test]
+fn wrong_cert_is_a_signature_mismatch() {
+    let c = td("keys/attacker.crt");
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("signed-assertion.xml")]);
+    assert_eq!(code, 1);
+    // The message carries the real IdP's cert, so it is valid only under the embedded one.
+    assert_eq!(results(&v), ["untrusted_key"]);
+    let c = td("keys/sp.crt");
+    let stripped = std::fs::read_to_string(td("signed-assertion.xml")).unwrap();
+    let stripped = regex_lite_strip(&stripped);
+    let out = bin().args(["verify", "--format", "json", "--now", NOW, "--cert", &c, "-"]).write_stdin(stripped).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results(&v), ["signature_mismatch"]);
+    assert!(has_code(&v, "signature-value-mismatch"));
+}
+
+/// Removes the KeyInfo (so no embedded certificate can be tried).
+fn regex_lite_strip(xml: &str) -> String {
+    let start = xml.find("<ds:KeyInfo>").unwrap();
+    let end = xml.find("</ds:KeyInfo>").unwrap() + "</ds:KeyInfo>".len();
+    format!("{}{}", &xml[..start], &xml[end..])
+}
+
+#[test]
+fn attacker_resigned_with_own_cert_is_never_trusted() {
+    let (code, v) = verify_json("attacker-resigned.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(results(&v), ["untrusted_key"]);
+    assert_eq!(v["subject"]["authenticated"], false);
+    assert_eq!(v["signatures"][0]["valid_under_embedded_cert"], true);
+}
+
+#[test]
+fn rotation_diagnosis_and_rotated_metadata() {
+    let (code, v) = verify_json("rotated.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(results(&v), ["untrusted_key"]);
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "signature-untrusted-key").unwrap();
+    assert!(f["message"].as_str().unwrap().contains("rotated"), "{f}");
+    assert!(f["hint"].as_str().unwrap().contains("IAM Identity Center"), "{f}");
+    let md = td("idp-metadata-rotated.xml");
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("rotated.xml")]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["trusted_keys"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn comment_in_nameid_reports_full_text() {
+    let (_, v) = verify_json("comment-nameid.xml", &[]);
+    assert_eq!(v["subject"]["name_id"], "admin@example.com.evil.example");
+    assert!(has_code(&v, "comment-in-text"));
+    assert_eq!(check(&v, "subject"), "warn");
+}
+
+#[test]
+fn trust_rule_violations_each_have_a_code() {
+    for (file, code) in [
+        ("duplicate-id.xml", "wrapping-duplicate-id"),
+        ("two-assertions.xml", "wrapping-multiple-assertions"),
+        ("external-reference.xml", "wrapping-reference-uri"),
+        ("xslt-transform.xml", "wrapping-transform"),
+        ("hmac-signature.xml", "algorithm-forbidden"),
+    ] {
+        let (exit, v) = verify_json(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert!(has_code(&v, code), "{file}: {:?}", codes(&v));
+        assert_ne!(v["subject"]["authenticated"], true, "{file}");
+    }
+}
+
+#[test]
+fn xsw_permutations_never_authenticate_the_attacker() {
+    for n in 1..=8 {
+        let file = format!("xsw/xsw{n}.xml");
+        let (code, v) = verify_json(&file, &[]);
+        assert_eq!(code, 1, "{file} must fail");
+        assert_eq!(v["verdict"], "fail");
+        assert_ne!(v["subject"]["authenticated"], true, "{file}: {}", v["subject"]);
+        assert_ne!(v["email"]["authenticated"], true, "{file}");
+        assert_eq!(check(&v, "wrapping"), "fail", "{file}: {:?}", codes(&v));
+        assert!(codes(&v).iter().any(|c| c.starts_with("wrapping-")));
+    }
+}
+
+#[test]
+fn encrypted_assertion_right_and_wrong_key() {
+    let key = td("keys/sp.key");
+    for file in ["encrypted.xml", "encrypted-gcm.xml"] {
+        let (code, v) = verify_json(file, &["--sp-key", &key]);
+        assert_eq!(code, 0, "{file}: {v}");
+        assert_eq!(v["assertion_decrypted"], true);
+        assert_eq!(v["subject"]["name_id"], "alice@example.com");
+        assert_eq!(check(&v, "decryption"), "pass");
+    }
+    let wrong = td("keys/idp.key");
+    let (code, v) = verify_json("encrypted.xml", &["--sp-key", &wrong]);
+    assert_eq!(code, 1);
+    assert!(has_code(&v, "decryption-failed"));
+    assert_eq!(check(&v, "decryption"), "fail");
+    let (_, v) = verify_json("encrypted.xml", &[]);
+    assert!(has_code(&v, "assertion-encrypted"));
+}
+
+#[test]
+fn redirect_binding_signature() {
+    let c = td("keys/sp.crt");
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("authnrequest-redirect.url")]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(results(&v), ["valid"]);
+    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("authnrequest-redirect-tampered.url")]);
+    assert_eq!(code, 1);
+    assert!(has_code(&v, "redirect-signature-invalid"));
+}
+
+#[test]
+fn inspect_without_trust_shows_anatomy_and_embedded_result() {
+    let f = td("signed-assertion.xml");
+    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    assert_eq!(code, 0);
+    assert_eq!(results(&v), ["not_checked"]);
+    assert_eq!(v["subject"]["authenticated"], false);
+    assert_eq!(v["signatures"][0]["valid_under_embedded_cert"], true);
+    assert_eq!(check(&v, "signature"), "skip");
+    assert_eq!(v["signatures"][0]["embedded_cert"]["subject"], "CN=samlcheck test IdP, O=samlcheck fixtures");
+}
+
+#[test]
+fn inspect_fills_checks_like_verify_but_exits_zero() {
+    let md = td("idp-metadata.xml");
+    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("tampered-nameid.xml")]);
+    assert_eq!(code, 0);
+    assert_eq!(v["verdict"], "pass");
+    assert_eq!(check(&v, "signature"), "fail");
+}
+
+#[test]
+fn expired_trusted_certificate() {
+    // idp-short.crt is the IdP key's certificate with a one-day lifetime.
+    let c = td("keys/idp-short.crt");
+    let (code, v) = json(&["verify", "--format", "json", "--now", "2040-01-01T00:00:00Z", "--at", "issue-instant", "--cert", &c, &td("signed-assertion.xml")]);
+    assert_eq!(code, 1);
+    assert!(has_code(&v, "certificate-expired"));
+    assert_eq!(check(&v, "certificate"), "fail");
+}
+
+#[test]
+fn xmlsec1_agrees_on_the_fixtures_when_installed() {
+    let ok = std::process::Command::new("xmlsec1").arg("--version").output().map(|o| o.status.success()).unwrap_or(false);
+    if !ok {
+        return;
+    }
+    for (file, cert, expect) in [("signed-assertion.xml", "idp.crt", true), ("tampered-nameid.xml", "idp.crt", false), ("rotated.xml", "idp.crt", false)] {
+        let st = std::process::Command::new("xmlsec1")
+            .args(["--verify", "--pubkey-cert-pem", &td(&format!("keys/{cert}")), "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion", &td(file)])
+            .output()
+            .unwrap();
+        assert_eq!(st.status.success(), expect, "{file}");
+    }
+}
