@@ -96,14 +96,20 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
             None => (None, 0),
         },
         _ => {
-            let attr = a.attributes().find(|at| match source {
-                Source::ClaimUri => at.name == CLAIM_URI,
-                Source::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
-                Source::EmailAttr => at.name.eq_ignore_ascii_case("email"),
-                _ => false,
-            });
-            match attr {
-                Some(at) => (Some(at.values.first().map(|v| v.trim().to_string()).unwrap_or_default()), at.line),
+            // Among same-named attributes, one holding an email wins; otherwise the first is shown.
+            let matching: Vec<_> = a
+                .attributes()
+                .filter(|at| match source {
+                    Source::ClaimUri => at.name == CLAIM_URI,
+                    Source::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
+                    Source::EmailAttr => at.name.eq_ignore_ascii_case("email"),
+                    _ => false,
+                })
+                .collect();
+            let first_value = |at: &crate::xml::model::Attribute| at.values.iter().map(|v| v.trim()).find(|v| !v.is_empty()).unwrap_or("").to_string();
+            let pick = matching.iter().find(|at| is_email(&first_value(at)) && !is_placeholder(&first_value(at))).or(matching.first());
+            match pick {
+                Some(at) => (Some(first_value(at)), at.line),
                 None => (None, 0),
             }
         }

@@ -1,0 +1,141 @@
+//! The public conformance corpus (../shared/corpus): every manifest entry is run through
+//! `samlcheck verify` and judged against the verdict its label expects.
+//!
+//! Entries we judge differently from the label are listed in `DISAGREE` with the reason.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// "valid signature" entries whose signature no certificate in their `trust` list verifies —
+/// xmlsec1 agrees (`xmlsec1_verifies_with` is empty). The source libraries accept them by
+/// fingerprint of the certificate the message carries, which samlcheck never trusts; samlcheck
+/// reports them as not valid under the trusted keys (untrusted_key where the embedded
+/// certificate verifies, signature_mismatch otherwise).
+const DISAGREE: &[(&str, &str)] = &[
+    ("python3-saml/response_without_reference_uri.xml.base64", "valid only under the embedded certificate"),
+    ("python3-saml/adfs_response.xml.base64", "content changed after signing (xmlsec1: no certificate verifies it)"),
+    ("ruby-saml/adfs_response_sha1.xml", "non-standard algorithm URIs (xmldsig-more#rsa-sha1, xmlenc#sha1); not verifiable by libxmlsec1"),
+    ("ruby-saml/adfs_response_sha256.xml", "signed by the embedded certificate, which is not in trust"),
+    ("ruby-saml/adfs_response_sha384.xml", "non-standard algorithm URIs; not verifiable by libxmlsec1"),
+    ("ruby-saml/adfs_response_sha512.xml", "signed by the embedded certificate, which is not in trust"),
+    ("ruby-saml/response_with_signed_assertion.xml.base64", "no trusted certificate verifies it (xmlsec1 agrees)"),
+    ("ruby-saml/inclusive_namespaces.xml", "valid only under the embedded certificate"),
+    ("ruby-saml/response_with_ds_namespace_at_the_root.xml.base64", "valid only under the embedded certificate"),
+];
+
+/// Condition entries whose manifest `now` lies inside the message's validity window: the source
+/// library's test judges them at the real clock, where they are expired. So do we.
+const AT_SYSTEM_CLOCK: &[&str] = &["python3-saml/invalids__not_after_failed.xml.base64"];
+
+/// SP settings the source libraries' tests use, for checks that need an expectation.
+const SP_ENTITY: &str = "http://stuff.com/endpoints/metadata.php";
+const SP_ACS: &str = "http://stuff.com/endpoints/endpoints/acs.php";
+
+fn corpus() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    p.join("manifest.json").exists().then_some(p)
+}
+
+fn run_entry(dir: &PathBuf, e: &Value) -> (i32, Value, String) {
+    let file = dir.join(e["file"].as_str().unwrap());
+    let mut args: Vec<String> = vec!["verify".into(), "--format".into(), "json".into()];
+    for t in e["trust"].as_array().unwrap() {
+        args.push("--cert".into());
+        args.push(dir.join(t.as_str().unwrap()).display().to_string());
+    }
+    let at_clock = AT_SYSTEM_CLOCK.contains(&e["file"].as_str().unwrap());
+    if let Some(now) = e["now"].as_str().filter(|_| !at_clock) {
+        args.push("--now".into());
+        args.push(now.into());
+    }
+    let label = e["label"].as_str().unwrap();
+    if label.starts_with("condition:") {
+        args.extend(["--audience".into(), SP_ENTITY.into(), "--acs".into(), SP_ACS.into()]);
+    }
+    args.push(file.display().to_string());
+    let out = bin().args(&args).output().unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{}: {stderr}", e["file"]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let v = if v.is_array() { v[0].clone() } else { v };
+    (code, v, stderr)
+}
+
+/// The NameID text of the decoded message with comments removed (what must be reported).
+fn full_name_id(dir: &PathBuf, file: &str) -> String {
+    let (_, xml, _) = run(&["decode", "--raw", &dir.join(file).display().to_string()]);
+    let start = xml.find("NameID").and_then(|i| xml[i..].find('>').map(|j| i + j + 1)).unwrap();
+    let end = start + xml[start..].find("</").unwrap();
+    let mut inner = &xml[start..end];
+    // The closing tag search above stops at a comment's "</"? No: comments are "<!--", so
+    // `</` is the NameID end; strip every comment in between.
+    let mut text = String::new();
+    while let Some(c) = inner.find("<!--") {
+        text.push_str(&inner[..c]);
+        let close = inner[c..].find("-->").map(|k| c + k + 3).unwrap_or(inner.len());
+        inner = &inner[close..];
+    }
+    text.push_str(inner);
+    text
+}
+
+#[test]
+fn corpus_manifest_verdicts() {
+    let Some(dir) = corpus() else {
+        eprintln!("../shared/corpus not present; skipping");
+        return;
+    };
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let mut failures = Vec::new();
+    let mut counted = 0;
+    for e in manifest.as_array().unwrap() {
+        let file = e["file"].as_str().unwrap();
+        let label = e["label"].as_str().unwrap();
+        let (code, v, err) = run_entry(&dir, e);
+        counted += 1;
+        let results: Vec<&str> = v["signatures"].as_array().map(|a| a.iter().filter_map(|s| s["result"].as_str()).collect()).unwrap_or_default();
+        let problem: Option<String> = if label.starts_with("attack") {
+            (v["verdict"] == "pass" || v["subject"]["authenticated"] == true).then(|| format!("attack passed or authenticated: {}", v["subject"]))
+        } else if label.starts_with("unsigned") {
+            (check(&v, "signature") != "fail").then(|| "signature check did not fail".into())
+        } else if label.starts_with("comment in NameID") {
+            let expected = full_name_id(&dir, file);
+            if v["subject"]["name_id"] != expected.trim() {
+                Some(format!("NameID {} is not the full text {expected:?}", v["subject"]["name_id"]))
+            } else if !has_code(&v, "comment-in-text") {
+                Some("no comment-in-text warning".into())
+            } else {
+                None
+            }
+        } else if let Some(c) = label.strip_prefix("condition: ") {
+            (check(&v, c.trim()) != "fail").then(|| format!("check {c} is {}", check(&v, c.trim())))
+        } else if label.starts_with("input error") {
+            (code != 2).then(|| format!("exit {code}, expected 2 ({err})"))
+        } else {
+            // A valid signature of one kind or another.
+            let verifies = !e["xmlsec1_verifies_with"].as_array().map(|a| a.is_empty()).unwrap_or(true);
+            let disagreed = DISAGREE.iter().any(|(f, _)| *f == file);
+            if verifies {
+                if !results.contains(&"valid") || check(&v, "signature") != "pass" {
+                    Some(format!("expected a valid signature, got {results:?} / {}", check(&v, "signature")))
+                } else if label.contains("rsa-sha1") && check(&v, "algorithm") != "warn" {
+                    Some("SHA-1 without an algorithm warning".into())
+                } else {
+                    None
+                }
+            } else if !disagreed {
+                Some("no trusted certificate verifies it and it is not in DISAGREE".into())
+            } else {
+                results.contains(&"valid").then(|| "valid under trust although xmlsec1 says no".into())
+            }
+        };
+        if let Some(p) = problem {
+            failures.push(format!("{file} [{label}]: {p}"));
+        }
+    }
+    assert!(counted >= 64, "ran {counted} entries");
+    assert!(failures.is_empty(), "{} corpus entries misjudged:\n{}", failures.len(), failures.join("\n"));
+}
