@@ -36,7 +36,11 @@ impl Options {
     pub fn new(now: time::OffsetDateTime) -> Self {
         Self {
             limits: Limits::default(),
-            clock: Clock { now, skew: Duration::minutes(3), at_issue_instant: false },
+            clock: Clock {
+                now,
+                skew: Duration::minutes(3),
+                at_issue_instant: false,
+            },
             expectations: Expectations::default(),
             trust: TrustStore::default(),
             sp_key: None,
@@ -51,7 +55,11 @@ impl Options {
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     match analyze_inner(capture, opts) {
         Ok(r) => r,
-        Err(e) => Report::input_error(&capture.origin, capture.steps.clone(), &e.in_origin(&capture.origin)),
+        Err(e) => Report::input_error(
+            &capture.origin,
+            capture.steps.clone(),
+            &e.in_origin(&capture.origin),
+        ),
     }
 }
 
@@ -59,17 +67,25 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     guard::scan(&capture.xml, &opts.limits)?;
     let doc = dom::parse(&capture.xml)?;
     let msg = extract::message(&doc)?;
-    let idp = Idp::recognise(msg.issuer.as_deref().or(msg.assertions.first().and_then(|a| a.issuer.as_deref())));
+    let idp = Idp::recognise(
+        msg.issuer
+            .as_deref()
+            .or(msg.assertions.first().and_then(|a| a.issuer.as_deref())),
+    );
     let mut sink = Sink::default();
     sink.judged(Check::Input);
     if capture.steps.contains(&crate::input::Step::Base64url) {
-        sink.push(Finding::new("url-safe-base64", "the message used the URL-safe base64 alphabet"));
+        sink.push(Finding::new(
+            "url-safe-base64",
+            "the message used the URL-safe base64 alphabet",
+        ));
     }
 
     // Signatures: before decryption for the root, after it for the rest.
     let decrypting = msg.encrypted_assertions > 0 && opts.sp_key.is_some();
     let (msg, verification, decrypted_xml) = if decrypting {
-        let outer = signature::verify_message(&doc, &msg, &opts.trust, idp, Scope::RootOnly, &mut sink);
+        let outer =
+            signature::verify_message(&doc, &msg, &opts.trust, idp, Scope::RootOnly, &mut sink);
         let root_covered = outer.covered.contains(&msg.root_node);
         match decrypt(&doc, opts.sp_key.as_deref().unwrap_or_default()) {
             Ok(xml) => {
@@ -77,7 +93,14 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 guard::scan(xml.as_bytes(), &opts.limits)?;
                 let doc2 = dom::parse(xml.as_bytes())?;
                 let msg2 = extract::message(&doc2)?;
-                let mut inner = signature::verify_message(&doc2, &msg2, &opts.trust, idp, Scope::AllButRoot, &mut sink);
+                let mut inner = signature::verify_message(
+                    &doc2,
+                    &msg2,
+                    &opts.trust,
+                    idp,
+                    Scope::AllButRoot,
+                    &mut sink,
+                );
                 if root_covered {
                     inner.covered.push(msg2.root_node);
                 }
@@ -87,7 +110,10 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 (msg2, inner, Some(xml))
             }
             Err(e) => {
-                sink.push(Finding::new("decryption-failed", format!("the EncryptedAssertion could not be decrypted with --sp-key: {e}")));
+                sink.push(Finding::new(
+                    "decryption-failed",
+                    format!("the EncryptedAssertion could not be decrypted with --sp-key: {e}"),
+                ));
                 (msg, outer, None)
             }
         }
@@ -114,7 +140,11 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 match redirect::verify(rs, k) {
                     Ok(true) => {
                         result = SigResult::Valid;
-                        key = Some(KeyReport { source: k.source.kind().into(), sha256: k.cert.sha256.clone(), subject: k.cert.subject.clone() });
+                        key = Some(KeyReport {
+                            source: k.source.kind().into(),
+                            sha256: k.cert.sha256.clone(),
+                            subject: k.cert.subject.clone(),
+                        });
                         break;
                     }
                     Ok(false) => {}
@@ -124,32 +154,63 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             if result == SigResult::Valid {
                 covered.push(msg.root_node);
             } else {
-                let why = detail.clone().unwrap_or_else(|| format!("it does not verify under any of the {} trusted certificate(s)", opts.trust.len()));
-                sink.push(Finding::new("redirect-signature-invalid", format!("the query-string signature ({}) is invalid: {why}", rs.sig_alg)).hint(idp.hint(Topic::Certificate)));
+                let why = detail.clone().unwrap_or_else(|| {
+                    format!(
+                        "it does not verify under any of the {} trusted certificate(s)",
+                        opts.trust.len()
+                    )
+                });
+                sink.push(
+                    Finding::new(
+                        "redirect-signature-invalid",
+                        format!(
+                            "the query-string signature ({}) is invalid: {why}",
+                            rs.sig_alg
+                        ),
+                    )
+                    .hint(idp.hint(Topic::Certificate)),
+                );
             }
             reports.push(redirect_report(rs, result, key, detail));
         }
     }
 
     let consumed = msg.consumed();
-    let mut authenticated = consumed.is_some_and(|a| covered.contains(&a.node)) || covered.contains(&msg.root_node);
+    let mut authenticated =
+        consumed.is_some_and(|a| covered.contains(&a.node)) || covered.contains(&msg.root_node);
     if authenticated {
         if let Some(a) = consumed {
-            let libxml_view = a.subject.as_ref().and_then(|s| s.name_id.as_ref()).map(|n| n.value.clone());
-            let xml = decrypted_xml.as_deref().map(str::as_bytes).unwrap_or(&capture.xml);
+            let libxml_view = a
+                .subject
+                .as_ref()
+                .and_then(|s| s.name_id.as_ref())
+                .map(|n| n.value.clone());
+            let xml = decrypted_xml
+                .as_deref()
+                .map(str::as_bytes)
+                .unwrap_or(&capture.xml);
             let second = crosscheck::consumed_name_id(xml);
             if libxml_view.is_some() && second != libxml_view {
                 sink.push(Finding::new(
                     "wrapping-parser-disagreement",
-                    format!("libxml2 reads the NameID as {:?} but a second parser reads {:?}", libxml_view.unwrap_or_default(), second.unwrap_or_default()),
+                    format!(
+                        "libxml2 reads the NameID as {:?} but a second parser reads {:?}",
+                        libxml_view.unwrap_or_default(),
+                        second.unwrap_or_default()
+                    ),
                 ));
                 authenticated = false;
             }
         }
     }
     // Nothing the SP consumes is authenticated.
-    let success = msg.status.as_ref().and_then(|s| s.code.as_deref()) == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
-    if !opts.trust.is_empty() && msg.kind == MessageKind::Response && !authenticated && (consumed.is_some() || success) {
+    let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
+        == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
+    if !opts.trust.is_empty()
+        && msg.kind == MessageKind::Response
+        && !authenticated
+        && (consumed.is_some() || success)
+    {
         let why = if msg.signatures.is_empty() {
             "the message carries no signature".to_string()
         } else {
@@ -162,18 +223,47 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     let mut trusted_keys = Vec::new();
     for k in opts.trust.keys() {
         let days = k.cert.days_left(opts.clock.now);
-        let what = format!("trusted certificate {} ({}) from {}", k.cert.subject, short(&k.cert.sha256), k.source.path());
-        let used = reports.iter().any(|r| r.key.as_ref().is_some_and(|key| key.sha256 == k.cert.sha256));
+        let what = format!(
+            "trusted certificate {} ({}) from {}",
+            k.cert.subject,
+            short(&k.cert.sha256),
+            k.source.path()
+        );
+        let used = reports.iter().any(|r| {
+            r.key
+                .as_ref()
+                .is_some_and(|key| key.sha256 == k.cert.sha256)
+        });
         if days < 0 {
             // An expired certificate that verified nothing here is a warning; one that is in use is an error.
-            let (sev, tail) = if used { (Severity::Error, "") } else { (Severity::Warning, "; it verified nothing in this message") };
-            sink.push(Finding::new("certificate-expired", format!("{what} expired {} day(s) ago{tail}", -days)).severity(sev).hint(idp.hint(Topic::Certificate)));
+            let (sev, tail) = if used {
+                (Severity::Error, "")
+            } else {
+                (Severity::Warning, "; it verified nothing in this message")
+            };
+            sink.push(
+                Finding::new(
+                    "certificate-expired",
+                    format!("{what} expired {} day(s) ago{tail}", -days),
+                )
+                .severity(sev)
+                .hint(idp.hint(Topic::Certificate)),
+            );
         } else if days < opts.cert_warn_days {
-            sink.push(Finding::new("certificate-expiring", format!("{what} expires in {days} day(s)")).hint(idp.hint(Topic::Certificate)));
+            sink.push(
+                Finding::new(
+                    "certificate-expiring",
+                    format!("{what} expires in {days} day(s)"),
+                )
+                .hint(idp.hint(Topic::Certificate)),
+            );
         } else {
             sink.judged(Check::Certificate);
         }
-        trusted_keys.push(TrustedKeyReport { source: format!("{} {}", k.source.kind(), k.source.path()), cert: CertReport::from(&k.cert) });
+        trusted_keys.push(TrustedKeyReport {
+            source: format!("{} {}", k.source.kind(), k.source.path()),
+            cert: CertReport::from(&k.cert),
+        });
     }
 
     status::check(&msg, idp, &mut sink);
@@ -184,12 +274,18 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     }
     expect::check(&msg, consumed, &exp, idp, &mut sink);
     let timeline = timecheck::check(&msg, consumed, &opts.clock, &mut sink);
-    let email_order = opts.profile.as_ref().and_then(|p| p.email_order()).unwrap_or_else(|| opts.email_order.clone());
+    let email_order = opts
+        .profile
+        .as_ref()
+        .and_then(|p| p.email_order())
+        .unwrap_or_else(|| opts.email_order.clone());
     let email_report = consumed.map(|a| {
         let res = email::resolve(a, &email_order);
         match &opts.profile {
             None => email::check(a, &res, idp, false, &mut sink),
-            Some(p) if p.checks_email() => email::check(a, &res, idp, p.name != "generic", &mut sink),
+            Some(p) if p.checks_email() => {
+                email::check(a, &res, idp, p.name != "generic", &mut sink)
+            }
             Some(_) => {}
         }
         EmailReport::from_resolution(res, authenticated)
@@ -199,9 +295,32 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     }
 
     let checks = Checks(sink.states());
-    let verdict = if sink.findings().iter().any(|f| f.severity == Severity::Error) { Verdict::Fail } else { Verdict::Pass };
+    let verdict = if sink
+        .findings()
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    };
     let findings = sink.into_sorted();
-    Ok(build(capture, &msg, consumed, verdict, checks, findings, reports, authenticated, email_report, idp, timeline, trusted_keys, opts, decrypting && decrypted_xml.is_some()))
+    Ok(build(
+        capture,
+        &msg,
+        consumed,
+        verdict,
+        checks,
+        findings,
+        reports,
+        authenticated,
+        email_report,
+        idp,
+        timeline,
+        trusted_keys,
+        opts,
+        decrypting && decrypted_xml.is_some(),
+    ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -221,7 +340,9 @@ fn build(
     opts: &Options,
     decrypted: bool,
 ) -> Report {
-    let name_id = a.and_then(|a| a.subject.as_ref()).and_then(|s| s.name_id.as_ref());
+    let name_id = a
+        .and_then(|a| a.subject.as_ref())
+        .and_then(|s| s.name_id.as_ref());
     Report {
         schema: 1,
         message: Some(msg.kind.as_str()),
@@ -229,7 +350,11 @@ fn build(
         decoding: capture.steps.clone(),
         checks,
         findings,
-        issuer: msg.issuer.clone().or_else(|| a.and_then(|a| a.issuer.clone())).map(|s| s.trim().to_string()),
+        issuer: msg
+            .issuer
+            .clone()
+            .or_else(|| a.and_then(|a| a.issuer.clone()))
+            .map(|s| s.trim().to_string()),
         destination: msg.destination.clone(),
         in_response_to: msg.in_response_to.clone(),
         issue_instant: msg.issue_instant.clone(),
@@ -240,12 +365,16 @@ fn build(
             authenticated,
         }),
         email,
-        attributes: a.map(|a| a.attributes().cloned().collect()).unwrap_or_default(),
-        conditions: a.and_then(|a| a.conditions.as_ref()).map(|c| ConditionsReport {
-            not_before: c.not_before.clone(),
-            not_on_or_after: c.not_on_or_after.clone(),
-            audiences: c.audiences.clone(),
-        }),
+        attributes: a
+            .map(|a| a.attributes().cloned().collect())
+            .unwrap_or_default(),
+        conditions: a
+            .and_then(|a| a.conditions.as_ref())
+            .map(|c| ConditionsReport {
+                not_before: c.not_before.clone(),
+                not_on_or_after: c.not_on_or_after.clone(),
+                audiences: c.audiences.clone(),
+            }),
         signatures,
         error: None,
         origin: capture.origin.clone(),
@@ -254,15 +383,31 @@ fn build(
         relay_state: capture.relay_state.clone(),
         idp,
         timeline,
-        judged_at: Some(timecheck::format_instant(timecheck::reference(msg, &opts.clock))),
+        judged_at: Some(timecheck::format_instant(timecheck::reference(
+            msg,
+            &opts.clock,
+        ))),
         trusted_keys,
         request: msg.request.clone(),
-        recipients: a.map(|a| a.subject.iter().flat_map(|s| s.confirmations.iter()).filter_map(|c| c.recipient.clone()).collect()).unwrap_or_default(),
+        recipients: a
+            .map(|a| {
+                a.subject
+                    .iter()
+                    .flat_map(|s| s.confirmations.iter())
+                    .filter_map(|c| c.recipient.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
         assertion_decrypted: decrypted,
     }
 }
 
-fn redirect_report(rs: &crate::input::RedirectSignature, result: SigResult, key: Option<KeyReport>, detail: Option<String>) -> SignatureReport {
+fn redirect_report(
+    rs: &crate::input::RedirectSignature,
+    result: SigResult,
+    key: Option<KeyReport>,
+    detail: Option<String>,
+) -> SignatureReport {
     SignatureReport {
         covers: "response",
         reference: None,

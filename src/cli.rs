@@ -91,7 +91,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "N", default_value_t = 64, help_heading = "Limits")]
     pub max_depth: usize,
     /// Most elements in one message
-    #[arg(long, value_name = "N", default_value_t = 10_000, help_heading = "Limits")]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10_000,
+        help_heading = "Limits"
+    )]
     pub max_elements: usize,
 }
 
@@ -136,7 +141,12 @@ pub struct ReportArgs {
     #[arg(long, value_name = "NAME", help_heading = "Expectations")]
     pub profile: Option<String>,
     /// A profile of your own (JSON, same fields as `samlcheck profiles --format json`)
-    #[arg(long, value_name = "FILE", help_heading = "Expectations", conflicts_with = "profile")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Expectations",
+        conflicts_with = "profile"
+    )]
     pub profile_file: Option<PathBuf>,
     /// The time to judge against, RFC 3339 (default: the system clock)
     #[arg(long, value_name = "RFC3339", help_heading = "Time")]
@@ -145,7 +155,12 @@ pub struct ReportArgs {
     #[arg(long, value_enum, help_heading = "Time")]
     pub at: Option<At>,
     /// Allowed clock difference, e.g. 3m, 90s
-    #[arg(long, value_name = "DURATION", default_value = "3m", help_heading = "Time")]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        default_value = "3m",
+        help_heading = "Time"
+    )]
     pub clock_skew: String,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

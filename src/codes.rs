@@ -166,7 +166,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in CODES {
             assert!(seen.insert(c.code), "duplicate {}", c.code);
-            assert!(c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", c.code);
+            assert!(
+                c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                c.code
+            );
         }
     }
 }

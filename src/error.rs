@@ -18,11 +18,19 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into(), offset: None, origin: None }
+        Self {
+            message: message.into(),
+            offset: None,
+            origin: None,
+        }
     }
 
     pub fn at(message: impl Into<String>, offset: usize) -> Self {
-        Self { message: message.into(), offset: Some(offset), origin: None }
+        Self {
+            message: message.into(),
+            offset: Some(offset),
+            origin: None,
+        }
     }
 
     /// Names the input the error came from, unless one is already named.
@@ -57,7 +65,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl Error {

@@ -44,7 +44,9 @@ impl Idp {
         let l = i.to_ascii_lowercase();
         if l.contains("portal.sso.") && l.contains(".amazonaws.com/saml") {
             Idp::AwsIdentityCenter
-        } else if l.starts_with("https://sts.windows.net/") || l.contains("login.microsoftonline.com") {
+        } else if l.starts_with("https://sts.windows.net/")
+            || l.contains("login.microsoftonline.com")
+        {
             Idp::EntraId
         } else if l.contains("okta.com") || l.contains("oktapreview.com") {
             Idp::Okta
@@ -145,8 +147,14 @@ mod tests {
     #[test]
     fn recognises_issuers() {
         let cases = [
-            ("https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz", Idp::AwsIdentityCenter),
-            ("https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", Idp::EntraId),
+            (
+                "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz",
+                Idp::AwsIdentityCenter,
+            ),
+            (
+                "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+                Idp::EntraId,
+            ),
             ("http://www.okta.com/exk1234", Idp::Okta),
             ("https://accounts.google.com/o/saml2?idpid=C01", Idp::Google),
             ("https://app.onelogin.com/saml/metadata/123", Idp::OneLogin),

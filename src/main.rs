@@ -16,8 +16,19 @@ fn main() -> ExitCode {
                 samlcheck::cli::Color::Auto => anstream::ColorChoice::Auto,
             };
             if !out.stdout.is_empty() {
-                let mut stdout = anstream::AutoStream::new(std::io::stdout().lock(), if out.plain { anstream::ColorChoice::Never } else { choice });
-                if stdout.write_all(out.stdout.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+                let mut stdout = anstream::AutoStream::new(
+                    std::io::stdout().lock(),
+                    if out.plain {
+                        anstream::ColorChoice::Never
+                    } else {
+                        choice
+                    },
+                );
+                if stdout
+                    .write_all(out.stdout.as_bytes())
+                    .and_then(|_| stdout.flush())
+                    .is_err()
+                {
                     return ExitCode::from(2);
                 }
             }

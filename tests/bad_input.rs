@@ -8,7 +8,12 @@ fn refuse(stdin: &[u8], args: &[&str], expect: &str) -> String {
     let mut full = vec!["inspect"];
     full.extend_from_slice(args);
     full.push("-");
-    let out = bin().args(&full).write_stdin(stdin.to_vec()).timeout(std::time::Duration::from_secs(20)).output().unwrap();
+    let out = bin()
+        .args(&full)
+        .write_stdin(stdin.to_vec())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "stderr: {err}");
     assert!(err.contains(expect), "expected {expect:?} in {err:?}");
@@ -24,7 +29,9 @@ fn garbage() {
 
 #[test]
 fn truncated_base64_names_offset() {
-    let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap().replace('\n', "");
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64"))
+        .unwrap()
+        .replace('\n', "");
     let cut = &b64[..b64.len() - 3 - (b64.len() - 3) % 4 + 1];
     let err = refuse(cut.as_bytes(), &[], "truncated");
     assert!(err.contains("(byte "), "{err}");
@@ -32,18 +39,27 @@ fn truncated_base64_names_offset() {
 
 #[test]
 fn base64_cut_on_a_boundary_is_truncated_xml() {
-    let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap().replace('\n', "");
-    refuse(b64[..400].as_bytes(), &[], "truncated");
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64"))
+        .unwrap()
+        .replace('\n', "");
+    refuse(&b64.as_bytes()[..400], &[], "truncated");
 }
 
 #[test]
 fn doctype_is_refused_before_parsing() {
-    refuse(b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>", &[], "DOCTYPE");
+    refuse(
+        b"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"y\">]><r>&x;</r>",
+        &[],
+        "DOCTYPE",
+    );
 }
 
 #[test]
 fn corpus_xxe_fixture_is_refused() {
-    let p = format!("{}/../shared/corpus/ruby-saml/attackxee.xml", env!("CARGO_MANIFEST_DIR"));
+    let p = format!(
+        "{}/../shared/corpus/ruby-saml/attackxee.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
     if std::path::Path::new(&p).exists() {
         let (code, _, err) = run(&["inspect", &p]);
         assert_eq!(code, 2);
@@ -62,7 +78,12 @@ fn deflate_bomb_is_refused_fast() {
     let deflated = enc.finish().unwrap();
     use base64::Engine;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&deflated);
-    let url = format!("https://idp.example/sso?SAMLRequest={}", b64.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
+    let url = format!(
+        "https://idp.example/sso?SAMLRequest={}",
+        b64.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    );
     let started = std::time::Instant::now();
     refuse(url.as_bytes(), &["--max-input", "4000000"], "DEFLATE bomb");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
@@ -94,12 +115,20 @@ fn empty_input() {
 
 #[test]
 fn not_well_formed_xml() {
-    refuse(b"<samlp:Response><a></b></samlp:Response>", &[], "not well-formed");
+    refuse(
+        b"<samlp:Response><a></b></samlp:Response>",
+        &[],
+        "not well-formed",
+    );
 }
 
 #[test]
 fn not_a_saml_message() {
-    refuse(b"<html><body/></html>", &[], "not a SAML 2.0 protocol message");
+    refuse(
+        b"<html><body/></html>",
+        &[],
+        "not a SAML 2.0 protocol message",
+    );
 }
 
 #[test]
@@ -122,7 +151,11 @@ fn input_size_limit_names_flag() {
 
 #[test]
 fn json_format_prints_input_error_object() {
-    let out = bin().args(["inspect", "--format", "json", "-"]).write_stdin("<!DOCTYPE x><x/>").output().unwrap();
+    let out = bin()
+        .args(["inspect", "--format", "json", "-"])
+        .write_stdin("<!DOCTYPE x><x/>")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["verdict"], "input_error");
@@ -141,7 +174,10 @@ fn missing_file_is_a_usage_error() {
 fn verify_without_trust_says_which_flags() {
     let (code, _, err) = run(&["verify", &td("signed-assertion.xml")]);
     assert_eq!(code, 2);
-    assert!(err.contains("--idp-metadata") && err.contains("--cert"), "{err}");
+    assert!(
+        err.contains("--idp-metadata") && err.contains("--cert"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -149,10 +185,20 @@ fn bad_flag_values_are_usage_errors() {
     let (code, _, err) = run(&["inspect", "--now", "yesterday", &td("signed-assertion.xml")]);
     assert_eq!(code, 2);
     assert!(err.contains("--now"));
-    let (code, _, err) = run(&["inspect", "--clock-skew", "soon", &td("signed-assertion.xml")]);
+    let (code, _, err) = run(&[
+        "inspect",
+        "--clock-skew",
+        "soon",
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("--clock-skew"));
-    let (code, _, err) = run(&["verify", "--cert", &td("signed-assertion.xml"), &td("signed-assertion.xml")]);
+    let (code, _, err) = run(&[
+        "verify",
+        "--cert",
+        &td("signed-assertion.xml"),
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("--cert"), "{err}");
 }
@@ -171,9 +217,17 @@ fn random_bytes_never_panic() {
             let i = (seed as usize) % m.len();
             m[i] = (seed >> 32) as u8;
         }
-        let out = bin().args(["inspect", "--format", "json", "--now", NOW, "-"]).write_stdin(m).output().unwrap();
+        let out = bin()
+            .args(["inspect", "--format", "json", "--now", NOW, "-"])
+            .write_stdin(m)
+            .output()
+            .unwrap();
         let code = out.status.code().unwrap_or(-1);
-        assert!(code == 0 || code == 2, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            code == 0 || code == 2,
+            "exit {code}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }

@@ -5,7 +5,12 @@ use common::*;
 use serde_json::Value;
 
 fn finding<'a>(v: &'a Value, code: &str) -> &'a Value {
-    v["findings"].as_array().unwrap().iter().find(|f| f["code"] == code).unwrap_or_else(|| panic!("no {code} in {:?}", codes(v)))
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(v)))
 }
 
 #[test]
@@ -13,7 +18,11 @@ fn email_from_each_source_in_order() {
     for (file, source, value) in [
         ("email-subject.xml", "subject", "alice@example.com"),
         ("email-claim.xml", "claim_uri", "claim@example.com"),
-        ("email-emailaddress.xml", "emailaddress_attr", "upper@example.com"),
+        (
+            "email-emailaddress.xml",
+            "emailaddress_attr",
+            "upper@example.com",
+        ),
         ("email-attr.xml", "email_attr", "attr@example.com"),
     ] {
         let (code, v) = verify_json(file, &[]);
@@ -32,7 +41,12 @@ fn placeholder_email_names_the_identity_center_fix() {
     let f = finding(&v, "email-placeholder");
     assert!(f["message"].as_str().unwrap().contains("${user:email}"));
     let hint = f["hint"].as_str().unwrap();
-    assert!(hint.contains("Subject → ${user:email}") && hint.contains("emailAddress") && hint.contains("'email' → ${user:email}"), "{hint}");
+    assert!(
+        hint.contains("Subject → ${user:email}")
+            && hint.contains("emailAddress")
+            && hint.contains("'email' → ${user:email}"),
+        "{hint}"
+    );
     assert!(has_code(&v, "email-missing"));
     assert_eq!(v["email"]["source"], "none");
     assert_eq!(v["idp"], "aws_identity_center");
@@ -57,8 +71,14 @@ fn empty_email_value_and_duplicates() {
     assert!(has_code(&v, "attribute-duplicate"));
     assert_eq!(v["email"]["value"], "x@example.com");
     // The only email source is present but empty.
-    let xml = std::fs::read_to_string(td("email-attr.xml")).unwrap().replace(">attr@example.com<", "><");
-    let out = bin().args(["inspect", "--format", "json", "--now", NOW, "-"]).write_stdin(xml).output().unwrap();
+    let xml = std::fs::read_to_string(td("email-attr.xml"))
+        .unwrap()
+        .replace(">attr@example.com<", "><");
+    let out = bin()
+        .args(["inspect", "--format", "json", "--now", NOW, "-"])
+        .write_stdin(xml)
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(has_code(&v, "email-empty-value"), "{:?}", codes(&v));
     let (code, v) = verify_json("duplicate-attributes.xml", &[]);
@@ -80,10 +100,21 @@ fn sp_metadata_expectations_pass_and_diff_names_scheme() {
     for c in ["audience", "destination", "recipient", "issuer"] {
         assert_eq!(check(&v, c), "pass", "{c}");
     }
-    let (code, v) = verify_json("entra-http-acs.xml", &["--sp-metadata", &sp, "--issuer", "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/"]);
+    let (code, v) = verify_json(
+        "entra-http-acs.xml",
+        &[
+            "--sp-metadata",
+            &sp,
+            "--issuer",
+            "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+        ],
+    );
     assert_eq!(code, 1);
     let f = finding(&v, "destination-mismatch");
-    assert!(f["message"].as_str().unwrap().contains("scheme differs"), "{f}");
+    assert!(
+        f["message"].as_str().unwrap().contains("scheme differs"),
+        "{f}"
+    );
     assert!(f["hint"].as_str().unwrap().contains("Reply URL"), "{f}");
     assert!(has_code(&v, "recipient-mismatch"));
     assert_eq!(v["idp"], "entra_id");
@@ -91,15 +122,24 @@ fn sp_metadata_expectations_pass_and_diff_names_scheme() {
 
 #[test]
 fn audience_trailing_slash() {
-    let (code, v) = verify_json("wrong-audience.xml", &["--audience", "https://amplitude.com/saml/sso/metadata"]);
+    let (code, v) = verify_json(
+        "wrong-audience.xml",
+        &["--audience", "https://amplitude.com/saml/sso/metadata"],
+    );
     assert_eq!(code, 1);
-    assert!(finding(&v, "audience-mismatch")["message"].as_str().unwrap().contains("trailing slash"));
+    assert!(finding(&v, "audience-mismatch")["message"]
+        .as_str()
+        .unwrap()
+        .contains("trailing slash"));
 }
 
 #[test]
 fn issuer_from_idp_metadata() {
     let (code, v) = verify_json("aws-role.xml", &["--profile", "aws"]);
-    assert_eq!(code, 1, "metadata entityID is Identity Center, the message is from Okta");
+    assert_eq!(
+        code, 1,
+        "metadata entityID is Identity Center, the message is from Okta"
+    );
     assert!(has_code(&v, "issuer-mismatch"));
 }
 
@@ -119,17 +159,60 @@ fn in_response_to() {
 fn time_window_skew_and_issue_instant() {
     let md = td("idp-metadata.xml");
     let f = td("signed-assertion.xml");
-    let (code, v) = json(&["verify", "--format", "json", "--now", "2026-01-15T10:30:00Z", "--idp-metadata", &md, &f]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T10:30:00Z",
+        "--idp-metadata",
+        &md,
+        &f,
+    ]);
     assert_eq!(code, 1);
-    let msg = finding(&v, "time-expired")["message"].as_str().unwrap().to_string();
+    let msg = finding(&v, "time-expired")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(msg.contains("25m") && msg.contains("3m skew"), "{msg}");
-    let (code, _) = json(&["verify", "--format", "json", "--now", "2026-01-15T10:30:00Z", "--at", "issue-instant", "--idp-metadata", &md, &f]);
+    let (code, _) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T10:30:00Z",
+        "--at",
+        "issue-instant",
+        "--idp-metadata",
+        &md,
+        &f,
+    ]);
     assert_eq!(code, 0);
-    let (code, v) = json(&["verify", "--format", "json", "--now", "2026-01-15T09:50:00Z", "--idp-metadata", &md, &f]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T09:50:00Z",
+        "--idp-metadata",
+        &md,
+        &f,
+    ]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "time-not-yet-valid") && has_code(&v, "time-issued-in-future"));
     // Within a generous skew the same clock difference passes.
-    let (code, _) = json(&["verify", "--format", "json", "--now", "2026-01-15T09:50:00Z", "--clock-skew", "15m", "--idp-metadata", &md, &f]);
+    let (code, _) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T09:50:00Z",
+        "--clock-skew",
+        "15m",
+        "--idp-metadata",
+        &md,
+        &f,
+    ]);
     assert_eq!(code, 0);
 }
 
@@ -137,25 +220,67 @@ fn time_window_skew_and_issue_instant() {
 fn status_codes_with_meaning() {
     let (code, v) = verify_json("status-responder.xml", &[]);
     assert_eq!(code, 1);
-    let m = finding(&v, "status-not-success")["message"].as_str().unwrap().to_string();
-    assert!(m.contains("InvalidNameIDPolicy") && m.contains("NameIDPolicy") && m.contains("NameID format not supported"), "{m}");
+    let m = finding(&v, "status-not-success")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        m.contains("InvalidNameIDPolicy")
+            && m.contains("NameIDPolicy")
+            && m.contains("NameID format not supported"),
+        "{m}"
+    );
     let (_, v) = verify_json("status-denied.xml", &[]);
     let f = finding(&v, "status-not-success");
-    assert!(f["hint"].as_str().unwrap().contains("Users and groups"), "{f}");
+    assert!(
+        f["hint"].as_str().unwrap().contains("Users and groups"),
+        "{f}"
+    );
 }
 
 #[test]
 fn aws_profile() {
     let okta_md = td("idp-metadata.xml");
     let f = td("aws-role.xml");
-    let (_, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &okta_md, "--issuer", "http://www.okta.com/exk1abcdEFGH2345", "--profile", "aws", &f]);
+    let (_, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &okta_md,
+        "--issuer",
+        "http://www.okta.com/exk1abcdEFGH2345",
+        "--profile",
+        "aws",
+        &f,
+    ]);
     assert_eq!(check(&v, "audience"), "pass");
     assert_eq!(check(&v, "destination"), "pass");
     assert_eq!(check(&v, "attributes"), "pass");
     assert_eq!(v["verdict"], "pass", "{:?}", codes(&v));
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &okta_md, "--issuer", "http://www.okta.com/exk1abcdEFGH2345", "--profile", "aws", &td("aws-role-bad.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &okta_md,
+        "--issuer",
+        "http://www.okta.com/exk1abcdEFGH2345",
+        "--profile",
+        "aws",
+        &td("aws-role-bad.xml"),
+    ]);
     assert_eq!(code, 1);
-    for c in ["aws-role-invalid", "aws-role-session-name-missing", "aws-session-duration-invalid", "attribute-required-missing"] {
+    for c in [
+        "aws-role-invalid",
+        "aws-role-session-name-missing",
+        "aws-session-duration-invalid",
+        "attribute-required-missing",
+    ] {
         assert!(has_code(&v, c), "{c}: {:?}", codes(&v));
     }
 }
@@ -165,7 +290,15 @@ fn amplitude_profile_expects_its_urls() {
     let (code, v) = verify_json("signed-assertion.xml", &["--profile", "amplitude"]);
     assert_eq!(code, 0, "{:?}", codes(&v));
     assert_eq!(check(&v, "audience"), "pass");
-    let (code, v) = verify_json("aws-role.xml", &["--profile", "amplitude", "--issuer", "http://www.okta.com/exk1abcdEFGH2345"]);
+    let (code, v) = verify_json(
+        "aws-role.xml",
+        &[
+            "--profile",
+            "amplitude",
+            "--issuer",
+            "http://www.okta.com/exk1abcdEFGH2345",
+        ],
+    );
     assert_eq!(code, 1);
     assert!(has_code(&v, "audience-mismatch") && has_code(&v, "destination-mismatch"));
 }
@@ -176,11 +309,23 @@ fn profile_file_and_listing() {
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("mine.json");
     std::fs::write(&p, r#"{"name":"mine","description":"test","audiences":["urn:mine"],"required_attributes":["department"]}"#).unwrap();
-    let (code, v) = verify_json("signed-assertion.xml", &["--profile-file", p.to_str().unwrap()]);
+    let (code, v) = verify_json(
+        "signed-assertion.xml",
+        &["--profile-file", p.to_str().unwrap()],
+    );
     assert_eq!(code, 1);
     assert!(has_code(&v, "audience-mismatch") && has_code(&v, "attribute-required-missing"));
-    std::fs::write(&p, r#"{"name":"bad","description":"x","email_order":["nope"]}"#).unwrap();
-    let (code, _, err) = run(&["inspect", "--profile-file", p.to_str().unwrap(), &td("signed-assertion.xml")]);
+    std::fs::write(
+        &p,
+        r#"{"name":"bad","description":"x","email_order":["nope"]}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "inspect",
+        "--profile-file",
+        p.to_str().unwrap(),
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown email source"));
     let (code, out, _) = run(&["profiles"]);
@@ -197,7 +342,11 @@ fn profile_file_and_listing() {
 fn explain_every_code_and_unknown() {
     let (code, list, _) = run(&["explain"]);
     assert_eq!(code, 0);
-    for c in ["email-placeholder", "wrapping-multiple-assertions", "signature-untrusted-key"] {
+    for c in [
+        "email-placeholder",
+        "wrapping-multiple-assertions",
+        "signature-untrusted-key",
+    ] {
         assert!(list.contains(c));
         let (code, out, _) = run(&["explain", c]);
         assert_eq!(code, 0);
@@ -211,8 +360,23 @@ fn explain_every_code_and_unknown() {
 #[test]
 fn every_emitted_code_is_explained() {
     let (_, list, _) = run(&["explain"]);
-    for file in ["placeholder-email.xml", "xsw/xsw5.xml", "tampered-nameid.xml", "status-denied.xml", "entra-http-acs.xml", "email-empty.xml"] {
-        let (_, v) = verify_json(file, &["--sp-metadata", &td("sp-metadata.xml"), "--profile", "amplitude"]);
+    for file in [
+        "placeholder-email.xml",
+        "xsw/xsw5.xml",
+        "tampered-nameid.xml",
+        "status-denied.xml",
+        "entra-http-acs.xml",
+        "email-empty.xml",
+    ] {
+        let (_, v) = verify_json(
+            file,
+            &[
+                "--sp-metadata",
+                &td("sp-metadata.xml"),
+                "--profile",
+                "amplitude",
+            ],
+        );
         for c in codes(&v) {
             assert!(list.contains(&c), "{c} from {file} has no explain text");
         }
@@ -221,16 +385,46 @@ fn every_emitted_code_is_explained() {
 
 #[test]
 fn metadata_lint() {
-    let (code, v) = json(&["metadata", "--format", "json", "--now", NOW, &td("idp-metadata.xml")]);
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        &td("idp-metadata.xml"),
+    ]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["roles"], serde_json::json!(["idp"]));
-    let (code, v) = json(&["metadata", "--format", "json", "--now", NOW, &td("sp-metadata-insecure.xml")]);
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        &td("sp-metadata-insecure.xml"),
+    ]);
     assert_eq!(code, 0);
     assert!(has_code(&v, "metadata-insecure-endpoint"));
-    let (code, v) = json(&["metadata", "--format", "json", "--now", "2040-01-01T00:00:00Z", &td("idp-metadata.xml")]);
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        "2040-01-01T00:00:00Z",
+        &td("idp-metadata.xml"),
+    ]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "certificate-expired"));
-    let (code, v) = json(&["metadata", "--format", "json", "--now", NOW, "--min-days", "5000", &td("idp-metadata.xml")]);
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--min-days",
+        "5000",
+        &td("idp-metadata.xml"),
+    ]);
     assert_eq!(code, 0);
     assert!(has_code(&v, "certificate-expiring"));
     let (code, _, err) = run(&["metadata", &td("signed-assertion.xml")]);
@@ -240,18 +434,40 @@ fn metadata_lint() {
 
 #[test]
 fn human_report_leads_with_root_cause() {
-    let (code, out, _) = run(&["verify", "--now", NOW, "--idp-metadata", &td("idp-metadata.xml"), "--profile", "amplitude", &td("placeholder-email.xml")]);
+    let (code, out, _) = run(&[
+        "verify",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        "--profile",
+        "amplitude",
+        &td("placeholder-email.xml"),
+    ]);
     assert_eq!(code, 1);
     let mut lines = out.lines();
     assert!(lines.next().unwrap().starts_with("✗ FAIL response"));
     let cause = lines.next().unwrap();
-    assert!(cause.contains("most likely cause:") && cause.contains("email-placeholder"), "{cause}");
-    assert!(lines.next().unwrap().contains("fix: AWS IAM Identity Center sends no attributes by default"));
+    assert!(
+        cause.contains("most likely cause:") && cause.contains("email-placeholder"),
+        "{cause}"
+    );
+    assert!(lines
+        .next()
+        .unwrap()
+        .contains("fix: AWS IAM Identity Center sends no attributes by default"));
     assert!(!out.contains('\u{1b}'), "NO_COLOR must strip colour");
 }
 
 #[test]
 fn color_always_emits_ansi() {
-    let (_, out, _) = run(&["inspect", "--color", "always", "--now", NOW, &td("signed-assertion.xml")]);
+    let (_, out, _) = run(&[
+        "inspect",
+        "--color",
+        "always",
+        "--now",
+        NOW,
+        &td("signed-assertion.xml"),
+    ]);
     assert!(out.contains('\u{1b}'));
 }

@@ -6,7 +6,7 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// "valid signature" entries whose signature no certificate in their `trust` list verifies —
 /// xmlsec1 agrees (`xmlsec1_verifies_with` is empty). The source libraries accept them by
@@ -38,7 +38,7 @@ fn corpus() -> Option<PathBuf> {
     p.join("manifest.json").exists().then_some(p)
 }
 
-fn run_entry(dir: &PathBuf, e: &Value) -> (i32, Value, String) {
+fn run_entry(dir: &Path, e: &Value) -> (i32, Value, String) {
     let file = dir.join(e["file"].as_str().unwrap());
     let mut args: Vec<String> = vec!["verify".into(), "--format".into(), "json".into()];
     for t in e["trust"].as_array().unwrap() {
@@ -52,7 +52,12 @@ fn run_entry(dir: &PathBuf, e: &Value) -> (i32, Value, String) {
     }
     let label = e["label"].as_str().unwrap();
     if label.starts_with("condition:") {
-        args.extend(["--audience".into(), SP_ENTITY.into(), "--acs".into(), SP_ACS.into()]);
+        args.extend([
+            "--audience".into(),
+            SP_ENTITY.into(),
+            "--acs".into(),
+            SP_ACS.into(),
+        ]);
     }
     args.push(file.display().to_string());
     let out = bin().args(&args).output().unwrap();
@@ -65,9 +70,12 @@ fn run_entry(dir: &PathBuf, e: &Value) -> (i32, Value, String) {
 }
 
 /// The NameID text of the decoded message with comments removed (what must be reported).
-fn full_name_id(dir: &PathBuf, file: &str) -> String {
+fn full_name_id(dir: &Path, file: &str) -> String {
     let (_, xml, _) = run(&["decode", "--raw", &dir.join(file).display().to_string()]);
-    let start = xml.find("NameID").and_then(|i| xml[i..].find('>').map(|j| i + j + 1)).unwrap();
+    let start = xml
+        .find("NameID")
+        .and_then(|i| xml[i..].find('>').map(|j| i + j + 1))
+        .unwrap();
     let end = start + xml[start..].find("</").unwrap();
     let mut inner = &xml[start..end];
     // The closing tag search above stops at a comment's "</"? No: comments are "<!--", so
@@ -75,7 +83,10 @@ fn full_name_id(dir: &PathBuf, file: &str) -> String {
     let mut text = String::new();
     while let Some(c) = inner.find("<!--") {
         text.push_str(&inner[..c]);
-        let close = inner[c..].find("-->").map(|k| c + k + 3).unwrap_or(inner.len());
+        let close = inner[c..]
+            .find("-->")
+            .map(|k| c + k + 3)
+            .unwrap_or(inner.len());
         inner = &inner[close..];
     }
     text.push_str(inner);
@@ -88,7 +99,8 @@ fn corpus_manifest_verdicts() {
         eprintln!("../shared/corpus not present; skipping");
         return;
     };
-    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
     let mut failures = Vec::new();
     let mut counted = 0;
     for e in manifest.as_array().unwrap() {
@@ -96,15 +108,22 @@ fn corpus_manifest_verdicts() {
         let label = e["label"].as_str().unwrap();
         let (code, v, err) = run_entry(&dir, e);
         counted += 1;
-        let results: Vec<&str> = v["signatures"].as_array().map(|a| a.iter().filter_map(|s| s["result"].as_str()).collect()).unwrap_or_default();
+        let results: Vec<&str> = v["signatures"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|s| s["result"].as_str()).collect())
+            .unwrap_or_default();
         let problem: Option<String> = if label.starts_with("attack") {
-            (v["verdict"] == "pass" || v["subject"]["authenticated"] == true).then(|| format!("attack passed or authenticated: {}", v["subject"]))
+            (v["verdict"] == "pass" || v["subject"]["authenticated"] == true)
+                .then(|| format!("attack passed or authenticated: {}", v["subject"]))
         } else if label.starts_with("unsigned") {
             (check(&v, "signature") != "fail").then(|| "signature check did not fail".into())
         } else if label.starts_with("comment in NameID") {
             let expected = full_name_id(&dir, file);
             if v["subject"]["name_id"] != expected.trim() {
-                Some(format!("NameID {} is not the full text {expected:?}", v["subject"]["name_id"]))
+                Some(format!(
+                    "NameID {} is not the full text {expected:?}",
+                    v["subject"]["name_id"]
+                ))
             } else if !has_code(&v, "comment-in-text") {
                 Some("no comment-in-text warning".into())
             } else {
@@ -116,11 +135,17 @@ fn corpus_manifest_verdicts() {
             (code != 2).then(|| format!("exit {code}, expected 2 ({err})"))
         } else {
             // A valid signature of one kind or another.
-            let verifies = !e["xmlsec1_verifies_with"].as_array().map(|a| a.is_empty()).unwrap_or(true);
+            let verifies = !e["xmlsec1_verifies_with"]
+                .as_array()
+                .map(|a| a.is_empty())
+                .unwrap_or(true);
             let disagreed = DISAGREE.iter().any(|(f, _)| *f == file);
             if verifies {
                 if !results.contains(&"valid") || check(&v, "signature") != "pass" {
-                    Some(format!("expected a valid signature, got {results:?} / {}", check(&v, "signature")))
+                    Some(format!(
+                        "expected a valid signature, got {results:?} / {}",
+                        check(&v, "signature")
+                    ))
                 } else if label.contains("rsa-sha1") && check(&v, "algorithm") != "warn" {
                     Some("SHA-1 without an algorithm warning".into())
                 } else {
@@ -129,7 +154,9 @@ fn corpus_manifest_verdicts() {
             } else if !disagreed {
                 Some("no trusted certificate verifies it and it is not in DISAGREE".into())
             } else {
-                results.contains(&"valid").then(|| "valid under trust although xmlsec1 says no".into())
+                results
+                    .contains(&"valid")
+                    .then(|| "valid under trust although xmlsec1 says no".into())
             }
         };
         if let Some(p) = problem {
@@ -137,5 +164,10 @@ fn corpus_manifest_verdicts() {
         }
     }
     assert!(counted >= 64, "ran {counted} entries");
-    assert!(failures.is_empty(), "{} corpus entries misjudged:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus entries misjudged:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -8,7 +8,12 @@ fn decoding(file: &str) -> Vec<String> {
     let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
     assert_eq!(code, 0, "{v}");
     let v = if v.is_array() { v[0].clone() } else { v };
-    v["decoding"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    v["decoding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -31,7 +36,10 @@ fn url_safe_base64_is_reported() {
 
 #[test]
 fn url_encoded() {
-    assert_eq!(decoding("signed-assertion.urlencoded"), ["url_decode", "base64"]);
+    assert_eq!(
+        decoding("signed-assertion.urlencoded"),
+        ["url_decode", "base64"]
+    );
 }
 
 #[test]
@@ -45,12 +53,18 @@ fn form_body_keeps_relay_state() {
 
 #[test]
 fn redirect_url_inflates() {
-    assert_eq!(decoding("authnrequest-redirect.url"), ["url", "base64", "inflate"]);
+    assert_eq!(
+        decoding("authnrequest-redirect.url"),
+        ["url", "base64", "inflate"]
+    );
     let f = td("authnrequest-redirect.url");
     let (_, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
     assert_eq!(v["message"], "authn_request");
     assert_eq!(v["relay_state"], "state-7");
-    assert_eq!(v["request"]["acs_url"], "https://analytics.amplitude.com/saml/sso/123456");
+    assert_eq!(
+        v["request"]["acs_url"],
+        "https://analytics.amplitude.com/saml/sso/123456"
+    );
 }
 
 #[test]
@@ -62,24 +76,39 @@ fn har_reports_each_message_in_order() {
     assert_eq!(arr.len(), 2);
     assert_eq!(arr[0]["message"], "authn_request");
     assert_eq!(arr[1]["message"], "response");
-    assert!(arr[0]["context"].as_str().unwrap().starts_with("HAR entry 1: GET https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?…"));
+    assert!(arr[0]["context"].as_str().unwrap().starts_with(
+        "HAR entry 1: GET https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?…"
+    ));
     assert!(arr[1]["context"].as_str().unwrap().contains("HAR entry 3: POST https://analytics.amplitude.com/saml/sso/123456 at 2026-01-15T10:00:01.000Z"));
-    assert_eq!(arr[1]["decoding"], serde_json::json!(["har", "form", "base64"]));
+    assert_eq!(
+        arr[1]["decoding"],
+        serde_json::json!(["har", "form", "base64"])
+    );
 }
 
 #[test]
 fn saml_tracer_export() {
-    assert_eq!(decoding("saml-tracer.json"), ["saml_tracer", "form", "base64"]);
+    assert_eq!(
+        decoding("saml-tracer.json"),
+        ["saml_tracer", "form", "base64"]
+    );
 }
 
 #[test]
 fn stdin_and_literal_argument() {
     let xml = std::fs::read_to_string(td("signed-assertion.xml")).unwrap();
-    let out = bin().args(["decode", "--raw", "-"]).write_stdin(xml.clone()).output().unwrap();
+    let out = bin()
+        .args(["decode", "--raw", "-"])
+        .write_stdin(xml.clone())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), xml);
     let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap();
-    let out = bin().args(["decode", "--raw", b64.trim()]).output().unwrap();
+    let out = bin()
+        .args(["decode", "--raw", b64.trim()])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), xml);
 }
@@ -89,8 +118,16 @@ fn bom_is_accepted() {
     let xml = std::fs::read(td("signed-assertion.xml")).unwrap();
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(&xml);
-    let out = bin().args(["inspect", "--format", "json", "--now", NOW, "-"]).write_stdin(with_bom).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["inspect", "--format", "json", "--now", NOW, "-"])
+        .write_stdin(with_bom)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["decoding"], serde_json::json!(["bom"]));
 }
@@ -114,7 +151,11 @@ fn decode_several_messages_labels_each() {
 fn several_urls_one_per_line() {
     let url = std::fs::read_to_string(td("authnrequest-redirect.url")).unwrap();
     let two = format!("{url}{url}");
-    let out = bin().args(["inspect", "--format", "json", "--now", NOW, "-"]).write_stdin(two).output().unwrap();
+    let out = bin()
+        .args(["inspect", "--format", "json", "--now", NOW, "-"])
+        .write_stdin(two)
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().map(|a| a.len()), Some(2));
 }

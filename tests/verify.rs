@@ -7,12 +7,22 @@ use common::*;
 use serde_json::Value;
 
 fn results(v: &Value) -> Vec<String> {
-    v["signatures"].as_array().unwrap().iter().map(|s| s["result"].as_str().unwrap().to_string()).collect()
+    v["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["result"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn assert_pass(file: &str, extra: &[&str]) -> Value {
     let (code, v) = verify_json(file, extra);
-    assert_eq!(code, 0, "{file}: {}", serde_json::to_string_pretty(&v["findings"]).unwrap());
+    assert_eq!(
+        code,
+        0,
+        "{file}: {}",
+        serde_json::to_string_pretty(&v["findings"]).unwrap()
+    );
     assert_eq!(v["verdict"], "pass");
     assert_eq!(v["subject"]["authenticated"], true);
     assert_eq!(check(&v, "signature"), "pass");
@@ -52,7 +62,16 @@ fn sha1_is_a_warning() {
 fn sha512_and_ecdsa() {
     assert_pass("signed-sha512.xml", &[]);
     let md = td("idp-metadata-ec.xml");
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("signed-ecdsa.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &md,
+        &td("signed-ecdsa.xml"),
+    ]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(results(&v), ["valid"]);
 }
@@ -60,13 +79,34 @@ fn sha512_and_ecdsa() {
 #[test]
 fn cert_flag_pem_and_der() {
     let pem = td("keys/idp.crt");
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &pem, &td("signed-assertion.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &pem,
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 0);
     assert_eq!(v["signatures"][0]["key"]["source"], "cert");
     let der = std::env::temp_dir().join(format!("samlcheck-idp-{}.der", std::process::id()));
-    let status = std::process::Command::new("openssl").args(["x509", "-in", &pem, "-outform", "DER", "-out"]).arg(&der).status();
+    let status = std::process::Command::new("openssl")
+        .args(["x509", "-in", &pem, "-outform", "DER", "-out"])
+        .arg(&der)
+        .status();
     if status.map(|s| s.success()).unwrap_or(false) {
-        let (code, _) = json(&["verify", "--format", "json", "--now", NOW, "--cert", der.to_str().unwrap(), &td("signed-assertion.xml")]);
+        let (code, _) = json(&[
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--cert",
+            der.to_str().unwrap(),
+            &td("signed-assertion.xml"),
+        ]);
         assert_eq!(code, 0);
         let _ = std::fs::remove_file(der);
     }
@@ -87,8 +127,19 @@ fn tampered_nameid_is_a_digest_mismatch_naming_the_element() {
     assert_eq!(code, 1);
     assert_eq!(results(&v), ["digest_mismatch"]);
     assert_eq!(v["subject"]["authenticated"], false);
-    let f = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "signature-digest-mismatch").unwrap();
-    assert!(f["message"].as_str().unwrap().contains("/Response/Assertion"), "{f}");
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "signature-digest-mismatch")
+        .unwrap();
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("/Response/Assertion"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -101,14 +152,29 @@ fn tampered_attribute() {
 #[test]
 fn wrong_cert_is_a_signature_mismatch() {
     let c = td("keys/attacker.crt");
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("signed-assertion.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &c,
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 1);
     // The message carries the real IdP's cert, so it is valid only under the embedded one.
     assert_eq!(results(&v), ["untrusted_key"]);
     let c = td("keys/sp.crt");
     let stripped = std::fs::read_to_string(td("signed-assertion.xml")).unwrap();
     let stripped = regex_lite_strip(&stripped);
-    let out = bin().args(["verify", "--format", "json", "--now", NOW, "--cert", &c, "-"]).write_stdin(stripped).output().unwrap();
+    let out = bin()
+        .args([
+            "verify", "--format", "json", "--now", NOW, "--cert", &c, "-",
+        ])
+        .write_stdin(stripped)
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(results(&v), ["signature_mismatch"]);
     assert!(has_code(&v, "signature-value-mismatch"));
@@ -135,11 +201,28 @@ fn rotation_diagnosis_and_rotated_metadata() {
     let (code, v) = verify_json("rotated.xml", &[]);
     assert_eq!(code, 1);
     assert_eq!(results(&v), ["untrusted_key"]);
-    let f = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "signature-untrusted-key").unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "signature-untrusted-key")
+        .unwrap();
     assert!(f["message"].as_str().unwrap().contains("rotated"), "{f}");
-    assert!(f["hint"].as_str().unwrap().contains("IAM Identity Center"), "{f}");
+    assert!(
+        f["hint"].as_str().unwrap().contains("IAM Identity Center"),
+        "{f}"
+    );
     let md = td("idp-metadata-rotated.xml");
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("rotated.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &md,
+        &td("rotated.xml"),
+    ]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["trusted_keys"].as_array().unwrap().len(), 2);
 }
@@ -175,7 +258,11 @@ fn xsw_permutations_never_authenticate_the_attacker() {
         let (code, v) = verify_json(&file, &[]);
         assert_eq!(code, 1, "{file} must fail");
         assert_eq!(v["verdict"], "fail");
-        assert_ne!(v["subject"]["authenticated"], true, "{file}: {}", v["subject"]);
+        assert_ne!(
+            v["subject"]["authenticated"], true,
+            "{file}: {}",
+            v["subject"]
+        );
         assert_ne!(v["email"]["authenticated"], true, "{file}");
         assert_eq!(check(&v, "wrapping"), "fail", "{file}: {:?}", codes(&v));
         assert!(codes(&v).iter().any(|c| c.starts_with("wrapping-")));
@@ -204,10 +291,28 @@ fn encrypted_assertion_right_and_wrong_key() {
 #[test]
 fn redirect_binding_signature() {
     let c = td("keys/sp.crt");
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("authnrequest-redirect.url")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &c,
+        &td("authnrequest-redirect.url"),
+    ]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(results(&v), ["valid"]);
-    let (code, v) = json(&["verify", "--format", "json", "--now", NOW, "--cert", &c, &td("authnrequest-redirect-tampered.url")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &c,
+        &td("authnrequest-redirect-tampered.url"),
+    ]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "redirect-signature-invalid"));
 }
@@ -221,13 +326,25 @@ fn inspect_without_trust_shows_anatomy_and_embedded_result() {
     assert_eq!(v["subject"]["authenticated"], false);
     assert_eq!(v["signatures"][0]["valid_under_embedded_cert"], true);
     assert_eq!(check(&v, "signature"), "skip");
-    assert_eq!(v["signatures"][0]["embedded_cert"]["subject"], "CN=samlcheck test IdP, O=samlcheck fixtures");
+    assert_eq!(
+        v["signatures"][0]["embedded_cert"]["subject"],
+        "CN=samlcheck test IdP, O=samlcheck fixtures"
+    );
 }
 
 #[test]
 fn inspect_fills_checks_like_verify_but_exits_zero() {
     let md = td("idp-metadata.xml");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, "--idp-metadata", &md, &td("tampered-nameid.xml")]);
+    let (code, v) = json(&[
+        "inspect",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &md,
+        &td("tampered-nameid.xml"),
+    ]);
     assert_eq!(code, 0);
     assert_eq!(v["verdict"], "pass");
     assert_eq!(check(&v, "signature"), "fail");
@@ -237,7 +354,18 @@ fn inspect_fills_checks_like_verify_but_exits_zero() {
 fn expired_trusted_certificate() {
     // idp-short.crt is the IdP key's certificate with a one-day lifetime.
     let c = td("keys/idp-short.crt");
-    let (code, v) = json(&["verify", "--format", "json", "--now", "2040-01-01T00:00:00Z", "--at", "issue-instant", "--cert", &c, &td("signed-assertion.xml")]);
+    let (code, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2040-01-01T00:00:00Z",
+        "--at",
+        "issue-instant",
+        "--cert",
+        &c,
+        &td("signed-assertion.xml"),
+    ]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "certificate-expired"));
     assert_eq!(check(&v, "certificate"), "fail");
@@ -245,13 +373,28 @@ fn expired_trusted_certificate() {
 
 #[test]
 fn xmlsec1_agrees_on_the_fixtures_when_installed() {
-    let ok = std::process::Command::new("xmlsec1").arg("--version").output().map(|o| o.status.success()).unwrap_or(false);
+    let ok = std::process::Command::new("xmlsec1")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
     if !ok {
         return;
     }
-    for (file, cert, expect) in [("signed-assertion.xml", "idp.crt", true), ("tampered-nameid.xml", "idp.crt", false), ("rotated.xml", "idp.crt", false)] {
+    for (file, cert, expect) in [
+        ("signed-assertion.xml", "idp.crt", true),
+        ("tampered-nameid.xml", "idp.crt", false),
+        ("rotated.xml", "idp.crt", false),
+    ] {
         let st = std::process::Command::new("xmlsec1")
-            .args(["--verify", "--pubkey-cert-pem", &td(&format!("keys/{cert}")), "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion", &td(file)])
+            .args([
+                "--verify",
+                "--pubkey-cert-pem",
+                &td(&format!("keys/{cert}")),
+                "--id-attr:ID",
+                "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+                &td(file),
+            ])
             .output()
             .unwrap();
         assert_eq!(st.status.success(), expect, "{file}");

@@ -23,12 +23,19 @@ pub enum Source {
 
 impl Source {
     /// Amplitude's documented order, the default.
-    pub const DEFAULT_ORDER: [Source; 4] = [Source::Subject, Source::ClaimUri, Source::EmailaddressAttr, Source::EmailAttr];
+    pub const DEFAULT_ORDER: [Source; 4] = [
+        Source::Subject,
+        Source::ClaimUri,
+        Source::EmailaddressAttr,
+        Source::EmailAttr,
+    ];
 
     pub fn describe(self) -> &'static str {
         match self {
             Source::Subject => "Subject NameID",
-            Source::ClaimUri => "claim http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            Source::ClaimUri => {
+                "claim http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+            }
             Source::EmailaddressAttr => "attribute 'emailaddress'",
             Source::EmailAttr => "attribute 'email'",
             Source::None => "none",
@@ -106,8 +113,18 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
                     _ => false,
                 })
                 .collect();
-            let first_value = |at: &crate::xml::model::Attribute| at.values.iter().map(|v| v.trim()).find(|v| !v.is_empty()).unwrap_or("").to_string();
-            let pick = matching.iter().find(|at| is_email(&first_value(at)) && !is_placeholder(&first_value(at))).or(matching.first());
+            let first_value = |at: &crate::xml::model::Attribute| {
+                at.values
+                    .iter()
+                    .map(|v| v.trim())
+                    .find(|v| !v.is_empty())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let pick = matching
+                .iter()
+                .find(|at| is_email(&first_value(at)) && !is_placeholder(&first_value(at)))
+                .or(matching.first());
             match pick {
                 Some(at) => (Some(first_value(at)), at.line),
                 None => (None, 0),
@@ -121,18 +138,28 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
         Some(v) if is_email(v) => "email",
         Some(_) => "not_email",
     };
-    Candidate { source, present: value.is_some(), value, verdict, line }
+    Candidate {
+        source,
+        present: value.is_some(),
+        value,
+        verdict,
+        line,
+    }
 }
 
 /// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn is_email(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else { return false };
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !v.chars().any(|c| c.is_whitespace() || "<>()[]{}$%\"',;".contains(c))
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || "<>()[]{}$%\"',;".contains(c))
 }
 
 /// An IdP template expression sent literally: `${user:email}`, `$user:email`, `{{email}}`,
@@ -146,7 +173,9 @@ pub fn is_placeholder(v: &str) -> bool {
     if let Some(rest) = v.strip_prefix('$') {
         return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     }
-    if v.len() > 2 && ((v.starts_with('%') && v.ends_with('%')) || (v.starts_with('[') && v.ends_with(']'))) {
+    if v.len() > 2
+        && ((v.starts_with('%') && v.ends_with('%')) || (v.starts_with('[') && v.ends_with(']')))
+    {
         return true;
     }
     const PATHS: [&str; 10] = [
@@ -193,12 +222,24 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
         }
     }
     if res.source == Source::None {
-        let looked = res.candidates.iter().map(|c| c.source.describe()).collect::<Vec<_>>().join(", then ");
+        let looked = res
+            .candidates
+            .iter()
+            .map(|c| c.source.describe())
+            .collect::<Vec<_>>()
+            .join(", then ");
         sink.push(
-            Finding::new("email-missing", format!("no email address found (looked at {looked})"))
-                .severity(if required { super::Severity::Error } else { super::Severity::Warning })
-                .hint(idp.hint(Topic::EmailMapping))
-                .at(a.line, a.path.clone()),
+            Finding::new(
+                "email-missing",
+                format!("no email address found (looked at {looked})"),
+            )
+            .severity(if required {
+                super::Severity::Error
+            } else {
+                super::Severity::Warning
+            })
+            .hint(idp.hint(Topic::EmailMapping))
+            .at(a.line, a.path.clone()),
         );
     }
 }
@@ -209,7 +250,16 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["${user:email}", "$user:email", "{{email}}", "%email%", "user.mail", "User.Email", "[email]", "#{email}"] {
+        for p in [
+            "${user:email}",
+            "$user:email",
+            "{{email}}",
+            "%email%",
+            "user.mail",
+            "User.Email",
+            "[email]",
+            "#{email}",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
         for v in ["alice@example.com", "alice", "$", "100%"] {
@@ -220,7 +270,15 @@ mod tests {
     #[test]
     fn emails() {
         assert!(is_email("a.b+c@example.co.uk"));
-        for v in ["alice", "a@b", "@example.com", "a@@b.com", "a b@c.com", "${user:email}", "a@.com"] {
+        for v in [
+            "alice",
+            "a@b",
+            "@example.com",
+            "a@@b.com",
+            "a b@c.com",
+            "${user:email}",
+            "a@.com",
+        ] {
             assert!(!is_email(v), "{v}");
         }
     }

@@ -23,7 +23,10 @@ pub fn matches(expected: &str, actual: &str) -> bool {
     }
     let parts: Vec<&str> = expected.split('*').collect();
     let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !actual.starts_with(first) || actual.len() < first.len() + last.len() || !actual.ends_with(last) {
+    if !actual.starts_with(first)
+        || actual.len() < first.len() + last.len()
+        || !actual.ends_with(last)
+    {
         return false;
     }
     let mut rest = &actual[first.len()..actual.len() - last.len()];
@@ -58,7 +61,11 @@ pub fn diff(expected: &str, actual: &str) -> String {
         );
     }
     if !eh.eq_ignore_ascii_case(&ah) {
-        let region = |h: &str| h.split('.').find(|p| p.contains('-') && p.chars().last().is_some_and(|c| c.is_ascii_digit())).map(str::to_string);
+        let region = |h: &str| {
+            h.split('.')
+                .find(|p| p.contains('-') && p.chars().last().is_some_and(|c| c.is_ascii_digit()))
+                .map(str::to_string)
+        };
         if let (Some(a), Some(b)) = (region(&ah), region(&eh)) {
             if a != b {
                 return format!("region differs ({a} vs {b}): the IdP is configured for another region's endpoint");
@@ -67,7 +74,11 @@ pub fn diff(expected: &str, actual: &str) -> String {
         return format!("host differs ({ah} vs {eh})");
     }
     if ep != ap {
-        return format!("port differs ({} vs {})", ap.as_deref().unwrap_or("default"), ep.as_deref().unwrap_or("default"));
+        return format!(
+            "port differs ({} vs {})",
+            ap.as_deref().unwrap_or("default"),
+            ep.as_deref().unwrap_or("default")
+        );
     }
     if epath == apath {
         return "they differ only in an explicit default port".into();
@@ -75,24 +86,37 @@ pub fn diff(expected: &str, actual: &str) -> String {
     if epath.eq_ignore_ascii_case(&apath) {
         return "path differs only in letter case".into();
     }
-    let (eseg, aseg): (Vec<&str>, Vec<&str>) = (epath.split('/').collect(), apath.split('/').collect());
+    let (eseg, aseg): (Vec<&str>, Vec<&str>) =
+        (epath.split('/').collect(), apath.split('/').collect());
     if eseg.len() == aseg.len() {
-        let differing: Vec<String> = eseg.iter().zip(&aseg).filter(|(e, a)| e != a).map(|(e, a)| format!("{a:?} vs {e:?}")).collect();
+        let differing: Vec<String> = eseg
+            .iter()
+            .zip(&aseg)
+            .filter(|(e, a)| e != a)
+            .map(|(e, a)| format!("{a:?} vs {e:?}"))
+            .collect();
         if differing.len() == 1 {
-            return format!("path segment differs ({}): a different tenant, application or connection ID", differing[0]);
+            return format!(
+                "path segment differs ({}): a different tenant, application or connection ID",
+                differing[0]
+            );
         }
     }
     format!("path differs ({apath} vs {epath})")
 }
 
 fn split_url(u: &str) -> (Option<String>, String, Option<String>, String) {
-    let Some((scheme, rest)) = u.split_once("://") else { return (None, String::new(), None, u.to_string()) };
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return (None, String::new(), None, u.to_string());
+    };
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], rest[i..].to_string()),
         None => (rest, "/".to_string()),
     };
     let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => (h.to_string(), Some(p.to_string())),
+        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => {
+            (h.to_string(), Some(p.to_string()))
+        }
         _ => (authority.to_string(), None),
     };
     let default = match scheme.to_ascii_lowercase().as_str() {
@@ -108,10 +132,15 @@ fn split_url(u: &str) -> (Option<String>, String, Option<String>, String) {
 pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     let root = format!("/{}", msg.root_name);
     // Issuer
-    let issuer = a.and_then(|a| a.issuer.clone()).or_else(|| msg.issuer.clone());
+    let issuer = a
+        .and_then(|a| a.issuer.clone())
+        .or_else(|| msg.issuer.clone());
     if let Some(expected) = &exp.issuer {
         sink.judged(Check::Issuer);
-        for (which, value) in [("Response", &msg.issuer), ("Assertion", &a.and_then(|a| a.issuer.clone()))] {
+        for (which, value) in [
+            ("Response", &msg.issuer),
+            ("Assertion", &a.and_then(|a| a.issuer.clone())),
+        ] {
             if let Some(v) = value {
                 if v.trim() != expected {
                     sink.push(
@@ -124,35 +153,71 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
         }
     }
     if a.is_some() && issuer.is_none() {
-        sink.push(Finding::new("issuer-missing", "neither the Response nor the Assertion names an Issuer"));
+        sink.push(Finding::new(
+            "issuer-missing",
+            "neither the Response nor the Assertion names an Issuer",
+        ));
     }
     // Audience
     if let Some(a) = a {
-        let audiences = a.conditions.as_ref().map(|c| c.audiences.clone()).unwrap_or_default();
+        let audiences = a
+            .conditions
+            .as_ref()
+            .map(|c| c.audiences.clone())
+            .unwrap_or_default();
         let path = format!("{}/Conditions/AudienceRestriction", a.path);
         let line = a.conditions.as_ref().map_or(a.line, |c| c.line);
         if !exp.audiences.is_empty() {
             sink.judged(Check::Audience);
             if audiences.is_empty() {
-                sink.push(Finding::new("audience-missing", "the Assertion has no Audience").hint(idp.hint(Topic::Audience)).at(line, path));
-            } else if !audiences.iter().any(|got| exp.audiences.iter().any(|e| matches(e, got))) {
+                sink.push(
+                    Finding::new("audience-missing", "the Assertion has no Audience")
+                        .hint(idp.hint(Topic::Audience))
+                        .at(line, path),
+                );
+            } else if !audiences
+                .iter()
+                .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
+            {
                 let e = &exp.audiences[0];
                 sink.push(
                     Finding::new(
                         "audience-mismatch",
-                        format!("Audience {} does not match the expected {e:?}: {}", quote_list(&audiences), diff(e, &audiences[0])),
+                        format!(
+                            "Audience {} does not match the expected {e:?}: {}",
+                            quote_list(&audiences),
+                            diff(e, &audiences[0])
+                        ),
                     )
                     .hint(idp.hint(Topic::Audience))
                     .at(line, path),
                 );
             }
         } else if audiences.is_empty() && a.conditions.is_some() {
-            sink.push(Finding::new("audience-missing", "the Assertion's Conditions carry no AudienceRestriction").at(line, path));
+            sink.push(
+                Finding::new(
+                    "audience-missing",
+                    "the Assertion's Conditions carry no AudienceRestriction",
+                )
+                .at(line, path),
+            );
         }
     }
     // Destination
-    if msg.kind == crate::xml::model::MessageKind::Response && msg.destination.as_deref().is_some_and(|d| d.trim().is_empty()) {
-        sink.push(Finding::new("destination-empty", "the Response's Destination attribute is empty").hint(idp.hint(Topic::Acs)).at(0, root.clone()));
+    if msg.kind == crate::xml::model::MessageKind::Response
+        && msg
+            .destination
+            .as_deref()
+            .is_some_and(|d| d.trim().is_empty())
+    {
+        sink.push(
+            Finding::new(
+                "destination-empty",
+                "the Response's Destination attribute is empty",
+            )
+            .hint(idp.hint(Topic::Acs))
+            .at(0, root.clone()),
+        );
     }
     if !exp.acs.is_empty() && msg.kind == crate::xml::model::MessageKind::Response {
         match &msg.destination {
@@ -161,14 +226,29 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
                 sink.judged(Check::Destination);
                 if !exp.acs.iter().any(|e| matches(e, d)) {
                     sink.push(
-                        Finding::new("destination-mismatch", format!("Destination {d:?} is not an expected ACS URL ({}): {}", quote_list(&exp.acs), diff(&best(&exp.acs, d), d)))
-                            .hint(idp.hint(Topic::Acs))
-                            .at(0, root.clone()),
+                        Finding::new(
+                            "destination-mismatch",
+                            format!(
+                                "Destination {d:?} is not an expected ACS URL ({}): {}",
+                                quote_list(&exp.acs),
+                                diff(&best(&exp.acs, d), d)
+                            ),
+                        )
+                        .hint(idp.hint(Topic::Acs))
+                        .at(0, root.clone()),
                     );
                 }
             }
-            None if !msg.signatures.is_empty() && msg.kind == crate::xml::model::MessageKind::Response => {
-                sink.push(Finding::new("destination-missing", "the signed Response carries no Destination attribute").at(0, root.clone()));
+            None if !msg.signatures.is_empty()
+                && msg.kind == crate::xml::model::MessageKind::Response =>
+            {
+                sink.push(
+                    Finding::new(
+                        "destination-missing",
+                        "the signed Response carries no Destination attribute",
+                    )
+                    .at(0, root.clone()),
+                );
             }
             None => {}
         }
@@ -179,9 +259,22 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
                     sink.judged(Check::Recipient);
                     if !exp.acs.iter().any(|e| matches(e, r)) {
                         sink.push(
-                            Finding::new("recipient-mismatch", format!("Recipient {r:?} is not an expected ACS URL ({}): {}", quote_list(&exp.acs), diff(&best(&exp.acs, r), r)))
-                                .hint(idp.hint(Topic::Acs))
-                                .at(sc.line, format!("{}/Subject/SubjectConfirmation/SubjectConfirmationData", a.path)),
+                            Finding::new(
+                                "recipient-mismatch",
+                                format!(
+                                    "Recipient {r:?} is not an expected ACS URL ({}): {}",
+                                    quote_list(&exp.acs),
+                                    diff(&best(&exp.acs, r), r)
+                                ),
+                            )
+                            .hint(idp.hint(Topic::Acs))
+                            .at(
+                                sc.line,
+                                format!(
+                                    "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
+                                    a.path
+                                ),
+                            ),
                         );
                     }
                 }
@@ -191,9 +284,16 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     // InResponseTo
     if let Some(req) = &exp.request_id {
         sink.judged(Check::InResponseTo);
-        let mut values: Vec<(&str, &String)> = msg.in_response_to.iter().map(|v| ("Response", v)).collect();
+        let mut values: Vec<(&str, &String)> =
+            msg.in_response_to.iter().map(|v| ("Response", v)).collect();
         if let Some(a) = a {
-            values.extend(a.subject.iter().flat_map(|s| s.confirmations.iter()).filter_map(|c| c.in_response_to.as_ref()).map(|v| ("SubjectConfirmationData", v)));
+            values.extend(
+                a.subject
+                    .iter()
+                    .flat_map(|s| s.confirmations.iter())
+                    .filter_map(|c| c.in_response_to.as_ref())
+                    .map(|v| ("SubjectConfirmationData", v)),
+            );
         }
         if values.is_empty() {
             sink.push(Finding::new(
@@ -203,7 +303,13 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
         }
         for (which, v) in values {
             if v != req {
-                sink.push(Finding::new("in-response-to-mismatch", format!("{which} InResponseTo is {v:?}, expected {req:?}")).at(0, root.clone()));
+                sink.push(
+                    Finding::new(
+                        "in-response-to-mismatch",
+                        format!("{which} InResponseTo is {v:?}, expected {req:?}"),
+                    )
+                    .at(0, root.clone()),
+                );
             }
         }
     }
@@ -212,13 +318,21 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
 fn best(candidates: &[String], actual: &str) -> String {
     candidates
         .iter()
-        .max_by_key(|c| c.chars().zip(actual.chars()).take_while(|(a, b)| a.eq_ignore_ascii_case(b)).count())
+        .max_by_key(|c| {
+            c.chars()
+                .zip(actual.chars())
+                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+                .count()
+        })
         .cloned()
         .unwrap_or_default()
 }
 
 fn quote_list(v: &[String]) -> String {
-    v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|s| format!("{s:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -227,22 +341,55 @@ mod tests {
 
     #[test]
     fn patterns() {
-        assert!(matches("https://*.signin.aws.amazon.com/saml", "https://us-east-2.signin.aws.amazon.com/saml"));
-        assert!(matches("https://analytics.amplitude.com/saml/sso/*", "https://analytics.amplitude.com/saml/sso/123"));
-        assert!(!matches("https://analytics.amplitude.com/saml/sso/*", "https://evil.com/saml/sso/123"));
-        assert!(!matches("https://*.signin.aws.amazon.com/saml", "https://signin.aws.amazon.com/saml/x"));
+        assert!(matches(
+            "https://*.signin.aws.amazon.com/saml",
+            "https://us-east-2.signin.aws.amazon.com/saml"
+        ));
+        assert!(matches(
+            "https://analytics.amplitude.com/saml/sso/*",
+            "https://analytics.amplitude.com/saml/sso/123"
+        ));
+        assert!(!matches(
+            "https://analytics.amplitude.com/saml/sso/*",
+            "https://evil.com/saml/sso/123"
+        ));
+        assert!(!matches(
+            "https://*.signin.aws.amazon.com/saml",
+            "https://signin.aws.amazon.com/saml/x"
+        ));
     }
 
     #[test]
     fn diffs_name_the_cause() {
         assert!(diff("https://sp.example.com/acs", "http://sp.example.com/acs").contains("scheme"));
-        assert!(diff("https://sp.example.com/acs", "https://sp.example.com/acs/").contains("trailing slash"));
+        assert!(
+            diff("https://sp.example.com/acs", "https://sp.example.com/acs/")
+                .contains("trailing slash")
+        );
         assert!(diff("https://sp.example.com/acs", "https://SP.example.com/ACS").contains("case"));
-        assert!(diff("https://sp.example.com/acs", "https://sp.example.com:8443/acs").contains("port"));
-        assert!(diff("https://sp.example.com/acs", "https://other.example.com/acs").contains("host"));
-        assert!(diff("https://signin.aws.amazon.com/saml", "https://us-east-2.signin.aws.amazon.com/saml").contains("host"));
-        assert!(diff("https://portal.sso.eu-west-1.amazonaws.com/a", "https://portal.sso.us-east-1.amazonaws.com/a").contains("region"));
-        assert!(diff("https://a.com/saml/sso/123", "https://a.com/saml/sso/456").contains("segment"));
+        assert!(diff(
+            "https://sp.example.com/acs",
+            "https://sp.example.com:8443/acs"
+        )
+        .contains("port"));
+        assert!(diff(
+            "https://sp.example.com/acs",
+            "https://other.example.com/acs"
+        )
+        .contains("host"));
+        assert!(diff(
+            "https://signin.aws.amazon.com/saml",
+            "https://us-east-2.signin.aws.amazon.com/saml"
+        )
+        .contains("host"));
+        assert!(diff(
+            "https://portal.sso.eu-west-1.amazonaws.com/a",
+            "https://portal.sso.us-east-1.amazonaws.com/a"
+        )
+        .contains("region"));
+        assert!(
+            diff("https://a.com/saml/sso/123", "https://a.com/saml/sso/456").contains("segment")
+        );
         assert!(diff("https://a.com:443/x", "https://a.com/x").contains("default port"));
     }
 }

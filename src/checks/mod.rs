@@ -123,8 +123,17 @@ impl Finding {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         let doc = codes::get(code);
         debug_assert!(doc.is_some(), "finding code {code} is not in the registry");
-        let (check, severity) = doc.map(|d| (d.check, d.severity)).unwrap_or((Check::Input, Severity::Error));
-        Self { code, check, severity, message: message.into(), hint: None, location: None }
+        let (check, severity) = doc
+            .map(|d| (d.check, d.severity))
+            .unwrap_or((Check::Input, Severity::Error));
+        Self {
+            code,
+            check,
+            severity,
+            message: message.into(),
+            hint: None,
+            location: None,
+        }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -133,7 +142,10 @@ impl Finding {
     }
 
     pub fn at(mut self, line: usize, path: impl Into<String>) -> Self {
-        self.location = Some(Location { line, path: path.into() });
+        self.location = Some(Location {
+            line,
+            path: path.into(),
+        });
         self
     }
 
@@ -181,7 +193,12 @@ impl Sink {
         Check::ALL
             .iter()
             .map(|&c| {
-                let worst = self.findings.iter().filter(|f| f.check == c).map(|f| f.severity).max();
+                let worst = self
+                    .findings
+                    .iter()
+                    .filter(|f| f.check == c)
+                    .map(|f| f.severity)
+                    .max();
                 let state = match worst {
                     Some(Severity::Error) => State::Fail,
                     Some(Severity::Warning) => State::Warn,
@@ -196,7 +213,7 @@ impl Sink {
     /// Findings ordered most severe first, stable within a severity.
     pub fn into_sorted(self) -> Vec<Finding> {
         let mut f = self.findings;
-        f.sort_by(|a, b| b.severity.cmp(&a.severity));
+        f.sort_by_key(|x| std::cmp::Reverse(x.severity));
         f
     }
 }

@@ -34,12 +34,18 @@ pub fn meaning(code: &str) -> &'static str {
 
 /// Pushes status findings for a Response or LogoutResponse.
 pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
-    if !matches!(msg.kind, MessageKind::Response | MessageKind::LogoutResponse) {
+    if !matches!(
+        msg.kind,
+        MessageKind::Response | MessageKind::LogoutResponse
+    ) {
         return;
     }
     sink.judged(Check::Status);
     let Some(status) = &msg.status else {
-        sink.push(Finding::new("status-missing", "the Response has no Status element"));
+        sink.push(Finding::new(
+            "status-missing",
+            "the Response has no Status element",
+        ));
         return;
     };
     let code = status.code.as_deref().unwrap_or("");
@@ -55,7 +61,8 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
     if let Some(m) = status.message.as_deref().filter(|m| !m.trim().is_empty()) {
         text.push_str(&format!(" (StatusMessage: {:?})", m.trim()));
     }
-    let mut f = Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));
+    let mut f =
+        Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));
     if which.ends_with("RequestDenied") {
         f = f.hint(idp.hint(Topic::Assignment));
     } else if which.ends_with("InvalidNameIDPolicy") {

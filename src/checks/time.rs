@@ -29,7 +29,9 @@ pub struct Mark {
 /// Parses an xs:dateTime; a value without a zone is taken as UTC (as SAML requires).
 pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
     let s = s.trim();
-    OffsetDateTime::parse(s, &Rfc3339).ok().or_else(|| OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok())
+    OffsetDateTime::parse(s, &Rfc3339)
+        .ok()
+        .or_else(|| OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok())
 }
 
 pub fn format_instant(t: OffsetDateTime) -> String {
@@ -56,38 +58,102 @@ pub fn reference(msg: &Message, clock: &Clock) -> OffsetDateTime {
 }
 
 /// Checks every time bound and returns the time line (sorted).
-pub fn check(msg: &Message, assertion: Option<&Assertion>, clock: &Clock, sink: &mut Sink) -> Vec<Mark> {
+pub fn check(
+    msg: &Message,
+    assertion: Option<&Assertion>,
+    clock: &Clock,
+    sink: &mut Sink,
+) -> Vec<Mark> {
     let now = reference(msg, clock);
     let mut marks = Vec::new();
     let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
-    bounds.push(("Response IssueInstant".into(), msg.issue_instant.clone(), Bound::Issued, 0, format!("/{}", msg.root_name)));
+    bounds.push((
+        "Response IssueInstant".into(),
+        msg.issue_instant.clone(),
+        Bound::Issued,
+        0,
+        format!("/{}", msg.root_name),
+    ));
     if let Some(a) = assertion {
-        bounds.push(("Assertion IssueInstant".into(), a.issue_instant.clone(), Bound::Issued, a.line, a.path.clone()));
+        bounds.push((
+            "Assertion IssueInstant".into(),
+            a.issue_instant.clone(),
+            Bound::Issued,
+            a.line,
+            a.path.clone(),
+        ));
         if let Some(c) = &a.conditions {
             let p = format!("{}/Conditions", a.path);
-            bounds.push(("Conditions NotBefore".into(), c.not_before.clone(), Bound::NotBefore, c.line, p.clone()));
-            bounds.push(("Conditions NotOnOrAfter".into(), c.not_on_or_after.clone(), Bound::NotOnOrAfter, c.line, p));
+            bounds.push((
+                "Conditions NotBefore".into(),
+                c.not_before.clone(),
+                Bound::NotBefore,
+                c.line,
+                p.clone(),
+            ));
+            bounds.push((
+                "Conditions NotOnOrAfter".into(),
+                c.not_on_or_after.clone(),
+                Bound::NotOnOrAfter,
+                c.line,
+                p,
+            ));
         }
         for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
-            let p = format!("{}/Subject/SubjectConfirmation/SubjectConfirmationData", a.path);
-            bounds.push(("SubjectConfirmationData NotBefore".into(), sc.not_before.clone(), Bound::NotBefore, sc.line, p.clone()));
-            bounds.push(("SubjectConfirmationData NotOnOrAfter".into(), sc.not_on_or_after.clone(), Bound::NotOnOrAfter, sc.line, p));
+            let p = format!(
+                "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
+                a.path
+            );
+            bounds.push((
+                "SubjectConfirmationData NotBefore".into(),
+                sc.not_before.clone(),
+                Bound::NotBefore,
+                sc.line,
+                p.clone(),
+            ));
+            bounds.push((
+                "SubjectConfirmationData NotOnOrAfter".into(),
+                sc.not_on_or_after.clone(),
+                Bound::NotOnOrAfter,
+                sc.line,
+                p,
+            ));
         }
         for s in &a.authn_statements {
             let p = format!("{}/AuthnStatement", a.path);
-            bounds.push(("AuthnStatement SessionNotOnOrAfter".into(), s.session_not_on_or_after.clone(), Bound::Session, a.line, p));
+            bounds.push((
+                "AuthnStatement SessionNotOnOrAfter".into(),
+                s.session_not_on_or_after.clone(),
+                Bound::Session,
+                a.line,
+                p,
+            ));
         }
     }
     for (label, value, bound, line, path) in bounds {
         let Some(raw) = value else { continue };
         sink.judged(Check::Time);
         let Some(t) = parse_instant(&raw) else {
-            sink.push(Finding::new("time-unparseable", format!("{label} {raw:?} is not an xs:dateTime")).at(line, path));
+            sink.push(
+                Finding::new(
+                    "time-unparseable",
+                    format!("{label} {raw:?} is not an xs:dateTime"),
+                )
+                .at(line, path),
+            );
             continue;
         };
         let delta = t - now;
-        marks.push(Mark { label: label.clone(), at: format_instant(t), offset_seconds: delta.whole_seconds() });
-        let who = if clock.at_issue_instant { "the message's IssueInstant" } else { "now" };
+        marks.push(Mark {
+            label: label.clone(),
+            at: format_instant(t),
+            offset_seconds: delta.whole_seconds(),
+        });
+        let who = if clock.at_issue_instant {
+            "the message's IssueInstant"
+        } else {
+            "now"
+        };
         match bound {
             Bound::NotBefore if t > now + clock.skew => sink.push(
                 Finding::new(

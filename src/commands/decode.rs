@@ -7,7 +7,10 @@ use crate::xml::{guard, pretty};
 
 pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
     let limits = source::limits(&args.input);
-    let mut out = Output { plain: true, ..Default::default() };
+    let mut out = Output {
+        plain: true,
+        ..Default::default()
+    };
     let mut pieces = Vec::new();
     for (origin, decoded) in source::read_all(&args.input)? {
         let captures = match decoded {
@@ -42,7 +45,8 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
                 match pretty::pretty(&c.xml) {
                     Ok(s) => s,
                     Err(e) => {
-                        out.stderr.push(format!("error: {origin}: XML is not well-formed: {e}"));
+                        out.stderr
+                            .push(format!("error: {origin}: XML is not well-formed: {e}"));
                         out.code = 2;
                         continue;
                     }
@@ -57,7 +61,11 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
         out.stdout = pieces.remove(0).2;
     } else {
         for (label, steps, body) in pieces {
-            out.stdout.push_str(&format!("<!-- {} · decoded: {} -->\n{body}", label.replace("--", "- -"), steps));
+            out.stdout.push_str(&format!(
+                "<!-- {} · decoded: {} -->\n{body}",
+                label.replace("--", "- -"),
+                steps
+            ));
         }
     }
     Ok(out)

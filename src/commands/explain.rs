@@ -9,16 +9,30 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
     match code {
         Some(c) => {
             let doc = codes::get(c).ok_or_else(|| {
-                let near: Vec<&str> = CODES.iter().map(|d| d.code).filter(|d| d.contains(c) || c.contains(d)).take(5).collect();
-                let suggestion = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
-                Error::usage(format!("unknown finding code {c:?}{suggestion}; `samlcheck explain` lists them all"))
+                let near: Vec<&str> = CODES
+                    .iter()
+                    .map(|d| d.code)
+                    .filter(|d| d.contains(c) || c.contains(d))
+                    .take(5)
+                    .collect();
+                let suggestion = if near.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean {}?)", near.join(", "))
+                };
+                Error::usage(format!(
+                    "unknown finding code {c:?}{suggestion}; `samlcheck explain` lists them all"
+                ))
             })?;
             out.stdout = format!(
                 "{} — {}\ncheck: {} · default severity: {}\n\n{}\n",
                 doc.code,
                 doc.title,
                 doc.check.as_str(),
-                serde_json::to_value(doc.severity).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                serde_json::to_value(doc.severity)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
                 doc.explain
             );
         }
@@ -29,9 +43,11 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
                     out.stdout.push_str(&format!("\n[{}]\n", d.check.as_str()));
                     last = Some(d.check);
                 }
-                out.stdout.push_str(&format!("  {:<32} {}\n", d.code, d.title));
+                out.stdout
+                    .push_str(&format!("  {:<32} {}\n", d.code, d.title));
             }
-            out.stdout.push_str("\nsamlcheck explain CODE tells more about one.\n");
+            out.stdout
+                .push_str("\nsamlcheck explain CODE tells more about one.\n");
         }
     }
     Ok(out)

@@ -37,21 +37,43 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
         let md = match parsed {
             Ok(m) => m,
             Err(e) => {
-                reports.push(MetadataReport { schema: 1, file, verdict: "input_error", entity_id: None, roles: vec![], signing_certs: vec![], endpoints: vec![], findings: vec![], error: Some(e) });
+                reports.push(MetadataReport {
+                    schema: 1,
+                    file,
+                    verdict: "input_error",
+                    entity_id: None,
+                    roles: vec![],
+                    signing_certs: vec![],
+                    endpoints: vec![],
+                    findings: vec![],
+                    error: Some(e),
+                });
                 continue;
             }
         };
         let mut sink = Sink::default();
-        if md.entity_id.as_deref().map_or(true, |e| e.trim().is_empty()) {
-            sink.push(Finding::new("metadata-no-entity-id", "the EntityDescriptor has no entityID"));
+        if md.entity_id.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            sink.push(Finding::new(
+                "metadata-no-entity-id",
+                "the EntityDescriptor has no entityID",
+            ));
         }
         if let Some(v) = &md.valid_until {
             if parse_instant(v).is_some_and(|t| t < now) {
-                sink.push(Finding::new("metadata-expired", format!("validUntil {v} has passed")));
+                sink.push(Finding::new(
+                    "metadata-expired",
+                    format!("validUntil {v} has passed"),
+                ));
             }
         }
         for e in &md.cert_errors {
-            sink.push(Finding::new("metadata-no-signing-key", format!("a certificate could not be read: {e}")).severity(Severity::Warning));
+            sink.push(
+                Finding::new(
+                    "metadata-no-signing-key",
+                    format!("a certificate could not be read: {e}"),
+                )
+                .severity(Severity::Warning),
+            );
         }
         let mut roles = Vec::new();
         let mut certs = Vec::new();
@@ -59,26 +81,72 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
         let mut lint = |d: &Descriptor, role: &'static str, endpoint: &str, sink: &mut Sink| {
             roles.push(role);
             if role == "idp" && d.signing_certs.is_empty() {
-                sink.push(Finding::new("metadata-no-signing-key", "the IDPSSODescriptor has no signing certificate").at(d.line, "/EntityDescriptor/IDPSSODescriptor"));
+                sink.push(
+                    Finding::new(
+                        "metadata-no-signing-key",
+                        "the IDPSSODescriptor has no signing certificate",
+                    )
+                    .at(d.line, "/EntityDescriptor/IDPSSODescriptor"),
+                );
             }
-            for c in d.signing_certs.iter().chain(d.encryption_certs.iter().filter(|c| !d.signing_certs.contains(c))) {
+            for c in d.signing_certs.iter().chain(
+                d.encryption_certs
+                    .iter()
+                    .filter(|c| !d.signing_certs.contains(c)),
+            ) {
                 let days = c.days_left(now);
-                let what = format!("{} certificate {} (SHA-256 {})", role.to_uppercase(), c.subject, c.fingerprint_display());
+                let what = format!(
+                    "{} certificate {} (SHA-256 {})",
+                    role.to_uppercase(),
+                    c.subject,
+                    c.fingerprint_display()
+                );
                 if days < 0 {
-                    sink.push(Finding::new("certificate-expired", format!("{what} expired {} day(s) ago ({})", -days, crate::checks::time::format_instant(c.not_after))));
+                    sink.push(Finding::new(
+                        "certificate-expired",
+                        format!(
+                            "{what} expired {} day(s) ago ({})",
+                            -days,
+                            crate::checks::time::format_instant(c.not_after)
+                        ),
+                    ));
                 } else if days < args.min_days {
-                    sink.push(Finding::new("certificate-expiring", format!("{what} expires in {days} day(s), within --min-days {}", args.min_days)));
+                    sink.push(Finding::new(
+                        "certificate-expiring",
+                        format!(
+                            "{what} expires in {days} day(s), within --min-days {}",
+                            args.min_days
+                        ),
+                    ));
                 } else {
                     sink.judged(crate::checks::Check::Certificate);
                 }
                 certs.push(CertReport::from(c));
             }
             if d.endpoints.is_empty() {
-                sink.push(Finding::new("metadata-no-endpoint", format!("no {endpoint} endpoint")).at(d.line, format!("/EntityDescriptor/{}", if role == "idp" { "IDPSSODescriptor" } else { "SPSSODescriptor" })));
+                sink.push(
+                    Finding::new("metadata-no-endpoint", format!("no {endpoint} endpoint")).at(
+                        d.line,
+                        format!(
+                            "/EntityDescriptor/{}",
+                            if role == "idp" {
+                                "IDPSSODescriptor"
+                            } else {
+                                "SPSSODescriptor"
+                            }
+                        ),
+                    ),
+                );
             }
             for e in &d.endpoints {
                 if e.location.starts_with("http://") {
-                    sink.push(Finding::new("metadata-insecure-endpoint", format!("{endpoint} {} uses plain http", e.location)).at(e.line, endpoint.to_string()));
+                    sink.push(
+                        Finding::new(
+                            "metadata-insecure-endpoint",
+                            format!("{endpoint} {} uses plain http", e.location),
+                        )
+                        .at(e.line, endpoint.to_string()),
+                    );
                 }
                 endpoints.push(format!("{endpoint} {}", e.location));
             }
@@ -90,9 +158,15 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
             lint(d, "sp", "AssertionConsumerService", &mut sink);
         }
         if roles.is_empty() {
-            sink.push(Finding::new("metadata-no-endpoint", "neither an IDPSSODescriptor nor an SPSSODescriptor"));
+            sink.push(Finding::new(
+                "metadata-no-endpoint",
+                "neither an IDPSSODescriptor nor an SPSSODescriptor",
+            ));
         }
-        let failed = sink.findings().iter().any(|f| f.severity == Severity::Error);
+        let failed = sink
+            .findings()
+            .iter()
+            .any(|f| f.severity == Severity::Error);
         reports.push(MetadataReport {
             schema: 1,
             file,
@@ -105,13 +179,16 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
             error: None,
         });
     }
-    let mut out = Output::default();
-    out.code = if reports.iter().any(|r| r.verdict == "input_error") {
+    let code = if reports.iter().any(|r| r.verdict == "input_error") {
         2
     } else if reports.iter().any(|r| r.verdict == "fail") {
         1
     } else {
         0
+    };
+    let mut out = Output {
+        code,
+        ..Default::default()
     };
     for r in &reports {
         if let Some(e) = &r.error {
@@ -130,17 +207,33 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
         }
         Format::Human => {
             for r in reports.iter().filter(|r| r.error.is_none()) {
-                let mark = if r.verdict == "pass" { "✔ PASS" } else { "✗ FAIL" };
-                out.stdout.push_str(&format!("{mark} {} · {} · {}\n", r.file, r.roles.join("+"), r.entity_id.as_deref().unwrap_or("(no entityID)")));
+                let mark = if r.verdict == "pass" {
+                    "✔ PASS"
+                } else {
+                    "✗ FAIL"
+                };
+                out.stdout.push_str(&format!(
+                    "{mark} {} · {} · {}\n",
+                    r.file,
+                    r.roles.join("+"),
+                    r.entity_id.as_deref().unwrap_or("(no entityID)")
+                ));
                 for c in &r.signing_certs {
-                    out.stdout.push_str(&format!("  cert     {} · until {} · SHA-256 {}\n", c.subject, c.not_after, c.sha256));
+                    out.stdout.push_str(&format!(
+                        "  cert     {} · until {} · SHA-256 {}\n",
+                        c.subject, c.not_after, c.sha256
+                    ));
                 }
                 for e in &r.endpoints {
                     out.stdout.push_str(&format!("  endpoint {e}\n"));
                 }
                 for f in &r.findings {
-                    let sev = serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-                    out.stdout.push_str(&format!("  {sev:<7} {} {}\n", f.code, f.message));
+                    let sev = serde_json::to_value(f.severity)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    out.stdout
+                        .push_str(&format!("  {sev:<7} {} {}\n", f.code, f.message));
                 }
             }
         }

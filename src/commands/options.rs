@@ -17,15 +17,23 @@ use crate::trust::store::KeySource;
 /// Parses `--now`, defaulting to the system clock.
 pub fn now(arg: Option<&str>) -> Result<OffsetDateTime, Error> {
     match arg {
-        Some(s) => OffsetDateTime::parse(s.trim(), &Rfc3339).map_err(|e| Error::usage(format!("--now {s:?} is not an RFC 3339 time such as 2024-05-01T10:00:00Z: {e}"))),
+        Some(s) => OffsetDateTime::parse(s.trim(), &Rfc3339).map_err(|e| {
+            Error::usage(format!(
+                "--now {s:?} is not an RFC 3339 time such as 2024-05-01T10:00:00Z: {e}"
+            ))
+        }),
         None => Ok(OffsetDateTime::now_utc()),
     }
 }
 
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())))?;
     if bytes.len() > 16 * 1024 * 1024 {
-        return Err(Error::usage(format!("{flag} {}: file is larger than 16 MiB", path.display())));
+        return Err(Error::usage(format!(
+            "{flag} {}: file is larger than 16 MiB",
+            path.display()
+        )));
     }
     Ok(bytes)
 }
@@ -34,25 +42,42 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     let mut o = Options::new(now(args.now.as_deref())?);
     o.limits = source::limits(&args.input);
     o.clock.at_issue_instant = args.at == Some(At::IssueInstant);
-    let skew = humantime::parse_duration(&args.clock_skew).map_err(|e| Error::usage(format!("--clock-skew {:?}: {e} (use e.g. 3m, 90s)", args.clock_skew)))?;
-    o.clock.skew = time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
+    let skew = humantime::parse_duration(&args.clock_skew).map_err(|e| {
+        Error::usage(format!(
+            "--clock-skew {:?}: {e} (use e.g. 3m, 90s)",
+            args.clock_skew
+        ))
+    })?;
+    o.clock.skew =
+        time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
 
     for path in &args.cert {
         let bytes = read(path, "--cert")?;
-        let certs = CertInfo::from_file_bytes(&bytes).map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
+        let certs = CertInfo::from_file_bytes(&bytes)
+            .map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
         for c in certs {
             o.trust.add(KeySource::Cert(path.display().to_string()), c);
         }
     }
     for path in &args.idp_metadata {
         let bytes = read(path, "--idp-metadata")?;
-        let md = metadata::parse(&bytes, &o.limits).map_err(|e| Error::usage(format!("--idp-metadata {}: {e}", path.display())))?;
-        let idp = md.idp.ok_or_else(|| Error::usage(format!("--idp-metadata {}: no IDPSSODescriptor (is this SP metadata? use --sp-metadata)", path.display())))?;
+        let md = metadata::parse(&bytes, &o.limits)
+            .map_err(|e| Error::usage(format!("--idp-metadata {}: {e}", path.display())))?;
+        let idp = md.idp.ok_or_else(|| {
+            Error::usage(format!(
+                "--idp-metadata {}: no IDPSSODescriptor (is this SP metadata? use --sp-metadata)",
+                path.display()
+            ))
+        })?;
         if idp.signing_certs.is_empty() {
-            return Err(Error::usage(format!("--idp-metadata {}: no signing certificate in any KeyDescriptor", path.display())));
+            return Err(Error::usage(format!(
+                "--idp-metadata {}: no signing certificate in any KeyDescriptor",
+                path.display()
+            )));
         }
         for c in idp.signing_certs {
-            o.trust.add(KeySource::Metadata(path.display().to_string()), c);
+            o.trust
+                .add(KeySource::Metadata(path.display().to_string()), c);
         }
         if o.expectations.issuer.is_none() {
             o.expectations.issuer = md.entity_id;
@@ -60,24 +85,39 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     }
     if let Some(path) = &args.sp_metadata {
         let bytes = read(path, "--sp-metadata")?;
-        let md = metadata::parse(&bytes, &o.limits).map_err(|e| Error::usage(format!("--sp-metadata {}: {e}", path.display())))?;
-        let sp = md.sp.ok_or_else(|| Error::usage(format!("--sp-metadata {}: no SPSSODescriptor (is this IdP metadata? use --idp-metadata)", path.display())))?;
+        let md = metadata::parse(&bytes, &o.limits)
+            .map_err(|e| Error::usage(format!("--sp-metadata {}: {e}", path.display())))?;
+        let sp = md.sp.ok_or_else(|| {
+            Error::usage(format!(
+                "--sp-metadata {}: no SPSSODescriptor (is this IdP metadata? use --idp-metadata)",
+                path.display()
+            ))
+        })?;
         o.expectations.audiences.extend(md.entity_id);
-        o.expectations.acs.extend(sp.endpoints.into_iter().map(|e| e.location));
+        o.expectations
+            .acs
+            .extend(sp.endpoints.into_iter().map(|e| e.location));
     }
-    o.expectations.audiences.extend(args.audience.iter().cloned());
+    o.expectations
+        .audiences
+        .extend(args.audience.iter().cloned());
     o.expectations.acs.extend(args.acs.iter().cloned());
     if let Some(i) = &args.issuer {
         o.expectations.issuer = Some(i.clone());
     }
     o.expectations.request_id = args.request_id.clone();
     if let Some(name) = &args.profile {
-        o.profile = Some(Profile::builtin(name).map_err(|e| Error::usage(format!("--profile: {e}")))?);
+        o.profile =
+            Some(Profile::builtin(name).map_err(|e| Error::usage(format!("--profile: {e}")))?);
     }
     if let Some(path) = &args.profile_file {
         let bytes = read(path, "--profile-file")?;
-        let text = String::from_utf8(bytes).map_err(|_| Error::usage(format!("--profile-file {}: not UTF-8", path.display())))?;
-        o.profile = Some(Profile::from_json(&text).map_err(|e| Error::usage(format!("--profile-file {}: {e}", path.display())))?);
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::usage(format!("--profile-file {}: not UTF-8", path.display())))?;
+        o.profile = Some(
+            Profile::from_json(&text)
+                .map_err(|e| Error::usage(format!("--profile-file {}: {e}", path.display())))?,
+        );
     }
     if let Some(path) = &args.sp_key {
         o.sp_key = Some(read(path, "--sp-key")?);

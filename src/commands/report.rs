@@ -22,7 +22,11 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
                 for c in captures {
                     match c {
                         Ok(c) => reports.push(analyze(&c, &opts)),
-                        Err(e) => reports.push(Report::input_error(&origin, Vec::new(), &e.in_origin(&origin))),
+                        Err(e) => reports.push(Report::input_error(
+                            &origin,
+                            Vec::new(),
+                            &e.in_origin(&origin),
+                        )),
                     }
                 }
             }
@@ -48,10 +52,26 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
             out.plain = true;
         }
         Format::Human => {
-            let good: Vec<Report> = reports.into_iter().filter(|r| r.verdict != Verdict::InputError).collect();
-            out.stdout = human::render(&good, if verify { human::Mode::Verify } else { human::Mode::Inspect });
+            let good: Vec<Report> = reports
+                .into_iter()
+                .filter(|r| r.verdict != Verdict::InputError)
+                .collect();
+            out.stdout = human::render(
+                &good,
+                if verify {
+                    human::Mode::Verify
+                } else {
+                    human::Mode::Inspect
+                },
+            );
         }
     }
-    out.code = if input_error { 2 } else if verify && failed { 1 } else { 0 };
+    out.code = if input_error {
+        2
+    } else if verify && failed {
+        1
+    } else {
+        0
+    };
     Ok(out)
 }

@@ -7,6 +7,9 @@ use crate::cli::InputArgs;
 use crate::error::{Error, InputError};
 use crate::input::{self, Decoded, Limits};
 
+/// One input: its origin and the messages found in it (or why none could be).
+pub type Source = (String, Result<Decoded, InputError>);
+
 pub fn limits(args: &InputArgs) -> Limits {
     Limits {
         max_input: args.max_input,
@@ -19,7 +22,7 @@ pub fn limits(args: &InputArgs) -> Limits {
 }
 
 /// Every input's messages, labelled by origin. A whole-input problem is an `Err` for that input.
-pub fn read_all(args: &InputArgs) -> Result<Vec<(String, Result<Decoded, InputError>)>, Error> {
+pub fn read_all(args: &InputArgs) -> Result<Vec<Source>, Error> {
     let limits = limits(args);
     let mut inputs = args.inputs.clone();
     if inputs.is_empty() {
@@ -31,16 +34,25 @@ pub fn read_all(args: &InputArgs) -> Result<Vec<(String, Result<Decoded, InputEr
     let mut out = Vec::new();
     for arg in &inputs {
         let (origin, bytes) = if arg == "-" {
-            ("stdin".to_string(), read_bounded(std::io::stdin().lock(), limits.max_file, "stdin")?)
+            (
+                "stdin".to_string(),
+                read_bounded(std::io::stdin().lock(), limits.max_file, "stdin")?,
+            )
         } else if looks_like_path(arg) && Path::new(arg).is_file() {
-            let f = std::fs::File::open(arg).map_err(|e| Error::Io { path: arg.clone(), source: e })?;
+            let f = std::fs::File::open(arg).map_err(|e| Error::Io {
+                path: arg.clone(),
+                source: e,
+            })?;
             (arg.clone(), read_bounded(f, limits.max_file, arg)?)
         } else if looks_like_path(arg) && !looks_like_message(arg) {
-            return Err(Error::usage(format!("{arg}: no such file (and it does not look like a SAML message)")));
+            return Err(Error::usage(format!(
+                "{arg}: no such file (and it does not look like a SAML message)"
+            )));
         } else {
             ("argument".to_string(), arg.as_bytes().to_vec())
         };
-        let decoded = input::decode_input(&bytes, &origin, &limits).map_err(|e| e.in_origin(&origin));
+        let decoded =
+            input::decode_input(&bytes, &origin, &limits).map_err(|e| e.in_origin(&origin));
         out.push((origin, decoded));
     }
     Ok(out)
@@ -52,15 +64,27 @@ fn looks_like_path(arg: &str) -> bool {
 
 fn looks_like_message(arg: &str) -> bool {
     let t = arg.trim_start();
-    t.starts_with('<') || t.starts_with("http") || t.contains("SAML") || (t.len() > 40 && input::base64::looks_like(t))
+    t.starts_with('<')
+        || t.starts_with("http")
+        || t.contains("SAML")
+        || (t.len() > 40 && input::base64::looks_like(t))
 }
 
 fn read_bounded(r: impl Read, max: usize, origin: &str) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
-    r.take(max as u64 + 1).read_to_end(&mut buf).map_err(|e| Error::Io { path: origin.to_string(), source: e })?;
+    r.take(max as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: origin.to_string(),
+            source: e,
+        })?;
     if buf.len() > max {
         return Err(Error::Input(
-            InputError::new(format!("input is larger than {} (limit --max-file)", crate::input::limits::bytes(max))).in_origin(origin),
+            InputError::new(format!(
+                "input is larger than {} (limit --max-file)",
+                crate::input::limits::bytes(max)
+            ))
+            .in_origin(origin),
         ));
     }
     Ok(buf)

@@ -19,14 +19,27 @@ pub fn completions(shell: Shell) -> Output {
         Shell::Elvish => clap_complete::Shell::Elvish,
     };
     clap_complete::generate(sh, &mut cmd, "samlcheck", &mut buf);
-    Output { stdout: String::from_utf8_lossy(&buf).into_owned(), plain: true, ..Default::default() }
+    Output {
+        stdout: String::from_utf8_lossy(&buf).into_owned(),
+        plain: true,
+        ..Default::default()
+    }
 }
 
 /// The man page in roff.
 pub fn man() -> Result<Output, Error> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf).map_err(|e| Error::Io { path: "man page".into(), source: e })?;
-    Ok(Output { stdout: String::from_utf8_lossy(&buf).into_owned(), plain: true, ..Default::default() })
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut buf)
+        .map_err(|e| Error::Io {
+            path: "man page".into(),
+            source: e,
+        })?;
+    Ok(Output {
+        stdout: String::from_utf8_lossy(&buf).into_owned(),
+        plain: true,
+        ..Default::default()
+    })
 }
 
 /// The built-in profiles and what each expects.
@@ -46,10 +59,16 @@ pub fn profiles() -> Output {
             s.push_str("  email:    not required\n");
         }
         if !p.required_attributes.is_empty() {
-            s.push_str(&format!("  requires: {}\n", p.required_attributes.join(", ")));
+            s.push_str(&format!(
+                "  requires: {}\n",
+                p.required_attributes.join(", ")
+            ));
         }
         s.push('\n');
     }
     s.push_str("Use one with --profile NAME, or your own JSON with --profile-file FILE.\n");
-    Output { stdout: s, ..Default::default() }
+    Output {
+        stdout: s,
+        ..Default::default()
+    }
 }

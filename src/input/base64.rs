@@ -1,13 +1,14 @@
 //! Base64 with any whitespace, either alphabet, with or without padding.
 
+use base64::alphabet;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::{DecodePaddingMode, Engine};
-use base64::alphabet;
 
 use crate::error::InputError;
 
-const CONFIG: GeneralPurposeConfig =
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true);
+const CONFIG: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+    .with_decode_allow_trailing_bits(true);
 const STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, CONFIG);
 const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, CONFIG);
 
@@ -23,7 +24,9 @@ pub fn looks_like(text: &str) -> bool {
     let mut significant = 0usize;
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' | b'-' | b'_' | b'=' => significant += 1,
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'+' | b'/' | b'-' | b'_' | b'=' => {
+                significant += 1
+            }
             b' ' | b'\t' | b'\r' | b'\n' => {}
             _ => return false,
         }
@@ -43,19 +46,33 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
             b'-' | b'_' => url_safe = true,
             b'+' | b'/' => standard = true,
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'=' => {}
-            other => return Err(InputError::at(format!("invalid base64 character {:?}", other as char), i)),
+            other => {
+                return Err(InputError::at(
+                    format!("invalid base64 character {:?}", other as char),
+                    i,
+                ))
+            }
         }
         compact.push(b);
         positions.push(i);
     }
     if url_safe && standard {
-        let i = text.bytes().position(|b| b == b'-' || b == b'_').unwrap_or(0);
-        return Err(InputError::at("base64 mixes the standard and URL-safe alphabets", i));
+        let i = text
+            .bytes()
+            .position(|b| b == b'-' || b == b'_')
+            .unwrap_or(0);
+        return Err(InputError::at(
+            "base64 mixes the standard and URL-safe alphabets",
+            i,
+        ));
     }
     // Padding may only stand at the end.
     if let Some(p) = compact.iter().position(|&b| b == b'=') {
         if compact[p..].iter().any(|&b| b != b'=') {
-            return Err(InputError::at("base64 has '=' padding in the middle of the data", positions[p]));
+            return Err(InputError::at(
+                "base64 has '=' padding in the middle of the data",
+                positions[p],
+            ));
         }
     }
     let data_len = compact.iter().filter(|&&b| b != b'=').count();
@@ -65,15 +82,22 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
             positions[data_len - 1],
         ));
     }
-    let (engine, alphabet) = if url_safe { (&URL_SAFE, Alphabet::UrlSafe) } else { (&STANDARD, Alphabet::Standard) };
+    let (engine, alphabet) = if url_safe {
+        (&URL_SAFE, Alphabet::UrlSafe)
+    } else {
+        (&STANDARD, Alphabet::Standard)
+    };
     engine.decode(&compact).map(|d| (d, alphabet)).map_err(|e| {
         let offset = match e {
-            base64::DecodeError::InvalidByte(i, _) | base64::DecodeError::InvalidLastSymbol(i, _) => {
-                positions.get(i).copied()
-            }
+            base64::DecodeError::InvalidByte(i, _)
+            | base64::DecodeError::InvalidLastSymbol(i, _) => positions.get(i).copied(),
             _ => positions.last().copied(),
         };
-        InputError { message: format!("invalid base64: {e}"), offset, origin: None }
+        InputError {
+            message: format!("invalid base64: {e}"),
+            offset,
+            origin: None,
+        }
     })
 }
 

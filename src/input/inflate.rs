@@ -71,7 +71,10 @@ mod tests {
     #[test]
     fn size_cap_applies_when_ratio_is_raised() {
         let zeros = vec![0u8; 12 * 1024 * 1024];
-        let limits = Limits { max_ratio: usize::MAX, ..Limits::default() };
+        let limits = Limits {
+            max_ratio: usize::MAX,
+            ..Limits::default()
+        };
         let err = inflate(&deflate(&zeros), &limits).unwrap_err();
         assert!(err.message.contains("--max-inflated"), "{err}");
     }

@@ -121,7 +121,11 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
             limits::bytes(limits.max_input)
         )));
     }
-    let lines: Vec<&str> = trimmed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = trimmed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
     if several {
         return Ok(lines
@@ -157,16 +161,22 @@ fn is_url(text: &str) -> bool {
 }
 
 fn is_form(text: &str) -> bool {
-    text.starts_with("SAMLResponse=") || text.starts_with("SAMLRequest=") || text.contains("&SAMLResponse=") || text.contains("&SAMLRequest=")
+    text.starts_with("SAMLResponse=")
+        || text.starts_with("SAMLRequest=")
+        || text.contains("&SAMLResponse=")
+        || text.contains("&SAMLRequest=")
 }
 
 fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        InputError::at(format!("input looks like JSON but does not parse: {e}"), json_offset(text, e.line(), e.column()))
+        InputError::at(
+            format!("input looks like JSON but does not parse: {e}"),
+            json_offset(text, e.line(), e.column()),
+        )
     })?;
     let found = if value.get("log").and_then(|l| l.get("entries")).is_some() {
         har::messages(&value, limits)?
-    } else if value.get("requests").map_or(false, |r| r.is_array()) {
+    } else if value.get("requests").is_some_and(|r| r.is_array()) {
         tracer::messages(&value, limits)?
     } else {
         return Err(InputError::new("JSON input is neither a HAR 1.2 file (log.entries) nor a SAML-tracer export (requests)"));
@@ -183,11 +193,19 @@ fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, Input
 }
 
 fn json_offset(text: &str, line: usize, column: usize) -> usize {
-    text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column.saturating_sub(1)
+    text.split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + column.saturating_sub(1)
 }
 
 /// Decodes one message given as text: XML, base64, URL-encoded, a form body or a URL.
-pub(crate) fn decode_text(text: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, InputError> {
+pub(crate) fn decode_text(
+    text: &str,
+    mut steps: Vec<Step>,
+    limits: &Limits,
+) -> Result<Capture, InputError> {
     let t = text.trim();
     let lead = text.len() - text.trim_start().len();
     if t.len() > limits.max_input {
@@ -200,7 +218,9 @@ pub(crate) fn decode_text(text: &str, mut steps: Vec<Step>, limits: &Limits) -> 
         return Ok(capture(steps, t.as_bytes().to_vec()));
     }
     if is_url(t) {
-        let query_at = t.find('?').ok_or_else(|| InputError::new("URL has no query string, so no SAMLRequest or SAMLResponse parameter"))?;
+        let query_at = t.find('?').ok_or_else(|| {
+            InputError::new("URL has no query string, so no SAMLRequest or SAMLResponse parameter")
+        })?;
         let query = &t[query_at + 1..];
         let query = query.split('#').next().unwrap_or(query);
         steps.push(Step::Url);
@@ -220,7 +240,10 @@ pub(crate) fn decode_text(text: &str, mut steps: Vec<Step>, limits: &Limits) -> 
     if base64::looks_like(t) {
         return decode_base64(t, steps, false, limits).map_err(|e| shift(e, lead));
     }
-    let bad = t.char_indices().find(|(_, c)| !(c.is_ascii_alphanumeric() || "+/=-_ \t\r\n".contains(*c))).map(|(i, _)| i);
+    let bad = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || "+/=-_ \t\r\n".contains(*c)))
+        .map(|(i, _)| i);
     Err(InputError {
         message: "input is not XML, base64, URL-encoded text, a form body, a URL, a HAR file or a SAML-tracer export".into(),
         offset: bad.map(|b| b + lead),
@@ -229,7 +252,12 @@ pub(crate) fn decode_text(text: &str, mut steps: Vec<Step>, limits: &Limits) -> 
 }
 
 /// Decodes a base64 payload; inflates it when it is not XML (always tried for the redirect binding).
-pub(crate) fn decode_base64(text: &str, mut steps: Vec<Step>, redirect: bool, limits: &Limits) -> Result<Capture, InputError> {
+pub(crate) fn decode_base64(
+    text: &str,
+    mut steps: Vec<Step>,
+    redirect: bool,
+    limits: &Limits,
+) -> Result<Capture, InputError> {
     let (bytes, alphabet) = base64::decode(text)?;
     steps.push(match alphabet {
         base64::Alphabet::Standard => Step::Base64,
@@ -261,23 +289,40 @@ fn starts_like_xml(bytes: &[u8]) -> bool {
 }
 
 fn capture(steps: Vec<Step>, xml: Vec<u8>) -> Capture {
-    Capture { origin: String::new(), context: None, steps, parameter: None, relay_state: None, redirect: None, xml }
+    Capture {
+        origin: String::new(),
+        context: None,
+        steps,
+        parameter: None,
+        relay_state: None,
+        redirect: None,
+        xml,
+    }
 }
 
 /// Picks the SAML parameter out of query or form pairs and decodes it.
-pub(crate) fn from_pairs(pairs: &[Pair], steps: Vec<Step>, in_url: bool, limits: &Limits) -> Result<Capture, InputError> {
+pub(crate) fn from_pairs(
+    pairs: &[Pair],
+    steps: Vec<Step>,
+    in_url: bool,
+    limits: &Limits,
+) -> Result<Capture, InputError> {
     let get = |n: &str| pairs.iter().find(|p| p.name == n);
     let param = get("SAMLResponse")
         .or_else(|| get("SAMLRequest"))
         .ok_or_else(|| InputError::new("no SAMLRequest or SAMLResponse parameter found"))?;
     if param.value.trim().is_empty() {
-        return Err(InputError::at(format!("{} parameter is empty", param.name), param.offset));
+        return Err(InputError::at(
+            format!("{} parameter is empty", param.name),
+            param.offset,
+        ));
     }
     let sig_alg = get("SigAlg");
     let signature = get("Signature");
     // HTTP-Redirect binding: the message in a URL query is always DEFLATE-compressed.
     let redirect = in_url || sig_alg.is_some();
-    let mut c = decode_base64(&param.value, steps, redirect, limits).map_err(|e| shift(e, param.offset))?;
+    let mut c =
+        decode_base64(&param.value, steps, redirect, limits).map_err(|e| shift(e, param.offset))?;
     c.parameter = Some(param.name.clone());
     c.relay_state = get("RelayState").map(|p| p.value.clone());
     if let (Some(alg), Some(sig)) = (sig_alg, signature) {
@@ -287,7 +332,11 @@ pub(crate) fn from_pairs(pairs: &[Pair], steps: Vec<Step>, in_url: bool, limits:
             octets.push_str(&format!("&RelayState={}", rs.raw_value));
         }
         octets.push_str(&format!("&SigAlg={}", alg.raw_value));
-        c.redirect = Some(RedirectSignature { sig_alg: alg.value.clone(), signature: sig.value.clone(), signed_octets: octets });
+        c.redirect = Some(RedirectSignature {
+            sig_alg: alg.value.clone(),
+            signature: sig.value.clone(),
+            signed_octets: octets,
+        });
     }
     Ok(c)
 }

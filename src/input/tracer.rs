@@ -6,8 +6,13 @@ use super::{from_pairs, urlenc, Capture, Limits, Step};
 use crate::error::InputError;
 
 /// Every SAML message in the export's requests; an error when there is none.
-pub(super) fn messages(export: &Value, limits: &Limits) -> Result<Vec<Result<Capture, InputError>>, InputError> {
-    let requests = export["requests"].as_array().ok_or_else(|| InputError::new("SAML-tracer export: requests is not an array"))?;
+pub(super) fn messages(
+    export: &Value,
+    limits: &Limits,
+) -> Result<Vec<Result<Capture, InputError>>, InputError> {
+    let requests = export["requests"]
+        .as_array()
+        .ok_or_else(|| InputError::new("SAML-tracer export: requests is not an array"))?;
     let mut out = Vec::new();
     for (i, req) in requests.iter().enumerate() {
         let method = req["method"].as_str().unwrap_or("?");
@@ -18,8 +23,18 @@ pub(super) fn messages(export: &Value, limits: &Limits) -> Result<Vec<Result<Cap
         let mut in_url = false;
         if let Some(post) = req["post"].as_array() {
             for p in post {
-                let (Some(name), Some(value)) = (p.get(0).and_then(Value::as_str), p.get(1).and_then(Value::as_str)) else { continue };
-                pairs.push(urlenc::Pair { name: name.into(), raw_value: value.into(), value: value.into(), offset: 0 });
+                let (Some(name), Some(value)) = (
+                    p.get(0).and_then(Value::as_str),
+                    p.get(1).and_then(Value::as_str),
+                ) else {
+                    continue;
+                };
+                pairs.push(urlenc::Pair {
+                    name: name.into(),
+                    raw_value: value.into(),
+                    value: value.into(),
+                    offset: 0,
+                });
             }
         }
         if !pairs.iter().any(|p| p.name.starts_with("SAML")) {
@@ -30,10 +45,23 @@ pub(super) fn messages(export: &Value, limits: &Limits) -> Result<Vec<Result<Cap
                 }
             }
         }
-        let has_param = pairs.iter().any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest");
+        let has_param = pairs
+            .iter()
+            .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest");
         let result = if has_param {
-            from_pairs(&pairs, vec![Step::SamlTracer, if in_url { Step::Url } else { Step::Form }], in_url, limits)
-        } else if let Some(xml) = req["saml"].as_str().filter(|s| s.trim_start().starts_with('<')) {
+            from_pairs(
+                &pairs,
+                vec![
+                    Step::SamlTracer,
+                    if in_url { Step::Url } else { Step::Form },
+                ],
+                in_url,
+                limits,
+            )
+        } else if let Some(xml) = req["saml"]
+            .as_str()
+            .filter(|s| s.trim_start().starts_with('<'))
+        {
             // Older exports keep only the decoded XML.
             Ok(Capture {
                 origin: String::new(),
@@ -52,11 +80,17 @@ pub(super) fn messages(export: &Value, limits: &Limits) -> Result<Vec<Result<Cap
                 c.context = Some(context);
                 Ok(c)
             }
-            Err(e) => Err(InputError { message: format!("{context}: {}", e.message), ..e }),
+            Err(e) => Err(InputError {
+                message: format!("{context}: {}", e.message),
+                ..e
+            }),
         });
     }
     if out.is_empty() {
-        return Err(InputError::new(format!("SAML-tracer export has {} requests but none carries a SAML message", requests.len())));
+        return Err(InputError::new(format!(
+            "SAML-tracer export has {} requests but none carries a SAML message",
+            requests.len()
+        )));
     }
     Ok(out)
 }

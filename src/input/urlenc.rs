@@ -10,9 +10,14 @@ pub fn percent_decode(text: &str) -> Result<String, InputError> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3).ok_or_else(|| InputError::at("truncated %-escape in URL-encoded text", i))?;
-            let s = std::str::from_utf8(hex).map_err(|_| InputError::at("invalid %-escape in URL-encoded text", i))?;
-            let v = u8::from_str_radix(s, 16).map_err(|_| InputError::at(format!("invalid %-escape %{s} in URL-encoded text"), i))?;
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .ok_or_else(|| InputError::at("truncated %-escape in URL-encoded text", i))?;
+            let s = std::str::from_utf8(hex)
+                .map_err(|_| InputError::at("invalid %-escape in URL-encoded text", i))?;
+            let v = u8::from_str_radix(s, 16).map_err(|_| {
+                InputError::at(format!("invalid %-escape %{s} in URL-encoded text"), i)
+            })?;
             out.push(v);
             i += 3;
         } else {
@@ -20,13 +25,19 @@ pub fn percent_decode(text: &str) -> Result<String, InputError> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|e| InputError::at("URL-decoded text is not valid UTF-8", e.utf8_error().valid_up_to()))
+    String::from_utf8(out).map_err(|e| {
+        InputError::at(
+            "URL-decoded text is not valid UTF-8",
+            e.utf8_error().valid_up_to(),
+        )
+    })
 }
 
 /// True when `text` contains a `%XX` escape.
 pub fn has_escapes(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+    b.windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
 }
 
 /// One `name=value` pair, with the raw (still encoded) value kept for signature checks.
@@ -53,7 +64,12 @@ pub fn parse_pairs(text: &str) -> Result<Vec<Pair>, InputError> {
         let name = percent_decode(name.trim()).map_err(|e| shift(e, here))?;
         let value_at = here + name.len() + 1;
         let value = percent_decode(raw_value.trim()).map_err(|e| shift(e, value_at))?;
-        pairs.push(Pair { name, raw_value: raw_value.trim().to_string(), value, offset: value_at });
+        pairs.push(Pair {
+            name,
+            raw_value: raw_value.trim().to_string(),
+            value,
+            offset: value_at,
+        });
     }
     Ok(pairs)
 }

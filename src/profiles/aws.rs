@@ -21,19 +21,28 @@ pub fn parse_role(value: &str) -> Result<(String, String), String> {
     for arn in [role, provider] {
         let account = arn.split(':').nth(4).unwrap_or("");
         if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("{arn:?} has account {account:?}; an AWS account ID is 12 digits"));
+            return Err(format!(
+                "{arn:?} has account {account:?}; an AWS account ID is 12 digits"
+            ));
         }
     }
     let acct = |a: &str| a.split(':').nth(4).unwrap_or("").to_string();
     if acct(role) != acct(provider) {
-        return Err(format!("role {role:?} and provider {provider:?} are in different accounts"));
+        return Err(format!(
+            "role {role:?} and provider {provider:?} are in different accounts"
+        ));
     }
     Ok((role.to_string(), provider.to_string()))
 }
 
 fn kind(arn: &str) -> Option<&'static str> {
     let f: Vec<&str> = arn.splitn(6, ':').collect();
-    if f.len() != 6 || f[0] != "arn" || !f[1].starts_with("aws") || f[2] != "iam" || !f[3].is_empty() {
+    if f.len() != 6
+        || f[0] != "arn"
+        || !f[1].starts_with("aws")
+        || f[2] != "iam"
+        || !f[3].is_empty()
+    {
         return None;
     }
     let (k, name) = f[5].split_once('/')?;
@@ -94,11 +103,26 @@ mod tests {
 
     #[test]
     fn roles() {
-        assert!(parse_role("arn:aws:iam::123456789012:role/Admin,arn:aws:iam::123456789012:saml-provider/Okta").is_ok());
-        assert!(parse_role("arn:aws:iam::123456789012:saml-provider/Okta,arn:aws:iam::123456789012:role/Admin").is_ok());
+        assert!(parse_role(
+            "arn:aws:iam::123456789012:role/Admin,arn:aws:iam::123456789012:saml-provider/Okta"
+        )
+        .is_ok());
+        assert!(parse_role(
+            "arn:aws:iam::123456789012:saml-provider/Okta,arn:aws:iam::123456789012:role/Admin"
+        )
+        .is_ok());
         assert!(parse_role("arn:aws:iam::123456789012:role/Admin").is_err());
-        assert!(parse_role("arn:aws:iam::12345:role/Admin,arn:aws:iam::12345:saml-provider/Okta").is_err());
-        assert!(parse_role("arn:aws:iam::123456789012:role/Admin,arn:aws:iam::123456789012:role/Other").is_err());
-        assert!(parse_role("arn:aws:iam::123456789012:role/Admin,arn:aws:iam::210987654321:saml-provider/Okta").is_err());
+        assert!(
+            parse_role("arn:aws:iam::12345:role/Admin,arn:aws:iam::12345:saml-provider/Okta")
+                .is_err()
+        );
+        assert!(parse_role(
+            "arn:aws:iam::123456789012:role/Admin,arn:aws:iam::123456789012:role/Other"
+        )
+        .is_err());
+        assert!(parse_role(
+            "arn:aws:iam::123456789012:role/Admin,arn:aws:iam::210987654321:saml-provider/Okta"
+        )
+        .is_err());
     }
 }

@@ -14,7 +14,10 @@ use crate::xml::model::Assertion;
 const BUILTIN: [(&str, &str); 4] = [
     ("amplitude", include_str!("amplitude.json")),
     ("aws", include_str!("aws.json")),
-    ("aws-identity-center", include_str!("aws-identity-center.json")),
+    (
+        "aws-identity-center",
+        include_str!("aws-identity-center.json"),
+    ),
     ("generic", include_str!("generic.json")),
 ];
 
@@ -51,14 +54,24 @@ impl Profile {
     /// A built-in profile by name.
     pub fn builtin(name: &str) -> Result<Profile, String> {
         let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-            format!("unknown profile {name:?}; the built-in profiles are {}", BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "))
+            format!(
+                "unknown profile {name:?}; the built-in profiles are {}",
+                BUILTIN
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         })?;
         Self::from_json(text)
     }
 
     /// Every built-in profile.
     pub fn all() -> Vec<Profile> {
-        BUILTIN.iter().filter_map(|(_, t)| Self::from_json(t).ok()).collect()
+        BUILTIN
+            .iter()
+            .filter_map(|(_, t)| Self::from_json(t).ok())
+            .collect()
     }
 
     /// Parses and validates a profile file.
@@ -71,7 +84,9 @@ impl Profile {
         }
         for r in &p.rules {
             if r != "aws_role" {
-                return Err(format!("invalid profile: unknown rule set {r:?} (known: aws_role)"));
+                return Err(format!(
+                    "invalid profile: unknown rule set {r:?} (known: aws_role)"
+                ));
             }
         }
         Ok(p)
@@ -88,7 +103,9 @@ impl Profile {
     }
 
     pub fn email_order(&self) -> Option<Vec<Source>> {
-        self.email_order.as_ref().map(|o| o.iter().filter_map(|s| Source::parse(s)).collect())
+        self.email_order
+            .as_ref()
+            .map(|o| o.iter().filter_map(|s| Source::parse(s)).collect())
     }
 
     pub fn checks_email(&self) -> bool {

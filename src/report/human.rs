@@ -28,7 +28,11 @@ pub enum Mode {
 
 /// Renders every report, separated by a blank line.
 pub fn render(reports: &[Report], mode: Mode) -> String {
-    reports.iter().map(|r| render_one(r, mode)).collect::<Vec<_>>().join("\n")
+    reports
+        .iter()
+        .map(|r| render_one(r, mode))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn label(out: &mut String, name: &str, value: impl std::fmt::Display) {
@@ -38,14 +42,36 @@ fn label(out: &mut String, name: &str, value: impl std::fmt::Display) {
 fn render_one(r: &Report, mode: Mode) -> String {
     let mut out = String::new();
     if let Some(err) = &r.error {
-        let _ = writeln!(out, "{} {}: {}", paint(RED, "✗ INPUT ERROR"), r.origin, err.message);
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            paint(RED, "✗ INPUT ERROR"),
+            r.origin,
+            err.message
+        );
         return out;
     }
-    let errors = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = r.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     let kind = r.message.unwrap_or("message").replace('_', " ");
-    let from = r.issuer.as_deref().map(|i| format!(" from {i}")).unwrap_or_default();
-    let idp = if r.idp != crate::idp::Idp::Unknown { format!(" ({})", r.idp.name()) } else { String::new() };
+    let from = r
+        .issuer
+        .as_deref()
+        .map(|i| format!(" from {i}"))
+        .unwrap_or_default();
+    let idp = if r.idp != crate::idp::Idp::Unknown {
+        format!(" ({})", r.idp.name())
+    } else {
+        String::new()
+    };
     let head = match (mode, r.verdict) {
         (Mode::Verify, Verdict::Pass) => paint(GREEN, "✔ PASS"),
         (Mode::Verify, _) => paint(RED, "✗ FAIL"),
@@ -53,9 +79,24 @@ fn render_one(r: &Report, mode: Mode) -> String {
         (Mode::Inspect, _) if warnings > 0 => paint(YELLOW, "! WARNINGS"),
         (Mode::Inspect, _) => paint(GREEN, "✔ OK"),
     };
-    let _ = writeln!(out, "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s)", paint(BOLD, kind));
-    if let Some(top) = r.findings.iter().find(|f| f.severity == Severity::Error).or_else(|| r.findings.iter().find(|f| f.severity == Severity::Warning)) {
-        let _ = writeln!(out, "  {} {} — {}", paint(BOLD, "most likely cause:"), paint(YELLOW, top.code), top.message);
+    let _ = writeln!(
+        out,
+        "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s)",
+        paint(BOLD, kind)
+    );
+    if let Some(top) = r
+        .findings
+        .iter()
+        .find(|f| f.severity == Severity::Error)
+        .or_else(|| r.findings.iter().find(|f| f.severity == Severity::Warning))
+    {
+        let _ = writeln!(
+            out,
+            "  {} {} — {}",
+            paint(BOLD, "most likely cause:"),
+            paint(YELLOW, top.code),
+            top.message
+        );
         if let Some(h) = &top.hint {
             let _ = writeln!(out, "  {} {h}", paint(BOLD, "fix:"));
         }
@@ -68,7 +109,15 @@ fn render_one(r: &Report, mode: Mode) -> String {
     }
     label(&mut out, "Input", input);
     let steps: Vec<&str> = r.decoding.iter().map(|s| s.as_str()).collect();
-    label(&mut out, "Decoded", if steps.is_empty() { "raw XML".to_string() } else { steps.join(" → ") });
+    label(
+        &mut out,
+        "Decoded",
+        if steps.is_empty() {
+            "raw XML".to_string()
+        } else {
+            steps.join(" → ")
+        },
+    );
     if let Some(p) = &r.parameter {
         label(&mut out, "Parameter", p);
     }
@@ -81,7 +130,11 @@ fn render_one(r: &Report, mode: Mode) -> String {
     if let Some(s) = &r.status {
         let code = s.code.as_deref().unwrap_or("(none)");
         let short = code.rsplit(':').next().unwrap_or(code);
-        let mut text = if short == "Success" { paint(GREEN, short) } else { paint(RED, short) };
+        let mut text = if short == "Success" {
+            paint(GREEN, short)
+        } else {
+            paint(RED, short)
+        };
         if let Some(sl) = &s.second_level {
             text.push_str(&format!(" / {}", sl.rsplit(':').next().unwrap_or(sl)));
         }
@@ -99,7 +152,11 @@ fn render_one(r: &Report, mode: Mode) -> String {
     if let Some(irt) = &r.in_response_to {
         label(&mut out, "InResponseTo", irt);
     } else if r.message == Some("response") {
-        label(&mut out, "InResponseTo", paint(DIM, "(none: IdP-initiated)"));
+        label(
+            &mut out,
+            "InResponseTo",
+            paint(DIM, "(none: IdP-initiated)"),
+        );
     }
     if let Some(req) = &r.request {
         if let Some(acs) = &req.acs_url {
@@ -118,13 +175,29 @@ fn render_one(r: &Report, mode: Mode) -> String {
         }
     }
     if let Some(s) = &r.subject {
-        let name = s.name_id.as_deref().map(|n| format!("{n:?}")).unwrap_or_else(|| "(no NameID)".into());
-        let fmt = s.format.as_deref().map(|f| format!(" ({})", f.rsplit(':').next().unwrap_or(f))).unwrap_or_default();
-        let auth = if s.authenticated { paint(GREEN, "authenticated") } else { paint(YELLOW, "not authenticated") };
+        let name = s
+            .name_id
+            .as_deref()
+            .map(|n| format!("{n:?}"))
+            .unwrap_or_else(|| "(no NameID)".into());
+        let fmt = s
+            .format
+            .as_deref()
+            .map(|f| format!(" ({})", f.rsplit(':').next().unwrap_or(f)))
+            .unwrap_or_default();
+        let auth = if s.authenticated {
+            paint(GREEN, "authenticated")
+        } else {
+            paint(YELLOW, "not authenticated")
+        };
         label(&mut out, "Subject", format!("{name}{fmt} · {auth}"));
     }
     if r.assertion_decrypted {
-        label(&mut out, "Decrypted", "EncryptedAssertion decrypted with --sp-key");
+        label(
+            &mut out,
+            "Decrypted",
+            "EncryptedAssertion decrypted with --sp-key",
+        );
     }
 
     if !r.timeline.is_empty() {
@@ -135,9 +208,20 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 "now".to_string()
             } else {
                 let d = crate::checks::time::span(time::Duration::seconds(m.offset_seconds));
-                if m.offset_seconds < 0 { format!("{d} ago") } else { format!("in {d}") }
+                if m.offset_seconds < 0 {
+                    format!("{d} ago")
+                } else {
+                    format!("in {d}")
+                }
             };
-            let _ = writeln!(out, "{:13}{:<38} {}  {}", "", m.label, m.at, paint(DIM, rel));
+            let _ = writeln!(
+                out,
+                "{:13}{:<38} {}  {}",
+                "",
+                m.label,
+                m.at,
+                paint(DIM, rel)
+            );
         }
     }
 
@@ -146,33 +230,78 @@ fn render_one(r: &Report, mode: Mode) -> String {
             Some(v) => format!("{} from {}", paint(GREEN, v), e.source.describe()),
             None => paint(RED, "none found"),
         };
-        let auth = if e.value.is_some() && !e.authenticated { paint(DIM, " (not authenticated)") } else { String::new() };
+        let auth = if e.value.is_some() && !e.authenticated {
+            paint(DIM, " (not authenticated)")
+        } else {
+            String::new()
+        };
         label(&mut out, "Email", format!("{value}{auth}"));
         for (i, c) in e.candidates.iter().enumerate() {
-            let v = c.value.as_deref().map(|v| format!("{v:?}")).unwrap_or_else(|| "absent".into());
+            let v = c
+                .value
+                .as_deref()
+                .map(|v| format!("{v:?}"))
+                .unwrap_or_else(|| "absent".into());
             let mark = match c.verdict {
                 "email" if e.source == c.source => paint(GREEN, "← used"),
                 "email" => paint(DIM, "email"),
                 "absent" => String::new(),
                 other => paint(YELLOW, other.replace('_', " ")),
             };
-            let _ = writeln!(out, "{:13}{}. {:<28} {v}{}{mark}", "", i + 1, c.source.describe_short(), if mark.is_empty() { "" } else { " " });
+            let _ = writeln!(
+                out,
+                "{:13}{}. {:<28} {v}{}{mark}",
+                "",
+                i + 1,
+                c.source.describe_short(),
+                if mark.is_empty() { "" } else { " " }
+            );
         }
     }
 
     if !r.attributes.is_empty() {
         label(&mut out, "Attributes", format!("{}", r.attributes.len()));
         for a in &r.attributes {
-            let vals = if a.values.is_empty() { paint(YELLOW, "(no value)") } else { a.values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(", ") };
-            let friendly = a.friendly_name.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
-            let _ = writeln!(out, "{:13}{}{} = {vals}", "", paint(CYAN, &a.name), friendly);
+            let vals = if a.values.is_empty() {
+                paint(YELLOW, "(no value)")
+            } else {
+                a.values
+                    .iter()
+                    .map(|v| format!("{v:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let friendly = a
+                .friendly_name
+                .as_deref()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:13}{}{} = {vals}",
+                "",
+                paint(CYAN, &a.name),
+                friendly
+            );
         }
     }
 
     if !r.trusted_keys.is_empty() {
-        label(&mut out, "Trusted", format!("{} certificate(s)", r.trusted_keys.len()));
+        label(
+            &mut out,
+            "Trusted",
+            format!("{} certificate(s)", r.trusted_keys.len()),
+        );
         for k in &r.trusted_keys {
-            let _ = writeln!(out, "{:13}{} · {} · until {} · SHA-256 {}", "", k.source, k.cert.subject, k.cert.not_after, short_fp(&k.cert.sha256));
+            let _ = writeln!(
+                out,
+                "{:13}{} · {} · until {} · SHA-256 {}",
+                "",
+                k.source,
+                k.cert.subject,
+                k.cert.not_after,
+                short_fp(&k.cert.sha256)
+            );
         }
     }
     if r.signatures.is_empty() && r.message.is_some() {
@@ -182,9 +311,20 @@ fn render_one(r: &Report, mode: Mode) -> String {
         let result = match s.result {
             SigResult::Valid => paint(GREEN, "valid"),
             SigResult::NotChecked => paint(DIM, "not checked (no trusted certificate given)"),
-            other => paint(RED, serde_json::to_value(other).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default().replace('_', " ")),
+            other => paint(
+                RED,
+                serde_json::to_value(other)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+                    .replace('_', " "),
+            ),
         };
-        let alg = |a: &Option<String>| a.as_deref().map(|a| a.rsplit(['#', '/']).next().unwrap_or(a).to_string()).unwrap_or_else(|| "?".into());
+        let alg = |a: &Option<String>| {
+            a.as_deref()
+                .map(|a| a.rsplit(['#', '/']).next().unwrap_or(a).to_string())
+                .unwrap_or_else(|| "?".into())
+        };
         label(
             &mut out,
             if i == 0 { "Signatures" } else { "" },
@@ -199,7 +339,14 @@ fn render_one(r: &Report, mode: Mode) -> String {
             ),
         );
         if let Some(k) = &s.key {
-            let _ = writeln!(out, "{:13}   key: {} from {} · SHA-256 {}", "", k.subject, k.source, short_fp(&k.sha256));
+            let _ = writeln!(
+                out,
+                "{:13}   key: {} from {} · SHA-256 {}",
+                "",
+                k.subject,
+                k.source,
+                short_fp(&k.sha256)
+            );
         }
         if let Some(c) = &s.embedded_cert {
             let verdict = match s.valid_under_embedded_cert {
@@ -207,7 +354,14 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 Some(false) => " · signature not valid under it",
                 None => "",
             };
-            let _ = writeln!(out, "{:13}   embedded cert: {} · until {} · SHA-256 {}{verdict}", "", c.subject, c.not_after, short_fp(&c.sha256));
+            let _ = writeln!(
+                out,
+                "{:13}   embedded cert: {} · until {} · SHA-256 {}{verdict}",
+                "",
+                c.subject,
+                c.not_after,
+                short_fp(&c.sha256)
+            );
         }
         if let Some(d) = &s.detail {
             let _ = writeln!(out, "{:13}   {}", "", paint(DIM, d));
@@ -246,17 +400,31 @@ fn render_one(r: &Report, mode: Mode) -> String {
             }
             if let Some(l) = &f.location {
                 if l.line > 0 {
-                    let _ = writeln!(out, "          {}", paint(DIM, format!("at line {} {}", l.line, l.path)));
+                    let _ = writeln!(
+                        out,
+                        "          {}",
+                        paint(DIM, format!("at line {} {}", l.line, l.path))
+                    );
                 } else {
                     let _ = writeln!(out, "          {}", paint(DIM, format!("at {}", l.path)));
                 }
             }
         }
-        let _ = writeln!(out, "  {}", paint(DIM, "samlcheck explain CODE tells more about a code"));
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint(DIM, "samlcheck explain CODE tells more about a code")
+        );
     }
     out
 }
 
 fn short_fp(hex: &str) -> String {
-    hex.as_bytes().chunks(2).take(8).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(":") + "…"
+    hex.as_bytes()
+        .chunks(2)
+        .take(8)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
+        + "…"
 }

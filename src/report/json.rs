@@ -8,7 +8,12 @@ pub fn render(reports: &[Report]) -> String {
         [one] => serde_json::to_string_pretty(one),
         many => serde_json::to_string_pretty(many),
     };
-    let mut out = value.unwrap_or_else(|e| format!("{{\"schema\":1,\"verdict\":\"input_error\",\"error\":{{\"message\":{:?}}}}}", e.to_string()));
+    let mut out = value.unwrap_or_else(|e| {
+        format!(
+            "{{\"schema\":1,\"verdict\":\"input_error\",\"error\":{{\"message\":{:?}}}}}",
+            e.to_string()
+        )
+    });
     out.push('\n');
     out
 }

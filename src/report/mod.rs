@@ -38,7 +38,12 @@ pub struct EmailReport {
 
 impl EmailReport {
     pub fn from_resolution(r: Resolution, authenticated: bool) -> Self {
-        Self { value: r.value, source: r.source, authenticated, candidates: r.candidates }
+        Self {
+            value: r.value,
+            source: r.source,
+            authenticated,
+            candidates: r.candidates,
+        }
     }
 }
 
@@ -171,7 +176,10 @@ pub struct Checks(pub Vec<(Check, State)>);
 
 impl Checks {
     pub fn get(&self, check: Check) -> State {
-        self.0.iter().find(|(c, _)| *c == check).map_or(State::Skip, |(_, s)| *s)
+        self.0
+            .iter()
+            .find(|(c, _)| *c == check)
+            .map_or(State::Skip, |(_, s)| *s)
     }
 }
 
@@ -206,7 +214,10 @@ impl Report {
             attributes: Vec::new(),
             conditions: None,
             signatures: Vec::new(),
-            error: Some(ErrorReport { message: err.to_string(), offset: err.offset }),
+            error: Some(ErrorReport {
+                message: err.to_string(),
+                offset: err.offset,
+            }),
             origin: origin.to_string(),
             context: None,
             parameter: None,

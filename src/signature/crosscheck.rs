@@ -58,7 +58,9 @@ fn is_target(stack: &[String]) -> bool {
     match stack {
         [_, a, s, n] => a == "Assertion" && s == "Subject" && n == "NameID",
         // A decrypted assertion sits inside its EncryptedAssertion.
-        [_, e, a, s, n] => e == "EncryptedAssertion" && a == "Assertion" && s == "Subject" && n == "NameID",
+        [_, e, a, s, n] => {
+            e == "EncryptedAssertion" && a == "Assertion" && s == "Subject" && n == "NameID"
+        }
         _ => false,
     }
 }
@@ -75,7 +77,8 @@ mod tests {
 
     #[test]
     fn nested_assertions_are_not_consumed() {
-        let xml = br#"<R><X><Assertion><Subject><NameID>evil</NameID></Subject></Assertion></X></R>"#;
+        let xml =
+            br#"<R><X><Assertion><Subject><NameID>evil</NameID></Subject></Assertion></X></R>"#;
         assert_eq!(consumed_name_id(xml), None);
     }
 }

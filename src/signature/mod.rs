@@ -26,12 +26,21 @@ pub struct Verification {
 
 /// Checks policy for every signature, verifies the admissible ones under the trusted keys, and
 /// records findings. With an empty trust store results are `not_checked`.
-pub fn verify_message(doc: &Document, msg: &Message, trust: &TrustStore, idp: Idp, scope: Scope, sink: &mut Sink) -> Verification {
+pub fn verify_message(
+    doc: &Document,
+    msg: &Message,
+    trust: &TrustStore,
+    idp: Idp,
+    scope: Scope,
+    sink: &mut Sink,
+) -> Verification {
     xmlsec::register_ids(doc);
     if scope != Scope::RootOnly {
         policy::message_rules(msg, sink);
     }
-    let Some(root) = doc.get_root_element() else { return Verification::default() };
+    let Some(root) = doc.get_root_element() else {
+        return Verification::default();
+    };
     let nodes = dom::descendants(&root, DS, "Signature");
     let consumed = msg.consumed().map(|a| a.node);
     let mut out = Verification::default();
@@ -43,7 +52,9 @@ pub fn verify_message(doc: &Document, msg: &Message, trust: &TrustStore, idp: Id
         let decision = policy::signature_rules(doc, msg, info, consumed, sink);
         let embedded = info.embedded_certs.first();
         let valid_under_embedded = match (embedded, decision.crypto_allowed) {
-            (Some(c), true) => Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid),
+            (Some(c), true) => {
+                Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
+            }
             _ => None,
         };
         let mut result = SigResult::NotChecked;
@@ -54,7 +65,11 @@ pub fn verify_message(doc: &Document, msg: &Message, trust: &TrustStore, idp: Id
             for k in trust.keys() {
                 let o = xmlsec::verify(node, k.cert.to_pem().as_bytes());
                 if o == xmlsec::Outcome::Valid {
-                    key = Some(KeyReport { source: k.source.kind().to_string(), sha256: k.cert.sha256.clone(), subject: k.cert.subject.clone() });
+                    key = Some(KeyReport {
+                        source: k.source.kind().to_string(),
+                        sha256: k.cert.sha256.clone(),
+                        subject: k.cert.subject.clone(),
+                    });
                     outcomes.clear();
                     result = SigResult::Valid;
                     break;
@@ -62,16 +77,27 @@ pub fn verify_message(doc: &Document, msg: &Message, trust: &TrustStore, idp: Id
                 outcomes.push(o);
             }
             if result != SigResult::Valid {
-                let what = format!("the signature at line {} over {}", info.line, decision.target_desc);
+                let what = format!(
+                    "the signature at line {} over {}",
+                    info.line, decision.target_desc
+                );
                 if outcomes.contains(&xmlsec::Outcome::DigestMismatch) {
                     result = SigResult::DigestMismatch;
                     sink.push(
-                        Finding::new("signature-digest-mismatch", format!("{what}: the digest does not match — {} was modified after signing", decision.target_desc))
-                            .at(info.line, info.parent_path.clone()),
+                        Finding::new(
+                            "signature-digest-mismatch",
+                            format!(
+                                "{what}: the digest does not match — {} was modified after signing",
+                                decision.target_desc
+                            ),
+                        )
+                        .at(info.line, info.parent_path.clone()),
                     );
                 } else if valid_under_embedded == Some(true) {
                     result = SigResult::UntrustedKey;
-                    let fp = embedded.map(|c| c.fingerprint_display()).unwrap_or_default();
+                    let fp = embedded
+                        .map(|c| c.fingerprint_display())
+                        .unwrap_or_default();
                     let subj = embedded.map(|c| c.subject.clone()).unwrap_or_default();
                     sink.push(
                         Finding::new(
@@ -81,13 +107,27 @@ pub fn verify_message(doc: &Document, msg: &Message, trust: &TrustStore, idp: Id
                         .hint(idp.hint(Topic::Certificate))
                         .at(info.line, info.parent_path.clone()),
                     );
-                } else if let Some(xmlsec::Outcome::Error(e)) = outcomes.iter().find(|o| matches!(o, xmlsec::Outcome::Error(_))).filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch)) {
+                } else if let Some(xmlsec::Outcome::Error(e)) = outcomes
+                    .iter()
+                    .find(|o| matches!(o, xmlsec::Outcome::Error(_)))
+                    .filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch))
+                {
                     result = SigResult::SignatureMismatch;
                     detail = Some(e.clone());
-                    sink.push(Finding::new("signature-error", format!("{what}: libxmlsec1 refused it: {e}")).at(info.line, info.parent_path.clone()));
+                    sink.push(
+                        Finding::new(
+                            "signature-error",
+                            format!("{what}: libxmlsec1 refused it: {e}"),
+                        )
+                        .at(info.line, info.parent_path.clone()),
+                    );
                 } else {
                     result = SigResult::SignatureMismatch;
-                    let extra = if valid_under_embedded == Some(false) { " (nor under the certificate embedded in the message)" } else { "" };
+                    let extra = if valid_under_embedded == Some(false) {
+                        " (nor under the certificate embedded in the message)"
+                    } else {
+                        ""
+                    };
                     sink.push(
                         Finding::new("signature-value-mismatch", format!("{what} does not verify under any of the {} trusted certificate(s){extra}: it was signed with another key", trust.len()))
                             .hint(idp.hint(Topic::Certificate))

@@ -49,17 +49,34 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
     if msg.assertion_elements > direct {
         sink.push(Finding::new(
             "wrapping-hidden-assertion",
-            format!("{} Assertion element(s) sit outside the Response's direct children", msg.assertion_elements - direct),
+            format!(
+                "{} Assertion element(s) sit outside the Response's direct children",
+                msg.assertion_elements - direct
+            ),
         ));
     }
     for id in &msg.duplicate_ids {
-        sink.push(Finding::new("wrapping-duplicate-id", format!("ID {id:?} is used by more than one element")));
+        sink.push(Finding::new(
+            "wrapping-duplicate-id",
+            format!("ID {id:?} is used by more than one element"),
+        ));
     }
 }
 
 /// Signature-level rules; pushes a finding for each broken rule.
-pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, consumed: Option<usize>, sink: &mut Sink) -> Decision {
-    let mut d = Decision { covers: "other", crypto_allowed: true, counts: true, ..Default::default() };
+pub fn signature_rules(
+    doc: &Document,
+    msg: &Message,
+    info: &SignatureInfo,
+    consumed: Option<usize>,
+    sink: &mut Sink,
+) -> Decision {
+    let mut d = Decision {
+        covers: "other",
+        crypto_allowed: true,
+        counts: true,
+        ..Default::default()
+    };
     let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if info.signed_info_count != 1 || info.reference_uris.len() != 1 {
         sink.push(at(Finding::new(
@@ -77,19 +94,31 @@ pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, cons
         Some("") => root.clone(),
         Some(u) if u.starts_with('#') && u.len() > 1 && !u.contains('(') => {
             let id = &u[1..];
-            let found: Vec<_> = root.iter().flat_map(dom::all_elements).filter(|n| dom::attr(n, "ID").as_deref() == Some(id)).collect();
+            let found: Vec<_> = root
+                .iter()
+                .flat_map(dom::all_elements)
+                .filter(|n| dom::attr(n, "ID").as_deref() == Some(id))
+                .collect();
             if found.len() != 1 {
-                sink.push(at(Finding::new("wrapping-reference-uri", format!("Reference URI {u:?} resolves to {} elements", found.len()))));
+                sink.push(at(Finding::new(
+                    "wrapping-reference-uri",
+                    format!("Reference URI {u:?} resolves to {} elements", found.len()),
+                )));
                 d.crypto_allowed = false;
                 d.counts = false;
-                d.refusal = Some(format!("refused by policy: {u:?} does not resolve to exactly one element"));
+                d.refusal = Some(format!(
+                    "refused by policy: {u:?} does not resolve to exactly one element"
+                ));
             }
             found.into_iter().next()
         }
         other => {
             sink.push(at(Finding::new(
                 "wrapping-reference-uri",
-                format!("Reference URI {:?} is not a same-document #ID reference", other.unwrap_or("(missing)")),
+                format!(
+                    "Reference URI {:?} is not a same-document #ID reference",
+                    other.unwrap_or("(missing)")
+                ),
             )));
             d.crypto_allowed = false;
             d.counts = false;
@@ -122,7 +151,10 @@ pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, cons
         if id != info.parent_node {
             sink.push(at(Finding::new(
                 "wrapping-signature-placement",
-                format!("the signature sits in {} but references {}", info.parent_path, d.target_desc),
+                format!(
+                    "the signature sits in {} but references {}",
+                    info.parent_path, d.target_desc
+                ),
             )));
             d.counts = false;
         }
@@ -130,31 +162,57 @@ pub fn signature_rules(doc: &Document, msg: &Message, info: &SignatureInfo, cons
         d.counts = false;
     }
     // Transforms: enveloped-signature and C14N variants, at most two.
-    let bad: Vec<&String> = info.transforms.iter().filter(|t| t.as_str() != ENVELOPED && !C14N.contains(&t.as_str())).collect();
+    let bad: Vec<&String> = info
+        .transforms
+        .iter()
+        .filter(|t| t.as_str() != ENVELOPED && !C14N.contains(&t.as_str()))
+        .collect();
     if !bad.is_empty() || info.transforms.len() > 2 {
-        let what = if bad.is_empty() { format!("{} transforms (at most 2 allowed)", info.transforms.len()) } else { format!("transform {}", bad[0]) };
-        sink.push(at(Finding::new("wrapping-transform", format!("the signature uses {what}"))));
+        let what = if bad.is_empty() {
+            format!("{} transforms (at most 2 allowed)", info.transforms.len())
+        } else {
+            format!("transform {}", bad[0])
+        };
+        sink.push(at(Finding::new(
+            "wrapping-transform",
+            format!("the signature uses {what}"),
+        )));
         d.crypto_allowed = false;
         d.counts = false;
         d.refusal = Some(format!("refused by policy: {what}"));
     }
     // Algorithms.
-    for alg in [info.signature_algorithm.as_deref(), info.digest_algorithm.as_deref()].into_iter().flatten() {
+    for alg in [
+        info.signature_algorithm.as_deref(),
+        info.digest_algorithm.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
         let l = alg.to_ascii_lowercase();
         if l.contains("hmac") || l.contains("md5") {
-            sink.push(at(Finding::new("algorithm-forbidden", format!("algorithm {alg} is refused (MD5 and HMAC are never accepted)"))));
+            sink.push(at(Finding::new(
+                "algorithm-forbidden",
+                format!("algorithm {alg} is refused (MD5 and HMAC are never accepted)"),
+            )));
             d.crypto_allowed = false;
             d.counts = false;
             d.refusal = Some(format!("refused by policy: algorithm {alg}"));
         } else if l.ends_with("sha1") {
-            sink.push(at(Finding::new("algorithm-sha1", format!("algorithm {alg} uses SHA-1"))));
+            sink.push(at(Finding::new(
+                "algorithm-sha1",
+                format!("algorithm {alg} uses SHA-1"),
+            )));
         } else {
             sink.judged(Check::Algorithm);
         }
     }
     if let Some(c) = &info.c14n_algorithm {
         if !C14N.contains(&c.as_str()) {
-            sink.push(at(Finding::new("wrapping-transform", format!("canonicalization method {c} is not allowed"))));
+            sink.push(at(Finding::new(
+                "wrapping-transform",
+                format!("canonicalization method {c} is not allowed"),
+            )));
             d.crypto_allowed = false;
             d.counts = false;
         }

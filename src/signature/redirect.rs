@@ -28,16 +28,23 @@ pub fn verify(sig: &RedirectSignature, key: &TrustedKey) -> Result<bool, String>
     let raw = base64::engine::general_purpose::STANDARD
         .decode(sig.signature.split_whitespace().collect::<String>())
         .map_err(|e| format!("Signature parameter is not base64: {e}"))?;
-    let public = X509::from_der(&key.cert.der).and_then(|c| c.public_key()).map_err(|e| format!("cannot read the trusted certificate's key: {e}"))?;
+    let public = X509::from_der(&key.cert.der)
+        .and_then(|c| c.public_key())
+        .map_err(|e| format!("cannot read the trusted certificate's key: {e}"))?;
     let der = if ecdsa {
         let half = raw.len() / 2;
         let r = BigNum::from_slice(&raw[..half]).map_err(|e| e.to_string())?;
         let s = BigNum::from_slice(&raw[half..]).map_err(|e| e.to_string())?;
-        EcdsaSig::from_private_components(r, s).and_then(|s| s.to_der()).map_err(|e| e.to_string())?
+        EcdsaSig::from_private_components(r, s)
+            .and_then(|s| s.to_der())
+            .map_err(|e| e.to_string())?
     } else {
         raw
     };
-    let mut verifier = Verifier::new(digest, &public).map_err(|e| format!("key does not fit SigAlg {alg}: {e}"))?;
-    verifier.update(sig.signed_octets.as_bytes()).map_err(|e| e.to_string())?;
+    let mut verifier = Verifier::new(digest, &public)
+        .map_err(|e| format!("key does not fit SigAlg {alg}: {e}"))?;
+    verifier
+        .update(sig.signed_octets.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(verifier.verify(&der).unwrap_or(false))
 }

@@ -12,7 +12,15 @@ use libxml::tree::{Document, Node};
 use xmlsec::bindings as xs;
 use xmlsec::{XmlSecKey, XmlSecKeyFormat, XmlSecSignatureContext};
 
-type ErrCallback = unsafe extern "C" fn(*const c_char, c_int, *const c_char, *const c_char, *const c_char, c_int, *const c_char);
+type ErrCallback = unsafe extern "C" fn(
+    *const c_char,
+    c_int,
+    *const c_char,
+    *const c_char,
+    *const c_char,
+    c_int,
+    *const c_char,
+);
 
 extern "C" {
     fn xmlSecErrorsSetCallback(cb: Option<ErrCallback>);
@@ -34,8 +42,23 @@ unsafe extern "C" fn collect(
     reason: c_int,
     msg: *const c_char,
 ) {
-    let s = |p: *const c_char| if p.is_null() { String::new() } else { CStr::from_ptr(p).to_string_lossy().into_owned() };
-    let text = format!("{}: {} (reason {reason}{})", s(func), s(msg), if subject.is_null() { String::new() } else { format!(", {}", s(subject)) });
+    let s = |p: *const c_char| {
+        if p.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    };
+    let text = format!(
+        "{}: {} (reason {reason}{})",
+        s(func),
+        s(msg),
+        if subject.is_null() {
+            String::new()
+        } else {
+            format!(", {}", s(subject))
+        }
+    );
     ERRORS.with(|e| e.borrow_mut().push(text));
 }
 
@@ -56,11 +79,19 @@ pub fn init() {
 /// Registers every `ID` attribute as an XML ID so `#ID` references resolve (SAML has no DTD).
 pub fn register_ids(doc: &Document) {
     init();
-    let Some(root) = doc.get_root_element() else { return };
+    let Some(root) = doc.get_root_element() else {
+        return;
+    };
     let id = CString::new("ID").unwrap_or_default();
     let mut ids: [*const u8; 2] = [id.as_ptr() as *const u8, std::ptr::null()];
     // SAFETY: doc and root are live; the ids array is NULL-terminated and outlives the call.
-    unsafe { xs::xmlSecAddIDs(doc.doc_ptr() as xs::xmlDocPtr, root.node_ptr() as xs::xmlNodePtr, ids.as_mut_ptr()) };
+    unsafe {
+        xs::xmlSecAddIDs(
+            doc.doc_ptr() as xs::xmlDocPtr,
+            root.node_ptr() as xs::xmlNodePtr,
+            ids.as_mut_ptr(),
+        )
+    };
     take_errors();
 }
 
@@ -90,7 +121,8 @@ pub fn verify(sig: &Node, cert_pem: &[u8]) -> Outcome {
     unsafe {
         let raw = ctx.as_ptr();
         (*raw).flags |= xs::XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
-        (*raw).enabledReferenceUris = xs::xmlSecTransformUriTypeEmpty | xs::xmlSecTransformUriTypeSameDocument;
+        (*raw).enabledReferenceUris =
+            xs::xmlSecTransformUriTypeEmpty | xs::xmlSecTransformUriTypeSameDocument;
         for t in [
             xs::xmlSecTransformEnvelopedGetKlass(),
             xs::xmlSecTransformExclC14NGetKlass(),
@@ -155,14 +187,17 @@ pub fn verify(sig: &Node, cert_pem: &[u8]) -> Outcome {
 pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
     init();
     take_errors();
-    let key = XmlSecKey::from_memory(key_pem, XmlSecKeyFormat::Pem, None).map_err(|e| format!("cannot load --sp-key as a private key: {e}"))?;
+    let key = XmlSecKey::from_memory(key_pem, XmlSecKeyFormat::Pem, None)
+        .map_err(|e| format!("cannot load --sp-key as a private key: {e}"))?;
     // SAFETY: the manager adopts the key; the context and manager are destroyed before return.
     unsafe {
         let mngr = xs::xmlSecKeysMngrCreate();
         if mngr.is_null() {
             return Err("cannot create a keys manager".into());
         }
-        if xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr) < 0 || xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr, XmlSecKey::leak(key)) < 0 {
+        if xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr) < 0
+            || xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr, XmlSecKey::leak(key)) < 0
+        {
             xs::xmlSecKeysMngrDestroy(mngr);
             return Err("cannot set up the keys manager".into());
         }
@@ -176,7 +211,10 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
         xs::xmlSecKeysMngrDestroy(mngr);
         let errors = take_errors();
         if rc < 0 {
-            let detail = errors.first().map(|e| e.trim().to_string()).unwrap_or_default();
+            let detail = errors
+                .first()
+                .map(|e| e.trim().to_string())
+                .unwrap_or_default();
             return Err(format!("this key does not decrypt it — the IdP probably encrypted to a different SP certificate (libxmlsec1: {detail})"));
         }
     }

@@ -1,8 +1,8 @@
 //! X.509 certificates: parsing (PEM, DER, bare base64 as in KeyInfo and metadata), subject,
 //! validity and SHA-256 fingerprint.
 
-use sha2::{Digest, Sha256};
 use ::time::OffsetDateTime;
+use sha2::{Digest, Sha256};
 use x509_parser::prelude::*;
 
 /// What the report says about a certificate. `der` is the certificate itself.
@@ -20,7 +20,8 @@ pub struct CertInfo {
 impl CertInfo {
     /// Parses one DER certificate.
     pub fn from_der(der: &[u8]) -> Result<Self, String> {
-        let (_, cert) = X509Certificate::from_der(der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
+        let (_, cert) =
+            X509Certificate::from_der(der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
         Ok(Self {
             subject: cert.subject().to_string(),
             issuer: cert.issuer().to_string(),
@@ -33,10 +34,14 @@ impl CertInfo {
 
     /// Parses base64 text as found in `ds:X509Certificate` (whitespace ignored).
     pub fn from_base64(text: &str) -> Result<Self, String> {
-        let (der, _) = crate::input::base64::decode(text).map_err(|e| format!("certificate is not valid base64: {}", e.message))?;
+        let (der, _) = crate::input::base64::decode(text)
+            .map_err(|e| format!("certificate is not valid base64: {}", e.message))?;
         // Some IdPs put a whole PEM, base64-encoded again, into X509Certificate.
         if der.starts_with(b"-----BEGIN") {
-            return Self::from_file_bytes(&der)?.into_iter().next().ok_or_else(|| "empty PEM".to_string());
+            return Self::from_file_bytes(&der)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| "empty PEM".to_string());
         }
         Self::from_der(&der)
     }
@@ -47,7 +52,10 @@ impl CertInfo {
             let mut out = Vec::new();
             for pem in Pem::iter_from_buffer(bytes) {
                 let pem = pem.map_err(|e| format!("bad PEM: {e}"))?;
-                if pem.label == "CERTIFICATE" || pem.label == "X509 CERTIFICATE" || pem.label == "TRUSTED CERTIFICATE" {
+                if pem.label == "CERTIFICATE"
+                    || pem.label == "X509 CERTIFICATE"
+                    || pem.label == "TRUSTED CERTIFICATE"
+                {
                     out.push(Self::from_der(&pem.contents)?);
                 }
             }
@@ -59,7 +67,8 @@ impl CertInfo {
         if bytes.first() == Some(&0x30) {
             return Ok(vec![Self::from_der(bytes)?]);
         }
-        let text = std::str::from_utf8(bytes).map_err(|_| "neither PEM, DER nor base64".to_string())?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| "neither PEM, DER nor base64".to_string())?;
         Ok(vec![Self::from_base64(text)?])
     }
 
@@ -70,7 +79,12 @@ impl CertInfo {
 
     /// The fingerprint as colon-separated uppercase pairs, as consoles show it.
     pub fn fingerprint_display(&self) -> String {
-        self.sha256.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(":")
+        self.sha256
+            .as_bytes()
+            .chunks(2)
+            .map(|c| String::from_utf8_lossy(c).to_uppercase())
+            .collect::<Vec<_>>()
+            .join(":")
     }
 
     /// PEM text of the certificate (for libxmlsec1 key loading).
@@ -88,5 +102,8 @@ impl CertInfo {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -40,13 +40,18 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     crate::xml::guard::scan(bytes, limits)?;
     let doc = dom::parse(bytes)?;
-    let root = doc.get_root_element().ok_or_else(|| InputError::new("metadata has no root element"))?;
+    let root = doc
+        .get_root_element()
+        .ok_or_else(|| InputError::new("metadata has no root element"))?;
     let entities: Vec<Node> = if dom::is(&root, MD, "EntityDescriptor") {
         vec![root.clone()]
     } else if dom::is(&root, MD, "EntitiesDescriptor") {
         descendants(&root, MD, "EntityDescriptor")
     } else {
-        return Err(InputError::new(format!("not SAML metadata: the root element is {} (expected md:EntityDescriptor)", root.get_name())));
+        return Err(InputError::new(format!(
+            "not SAML metadata: the root element is {} (expected md:EntityDescriptor)",
+            root.get_name()
+        )));
     };
     let mut md = Metadata {
         valid_until: attr(&root, "validUntil"),
@@ -67,7 +72,11 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
         }
         if let Some(d) = child(e, MD, "SPSSODescriptor") {
             if md.sp.is_none() {
-                md.sp = Some(descriptor(&d, "AssertionConsumerService", &mut md.cert_errors));
+                md.sp = Some(descriptor(
+                    &d,
+                    "AssertionConsumerService",
+                    &mut md.cert_errors,
+                ));
             }
         }
     }
@@ -75,7 +84,10 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
 }
 
 fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor {
-    let mut out = Descriptor { line: dom::line(d), ..Default::default() };
+    let mut out = Descriptor {
+        line: dom::line(d),
+        ..Default::default()
+    };
     for kd in children(d, MD, "KeyDescriptor") {
         let usage = attr(&kd, "use");
         for x in descendants(&kd, dom::DS, "X509Certificate") {
@@ -94,7 +106,13 @@ fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor 
     }
     out.endpoints = children(d, MD, endpoint)
         .iter()
-        .filter_map(|n| Some(Endpoint { binding: attr(n, "Binding"), location: attr(n, "Location")?.trim().to_string(), line: dom::line(n) }))
+        .filter_map(|n| {
+            Some(Endpoint {
+                binding: attr(n, "Binding"),
+                location: attr(n, "Location")?.trim().to_string(),
+                line: dom::line(n),
+            })
+        })
         .collect();
     out
 }

@@ -25,7 +25,11 @@ pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
     };
     Parser::default()
         .parse_string_with_options(xml, opts)
-        .map_err(|_| InputError::new("libxml2 rejected the XML (not well-formed or not namespace-well-formed)"))
+        .map_err(|_| {
+            InputError::new(
+                "libxml2 rejected the XML (not well-formed or not namespace-well-formed)",
+            )
+        })
 }
 
 /// The element's namespace URI.
@@ -35,17 +39,24 @@ pub fn ns(node: &Node) -> Option<String> {
 
 /// True when `node` is the element `{ns}local`.
 pub fn is(node: &Node, namespace: &str, local: &str) -> bool {
-    node.get_type() == Some(NodeType::ElementNode) && node.get_name() == local && ns(node).as_deref() == Some(namespace)
+    node.get_type() == Some(NodeType::ElementNode)
+        && node.get_name() == local
+        && ns(node).as_deref() == Some(namespace)
 }
 
 /// Child elements `{ns}local`, in document order.
 pub fn children(node: &Node, namespace: &str, local: &str) -> Vec<Node> {
-    node.get_child_elements().into_iter().filter(|c| is(c, namespace, local)).collect()
+    node.get_child_elements()
+        .into_iter()
+        .filter(|c| is(c, namespace, local))
+        .collect()
 }
 
 /// The first child element `{ns}local`.
 pub fn child(node: &Node, namespace: &str, local: &str) -> Option<Node> {
-    node.get_child_elements().into_iter().find(|c| is(c, namespace, local))
+    node.get_child_elements()
+        .into_iter()
+        .find(|c| is(c, namespace, local))
 }
 
 /// Every descendant element `{ns}local` (not `node` itself), in document order.

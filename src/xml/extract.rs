@@ -11,7 +11,9 @@ use crate::trust::cert::CertInfo;
 
 /// Builds the model of the message rooted at the document element.
 pub fn message(doc: &Document) -> Result<Message, InputError> {
-    let root = doc.get_root_element().ok_or_else(|| InputError::new("XML has no root element"))?;
+    let root = doc
+        .get_root_element()
+        .ok_or_else(|| InputError::new("XML has no root element"))?;
     let name = root.get_name();
     let kind = match (dom::ns(&root).as_deref(), name.as_str()) {
         (Some(SAMLP), "Response") => MessageKind::Response,
@@ -35,7 +37,11 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
     // After decryption the plaintext Assertion sits inside its EncryptedAssertion.
     let encrypted = children(&root, SAML, "EncryptedAssertion");
     for e in &encrypted {
-        assertions.extend(children(e, SAML, "Assertion").iter().map(|a| read_assertion(a, true, &mut comments)));
+        assertions.extend(
+            children(e, SAML, "Assertion")
+                .iter()
+                .map(|a| read_assertion(a, true, &mut comments)),
+        );
     }
     let request = match kind {
         MessageKind::AuthnRequest => Some(read_authn_request(&root)),
@@ -57,9 +63,16 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
         issue_instant: attr(&root, "IssueInstant"),
         status,
         assertions,
-        assertion_elements: descendants(&root, SAML, "Assertion").len() + usize::from(is(&root, SAML, "Assertion")),
-        encrypted_assertions: descendants(&root, SAML, "EncryptedAssertion").iter().filter(|e| child(e, SAML, "Assertion").is_none()).count(),
-        signatures: descendants(&root, DS, "Signature").iter().map(read_signature).collect(),
+        assertion_elements: descendants(&root, SAML, "Assertion").len()
+            + usize::from(is(&root, SAML, "Assertion")),
+        encrypted_assertions: descendants(&root, SAML, "EncryptedAssertion")
+            .iter()
+            .filter(|e| child(e, SAML, "Assertion").is_none())
+            .count(),
+        signatures: descendants(&root, DS, "Signature")
+            .iter()
+            .map(read_signature)
+            .collect(),
         request,
         comments,
         duplicate_ids: duplicate_ids(&root),
@@ -123,7 +136,10 @@ pub fn read_assertion(a: &Node, decrypted: bool, comments: &mut Vec<TextComment>
                     name: attr(at, "Name").unwrap_or_default(),
                     friendly_name: attr(at, "FriendlyName"),
                     name_format: attr(at, "NameFormat"),
-                    values: children(at, SAML, "AttributeValue").iter().map(|v| read_text(v, comments)).collect(),
+                    values: children(at, SAML, "AttributeValue")
+                        .iter()
+                        .map(|v| read_text(v, comments))
+                        .collect(),
                     line: line(at),
                 })
                 .collect(),
@@ -148,7 +164,11 @@ pub fn read_assertion(a: &Node, decrypted: bool, comments: &mut Vec<TextComment>
 fn read_text(node: &Node, comments: &mut Vec<TextComment>) -> String {
     let (value, has_comment) = text(node);
     if has_comment {
-        comments.push(TextComment { path: path(node), line: line(node), text: value.clone() });
+        comments.push(TextComment {
+            path: path(node),
+            line: line(node),
+            text: value.clone(),
+        });
     }
     value
 }
@@ -203,7 +223,12 @@ fn read_signature(sig: &Node) -> SignatureInfo {
         digest_algorithm: alg(first_ref.and_then(|r| child(r, DS, "DigestMethod"))),
         transforms: first_ref
             .and_then(|r| child(r, DS, "Transforms"))
-            .map(|t| children(&t, DS, "Transform").iter().filter_map(|t| attr(t, "Algorithm")).collect())
+            .map(|t| {
+                children(&t, DS, "Transform")
+                    .iter()
+                    .filter_map(|t| attr(t, "Algorithm"))
+                    .collect()
+            })
             .unwrap_or_default(),
         embedded_certs,
         embedded_cert_error,
@@ -236,7 +261,11 @@ fn duplicate_ids(root: &Node) -> Vec<String> {
             }
         }
     }
-    let mut dups: Vec<String> = seen.into_iter().filter(|(_, n)| *n > 1).map(|(id, _)| id).collect();
+    let mut dups: Vec<String> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id)
+        .collect();
     dups.sort();
     dups
 }

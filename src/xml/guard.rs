@@ -16,9 +16,14 @@ pub struct Scan {
 
 /// Scans `xml` without building a tree; any problem is an [`InputError`] with its byte offset.
 pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
-    let skip = if xml.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let text = std::str::from_utf8(&xml[skip..])
-        .map_err(|e| InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip))?;
+    let skip = if xml.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let text = std::str::from_utf8(&xml[skip..]).map_err(|e| {
+        InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip)
+    })?;
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -30,7 +35,10 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     loop {
         let at = reader.buffer_position() as usize + skip;
         let event = reader.read_event().map_err(|e| {
-            InputError::at(format!("XML is not well-formed: {e}"), reader.error_position() as usize + skip)
+            InputError::at(
+                format!("XML is not well-formed: {e}"),
+                reader.error_position() as usize + skip,
+            )
         })?;
         match event {
             Event::DocType(_) => {
@@ -94,7 +102,10 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     if roots == 0 {
         return Err(InputError::at("XML has no root element", xml.len()));
     }
-    Ok(Scan { elements, max_depth })
+    Ok(Scan {
+        elements,
+        max_depth,
+    })
 }
 
 /// Only the five predefined entities and character references are allowed.
@@ -102,12 +113,19 @@ fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
     let mut i = 0;
     while let Some(p) = text[i..].iter().position(|&b| b == b'&') {
         let start = i + p;
-        let end = text[start..].iter().position(|&b| b == b';').map(|e| start + e);
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b';')
+            .map(|e| start + e);
         let name = end.map(|e| &text[start + 1..e]).unwrap_or(&[]);
-        let ok = matches!(name, b"lt" | b"gt" | b"amp" | b"quot" | b"apos") || name.first() == Some(&b'#');
+        let ok = matches!(name, b"lt" | b"gt" | b"amp" | b"quot" | b"apos")
+            || name.first() == Some(&b'#');
         if !ok {
             return Err(InputError::at(
-                format!("XML uses an undeclared entity &{};", String::from_utf8_lossy(name)),
+                format!(
+                    "XML uses an undeclared entity &{};",
+                    String::from_utf8_lossy(name)
+                ),
                 at + start,
             ));
         }

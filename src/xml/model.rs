@@ -114,7 +114,9 @@ pub struct Assertion {
 impl Assertion {
     /// All attributes of all statements, in document order.
     pub fn attributes(&self) -> impl Iterator<Item = &Attribute> {
-        self.attribute_statements.iter().flat_map(|s| s.attributes.iter())
+        self.attribute_statements
+            .iter()
+            .flat_map(|s| s.attributes.iter())
     }
 }
 

@@ -6,7 +6,8 @@ use quick_xml::{Reader, Writer};
 /// Indents `xml` by two spaces per level. Whitespace-only text is dropped; other text is kept
 /// byte for byte. Call only on XML that passed the guard.
 pub fn pretty(xml: &[u8]) -> Result<String, quick_xml::Error> {
-    let text = String::from_utf8_lossy(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).into_owned();
+    let text =
+        String::from_utf8_lossy(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).into_owned();
     let mut reader = Reader::from_str(&text);
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     loop {

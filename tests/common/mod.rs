@@ -13,21 +13,35 @@ pub fn td(name: &str) -> String {
 
 pub fn bin() -> Command {
     let mut c = Command::cargo_bin("samlcheck").unwrap();
-    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
 
 /// Runs with the given args; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
     let out = bin().args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Runs `verify --format json --now NOW` against the test IdP metadata.
 pub fn verify_json(file: &str, extra: &[&str]) -> (i32, Value) {
     let path = td(file);
     let md = td("idp-metadata.xml");
-    let mut args = vec!["verify", "--format", "json", "--now", NOW, "--idp-metadata", md.as_str()];
+    let mut args = vec![
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        md.as_str(),
+    ];
     args.extend_from_slice(extra);
     args.push(&path);
     json(&args)
@@ -36,12 +50,18 @@ pub fn verify_json(file: &str, extra: &[&str]) -> (i32, Value) {
 /// Runs a command that prints JSON; returns (exit code, parsed stdout).
 pub fn json(args: &[&str]) -> (i32, Value) {
     let (code, out, err) = run(args);
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\nstderr: {err}"));
+    let v: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {out}\nstderr: {err}"));
     (code, v)
 }
 
 pub fn codes(v: &Value) -> Vec<String> {
-    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
 }
 
 pub fn has_code(v: &Value, code: &str) -> bool {

@@ -1,0 +1,197 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'samlcheck'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'samlcheck' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
+            [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'samlcheck;decode' {
+            [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
+            [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
+            [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
+            [CompletionResult]::new('--max-ratio', '--max-ratio', [CompletionResultType]::ParameterName, 'Largest inflate ratio once past 64 KiB')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest element nesting')
+            [CompletionResult]::new('--max-elements', '--max-elements', [CompletionResultType]::ParameterName, 'Most elements in one message')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the XML exactly as received instead of pretty-printed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;inspect' {
+            [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
+            [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
+            [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
+            [CompletionResult]::new('--max-ratio', '--max-ratio', [CompletionResultType]::ParameterName, 'Largest inflate ratio once past 64 KiB')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest element nesting')
+            [CompletionResult]::new('--max-elements', '--max-elements', [CompletionResultType]::ParameterName, 'Most elements in one message')
+            [CompletionResult]::new('--idp-metadata', '--idp-metadata', [CompletionResultType]::ParameterName, 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'A trusted IdP signing certificate, PEM or DER (repeatable)')
+            [CompletionResult]::new('--sp-key', '--sp-key', [CompletionResultType]::ParameterName, 'The SP''s private key (PEM), to decrypt an EncryptedAssertion')
+            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Expected audience (SP entity ID); repeatable')
+            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
+            [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge time as of the message''s IssueInstant instead of now')
+            [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;verify' {
+            [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
+            [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
+            [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
+            [CompletionResult]::new('--max-ratio', '--max-ratio', [CompletionResultType]::ParameterName, 'Largest inflate ratio once past 64 KiB')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest element nesting')
+            [CompletionResult]::new('--max-elements', '--max-elements', [CompletionResultType]::ParameterName, 'Most elements in one message')
+            [CompletionResult]::new('--idp-metadata', '--idp-metadata', [CompletionResultType]::ParameterName, 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'A trusted IdP signing certificate, PEM or DER (repeatable)')
+            [CompletionResult]::new('--sp-key', '--sp-key', [CompletionResultType]::ParameterName, 'The SP''s private key (PEM), to decrypt an EncryptedAssertion')
+            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Expected audience (SP entity ID); repeatable')
+            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
+            [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge time as of the message''s IssueInstant instead of now')
+            [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;metadata' {
+            [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Warn when a certificate expires within this many days')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;explain' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;profiles' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;help' {
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
+            [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'samlcheck;help;decode' {
+            break
+        }
+        'samlcheck;help;inspect' {
+            break
+        }
+        'samlcheck;help;verify' {
+            break
+        }
+        'samlcheck;help;metadata' {
+            break
+        }
+        'samlcheck;help;explain' {
+            break
+        }
+        'samlcheck;help;profiles' {
+            break
+        }
+        'samlcheck;help;completions' {
+            break
+        }
+        'samlcheck;help;man' {
+            break
+        }
+        'samlcheck;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,173 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[samlcheck] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'samlcheck'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'samlcheck'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand decode 'Print the XML of every SAML message in the input (pretty by default)'
+            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
+            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+            cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand explain 'Explain a finding code (all codes without an argument)'
+            cand profiles 'List the built-in SP profiles'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'samlcheck;decode'= {
+            cand --max-input 'Largest encoded message, bytes'
+            cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
+            cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
+            cand --max-ratio 'Largest inflate ratio once past 64 KiB'
+            cand --max-depth 'Deepest element nesting'
+            cand --max-elements 'Most elements in one message'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --raw 'Print the XML exactly as received instead of pretty-printed'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;inspect'= {
+            cand --max-input 'Largest encoded message, bytes'
+            cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
+            cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
+            cand --max-ratio 'Largest inflate ratio once past 64 KiB'
+            cand --max-depth 'Deepest element nesting'
+            cand --max-elements 'Most elements in one message'
+            cand --idp-metadata 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer'
+            cand --cert 'A trusted IdP signing certificate, PEM or DER (repeatable)'
+            cand --sp-key 'The SP''s private key (PEM), to decrypt an EncryptedAssertion'
+            cand --sp-metadata 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient'
+            cand --audience 'Expected audience (SP entity ID); repeatable'
+            cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
+            cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
+            cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
+            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
+            cand --at 'Judge time as of the message''s IssueInstant instead of now'
+            cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;verify'= {
+            cand --max-input 'Largest encoded message, bytes'
+            cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
+            cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
+            cand --max-ratio 'Largest inflate ratio once past 64 KiB'
+            cand --max-depth 'Deepest element nesting'
+            cand --max-elements 'Most elements in one message'
+            cand --idp-metadata 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer'
+            cand --cert 'A trusted IdP signing certificate, PEM or DER (repeatable)'
+            cand --sp-key 'The SP''s private key (PEM), to decrypt an EncryptedAssertion'
+            cand --sp-metadata 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient'
+            cand --audience 'Expected audience (SP entity ID); repeatable'
+            cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
+            cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
+            cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
+            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
+            cand --at 'Judge time as of the message''s IssueInstant instead of now'
+            cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;metadata'= {
+            cand --min-days 'Warn when a certificate expires within this many days'
+            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;explain'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;profiles'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;completions'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;man'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;help'= {
+            cand decode 'Print the XML of every SAML message in the input (pretty by default)'
+            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
+            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+            cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand explain 'Explain a finding code (all codes without an argument)'
+            cand profiles 'List the built-in SP profiles'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'samlcheck;help;decode'= {
+        }
+        &'samlcheck;help;inspect'= {
+        }
+        &'samlcheck;help;verify'= {
+        }
+        &'samlcheck;help;metadata'= {
+        }
+        &'samlcheck;help;explain'= {
+        }
+        &'samlcheck;help;profiles'= {
+        }
+        &'samlcheck;help;completions'= {
+        }
+        &'samlcheck;help;man'= {
+        }
+        &'samlcheck;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,142 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_samlcheck_global_optspecs
+    string join \n color= h/help V/version
+end
+
+function __fish_samlcheck_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_samlcheck_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_samlcheck_using_subcommand
+    set -l cmd (__fish_samlcheck_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "profiles" -d 'List the built-in SP profiles'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-input -d 'Largest encoded message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-depth -d 'Deepest element nesting' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-input -d 'Largest encoded message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-depth -d 'Deepest element nesting' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-input -d 'Largest encoded message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-depth -d 'Deepest element nesting' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Warn when a certificate expires within this many days' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand profiles" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand profiles" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand profiles" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "profiles" -d 'List the built-in SP profiles'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata explain profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

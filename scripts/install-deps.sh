@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages samlcheck needs to build (libxmlsec1, libxml2, libclang for
+# bindgen, OpenSSL headers) and xmlsec1 (fixture generation and cross-checks). Idempotent.
+set -euo pipefail
+pkgs=(libxmlsec1-dev libxml2-dev libssl-dev pkg-config libclang-dev xmlsec1 openssl)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
