@@ -54,11 +54,12 @@ pub fn diff(expected: &str, actual: &str) -> String {
         return format!("expected {expected:?}");
     }
     if es != as_ {
-        return format!(
-            "scheme differs ({} vs {}): typical when a TLS-terminating proxy or load balancer sits in front of the SP, which then builds its URL as http; make the SP honour X-Forwarded-Proto or set its external URL",
-            as_.unwrap_or_default(),
-            es.unwrap_or_default()
-        );
+        let (got, want) = (as_.unwrap_or_default(), es.unwrap_or_default());
+        return if want == "http" {
+            format!("scheme differs ({got} vs {want}): the SP expects plain http, typical when it sits behind a TLS-terminating proxy or load balancer and builds its own URL; make the SP honour X-Forwarded-Proto or set its external base URL to https")
+        } else {
+            format!("scheme differs ({got} vs {want}): the IdP is configured with an {got}:// URL; use the {want}:// URL the SP publishes")
+        };
     }
     if !eh.eq_ignore_ascii_case(&ah) {
         let region = |h: &str| {
