@@ -180,25 +180,12 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         consumed.is_some_and(|a| covered.contains(&a.node)) || covered.contains(&msg.root_node);
     if authenticated {
         if let Some(a) = consumed {
-            let libxml_view = a
-                .subject
-                .as_ref()
-                .and_then(|s| s.name_id.as_ref())
-                .map(|n| n.value.clone());
             let xml = decrypted_xml
                 .as_deref()
                 .map(str::as_bytes)
                 .unwrap_or(&capture.xml);
-            let second = crosscheck::consumed_name_id(xml);
-            if libxml_view.is_some() && second != libxml_view {
-                sink.push(Finding::new(
-                    "wrapping-parser-disagreement",
-                    format!(
-                        "libxml2 reads the NameID as {:?} but a second parser reads {:?}",
-                        libxml_view.unwrap_or_default(),
-                        second.unwrap_or_default()
-                    ),
-                ));
+            if let Some(reason) = crosscheck::disagreement(xml, a) {
+                sink.push(Finding::new("wrapping-parser-disagreement", reason));
                 authenticated = false;
             }
         }

@@ -167,7 +167,9 @@ mod tests {
         for c in CODES {
             assert!(seen.insert(c.code), "duplicate {}", c.code);
             assert!(
-                c.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                c.code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{}",
                 c.code
             );

@@ -228,6 +228,11 @@ def main():
                                              '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>', 1))
     write("hmac-signature.xml", good.replace("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "http://www.w3.org/2000/09/xmldsig#hmac-sha1"))
 
+    # Parser confusion: the IdP signed a Subject holding a foreign-namespace NameID before the real
+    # one. libxml2 (namespace-aware) reads the real one; a local-name parser would read both.
+    write("parser-confusion.xml", response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + assertion(attrs=email_attrs()).replace(
+        "<saml:Subject>", '<saml:Subject><evil:NameID xmlns:evil="urn:evil">attacker@evil.example</evil:NameID>'), "idp").split("?>", 1)[1].strip()))
+
     # --- XML Signature Wrapping, XSW1–XSW8 (after SAML Raider's catalogue) -----------------
     evil = assertion(aid="_evil", signed=False, name_id="attacker@evil.example", attrs=email_attrs("attacker@evil.example"))
     resp_signed = open(os.path.join(OUT, "signed-response.xml")).read()

@@ -236,6 +236,15 @@ fn comment_in_nameid_reports_full_text() {
 }
 
 #[test]
+fn parsers_that_disagree_fail_closed() {
+    let (code, v) = verify_json("parser-confusion.xml", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(results(&v), ["valid"], "the signature itself is fine");
+    assert!(has_code(&v, "wrapping-parser-disagreement"));
+    assert_eq!(v["subject"]["authenticated"], false);
+}
+
+#[test]
 fn trust_rule_violations_each_have_a_code() {
     for (file, code) in [
         ("duplicate-id.xml", "wrapping-duplicate-id"),

@@ -1,68 +1,162 @@
-//! A second, independent parse (quick-xml) of the consumed Assertion's NameID. If it disagrees
-//! with libxml2 the message is ambiguous and nothing in it is authenticated (fail closed).
+//! A second, independent parse (quick-xml) of the consumed Assertion: its NameID, Audiences and
+//! Attributes. If it disagrees with libxml2's reading, the message is ambiguous to parsers and
+//! nothing in it is authenticated (fail closed).
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-/// The NameID text of the single direct-child Assertion of the root, as quick-xml reads it
-/// (text and CDATA joined, comments skipped). `None` when there is not exactly one such NameID.
-pub fn consumed_name_id(xml: &[u8]) -> Option<String> {
+use crate::xml::model::Assertion;
+
+/// What quick-xml reads from the consumed Assertion.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct View {
+    pub name_ids: Vec<String>,
+    pub audiences: Vec<String>,
+    /// (Name, values) in document order.
+    pub attributes: Vec<(String, Vec<String>)>,
+    /// How many Assertions sit where an SP would consume them.
+    pub assertions: usize,
+}
+
+/// Reads the consumed Assertion (a direct child of the root, or of a root-level
+/// EncryptedAssertion after decryption). Text is text and CDATA joined, comments skipped.
+pub fn read(xml: &[u8]) -> Option<View> {
     let text = std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).ok()?;
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<String> = Vec::new();
-    let mut found: Vec<String> = Vec::new();
-    let mut current: Option<String> = None;
+    let mut view = View::default();
+    // Index in `stack` of the consumed Assertion element, while inside it.
+    let mut base: Option<usize> = None;
+    let mut buf: Option<String> = None;
     loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) => {
+        let event = reader.read_event().ok()?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                stack.push(name);
-                if is_target(&stack) {
-                    current = Some(String::new());
+                let empty = matches!(event, Event::Empty(_));
+                stack.push(name.clone());
+                if name == "Assertion" && consumable(&stack) {
+                    view.assertions += 1;
+                    base = Some(stack.len() - 1);
+                }
+                if let Some(b) = base {
+                    let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
+                    match rel.as_slice() {
+                        ["Subject", "NameID"]
+                        | ["Conditions", "AudienceRestriction", "Audience"]
+                        | ["AttributeStatement", "Attribute", "AttributeValue"] => {
+                            buf = Some(String::new())
+                        }
+                        ["AttributeStatement", "Attribute"] => {
+                            let attr_name = e
+                                .attributes()
+                                .flatten()
+                                .find(|a| a.key.as_ref() == b"Name")
+                                .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+                                .unwrap_or_default();
+                            view.attributes.push((attr_name, Vec::new()));
+                        }
+                        _ => {}
+                    }
+                }
+                if empty {
+                    close(&mut stack, &mut base, &mut buf, &mut view);
                 }
             }
-            Event::Empty(e) => {
-                stack.push(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
-                if is_target(&stack) {
-                    found.push(String::new());
-                }
-                stack.pop();
-            }
-            Event::End(_) => {
-                if is_target(&stack) {
-                    found.extend(current.take());
-                }
-                stack.pop();
-            }
+            Event::End(_) => close(&mut stack, &mut base, &mut buf, &mut view),
             Event::Text(t) => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&t.unescape().ok()?);
+                if let Some(b) = buf.as_mut() {
+                    b.push_str(&t.unescape().ok()?);
                 }
             }
             Event::CData(t) => {
-                if let Some(c) = current.as_mut() {
-                    c.push_str(&String::from_utf8_lossy(&t));
+                if let Some(b) = buf.as_mut() {
+                    b.push_str(&String::from_utf8_lossy(&t));
                 }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    match found.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
+    Some(view)
+}
+
+fn consumable(stack: &[String]) -> bool {
+    match stack {
+        [_, a] => a == "Assertion",
+        [_, e, a] => e == "EncryptedAssertion" && a == "Assertion",
+        _ => false,
     }
 }
 
-fn is_target(stack: &[String]) -> bool {
-    match stack {
-        [_, a, s, n] => a == "Assertion" && s == "Subject" && n == "NameID",
-        // A decrypted assertion sits inside its EncryptedAssertion.
-        [_, e, a, s, n] => {
-            e == "EncryptedAssertion" && a == "Assertion" && s == "Subject" && n == "NameID"
+fn close(
+    stack: &mut Vec<String>,
+    base: &mut Option<usize>,
+    buf: &mut Option<String>,
+    view: &mut View,
+) {
+    if let Some(b) = *base {
+        let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
+        let done = match rel.as_slice() {
+            ["Subject", "NameID"] => buf.take().map(|t| view.name_ids.push(t)),
+            ["Conditions", "AudienceRestriction", "Audience"] => buf
+                .take()
+                .map(|t| view.audiences.push(t.trim().to_string())),
+            ["AttributeStatement", "Attribute", "AttributeValue"] => buf
+                .take()
+                .and_then(|t| view.attributes.last_mut().map(|a| a.1.push(t))),
+            _ => None,
+        };
+        let _ = done;
+        if stack.len() == b + 1 {
+            *base = None;
         }
-        _ => false,
     }
+    stack.pop();
+}
+
+/// Compares quick-xml's view with libxml2's model; `Some(reason)` when they disagree.
+pub fn disagreement(xml: &[u8], a: &Assertion) -> Option<String> {
+    let Some(view) = read(xml) else {
+        return Some("the second parser could not read the message".into());
+    };
+    if view.assertions != 1 {
+        return Some(format!(
+            "the second parser sees {} consumable assertions",
+            view.assertions
+        ));
+    }
+    let name_ids: Vec<String> = a
+        .subject
+        .iter()
+        .flat_map(|s| s.name_id.iter())
+        .map(|n| n.value.clone())
+        .collect();
+    if view.name_ids != name_ids {
+        return Some(format!(
+            "libxml2 reads the NameID as {name_ids:?} but a second parser reads {:?}",
+            view.name_ids
+        ));
+    }
+    let audiences: Vec<String> = a
+        .conditions
+        .iter()
+        .flat_map(|c| c.audiences.iter().cloned())
+        .collect();
+    if view.audiences != audiences {
+        return Some(format!(
+            "libxml2 reads the Audience as {audiences:?} but a second parser reads {:?}",
+            view.audiences
+        ));
+    }
+    let attributes: Vec<(String, Vec<String>)> = a
+        .attributes()
+        .map(|at| (at.name.clone(), at.values.clone()))
+        .collect();
+    if view.attributes != attributes {
+        return Some("libxml2 and a second parser read the attributes differently".into());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -71,14 +165,22 @@ mod tests {
 
     #[test]
     fn joins_text_and_skips_comments() {
-        let xml = br#"<p:Response xmlns:p="p" xmlns:a="a"><a:Assertion><a:Subject><a:NameID>adm<!-- x -->in@x.com<![CDATA[!]]></a:NameID></a:Subject></a:Assertion></p:Response>"#;
-        assert_eq!(consumed_name_id(xml).as_deref(), Some("admin@x.com!"));
+        let xml = br#"<p:Response xmlns:p="p" xmlns:a="a"><a:Assertion><a:Subject><a:NameID>adm<!-- x -->in@x.com<![CDATA[!]]></a:NameID></a:Subject><a:AttributeStatement><a:Attribute Name="email"><a:AttributeValue>a&amp;b</a:AttributeValue><a:AttributeValue/></a:Attribute></a:AttributeStatement></a:Assertion></p:Response>"#;
+        let v = read(xml).unwrap();
+        assert_eq!(v.name_ids, ["admin@x.com!"]);
+        assert_eq!(
+            v.attributes,
+            [("email".to_string(), vec!["a&b".to_string(), String::new()])]
+        );
+        assert_eq!(v.assertions, 1);
     }
 
     #[test]
     fn nested_assertions_are_not_consumed() {
         let xml =
             br#"<R><X><Assertion><Subject><NameID>evil</NameID></Subject></Assertion></X></R>"#;
-        assert_eq!(consumed_name_id(xml), None);
+        let v = read(xml).unwrap();
+        assert_eq!(v.assertions, 0);
+        assert!(v.name_ids.is_empty());
     }
 }
