@@ -113,7 +113,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --raw --color --help --version"
+            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --raw --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -140,6 +140,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -313,7 +317,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --idp-metadata --cert --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +344,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -477,7 +485,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --idp-metadata --cert --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +512,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-seconds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

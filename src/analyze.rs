@@ -63,10 +63,23 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     }
 }
 
+/// Fails when the per-message time budget is spent (checked between stages).
+fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError> {
+    if started.elapsed().as_secs() >= limits.max_seconds {
+        return Err(InputError::new(format!(
+            "analysis took longer than {}s (limit --max-seconds)",
+            limits.max_seconds
+        )));
+    }
+    Ok(())
+}
+
 fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError> {
+    let started = std::time::Instant::now();
     guard::scan(&capture.xml, &opts.limits)?;
     let doc = dom::parse(&capture.xml)?;
     let msg = extract::message(&doc)?;
+    budget(started, &opts.limits)?;
     let idp = Idp::recognise(
         msg.issuer
             .as_deref()
@@ -124,6 +137,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     if decrypting {
         sink.judged(Check::Decryption);
     }
+    budget(started, &opts.limits)?;
     let mut reports = verification.reports;
     let mut covered = verification.covered;
 

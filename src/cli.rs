@@ -98,6 +98,14 @@ pub struct InputArgs {
         help_heading = "Limits"
     )]
     pub max_elements: usize,
+    /// Time budget for analysing one message, seconds
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        help_heading = "Limits"
+    )]
+    pub max_seconds: u64,
 }
 
 #[derive(Debug, Args)]

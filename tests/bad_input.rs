@@ -144,6 +144,12 @@ fn element_limit_names_flag() {
 }
 
 #[test]
+fn time_budget_names_flag() {
+    let xml = std::fs::read(td("signed-assertion.xml")).unwrap();
+    refuse(&xml, &["--max-seconds", "0"], "--max-seconds");
+}
+
+#[test]
 fn input_size_limit_names_flag() {
     let big = "A".repeat(2 * 1024 * 1024);
     refuse(big.as_bytes(), &[], "--max-input");

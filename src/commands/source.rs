@@ -18,6 +18,7 @@ pub fn limits(args: &InputArgs) -> Limits {
         max_ratio: args.max_ratio,
         max_depth: args.max_depth,
         max_elements: args.max_elements,
+        max_seconds: args.max_seconds,
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Limits {
     pub max_depth: usize,
     /// Elements in one message (`--max-elements`).
     pub max_elements: usize,
+    /// Wall-clock budget for analysing one message, checked between stages (`--max-seconds`).
+    pub max_seconds: u64,
 }
 
 impl Default for Limits {
@@ -26,6 +28,7 @@ impl Default for Limits {
             max_ratio: 200,
             max_depth: 64,
             max_elements: 10_000,
+            max_seconds: 10,
         }
     }
 }
