@@ -242,12 +242,7 @@ fn status_codes_with_meaning() {
 fn aws_profile() {
     let okta_md = td("idp-metadata.xml");
     let f = td("aws-role.xml");
-    let (_, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
+    let (_, v) = vjson(&[
         "--idp-metadata",
         &okta_md,
         "--issuer",
@@ -260,12 +255,7 @@ fn aws_profile() {
     assert_eq!(check(&v, "destination"), "pass");
     assert_eq!(check(&v, "attributes"), "pass");
     assert_eq!(v["verdict"], "pass", "{:?}", codes(&v));
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
+    let (code, v) = vjson(&[
         "--idp-metadata",
         &okta_md,
         "--issuer",

@@ -62,16 +62,7 @@ fn sha1_is_a_warning() {
 fn sha512_and_ecdsa() {
     assert_pass("signed-sha512.xml", &[]);
     let md = td("idp-metadata-ec.xml");
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--idp-metadata",
-        &md,
-        &td("signed-ecdsa.xml"),
-    ]);
+    let (code, v) = vjson(&["--idp-metadata", &md, &td("signed-ecdsa.xml")]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(results(&v), ["valid"]);
 }
@@ -79,16 +70,7 @@ fn sha512_and_ecdsa() {
 #[test]
 fn cert_flag_pem_and_der() {
     let pem = td("keys/idp.crt");
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &pem,
-        &td("signed-assertion.xml"),
-    ]);
+    let (code, v) = vjson(&["--cert", &pem, &td("signed-assertion.xml")]);
     assert_eq!(code, 0);
     assert_eq!(v["signatures"][0]["key"]["source"], "cert");
     let der = std::env::temp_dir().join(format!("samlcheck-idp-{}.der", std::process::id()));
@@ -97,16 +79,7 @@ fn cert_flag_pem_and_der() {
         .arg(&der)
         .status();
     if status.map(|s| s.success()).unwrap_or(false) {
-        let (code, _) = json(&[
-            "verify",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--cert",
-            der.to_str().unwrap(),
-            &td("signed-assertion.xml"),
-        ]);
+        let (code, _) = vjson(&["--cert", der.to_str().unwrap(), &td("signed-assertion.xml")]);
         assert_eq!(code, 0);
         let _ = std::fs::remove_file(der);
     }
@@ -152,16 +125,7 @@ fn tampered_attribute() {
 #[test]
 fn wrong_cert_is_a_signature_mismatch() {
     let c = td("keys/attacker.crt");
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &c,
-        &td("signed-assertion.xml"),
-    ]);
+    let (code, v) = vjson(&["--cert", &c, &td("signed-assertion.xml")]);
     assert_eq!(code, 1);
     // The message carries the real IdP's cert, so it is valid only under the embedded one.
     assert_eq!(results(&v), ["untrusted_key"]);
@@ -213,16 +177,7 @@ fn rotation_diagnosis_and_rotated_metadata() {
         "{f}"
     );
     let md = td("idp-metadata-rotated.xml");
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--idp-metadata",
-        &md,
-        &td("rotated.xml"),
-    ]);
+    let (code, v) = vjson(&["--idp-metadata", &md, &td("rotated.xml")]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["trusted_keys"].as_array().unwrap().len(), 2);
 }
@@ -300,28 +255,10 @@ fn encrypted_assertion_right_and_wrong_key() {
 #[test]
 fn redirect_binding_signature() {
     let c = td("keys/sp.crt");
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &c,
-        &td("authnrequest-redirect.url"),
-    ]);
+    let (code, v) = vjson(&["--cert", &c, &td("authnrequest-redirect.url")]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(results(&v), ["valid"]);
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &c,
-        &td("authnrequest-redirect-tampered.url"),
-    ]);
+    let (code, v) = vjson(&["--cert", &c, &td("authnrequest-redirect-tampered.url")]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "redirect-signature-invalid"));
 }

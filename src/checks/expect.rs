@@ -225,19 +225,8 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             Some(d) if d.trim().is_empty() => {}
             Some(d) => {
                 sink.judged(Check::Destination);
-                if !exp.acs.iter().any(|e| matches(e, d)) {
-                    sink.push(
-                        Finding::new(
-                            "destination-mismatch",
-                            format!(
-                                "Destination {d:?} is not an expected ACS URL ({}): {}",
-                                quote_list(&exp.acs),
-                                diff(&best(&exp.acs, d), d)
-                            ),
-                        )
-                        .hint(idp.hint(Topic::Acs))
-                        .at(0, root.clone()),
-                    );
+                if let Some(f) = acs_mismatch("destination-mismatch", "Destination", d, exp, idp) {
+                    sink.push(f.at(0, root.clone()));
                 }
             }
             None if !msg.signatures.is_empty()
@@ -258,25 +247,12 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
                 if let Some(r) = &sc.recipient {
                     sink.judged(Check::Recipient);
-                    if !exp.acs.iter().any(|e| matches(e, r)) {
-                        sink.push(
-                            Finding::new(
-                                "recipient-mismatch",
-                                format!(
-                                    "Recipient {r:?} is not an expected ACS URL ({}): {}",
-                                    quote_list(&exp.acs),
-                                    diff(&best(&exp.acs, r), r)
-                                ),
-                            )
-                            .hint(idp.hint(Topic::Acs))
-                            .at(
-                                sc.line,
-                                format!(
-                                    "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
-                                    a.path
-                                ),
-                            ),
+                    if let Some(f) = acs_mismatch("recipient-mismatch", "Recipient", r, exp, idp) {
+                        let path = format!(
+                            "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
+                            a.path
                         );
+                        sink.push(f.at(sc.line, path));
                     }
                 }
             }
@@ -314,6 +290,25 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             }
         }
     }
+}
+
+/// A finding when `value` (a Destination or Recipient) matches none of the expected ACS URLs.
+fn acs_mismatch(
+    code: &'static str,
+    what: &str,
+    value: &str,
+    exp: &Expectations,
+    idp: Idp,
+) -> Option<Finding> {
+    if exp.acs.iter().any(|e| matches(e, value)) {
+        return None;
+    }
+    let message = format!(
+        "{what} {value:?} is not an expected ACS URL ({}): {}",
+        quote_list(&exp.acs),
+        diff(&best(&exp.acs, value), value)
+    );
+    Some(Finding::new(code, message).hint(idp.hint(Topic::Acs)))
 }
 
 fn best(candidates: &[String], actual: &str) -> String {

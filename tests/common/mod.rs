@@ -47,6 +47,13 @@ pub fn verify_json(file: &str, extra: &[&str]) -> (i32, Value) {
     json(&args)
 }
 
+/// `verify --format json --now NOW` followed by `args`.
+pub fn vjson(args: &[&str]) -> (i32, Value) {
+    let mut full = vec!["verify", "--format", "json", "--now", NOW];
+    full.extend_from_slice(args);
+    json(&full)
+}
+
 /// Runs a command that prints JSON; returns (exit code, parsed stdout).
 pub fn json(args: &[&str]) -> (i32, Value) {
     let (code, out, err) = run(args);
