@@ -70,8 +70,6 @@ codes! {
         "The certificate you trust (from metadata or --cert) is past its NotAfter date. Many SPs refuse it.\nFix: generate a new signing certificate in the IdP, make it active, and upload the new metadata to the SP.";
     "certificate-expiring", Certificate, Warning, "A trusted certificate expires soon",
         "The certificate expires within the warning window (--min-days for metadata, 30 days otherwise).\nFix: create the next certificate now and give the SP both during the rollover.";
-    "certificate-embedded", Certificate, Info, "Certificate carried in the message",
-        "The message's KeyInfo carries a certificate. It is shown for information and never trusted: a signature is only authenticated by a certificate you supply.";
     "issuer-missing", Issuer, Warning, "The message names no Issuer",
         "An Assertion must name its Issuer; SPs use it to pick the IdP configuration.";
     "issuer-mismatch", Issuer, Error, "The Issuer is not the expected IdP",

@@ -1,0 +1,629 @@
+//! Every finding code in the registry is produced by some input, through the real binary.
+//! The table below triggers each one; a test fails if a registered code has no trigger.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+const A: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
+const P: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
+
+/// An unsigned Response around `assertion` with `root_attrs` on the root.
+fn response(root_attrs: &str, status: bool, assertion: &str) -> String {
+    let st = if status {
+        r#"<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>"#
+    } else {
+        ""
+    };
+    format!(
+        r#"<samlp:Response xmlns:samlp="{P}" xmlns:saml="{A}" ID="_r" Version="2.0" IssueInstant="2026-01-15T10:00:00Z" {root_attrs}><saml:Issuer>https://idp.example.org</saml:Issuer>{st}{assertion}</samlp:Response>"#
+    )
+}
+
+/// An Assertion with the given Subject, Conditions and attribute statement bodies.
+fn assertion(issuer: bool, subject: Option<&str>, conditions: &str, attrs: Option<&str>) -> String {
+    let iss = if issuer {
+        "<saml:Issuer>https://idp.example.org</saml:Issuer>"
+    } else {
+        ""
+    };
+    let sub = subject
+        .map(|s| format!("<saml:Subject>{s}</saml:Subject>"))
+        .unwrap_or_default();
+    let st = attrs
+        .map(|a| format!("<saml:AttributeStatement>{a}</saml:AttributeStatement>"))
+        .unwrap_or_default();
+    format!(
+        r#"<saml:Assertion ID="_a" Version="2.0" IssueInstant="2026-01-15T10:00:00Z">{iss}{sub}{conditions}<saml:AuthnStatement AuthnInstant="2026-01-15T10:00:00Z" SessionNotOnOrAfter="2026-01-15T10:30:00Z"/>{st}</saml:Assertion>"#
+    )
+}
+
+const NAMEID: &str = r#"<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">a@example.com</saml:NameID>"#;
+const COND: &str = r#"<saml:Conditions NotBefore="2026-01-15T09:55:00Z" NotOnOrAfter="2026-01-15T10:05:00Z"><saml:AudienceRestriction><saml:Audience>https://sp.example.com</saml:Audience></saml:AudienceRestriction></saml:Conditions>"#;
+
+fn inspect_stdin(xml: String, extra: &[&str]) -> Value {
+    let mut args = vec!["inspect", "--format", "json"];
+    if !extra.contains(&"--now") {
+        args.extend_from_slice(&["--now", NOW]);
+    }
+    args.extend_from_slice(extra);
+    args.push("-");
+    let out = bin().args(&args).write_stdin(xml).output().unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn verify_stdin(xml: String, extra: &[&str]) -> Value {
+    let md = td("idp-metadata.xml");
+    let mut args = vec!["--idp-metadata", md.as_str()];
+    args.extend_from_slice(extra);
+    args.push("-");
+    let mut full = vec!["verify", "--format", "json", "--now", NOW];
+    full.extend_from_slice(&args);
+    let out = bin().args(&full).write_stdin(xml).output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn metadata_json(xml: &str) -> Value {
+    let path = std::env::temp_dir().join(format!(
+        "samlcheck-md-{}-{}.xml",
+        std::process::id(),
+        xml.len()
+    ));
+    std::fs::write(&path, xml).unwrap();
+    let (_, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        path.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(path);
+    v
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(td(name)).unwrap()
+}
+
+/// Runs an input and returns its JSON report.
+type Trigger = Box<dyn Fn() -> Value>;
+
+/// Each code with an input that must produce it.
+fn triggers() -> Vec<(&'static str, Trigger)> {
+    let signed = || fixture("signed-assertion.xml");
+    let md = |body: &str| {
+        format!(
+            r#"<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" {body}</md:EntityDescriptor>"#
+        )
+    };
+    vec![
+        (
+            "url-safe-base64",
+            Box::new(|| verify_json("signed-assertion.urlsafe.b64", &[]).1),
+        ),
+        (
+            "status-not-success",
+            Box::new(|| verify_json("status-responder.xml", &[]).1),
+        ),
+        (
+            "status-missing",
+            Box::new(|| {
+                inspect_stdin(
+                    response("", false, &assertion(true, Some(NAMEID), COND, None)),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "signature-missing",
+            Box::new(|| verify_json("unsigned.xml", &[]).1),
+        ),
+        (
+            "signature-digest-mismatch",
+            Box::new(|| verify_json("tampered-nameid.xml", &[]).1),
+        ),
+        (
+            "signature-value-mismatch",
+            Box::new(move || {
+                let x = signed();
+                let (s, e) = (
+                    x.find("<ds:KeyInfo>").unwrap(),
+                    x.find("</ds:KeyInfo>").unwrap() + 13,
+                );
+                let c = td("keys/attacker.crt");
+                let out = bin()
+                    .args([
+                        "verify", "--format", "json", "--now", NOW, "--cert", &c, "-",
+                    ])
+                    .write_stdin(format!("{}{}", &x[..s], &x[e..]))
+                    .output()
+                    .unwrap();
+                serde_json::from_slice(&out.stdout).unwrap()
+            }),
+        ),
+        (
+            "signature-untrusted-key",
+            Box::new(|| verify_json("rotated.xml", &[]).1),
+        ),
+        (
+            "signature-not-checked",
+            Box::new(move || inspect_stdin(signed(), &[])),
+        ),
+        (
+            "signature-error",
+            Box::new(move || {
+                verify_stdin(
+                    signed().replace(
+                        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                        "urn:example:unknown-algorithm",
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "redirect-signature-invalid",
+            Box::new(|| {
+                vjson(&[
+                    "--cert",
+                    &td("keys/sp.crt"),
+                    &td("authnrequest-redirect-tampered.url"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "wrapping-multiple-assertions",
+            Box::new(|| verify_json("two-assertions.xml", &[]).1),
+        ),
+        (
+            "wrapping-hidden-assertion",
+            Box::new(|| verify_json("xsw/xsw4.xml", &[]).1),
+        ),
+        (
+            "wrapping-duplicate-id",
+            Box::new(|| verify_json("duplicate-id.xml", &[]).1),
+        ),
+        (
+            "wrapping-reference-target",
+            Box::new(|| verify_json("xsw/xsw7.xml", &[]).1),
+        ),
+        (
+            "wrapping-signature-placement",
+            Box::new(|| verify_json("xsw/xsw1.xml", &[]).1),
+        ),
+        (
+            "wrapping-reference-uri",
+            Box::new(|| verify_json("external-reference.xml", &[]).1),
+        ),
+        (
+            "wrapping-reference-count",
+            Box::new(move || {
+                let x = signed();
+                let (s, e) = (
+                    x.find("<ds:Reference ").unwrap(),
+                    x.find("</ds:Reference>").unwrap() + 15,
+                );
+                let r = x[s..e].to_string();
+                verify_stdin(x.replacen(&r, &format!("{r}{r}"), 1), &[])
+            }),
+        ),
+        (
+            "wrapping-transform",
+            Box::new(|| verify_json("xslt-transform.xml", &[]).1),
+        ),
+        (
+            "wrapping-parser-disagreement",
+            Box::new(|| verify_json("parser-confusion.xml", &[]).1),
+        ),
+        (
+            "algorithm-sha1",
+            Box::new(|| verify_json("signed-sha1.xml", &[]).1),
+        ),
+        (
+            "algorithm-forbidden",
+            Box::new(|| verify_json("hmac-signature.xml", &[]).1),
+        ),
+        (
+            "certificate-expired",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    "2040-01-01T00:00:00Z",
+                    "--at",
+                    "issue-instant",
+                    "--cert",
+                    &td("keys/idp-short.crt"),
+                    &td("signed-assertion.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "certificate-expiring",
+            Box::new(|| {
+                json(&[
+                    "metadata",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    "--min-days",
+                    "5000",
+                    &td("idp-metadata.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "issuer-missing",
+            Box::new(|| {
+                inspect_stdin(
+                    response("", true, &assertion(false, Some(NAMEID), COND, None))
+                        .replace("<saml:Issuer>https://idp.example.org</saml:Issuer>", ""),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "issuer-mismatch",
+            Box::new(|| {
+                verify_json(
+                    "signed-assertion.xml",
+                    &["--issuer", "https://other.example"],
+                )
+                .1
+            }),
+        ),
+        (
+            "audience-missing",
+            Box::new(|| {
+                inspect_stdin(
+                    response(
+                        "",
+                        true,
+                        &assertion(
+                            true,
+                            Some(NAMEID),
+                            r#"<saml:Conditions NotBefore="2026-01-15T09:55:00Z"/>"#,
+                            None,
+                        ),
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "audience-mismatch",
+            Box::new(|| verify_json("signed-assertion.xml", &["--audience", "urn:other"]).1),
+        ),
+        (
+            "destination-missing",
+            Box::new(move || {
+                verify_stdin(
+                    signed().replace(
+                        r#" Destination="https://analytics.amplitude.com/saml/sso/123456""#,
+                        "",
+                    ),
+                    &["--acs", "https://analytics.amplitude.com/saml/sso/123456"],
+                )
+            }),
+        ),
+        (
+            "destination-empty",
+            Box::new(|| {
+                inspect_stdin(
+                    response(
+                        r#"Destination="""#,
+                        true,
+                        &assertion(true, Some(NAMEID), COND, None),
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "destination-mismatch",
+            Box::new(|| {
+                verify_json(
+                    "signed-assertion.xml",
+                    &["--acs", "https://sp.example.com/acs"],
+                )
+                .1
+            }),
+        ),
+        (
+            "recipient-mismatch",
+            Box::new(|| {
+                verify_json(
+                    "signed-assertion.xml",
+                    &["--acs", "https://sp.example.com/acs"],
+                )
+                .1
+            }),
+        ),
+        (
+            "in-response-to-mismatch",
+            Box::new(|| verify_json("sp-initiated.xml", &["--request-id", "_x"]).1),
+        ),
+        (
+            "in-response-to-unsolicited",
+            Box::new(|| verify_json("signed-assertion.xml", &["--request-id", "_x"]).1),
+        ),
+        (
+            "time-not-yet-valid",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    "2026-01-15T09:00:00Z",
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    &td("signed-assertion.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "time-expired",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    "2026-01-16T09:00:00Z",
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    &td("signed-assertion.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "time-issued-in-future",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    "2026-01-15T09:00:00Z",
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    &td("signed-assertion.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "time-unparseable",
+            Box::new(|| {
+                inspect_stdin(
+                    response(
+                        "",
+                        true,
+                        &assertion(
+                            true,
+                            Some(NAMEID),
+                            &COND.replace("2026-01-15T09:55:00Z", "yesterday"),
+                            None,
+                        ),
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "time-session-expired",
+            Box::new(|| {
+                inspect_stdin(
+                    response("", true, &assertion(true, Some(NAMEID), "", None)),
+                    &["--now", "2026-01-15T11:00:00Z"],
+                )
+            }),
+        ),
+        (
+            "assertion-missing",
+            Box::new(|| inspect_stdin(response("", true, ""), &[])),
+        ),
+        (
+            "assertion-encrypted",
+            Box::new(|| verify_json("encrypted.xml", &[]).1),
+        ),
+        (
+            "decryption-failed",
+            Box::new(|| verify_json("encrypted.xml", &["--sp-key", &td("keys/idp.key")]).1),
+        ),
+        (
+            "subject-missing",
+            Box::new(|| inspect_stdin(response("", true, &assertion(true, None, COND, None)), &[])),
+        ),
+        (
+            "nameid-missing",
+            Box::new(|| {
+                inspect_stdin(response("", true, &assertion(true, Some("<saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"/>"), COND, None)), &[])
+            }),
+        ),
+        (
+            "nameid-empty",
+            Box::new(|| {
+                inspect_stdin(
+                    response(
+                        "",
+                        true,
+                        &assertion(true, Some("<saml:NameID></saml:NameID>"), COND, None),
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "nameid-format-not-email",
+            Box::new(|| verify_json("nameid-not-email.xml", &[]).1),
+        ),
+        (
+            "comment-in-text",
+            Box::new(|| verify_json("comment-nameid.xml", &[]).1),
+        ),
+        (
+            "email-missing",
+            Box::new(|| verify_json("empty-attributes.xml", &[]).1),
+        ),
+        (
+            "email-placeholder",
+            Box::new(|| verify_json("placeholder-email.xml", &[]).1),
+        ),
+        (
+            "email-empty-value",
+            Box::new(|| {
+                inspect_stdin(response("", true, &assertion(true, Some(NAMEID), COND, Some(r#"<saml:Attribute Name="email"><saml:AttributeValue/></saml:Attribute>"#))).replace("a@example.com", "persistent-id"), &[])
+            }),
+        ),
+        (
+            "email-invalid",
+            Box::new(|| {
+                inspect_stdin(
+                    response(
+                        "",
+                        true,
+                        &assertion(
+                            true,
+                            Some(NAMEID),
+                            COND,
+                            Some(
+                                r#"<saml:Attribute Name="email"><saml:AttributeValue>not an email</saml:AttributeValue></saml:Attribute>"#,
+                            ),
+                        ),
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "attribute-statement-empty",
+            Box::new(|| verify_json("empty-attributes.xml", &[]).1),
+        ),
+        (
+            "attribute-empty-value",
+            Box::new(|| verify_json("email-empty.xml", &[]).1),
+        ),
+        (
+            "attribute-duplicate",
+            Box::new(|| verify_json("duplicate-attributes.xml", &[]).1),
+        ),
+        (
+            "attribute-required-missing",
+            Box::new(|| verify_json("signed-assertion.xml", &["--profile", "aws"]).1),
+        ),
+        (
+            "aws-role-invalid",
+            Box::new(|| verify_json("aws-role-bad.xml", &["--profile", "aws"]).1),
+        ),
+        (
+            "aws-role-session-name-missing",
+            Box::new(|| verify_json("aws-role-bad.xml", &["--profile", "aws"]).1),
+        ),
+        (
+            "aws-session-duration-invalid",
+            Box::new(|| verify_json("aws-role-bad.xml", &["--profile", "aws"]).1),
+        ),
+        (
+            "metadata-no-signing-key",
+            Box::new(move || {
+                metadata_json(&md(
+                    r#"entityID="https://idp"><md:IDPSSODescriptor protocolSupportEnumeration="x"><md:SingleSignOnService Binding="b" Location="https://idp/sso"/></md:IDPSSODescriptor>"#,
+                ))
+            }),
+        ),
+        (
+            "metadata-no-endpoint",
+            Box::new(move || {
+                metadata_json(&md(
+                    r#"entityID="https://sp"><md:SPSSODescriptor protocolSupportEnumeration="x"/>"#,
+                ))
+            }),
+        ),
+        (
+            "metadata-insecure-endpoint",
+            Box::new(|| {
+                json(&[
+                    "metadata",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    &td("sp-metadata-insecure.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "metadata-no-entity-id",
+            Box::new(move || {
+                metadata_json(&md(
+                    r#"><md:SPSSODescriptor protocolSupportEnumeration="x"><md:AssertionConsumerService Binding="b" Location="https://sp/acs"/></md:SPSSODescriptor>"#,
+                ))
+            }),
+        ),
+        (
+            "metadata-expired",
+            Box::new(move || {
+                metadata_json(&md(
+                    r#"entityID="https://sp" validUntil="2020-01-01T00:00:00Z"><md:SPSSODescriptor protocolSupportEnumeration="x"><md:AssertionConsumerService Binding="b" Location="https://sp/acs"/></md:SPSSODescriptor>"#,
+                ))
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn every_code_is_produced_by_its_trigger() {
+    let mut missing = Vec::new();
+    for (code, trigger) in triggers() {
+        let v = trigger();
+        let found = if v.is_array() {
+            v.as_array().unwrap().iter().any(|x| has_code(x, code))
+        } else {
+            has_code(&v, code)
+        };
+        if !found {
+            missing.push(format!(
+                "{code}: got {:?}",
+                if v.is_array() { vec![] } else { codes(&v) }
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "codes not produced:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_registered_code_has_a_trigger() {
+    let (_, list, _) = run(&["explain"]);
+    let registered: BTreeSet<String> = list
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    let triggered: BTreeSet<String> = triggers().into_iter().map(|(c, _)| c.to_string()).collect();
+    let untested: Vec<_> = registered.difference(&triggered).collect();
+    assert!(untested.is_empty(), "codes without a trigger: {untested:?}");
+    let unknown: Vec<_> = triggered.difference(&registered).collect();
+    assert!(
+        unknown.is_empty(),
+        "triggers for unregistered codes: {unknown:?}"
+    );
+}
