@@ -80,11 +80,15 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     let doc = dom::parse(&capture.xml)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
-    let idp = Idp::recognise(
-        msg.issuer
-            .as_deref()
-            .or(msg.assertions.first().and_then(|a| a.issuer.as_deref())),
-    );
+    let issuer = msg
+        .issuer
+        .as_deref()
+        .or(msg.assertions.first().and_then(|a| a.issuer.as_deref()));
+    let idp = match Idp::recognise(issuer) {
+        // Fall back to what the IdP metadata (or --issuer) says the IdP is.
+        Idp::Unknown => Idp::recognise(opts.expectations.issuer.as_deref()),
+        known => known,
+    };
     let mut sink = Sink::default();
     sink.judged(Check::Input);
     if capture.steps.contains(&crate::input::Step::Base64url) {
@@ -412,6 +416,7 @@ fn redirect_report(
     SignatureReport {
         covers: "response",
         reference: None,
+        resolves_to: Some("the whole message (query-string signature)".into()),
         line: 0,
         location: "query string (HTTP-Redirect binding)".into(),
         c14n_algorithm: None,

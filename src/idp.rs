@@ -145,6 +145,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_known_idp_has_console_specific_hints() {
+        let known = [
+            (Idp::AwsIdentityCenter, "IAM Identity Center"),
+            (Idp::EntraId, "Entra ID"),
+            (Idp::Okta, "Okta"),
+            (Idp::Google, "Google Admin"),
+            (Idp::OneLogin, "OneLogin"),
+            (Idp::Auth0, "Auth0"),
+            (Idp::Adfs, "AD FS"),
+            (Idp::JumpCloud, "JumpCloud"),
+            (Idp::Keycloak, "Keycloak"),
+        ];
+        for (idp, console) in known {
+            for topic in [Topic::EmailMapping, Topic::Audience, Topic::Acs] {
+                let h = idp.hint(topic);
+                assert!(
+                    h.contains(console) || h.contains("SAML2 Web App"),
+                    "{idp:?} {topic:?}: {h}"
+                );
+            }
+            for topic in [
+                Topic::EmptyEmail,
+                Topic::Certificate,
+                Topic::NameId,
+                Topic::Assignment,
+            ] {
+                assert!(!idp.hint(topic).is_empty());
+            }
+        }
+        assert!(Idp::Unknown.hint(Topic::EmailMapping).contains("the IdP"));
+    }
+
+    #[test]
     fn recognises_issuers() {
         let cases = [
             (

@@ -144,6 +144,28 @@ fn element_limit_names_flag() {
 }
 
 #[test]
+fn container_size_limit_names_flag() {
+    let har = std::fs::read(td("capture.har")).unwrap();
+    refuse(&har, &["--max-file", "1000"], "--max-file");
+}
+
+#[test]
+fn inflate_ratio_limit_names_flag() {
+    // 200 KiB of zeros compresses far past the default 200:1 ratio.
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(&vec![0u8; 200 * 1024]).unwrap();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(enc.finish().unwrap());
+    let url = format!(
+        "https://idp.example/sso?SAMLRequest={}",
+        b64.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    );
+    refuse(url.as_bytes(), &[], "--max-ratio");
+}
+
+#[test]
 fn time_budget_names_flag() {
     let xml = std::fs::read(td("signed-assertion.xml")).unwrap();
     refuse(&xml, &["--max-seconds", "0"], "--max-seconds");

@@ -461,3 +461,84 @@ fn color_always_emits_ansi() {
     ]);
     assert!(out.contains('\u{1b}'));
 }
+
+#[test]
+fn hints_speak_each_recognised_idps_console() {
+    let base = std::fs::read_to_string(td("placeholder-email.xml")).unwrap();
+    let aws = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw";
+    for (issuer, idp, console) in [
+        (aws, "aws_identity_center", "Edit attribute mappings"),
+        (
+            "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+            "entra_id",
+            "Attributes & Claims",
+        ),
+        ("http://www.okta.com/exk1abcdEFGH2345", "okta", "Okta Admin"),
+        (
+            "https://accounts.google.com/o/saml2?idpid=C0abc",
+            "google",
+            "Google Admin",
+        ),
+        (
+            "https://app.onelogin.com/saml/metadata/123",
+            "one_login",
+            "OneLogin",
+        ),
+        ("urn:dev-abc.us.auth0.com", "auth0", "Auth0"),
+        (
+            "http://adfs.example.com/adfs/services/trust",
+            "adfs",
+            "AD FS Management",
+        ),
+        ("JumpCloud", "jump_cloud", "JumpCloud"),
+        ("https://kc.example.com/realms/main", "keycloak", "Keycloak"),
+    ] {
+        let xml = base.replace(aws, issuer);
+        let out = bin()
+            .args([
+                "inspect",
+                "--format",
+                "json",
+                "--now",
+                NOW,
+                "--profile",
+                "amplitude",
+                "-",
+            ])
+            .write_stdin(xml)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["idp"], idp, "{issuer}");
+        let hint = finding(&v, "email-placeholder")["hint"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(hint.contains(console), "{idp}: {hint}");
+    }
+}
+
+#[test]
+fn idp_recognised_from_metadata_when_issuer_is_opaque() {
+    let xml = std::fs::read_to_string(td("placeholder-email.xml")).unwrap().replace(
+        "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw",
+        "urn:opaque:idp",
+    );
+    let md = td("idp-metadata.xml");
+    let out = bin()
+        .args([
+            "inspect",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--idp-metadata",
+            &md,
+            "-",
+        ])
+        .write_stdin(xml)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["idp"], "aws_identity_center");
+}

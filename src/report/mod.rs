@@ -100,6 +100,8 @@ pub enum SigResult {
 pub struct SignatureReport {
     pub covers: &'static str,
     pub reference: Option<String>,
+    /// The element the reference resolves to (path and line), when it resolves to exactly one.
+    pub resolves_to: Option<String>,
     pub line: usize,
     /// Path of the element the Signature sits in.
     pub location: String,

@@ -141,6 +141,7 @@ pub fn verify_message(
         }
         out.reports.push(SignatureReport {
             covers: decision.covers,
+            resolves_to: decision.target.map(|_| decision.target_desc.clone()),
             reference: info.reference_uris.first().cloned().flatten(),
             line: info.line,
             location: info.parent_path.clone(),
