@@ -51,11 +51,17 @@ pub fn verify_message(
         }
         let decision = policy::signature_rules(doc, msg, info, consumed, sink);
         let embedded = info.embedded_certs.first();
-        let valid_under_embedded = match (embedded, decision.crypto_allowed) {
-            (Some(c), true) => {
-                Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
-            }
-            _ => None,
+        // Verifying under the embedded certificate is information only; it is computed lazily
+        // and reused when that certificate is also a trusted one.
+        let mut embedded_result: Option<Option<bool>> = None;
+        let mut under_embedded = |trusted_valid_with: Option<&str>| -> Option<bool> {
+            *embedded_result.get_or_insert_with(|| match (embedded, decision.crypto_allowed) {
+                (Some(c), true) if trusted_valid_with == Some(c.sha256.as_str()) => Some(true),
+                (Some(c), true) => {
+                    Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
+                }
+                _ => None,
+            })
         };
         let mut result = SigResult::NotChecked;
         let mut key = None;
@@ -76,6 +82,7 @@ pub fn verify_message(
                 }
                 outcomes.push(o);
             }
+            let valid_under_embedded = under_embedded(key.as_ref().map(|k| k.sha256.as_str()));
             if result != SigResult::Valid {
                 let what = format!(
                     "the signature at line {} over {}",
@@ -139,6 +146,7 @@ pub fn verify_message(
         if result == SigResult::Valid && decision.counts {
             out.covered.push(decision.target.unwrap_or_default());
         }
+        let valid_under_embedded = under_embedded(key.as_ref().map(|k| k.sha256.as_str()));
         out.reports.push(SignatureReport {
             covers: decision.covers,
             resolves_to: decision.target.map(|_| decision.target_desc.clone()),
