@@ -68,7 +68,7 @@ pub fn check(
     let mut marks = Vec::new();
     let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
     bounds.push((
-        "Response IssueInstant".into(),
+        format!("{} IssueInstant", msg.root_name),
         msg.issue_instant.clone(),
         Bound::Issued,
         0,

@@ -148,7 +148,12 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
                         .at(e.line, endpoint.to_string()),
                     );
                 }
-                endpoints.push(format!("{endpoint} {}", e.location));
+                let binding = e
+                    .binding
+                    .as_deref()
+                    .map(|b| b.rsplit(':').next().unwrap_or(b))
+                    .unwrap_or("no binding");
+                endpoints.push(format!("{endpoint} ({binding}) {}", e.location));
             }
         };
         if let Some(d) = &md.idp {

@@ -328,15 +328,24 @@ fn render_one(r: &Report, mode: Mode) -> String {
         label(
             &mut out,
             if i == 0 { "Signatures" } else { "" },
-            format!(
-                "#{} on {} (line {}) → {} · {} / {} · {result}",
-                i + 1,
-                s.location,
-                s.line,
-                s.reference.as_deref().unwrap_or("(no URI)"),
-                alg(&s.signature_algorithm),
-                alg(&s.digest_algorithm)
-            ),
+            if s.line == 0 {
+                format!(
+                    "#{} {} · {} · {result}",
+                    i + 1,
+                    s.location,
+                    alg(&s.signature_algorithm)
+                )
+            } else {
+                format!(
+                    "#{} on {} (line {}) → {} · {} / {} · {result}",
+                    i + 1,
+                    s.location,
+                    s.line,
+                    s.reference.as_deref().unwrap_or("(no URI)"),
+                    alg(&s.signature_algorithm),
+                    alg(&s.digest_algorithm)
+                )
+            },
         );
         if let Some(k) = &s.key {
             let _ = writeln!(
