@@ -268,7 +268,8 @@ def main():
     write("xsw/xsw8.xml", pre + evil.replace("</saml:Issuer>", "</saml:Issuer>" + sig_obj_a8, 1) + post)
 
     # --- encrypted assertion (AES-256-CBC and AES-128-GCM, RSA-OAEP key transport) ---------
-    for name, alg in [("encrypted.xml", "aes256-cbc"), ("encrypted-gcm.xml", "aes128-gcm")]:
+    for name, alg, transport in [("encrypted.xml", "aes256-cbc", "rsa-oaep-mgf1p"), ("encrypted-gcm.xml", "aes128-gcm", "rsa-oaep-mgf1p"),
+                                 ("encrypted-rsa15.xml", "aes128-cbc", "rsa-1_5")]:
         plain = os.path.join(TMP, "assertion.xml")
         open(plain, "w").write('<?xml version="1.0" encoding="UTF-8"?>\n' + signed_assertion(attrs=email_attrs()))
         tmpl = os.path.join(TMP, "enc-template.xml")
@@ -281,7 +282,7 @@ def main():
             f'<xenc:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#{alg}" />')
         with open(tmpl, "a") as f:
             f.write('<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><xenc:EncryptedKey>'
-                    '<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"/>'
+                    f'<xenc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#{transport}"/>'
                     '<xenc:CipherData><xenc:CipherValue/></xenc:CipherData></xenc:EncryptedKey></ds:KeyInfo>'
                     '<xenc:CipherData><xenc:CipherValue/></xenc:CipherData></xenc:EncryptedData>\n')
         enc = os.path.join(TMP, "enc.xml")
@@ -335,6 +336,12 @@ def main():
     url = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?" + q + "&Signature=" + urllib.parse.quote(base64.b64encode(sig).decode(), safe="")
     write("authnrequest-redirect.url", url + "\n")
     write("authnrequest-redirect-tampered.url", url.replace("RelayState=state-7", "RelayState=state-8") + "\n")
+    write("logout-request.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:LogoutRequest xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="_lr1" Version="2.0" '
+          f'IssueInstant="{ISSUE}" Destination="https://portal.sso.us-east-1.amazonaws.com/saml/logout/MTIz"><saml:Issuer>{AMP_ENTITY}</saml:Issuer>'
+          '<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@example.com</saml:NameID><samlp:SessionIndex>_s1</samlp:SessionIndex></samlp:LogoutRequest>\n')
+    write("logout-response.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:LogoutResponse xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="_lo1" Version="2.0" '
+          f'IssueInstant="{ISSUE}" Destination="https://analytics.amplitude.com/saml/slo" InResponseTo="_lr1"><saml:Issuer>{AWS_IC}</saml:Issuer>'
+          '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:PartialLogout"/></samlp:StatusCode></samlp:Status></samlp:LogoutResponse>\n')
     write("authnrequest.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + req + "\n")
 
     har = {"log": {"version": "1.2", "creator": {"name": "samlcheck fixtures", "version": "1"}, "entries": [

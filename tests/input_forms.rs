@@ -159,3 +159,23 @@ fn several_urls_one_per_line() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().map(|a| a.len()), Some(2));
 }
+
+#[test]
+fn logout_messages() {
+    let f = td("logout-request.xml");
+    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    assert_eq!(code, 0);
+    assert_eq!(v["message"], "logout_request");
+    assert_eq!(v["request"]["name_id"], "alice@example.com");
+    assert_eq!(v["request"]["session_index"], "_s1");
+    let f = td("logout-response.xml");
+    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    assert_eq!(code, 0);
+    assert_eq!(v["message"], "logout_response");
+    assert_eq!(v["in_response_to"], "_lr1");
+    assert_eq!(
+        v["status"]["second_level"],
+        "urn:oasis:names:tc:SAML:2.0:status:PartialLogout"
+    );
+    assert_eq!(v["checks"]["status"], "fail");
+}

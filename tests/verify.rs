@@ -236,7 +236,7 @@ fn xsw_permutations_never_authenticate_the_attacker() {
 #[test]
 fn encrypted_assertion_right_and_wrong_key() {
     let key = td("keys/sp.key");
-    for file in ["encrypted.xml", "encrypted-gcm.xml"] {
+    for file in ["encrypted.xml", "encrypted-gcm.xml", "encrypted-rsa15.xml"] {
         let (code, v) = verify_json(file, &["--sp-key", &key]);
         assert_eq!(code, 0, "{file}: {v}");
         assert_eq!(v["assertion_decrypted"], true);

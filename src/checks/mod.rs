@@ -160,6 +160,34 @@ impl Finding {
     }
 }
 
+/// How likely a finding is to be the root cause of a failed sign-in, lower first: the IdP's own
+/// status, then what makes the message untrustworthy, then SP/IdP configuration mismatches, then
+/// the user's data; time last (old captures expire), and `signature-missing` after the
+/// signature findings that explain it.
+pub fn cause_rank(f: &Finding) -> u8 {
+    if f.code == "signature-missing" {
+        return 5;
+    }
+    match f.check {
+        Check::Input => 0,
+        Check::Status => 1,
+        Check::Decryption => 2,
+        Check::Wrapping => 3,
+        Check::Signature => 4,
+        Check::Certificate => 6,
+        Check::Issuer => 7,
+        Check::Audience => 8,
+        Check::Destination => 9,
+        Check::Recipient => 10,
+        Check::Subject => 11,
+        Check::Email => 12,
+        Check::Attributes => 13,
+        Check::InResponseTo => 14,
+        Check::Time => 15,
+        Check::Algorithm => 16,
+    }
+}
+
 /// Where checks put their findings.
 #[derive(Debug, Default, Clone)]
 pub struct Sink {
@@ -210,10 +238,11 @@ impl Sink {
             .collect()
     }
 
-    /// Findings ordered most severe first, stable within a severity.
+    /// Findings ordered most severe first and, within a severity, most likely root cause first
+    /// (see [`cause_rank`]); stable otherwise.
     pub fn into_sorted(self) -> Vec<Finding> {
         let mut f = self.findings;
-        f.sort_by_key(|x| std::cmp::Reverse(x.severity));
+        f.sort_by_key(|x| (std::cmp::Reverse(x.severity), cause_rank(x)));
         f
     }
 }

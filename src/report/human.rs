@@ -168,6 +168,9 @@ fn render_one(r: &Report, mode: Mode) -> String {
         if let Some(n) = &req.name_id {
             label(&mut out, "NameID", n);
         }
+        if let Some(si) = &req.session_index {
+            label(&mut out, "SessionIndex", si);
+        }
     }
     if let Some(c) = &r.conditions {
         if !c.audiences.is_empty() {
