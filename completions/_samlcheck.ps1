@@ -113,6 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
         }
         'samlcheck;metadata' {
             [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Warn when a certificate expires within this many days')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate the metadata must be signed with (PEM or DER, repeatable)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')

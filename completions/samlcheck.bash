@@ -437,13 +437,17 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__metadata)
-            opts="-h -V --min-days --now --format --color --help --version"
+            opts="-h -V --min-days --cert --now --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --min-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -106,6 +106,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         }
         &'samlcheck;metadata'= {
             cand --min-days 'Warn when a certificate expires within this many days'
+            cand --cert 'Certificate the metadata must be signed with (PEM or DER, repeatable)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --format 'Output format'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'

@@ -183,6 +183,9 @@ pub struct MetadataArgs {
     /// Warn when a certificate expires within this many days
     #[arg(long, value_name = "DAYS", default_value_t = 30)]
     pub min_days: i64,
+    /// Certificate the metadata must be signed with (PEM or DER, repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub cert: Vec<PathBuf>,
     /// The time to judge against, RFC 3339 (default: the system clock)
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,

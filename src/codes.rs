@@ -146,6 +146,10 @@ codes! {
         "SAML endpoints should be served over HTTPS; browsers and SPs increasingly refuse plain http.";
     "metadata-no-entity-id", Issuer, Error, "The metadata has no entityID",
         "EntityDescriptor must carry an entityID; it is the Issuer (IdP) or the Audience (SP).";
+    "metadata-signature-invalid", Signature, Error, "The metadata's signature does not verify",
+        "The metadata is signed, but not validly under the certificate given with --cert (or the signature does not cover the whole document). Metadata fetched from a federation or an IdP URL should be authenticated before its keys are trusted.\nFix: get the metadata signing certificate from the federation operator or IdP and fetch the metadata again.";
+    "metadata-unsigned", Signature, Warning, "The metadata is not signed",
+        "--cert asks for signed metadata, but this document carries no signature on its root, so its keys cannot be authenticated.";
     "metadata-expired", Time, Error, "The metadata's validUntil has passed",
         "The metadata document says it is valid only until a date that has passed; SPs that honour validUntil refuse it.";
 }

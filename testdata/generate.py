@@ -132,6 +132,7 @@ def xmlsec_sign(xml, key="idp", node="urn:oasis:names:tc:SAML:2.0:assertion:Asse
         "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
         "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:Response",
         "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:AuthnRequest",
+        "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:metadata:EntityDescriptor",
         "--output", dst, src)
     return open(dst).read()
 
@@ -303,6 +304,9 @@ def main():
     write("idp-metadata.xml", idp_md(AWS_IC, ["idp.crt"]))
     write("idp-metadata-rotated.xml", idp_md(AWS_IC, ["idp.crt", "idp-new.crt"]))
     write("idp-metadata-ec.xml", idp_md(AWS_IC, ["idp-ec.crt"]))
+    # Metadata signed by the IdP key (its own root Signature, first child as the schema wants).
+    unsigned_md = idp_md(AWS_IC, ["idp.crt"]).replace(f'entityID="{AWS_IC}">', f'entityID="{AWS_IC}" ID="_md1">' + sig_template("_md1"), 1)
+    write("idp-metadata-signed.xml", xmlsec_sign(unsigned_md))
     write("sp-metadata.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{AMP_ENTITY}">'
           '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol" AuthnRequestsSigned="false" WantAssertionsSigned="true">'
           f'<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="{AMP_ACS}" index="0" isDefault="true"/>'

@@ -417,6 +417,40 @@ fn metadata_lint() {
     ]);
     assert_eq!(code, 0);
     assert!(has_code(&v, "certificate-expiring"));
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        &td("idp-metadata-signed.xml"),
+    ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["signature"], "valid");
+    let tampered = std::fs::read_to_string(td("idp-metadata-signed.xml"))
+        .unwrap()
+        .replace("HTTP-POST", "HTTP-Artifact");
+    let path =
+        std::env::temp_dir().join(format!("samlcheck-md-tampered-{}.xml", std::process::id()));
+    std::fs::write(&path, tampered).unwrap();
+    let (code, v) = json(&[
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(finding(&v, "metadata-signature-invalid")["message"]
+        .as_str()
+        .unwrap()
+        .contains("changed after signing"));
+    let _ = std::fs::remove_file(path);
     let (code, _, err) = run(&["metadata", &td("signed-assertion.xml")]);
     assert_eq!(code, 2);
     assert!(err.contains("not SAML metadata"));

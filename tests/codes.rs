@@ -575,6 +575,38 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "metadata-signature-invalid",
+            Box::new(|| {
+                json(&[
+                    "metadata",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    "--cert",
+                    &td("keys/attacker.crt"),
+                    &td("idp-metadata-signed.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "metadata-unsigned",
+            Box::new(|| {
+                json(&[
+                    "metadata",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    &td("idp-metadata.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
             "metadata-expired",
             Box::new(move || {
                 metadata_json(&md(

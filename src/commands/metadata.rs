@@ -10,6 +10,8 @@ use crate::cli::{Format, MetadataArgs};
 use crate::error::Error;
 use crate::input::Limits;
 use crate::report::CertReport;
+use crate::signature::{self, metadata::MetadataSignature};
+use crate::trust::cert::CertInfo;
 use crate::trust::metadata::{self, Descriptor};
 
 #[derive(Debug, Serialize)]
@@ -18,6 +20,8 @@ struct MetadataReport {
     file: String,
     verdict: &'static str,
     entity_id: Option<String>,
+    /// `unsigned`, `valid`, `invalid`, or `not_checked` (signed, no --cert given).
+    signature: &'static str,
     roles: Vec<&'static str>,
     signing_certs: Vec<CertReport>,
     endpoints: Vec<String>,
@@ -28,13 +32,28 @@ struct MetadataReport {
 
 pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let now = options::now(args.now.as_deref())?;
+    let mut trusted = Vec::new();
+    for c in &args.cert {
+        let bytes =
+            std::fs::read(c).map_err(|e| Error::usage(format!("--cert {}: {e}", c.display())))?;
+        trusted.extend(
+            CertInfo::from_file_bytes(&bytes)
+                .map_err(|e| Error::usage(format!("--cert {}: {e}", c.display())))?,
+        );
+    }
     let mut reports = Vec::new();
     for path in &args.files {
         let file = path.display().to_string();
+        let limits = Limits::default();
         let parsed = std::fs::read(path)
             .map_err(|e| e.to_string())
-            .and_then(|b| metadata::parse(&b, &Limits::default()).map_err(|e| e.to_string()));
-        let md = match parsed {
+            .and_then(|b| {
+                let md = metadata::parse(&b, &limits).map_err(|e| e.to_string())?;
+                let sig = signature::metadata::verify(&b, &trusted, &limits)
+                    .map_err(|e| e.to_string())?;
+                Ok((md, sig))
+            });
+        let (md, sig) = match parsed {
             Ok(m) => m,
             Err(e) => {
                 reports.push(MetadataReport {
@@ -42,6 +61,7 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
                     file,
                     verdict: "input_error",
                     entity_id: None,
+                    signature: "not_checked",
                     roles: vec![],
                     signing_certs: vec![],
                     endpoints: vec![],
@@ -52,6 +72,28 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
             }
         };
         let mut sink = Sink::default();
+        let signature = match (&sig, trusted.is_empty()) {
+            (MetadataSignature::Unsigned, true) => "unsigned",
+            (MetadataSignature::Unsigned, false) => {
+                sink.push(Finding::new(
+                    "metadata-unsigned",
+                    "--cert was given but the metadata carries no signature on its root",
+                ));
+                "unsigned"
+            }
+            (_, true) => "not_checked",
+            (MetadataSignature::Valid(_), false) => {
+                sink.judged(crate::checks::Check::Signature);
+                "valid"
+            }
+            (MetadataSignature::Invalid(why), false) => {
+                sink.push(Finding::new(
+                    "metadata-signature-invalid",
+                    format!("the metadata signature does not verify under --cert: {why}"),
+                ));
+                "invalid"
+            }
+        };
         if md.entity_id.as_deref().is_none_or(|e| e.trim().is_empty()) {
             sink.push(Finding::new(
                 "metadata-no-entity-id",
@@ -177,6 +219,7 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
             file,
             verdict: if failed { "fail" } else { "pass" },
             entity_id: md.entity_id,
+            signature,
             roles,
             signing_certs: certs,
             endpoints,
@@ -218,10 +261,11 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
                     "✗ FAIL"
                 };
                 out.stdout.push_str(&format!(
-                    "{mark} {} · {} · {}\n",
+                    "{mark} {} · {} · {} · signature {}\n",
                     r.file,
                     r.roles.join("+"),
-                    r.entity_id.as_deref().unwrap_or("(no entityID)")
+                    r.entity_id.as_deref().unwrap_or("(no entityID)"),
+                    r.signature.replace('_', " ")
                 ));
                 for c in &r.signing_certs {
                     out.stdout.push_str(&format!(

@@ -3,6 +3,7 @@
 //! embedded-certificate diagnosis, decryption, and the HTTP-Redirect binding signature.
 
 pub mod crosscheck;
+pub mod metadata;
 pub mod policy;
 pub mod redirect;
 pub mod xmlsec;
