@@ -23,7 +23,10 @@ pub struct Options {
     pub limits: Limits,
     pub clock: Clock,
     pub expectations: Expectations,
+    /// Keys trusted for IdP messages (`--idp-metadata`, `--cert`).
     pub trust: TrustStore,
+    /// Keys trusted for SP messages such as AuthnRequests (`--sp-metadata` signing keys, `--cert`).
+    pub sp_trust: TrustStore,
     /// The SP's private key (PEM) for EncryptedAssertion.
     pub sp_key: Option<Vec<u8>>,
     pub email_order: Vec<Source>,
@@ -43,6 +46,7 @@ impl Options {
             },
             expectations: Expectations::default(),
             trust: TrustStore::default(),
+            sp_trust: TrustStore::default(),
             sp_key: None,
             email_order: Source::DEFAULT_ORDER.to_vec(),
             profile: None,
@@ -89,6 +93,16 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         Idp::Unknown => Idp::recognise(opts.expectations.issuer.as_deref()),
         known => known,
     };
+    // Responses are signed by the IdP; AuthnRequests by the SP; logout messages by either.
+    let merged;
+    let trust = match msg.kind {
+        MessageKind::Response => &opts.trust,
+        MessageKind::AuthnRequest => &opts.sp_trust,
+        _ => {
+            merged = opts.trust.merged(&opts.sp_trust);
+            &merged
+        }
+    };
     let mut sink = Sink::default();
     sink.judged(Check::Input);
     if capture.steps.contains(&crate::input::Step::Base64url) {
@@ -101,8 +115,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     // Signatures: before decryption for the root, after it for the rest.
     let decrypting = msg.encrypted_assertions > 0 && opts.sp_key.is_some();
     let (msg, verification, decrypted_xml) = if decrypting {
-        let outer =
-            signature::verify_message(&doc, &msg, &opts.trust, idp, Scope::RootOnly, &mut sink);
+        let outer = signature::verify_message(&doc, &msg, trust, idp, Scope::RootOnly, &mut sink);
         let root_covered = outer.covered.contains(&msg.root_node);
         match decrypt(&doc, opts.sp_key.as_deref().unwrap_or_default()) {
             Ok(xml) => {
@@ -113,7 +126,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 let mut inner = signature::verify_message(
                     &doc2,
                     &msg2,
-                    &opts.trust,
+                    trust,
                     idp,
                     Scope::AllButRoot,
                     &mut sink,
@@ -135,7 +148,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             }
         }
     } else {
-        let v = signature::verify_message(&doc, &msg, &opts.trust, idp, Scope::All, &mut sink);
+        let v = signature::verify_message(&doc, &msg, trust, idp, Scope::All, &mut sink);
         (msg, v, None)
     };
     if decrypting {
@@ -147,14 +160,14 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
 
     // HTTP-Redirect binding: the query signature authenticates the whole message.
     if let Some(rs) = &capture.redirect {
-        if opts.trust.is_empty() {
+        if trust.is_empty() {
             reports.push(redirect_report(rs, SigResult::NotChecked, None, None));
         } else {
             sink.judged(Check::Signature);
             let mut result = SigResult::SignatureMismatch;
             let mut key = None;
             let mut detail = None;
-            for k in opts.trust.keys() {
+            for k in trust.keys() {
                 match redirect::verify(rs, k) {
                     Ok(true) => {
                         result = SigResult::Valid;
@@ -175,7 +188,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 let why = detail.clone().unwrap_or_else(|| {
                     format!(
                         "it does not verify under any of the {} trusted certificate(s)",
-                        opts.trust.len()
+                        trust.len()
                     )
                 });
                 sink.push(
@@ -211,7 +224,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     // Nothing the SP consumes is authenticated.
     let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
         == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
-    if !opts.trust.is_empty()
+    if !trust.is_empty()
         && msg.kind == MessageKind::Response
         && !authenticated
         && (consumed.is_some() || success)
@@ -226,7 +239,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
 
     // Trusted certificates' expiry (judged against the real clock, not --at).
     let mut trusted_keys = Vec::new();
-    for k in opts.trust.keys() {
+    for k in trust.keys() {
         let days = k.cert.days_left(opts.clock.now);
         let what = format!(
             "trusted certificate {} ({}) from {}",

@@ -308,7 +308,8 @@ def main():
     unsigned_md = idp_md(AWS_IC, ["idp.crt"]).replace(f'entityID="{AWS_IC}">', f'entityID="{AWS_IC}" ID="_md1">' + sig_template("_md1"), 1)
     write("idp-metadata-signed.xml", xmlsec_sign(unsigned_md))
     write("sp-metadata.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{AMP_ENTITY}">'
-          '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol" AuthnRequestsSigned="false" WantAssertionsSigned="true">'
+          '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol" AuthnRequestsSigned="true" WantAssertionsSigned="true">'
+          f'<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="{DS}"><ds:X509Data><ds:X509Certificate>{cert_b64("sp.crt")}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>'
           f'<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="{AMP_ACS}" index="0" isDefault="true"/>'
           '</md:SPSSODescriptor></md:EntityDescriptor>\n')
     write("sp-metadata-insecure.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sp.example.com">'

@@ -264,6 +264,25 @@ fn redirect_binding_signature() {
 }
 
 #[test]
+fn har_flow_trusts_idp_keys_for_responses_and_sp_keys_for_requests() {
+    let (md, sp, har) = (
+        td("idp-metadata.xml"),
+        td("sp-metadata.xml"),
+        td("capture.har"),
+    );
+    // IdP metadata alone: the SP-signed AuthnRequest is not checked, the Response passes.
+    let (code, v) = vjson(&["--idp-metadata", &md, &har]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(results(&v[0]), ["not_checked"]);
+    assert_eq!(results(&v[1]), ["valid"]);
+    // With SP metadata the AuthnRequest's redirect signature is verified under the SP's key.
+    let (code, v) = vjson(&["--idp-metadata", &md, "--sp-metadata", &sp, &har]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(results(&v[0]), ["valid"]);
+    assert_eq!(v[0]["signatures"][0]["key"]["source"], "metadata");
+}
+
+#[test]
 fn inspect_without_trust_shows_anatomy_and_embedded_result() {
     let f = td("signed-assertion.xml");
     let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);

@@ -136,7 +136,12 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     let issuer = a
         .and_then(|a| a.issuer.clone())
         .or_else(|| msg.issuer.clone());
-    if let Some(expected) = &exp.issuer {
+    // The expected issuer is the IdP's: it applies to what the IdP sends, not to SP requests.
+    let from_idp = matches!(
+        msg.kind,
+        crate::xml::model::MessageKind::Response | crate::xml::model::MessageKind::LogoutResponse
+    );
+    if let Some(expected) = exp.issuer.as_ref().filter(|_| from_idp) {
         sink.judged(Check::Issuer);
         for (which, value) in [
             ("Response", &msg.issuer),

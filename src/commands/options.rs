@@ -56,7 +56,10 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         let certs = CertInfo::from_file_bytes(&bytes)
             .map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
         for c in certs {
-            o.trust.add(KeySource::Cert(path.display().to_string()), c);
+            o.trust
+                .add(KeySource::Cert(path.display().to_string()), c.clone());
+            o.sp_trust
+                .add(KeySource::Cert(path.display().to_string()), c);
         }
     }
     for path in &args.idp_metadata {
@@ -93,6 +96,10 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
                 path.display()
             ))
         })?;
+        for c in sp.signing_certs {
+            o.sp_trust
+                .add(KeySource::Metadata(path.display().to_string()), c);
+        }
         o.expectations.audiences.extend(md.entity_id);
         o.expectations
             .acs

@@ -55,4 +55,13 @@ impl TrustStore {
     pub fn len(&self) -> usize {
         self.keys.len()
     }
+
+    /// Both stores' keys (each certificate once).
+    pub fn merged(&self, other: &TrustStore) -> TrustStore {
+        let mut out = self.clone();
+        for k in &other.keys {
+            out.add(k.source.clone(), k.cert.clone());
+        }
+        out
+    }
 }
