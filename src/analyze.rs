@@ -234,7 +234,13 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         } else {
             "no signature that passed verification and every wrapping rule covers the Response or the consumed Assertion".to_string()
         };
-        sink.push(Finding::new("signature-missing", format!("nothing the SP would consume is authenticated: {why}")).hint("enable assertion (and/or response) signing in the IdP application, and trust its current certificate"));
+        sink.push(
+            Finding::new(
+                "signature-missing",
+                format!("nothing the SP would consume is authenticated: {why}"),
+            )
+            .hint(idp.hint(Topic::Signing)),
+        );
     }
 
     // Trusted certificates' expiry (judged against the real clock, not --at).

@@ -35,6 +35,8 @@ pub enum Topic {
     NameId,
     /// The user is not assigned to the application.
     Assignment,
+    /// The message is not signed (or not where the SP needs it).
+    Signing,
 }
 
 impl Idp {
@@ -136,6 +138,16 @@ impl Idp {
             (_, Certificate) => format!("get the current signing certificate or metadata from {} and upload it to the SP", self.name()),
             (_, NameId) => format!("map the Name ID in {} to the user's email, format emailAddress", self.name()),
             (_, Assignment) => format!("assign the user to the application in {}", self.name()),
+            (AwsIdentityCenter, Signing) => "IAM Identity Center signs its assertions: make sure the SP trusts the certificate from the IAM Identity Center metadata (Applications > your app > IAM Identity Center metadata)".into(),
+            (EntraId, Signing) => "in Entra ID > Enterprise applications > (your app) > Single sign-on > SAML Certificates > Edit, set Signing Option to 'Sign SAML response and assertion'".into(),
+            (Okta, Signing) => "in Okta Admin > Applications > (your app) > General > SAML Settings > Show Advanced Settings, set Response and Assertion Signature to Signed".into(),
+            (Google, Signing) => "in Google Admin > Apps > Web and mobile apps > (your app) > Service provider details, enable Signed response".into(),
+            (OneLogin, Signing) => "in OneLogin > Applications > (your app) > Configuration, set SAML signature element to Both".into(),
+            (Auth0, Signing) => "in the SAML2 Web App addon settings, set \"signResponse\": true (assertions are signed by default)".into(),
+            (Adfs, Signing) => "run Set-AdfsRelyingPartyTrust -TargetName <trust> -SamlResponseSignature MessageAndAssertion on the AD FS server".into(),
+            (JumpCloud, Signing) => "in JumpCloud > SSO > (your app), set Sign to Assertion and Response".into(),
+            (Keycloak, Signing) => "in Keycloak > Clients > (your client) > Keys / Signature and Encryption, turn on Sign documents and Sign assertions".into(),
+            (_, Signing) => format!("enable assertion (and/or response) signing in {}'s application, and trust its current signing certificate", self.name()),
         }
     }
 }
@@ -170,6 +182,7 @@ mod tests {
                 Topic::Certificate,
                 Topic::NameId,
                 Topic::Assignment,
+                Topic::Signing,
             ] {
                 assert!(!idp.hint(topic).is_empty());
             }

@@ -576,3 +576,82 @@ fn idp_recognised_from_metadata_when_issuer_is_opaque() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["idp"], "aws_identity_center");
 }
+
+#[test]
+fn aws_identity_center_profile() {
+    // An Okta-issued response to IAM Identity Center's ACS (as an SP of an external IdP).
+    let acs = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/4a8b2c3d-1111-2222-3333-444455556666";
+    let aud = "https://us-east-1.signin.aws.amazon.com/platform/saml/d-1234567890";
+    let xml = std::fs::read_to_string(td("signed-assertion.xml"))
+        .unwrap()
+        .replace("https://analytics.amplitude.com/saml/sso/123456", acs)
+        .replace("https://amplitude.com/saml/sso/metadata", aud);
+    let out = bin()
+        .args([
+            "inspect",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--profile",
+            "aws-identity-center",
+            "-",
+        ])
+        .write_stdin(xml.clone())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for c in ["audience", "destination", "recipient", "email"] {
+        assert_eq!(check(&v, c), "pass", "{c}: {:?}", codes(&v));
+    }
+    // Identity Center matches users by NameID: an attribute-only email does not count.
+    let xml = xml.replace(
+        ">alice@example.com</saml:NameID>",
+        ">9a8b7c6d</saml:NameID>",
+    );
+    let out = bin()
+        .args([
+            "inspect",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--profile",
+            "aws-identity-center",
+            "-",
+        ])
+        .write_stdin(xml)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["email"]["source"], "none");
+    assert_eq!(finding(&v, "email-missing")["severity"], "error");
+}
+
+#[test]
+fn unsigned_response_hint_names_the_console() {
+    let xml = std::fs::read_to_string(td("unsigned.xml")).unwrap().replace(
+        "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw",
+        "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+    );
+    let md = td("idp-metadata.xml");
+    let out = bin()
+        .args([
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--idp-metadata",
+            &md,
+            "-",
+        ])
+        .write_stdin(xml)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(finding(&v, "signature-missing")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("Sign SAML response and assertion"));
+}
