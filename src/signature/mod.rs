@@ -8,14 +8,15 @@ pub mod policy;
 pub mod redirect;
 pub mod xmlsec;
 
-use libxml::tree::Document;
+use libxml::tree::{Document, Node};
 
 use crate::checks::{Check, Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::report::{CertReport, KeyReport, SigResult, SignatureReport};
+use crate::trust::cert::CertInfo;
 use crate::trust::store::TrustStore;
 use crate::xml::dom::{self, DS};
-use crate::xml::model::Message;
+use crate::xml::model::{Message, SignatureInfo};
 
 /// What verification established.
 #[derive(Debug, Clone, Default)]
@@ -51,128 +52,157 @@ pub fn verify_message(
             continue;
         }
         let decision = policy::signature_rules(doc, msg, info, consumed, sink);
-        let embedded = info.embedded_certs.first();
-        // Verifying under the embedded certificate is information only; it is computed lazily
-        // and reused when that certificate is also a trusted one.
-        let mut embedded_result: Option<Option<bool>> = None;
-        let mut under_embedded = |trusted_valid_with: Option<&str>| -> Option<bool> {
-            *embedded_result.get_or_insert_with(|| match (embedded, decision.crypto_allowed) {
-                (Some(c), true) if trusted_valid_with == Some(c.sha256.as_str()) => Some(true),
-                (Some(c), true) => {
-                    Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
-                }
-                _ => None,
-            })
-        };
-        let mut result = SigResult::NotChecked;
-        let mut key = None;
-        let mut detail = decision.refusal.clone();
-        if decision.crypto_allowed && !trust.is_empty() {
-            let mut outcomes = Vec::new();
-            for k in trust.keys() {
-                let o = xmlsec::verify(node, k.cert.to_pem().as_bytes());
-                if o == xmlsec::Outcome::Valid {
-                    key = Some(KeyReport {
-                        source: k.source.kind().to_string(),
-                        sha256: k.cert.sha256.clone(),
-                        subject: k.cert.subject.clone(),
-                    });
-                    outcomes.clear();
-                    result = SigResult::Valid;
-                    break;
-                }
-                outcomes.push(o);
-            }
-            let valid_under_embedded = under_embedded(key.as_ref().map(|k| k.sha256.as_str()));
-            if result != SigResult::Valid {
-                let what = format!(
-                    "the signature at line {} over {}",
-                    info.line, decision.target_desc
-                );
-                if outcomes.contains(&xmlsec::Outcome::DigestMismatch) {
-                    result = SigResult::DigestMismatch;
-                    sink.push(
-                        Finding::new(
-                            "signature-digest-mismatch",
-                            format!(
-                                "{what}: the digest does not match — {} was modified after signing",
-                                decision.target_desc
-                            ),
-                        )
-                        .at(info.line, info.parent_path.clone()),
-                    );
-                } else if valid_under_embedded == Some(true) {
-                    result = SigResult::UntrustedKey;
-                    let fp = embedded
-                        .map(|c| c.fingerprint_display())
-                        .unwrap_or_default();
-                    let subj = embedded.map(|c| c.subject.clone()).unwrap_or_default();
-                    sink.push(
-                        Finding::new(
-                            "signature-untrusted-key",
-                            format!("{what} is valid under the certificate embedded in the message ({subj}, SHA-256 {fp}), which is not among your trusted certificates — the IdP probably rotated its signing certificate, or the message was re-signed by someone else"),
-                        )
-                        .hint(idp.hint(Topic::Certificate))
-                        .at(info.line, info.parent_path.clone()),
-                    );
-                } else if let Some(xmlsec::Outcome::Error(e)) = outcomes
-                    .iter()
-                    .find(|o| matches!(o, xmlsec::Outcome::Error(_)))
-                    .filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch))
-                {
-                    result = SigResult::SignatureMismatch;
-                    detail = Some(e.clone());
-                    sink.push(
-                        Finding::new(
-                            "signature-error",
-                            format!("{what}: libxmlsec1 refused it: {e}"),
-                        )
-                        .at(info.line, info.parent_path.clone()),
-                    );
-                } else {
-                    result = SigResult::SignatureMismatch;
-                    let extra = if valid_under_embedded == Some(false) {
-                        " (nor under the certificate embedded in the message)"
-                    } else {
-                        ""
-                    };
-                    sink.push(
-                        Finding::new("signature-value-mismatch", format!("{what} does not verify under any of the {} trusted certificate(s){extra}: it was signed with another key", trust.len()))
-                            .hint(idp.hint(Topic::Certificate))
-                            .at(info.line, info.parent_path.clone()),
-                    );
-                }
-            }
-        }
-        if result == SigResult::Valid && decision.counts {
-            out.covered.push(decision.target.unwrap_or_default());
-        }
-        let valid_under_embedded = under_embedded(key.as_ref().map(|k| k.sha256.as_str()));
-        out.reports.push(SignatureReport {
-            covers: decision.covers,
-            resolves_to: decision.target.map(|_| decision.target_desc.clone()),
-            reference: info.reference_uris.first().cloned().flatten(),
-            line: info.line,
-            location: info.parent_path.clone(),
-            c14n_algorithm: info.c14n_algorithm.clone(),
-            signature_algorithm: info.signature_algorithm.clone(),
-            digest_algorithm: info.digest_algorithm.clone(),
-            transforms: info.transforms.clone(),
-            result,
-            key,
-            embedded_cert: embedded.map(CertReport::from),
-            valid_under_embedded_cert: valid_under_embedded,
-            detail,
-        });
+        let (report, covered) = verify_one(node, info, &decision, trust, idp, sink);
+        out.covered.extend(covered);
+        out.reports.push(report);
     }
     if trust.is_empty() {
         if !msg.signatures.is_empty() && scope != Scope::AllButRoot {
-            sink.push(Finding::new("signature-not-checked", "no trusted certificate given (--idp-metadata or --cert), so signatures were not verified"));
+            sink.push(Finding::new(
+                "signature-not-checked",
+                "no trusted certificate given (--idp-metadata or --cert), so signatures were not verified",
+            ));
         }
     } else {
         sink.judged(Check::Signature);
     }
     out
+}
+
+/// Verifies one signature that policy has judged, under every trusted key in turn; returns its
+/// report and, when it is valid and counts, the identity of the element it authenticates.
+fn verify_one(
+    node: &Node,
+    info: &SignatureInfo,
+    decision: &policy::Decision,
+    trust: &TrustStore,
+    idp: Idp,
+    sink: &mut Sink,
+) -> (SignatureReport, Option<usize>) {
+    let embedded = info.embedded_certs.first();
+    let mut result = SigResult::NotChecked;
+    let mut key = None;
+    let mut detail = decision.refusal.clone();
+    let mut outcomes = Vec::new();
+    if decision.crypto_allowed {
+        for k in trust.keys() {
+            let o = xmlsec::verify(node, k.cert.to_pem().as_bytes());
+            if o == xmlsec::Outcome::Valid {
+                key = Some(KeyReport {
+                    source: k.source.kind().to_string(),
+                    sha256: k.cert.sha256.clone(),
+                    subject: k.cert.subject.clone(),
+                });
+                result = SigResult::Valid;
+                break;
+            }
+            outcomes.push(o);
+        }
+    }
+    // The embedded certificate is information only; reuse the trusted result when it is the same.
+    let valid_under_embedded = match (embedded, decision.crypto_allowed) {
+        (Some(c), true) if key.as_ref().is_some_and(|k| k.sha256 == c.sha256) => Some(true),
+        (Some(c), true) => {
+            Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
+        }
+        _ => None,
+    };
+    if result != SigResult::Valid && !outcomes.is_empty() {
+        let (r, d, finding) = diagnose(
+            &outcomes,
+            info,
+            decision,
+            embedded,
+            valid_under_embedded,
+            trust.len(),
+            idp,
+        );
+        result = r;
+        detail = d.or(detail);
+        sink.push(finding.at(info.line, info.parent_path.clone()));
+    }
+    let covered = (result == SigResult::Valid && decision.counts)
+        .then(|| decision.target.unwrap_or_default());
+    let report = SignatureReport {
+        covers: decision.covers,
+        resolves_to: decision.target.map(|_| decision.target_desc.clone()),
+        reference: info.reference_uris.first().cloned().flatten(),
+        line: info.line,
+        location: info.parent_path.clone(),
+        c14n_algorithm: info.c14n_algorithm.clone(),
+        signature_algorithm: info.signature_algorithm.clone(),
+        digest_algorithm: info.digest_algorithm.clone(),
+        transforms: info.transforms.clone(),
+        result,
+        key,
+        embedded_cert: embedded.map(CertReport::from),
+        valid_under_embedded_cert: valid_under_embedded,
+        detail,
+    };
+    (report, covered)
+}
+
+/// Why a signature failed under every trusted key: changed content, a rotated or foreign key,
+/// or something libxmlsec1 refused.
+fn diagnose(
+    outcomes: &[xmlsec::Outcome],
+    info: &SignatureInfo,
+    decision: &policy::Decision,
+    embedded: Option<&CertInfo>,
+    valid_under_embedded: Option<bool>,
+    trusted: usize,
+    idp: Idp,
+) -> (SigResult, Option<String>, Finding) {
+    let what = format!(
+        "the signature at line {} over {}",
+        info.line, decision.target_desc
+    );
+    if outcomes.contains(&xmlsec::Outcome::DigestMismatch) {
+        let msg = format!(
+            "{what}: the digest does not match — {} was modified after signing",
+            decision.target_desc
+        );
+        return (
+            SigResult::DigestMismatch,
+            None,
+            Finding::new("signature-digest-mismatch", msg),
+        );
+    }
+    if let (Some(true), Some(c)) = (valid_under_embedded, embedded) {
+        let msg = format!(
+            "{what} is valid under the certificate embedded in the message ({}, SHA-256 {}), which is not among your trusted certificates — the IdP probably rotated its signing certificate, or the message was re-signed by someone else",
+            c.subject,
+            c.fingerprint_display()
+        );
+        let f = Finding::new("signature-untrusted-key", msg).hint(idp.hint(Topic::Certificate));
+        return (SigResult::UntrustedKey, None, f);
+    }
+    let refused = outcomes.iter().find_map(|o| match o {
+        xmlsec::Outcome::Error(e) => Some(e.clone()),
+        _ => None,
+    });
+    match refused.filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch)) {
+        Some(e) => {
+            let f = Finding::new(
+                "signature-error",
+                format!("{what}: libxmlsec1 refused it: {e}"),
+            );
+            (SigResult::SignatureMismatch, Some(e), f)
+        }
+        None => {
+            let extra = if valid_under_embedded == Some(false) {
+                " (nor under the certificate embedded in the message)"
+            } else {
+                ""
+            };
+            let msg = format!("{what} does not verify under any of the {trusted} trusted certificate(s){extra}: it was signed with another key");
+            (
+                SigResult::SignatureMismatch,
+                None,
+                Finding::new("signature-value-mismatch", msg).hint(idp.hint(Topic::Certificate)),
+            )
+        }
+    }
 }
 
 /// Which signatures of the document to process.
