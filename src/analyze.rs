@@ -6,7 +6,7 @@ use time::Duration;
 use crate::checks::email::{self, Source};
 use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
-use crate::checks::{message, status, Check, Finding, Severity, Sink};
+use crate::checks::{certificate, message, status, Check, Finding, Severity, Sink};
 use crate::error::InputError;
 use crate::idp::{Idp, Topic};
 use crate::input::{Capture, Limits};
@@ -112,45 +112,9 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         ));
     }
 
-    // Signatures: before decryption for the root, after it for the rest.
     let decrypting = msg.encrypted_assertions > 0 && opts.sp_key.is_some();
-    let (msg, verification, decrypted_xml) = if decrypting {
-        let outer = signature::verify_message(&doc, &msg, trust, idp, Scope::RootOnly, &mut sink);
-        let root_covered = outer.covered.contains(&msg.root_node);
-        match decrypt(&doc, opts.sp_key.as_deref().unwrap_or_default()) {
-            Ok(xml) => {
-                drop(doc);
-                guard::scan(xml.as_bytes(), &opts.limits)?;
-                let doc2 = dom::parse(xml.as_bytes())?;
-                let msg2 = extract::message(&doc2)?;
-                let mut inner = signature::verify_message(
-                    &doc2,
-                    &msg2,
-                    trust,
-                    idp,
-                    Scope::AllButRoot,
-                    &mut sink,
-                );
-                if root_covered {
-                    inner.covered.push(msg2.root_node);
-                }
-                let mut reports = outer.reports;
-                reports.extend(inner.reports);
-                inner.reports = reports;
-                (msg2, inner, Some(xml))
-            }
-            Err(e) => {
-                sink.push(Finding::new(
-                    "decryption-failed",
-                    format!("the EncryptedAssertion could not be decrypted with --sp-key: {e}"),
-                ));
-                (msg, outer, None)
-            }
-        }
-    } else {
-        let v = signature::verify_message(&doc, &msg, trust, idp, Scope::All, &mut sink);
-        (msg, v, None)
-    };
+    let (msg, verification, decrypted_xml) =
+        verify_and_decrypt(doc, msg, trust, idp, opts, &mut sink)?;
     if decrypting {
         sink.judged(Check::Decryption);
     }
@@ -160,50 +124,11 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
 
     // HTTP-Redirect binding: the query signature authenticates the whole message.
     if let Some(rs) = &capture.redirect {
-        if trust.is_empty() {
-            reports.push(redirect_report(rs, SigResult::NotChecked, None, None));
-        } else {
-            sink.judged(Check::Signature);
-            let mut result = SigResult::SignatureMismatch;
-            let mut key = None;
-            let mut detail = None;
-            for k in trust.keys() {
-                match redirect::verify(rs, k) {
-                    Ok(true) => {
-                        result = SigResult::Valid;
-                        key = Some(KeyReport {
-                            source: k.source.kind().into(),
-                            sha256: k.cert.sha256.clone(),
-                            subject: k.cert.subject.clone(),
-                        });
-                        break;
-                    }
-                    Ok(false) => {}
-                    Err(e) => detail = Some(e),
-                }
-            }
-            if result == SigResult::Valid {
-                covered.push(msg.root_node);
-            } else {
-                let why = detail.clone().unwrap_or_else(|| {
-                    format!(
-                        "it does not verify under any of the {} trusted certificate(s)",
-                        trust.len()
-                    )
-                });
-                sink.push(
-                    Finding::new(
-                        "redirect-signature-invalid",
-                        format!(
-                            "the query-string signature ({}) is invalid: {why}",
-                            rs.sig_alg
-                        ),
-                    )
-                    .hint(idp.hint(Topic::Certificate)),
-                );
-            }
-            reports.push(redirect_report(rs, result, key, detail));
+        let (report, valid) = redirect::verify_capture(rs, trust, idp, &mut sink);
+        if valid {
+            covered.push(msg.root_node);
         }
+        reports.push(report);
     }
 
     let consumed = msg.consumed();
@@ -243,52 +168,14 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         );
     }
 
-    // Trusted certificates' expiry (judged against the real clock, not --at).
-    let mut trusted_keys = Vec::new();
-    for k in trust.keys() {
-        let days = k.cert.days_left(opts.clock.now);
-        let what = format!(
-            "trusted certificate {} ({}) from {}",
-            k.cert.subject,
-            short(&k.cert.sha256),
-            k.source.path()
-        );
-        let used = reports.iter().any(|r| {
-            r.key
-                .as_ref()
-                .is_some_and(|key| key.sha256 == k.cert.sha256)
-        });
-        if days < 0 {
-            // An expired certificate that verified nothing here is a warning; one that is in use is an error.
-            let (sev, tail) = if used {
-                (Severity::Error, "")
-            } else {
-                (Severity::Warning, "; it verified nothing in this message")
-            };
-            sink.push(
-                Finding::new(
-                    "certificate-expired",
-                    format!("{what} expired {} day(s) ago{tail}", -days),
-                )
-                .severity(sev)
-                .hint(idp.hint(Topic::Certificate)),
-            );
-        } else if days < opts.cert_warn_days {
-            sink.push(
-                Finding::new(
-                    "certificate-expiring",
-                    format!("{what} expires in {days} day(s)"),
-                )
-                .hint(idp.hint(Topic::Certificate)),
-            );
-        } else {
-            sink.judged(Check::Certificate);
-        }
-        trusted_keys.push(TrustedKeyReport {
-            source: format!("{} {}", k.source.kind(), k.source.path()),
-            cert: CertReport::from(&k.cert),
-        });
-    }
+    let trusted_keys = certificate::check(
+        trust,
+        &reports,
+        opts.clock.now,
+        opts.cert_warn_days,
+        idp,
+        &mut sink,
+    );
 
     status::check(&msg, idp, &mut sink);
     message::check(&msg, consumed, decrypting, idp, &mut sink);
@@ -426,28 +313,49 @@ fn build(
     }
 }
 
-fn redirect_report(
-    rs: &crate::input::RedirectSignature,
-    result: SigResult,
-    key: Option<KeyReport>,
-    detail: Option<String>,
-) -> SignatureReport {
-    SignatureReport {
-        covers: "response",
-        reference: None,
-        resolves_to: Some("the whole message (query-string signature)".into()),
-        line: 0,
-        location: "query string (HTTP-Redirect binding)".into(),
-        c14n_algorithm: None,
-        signature_algorithm: Some(rs.sig_alg.clone()),
-        digest_algorithm: None,
-        transforms: Vec::new(),
-        result,
-        key,
-        embedded_cert: None,
-        valid_under_embedded_cert: None,
-        detail,
+/// Verifies signatures and, with `--sp-key`, decrypts the EncryptedAssertion: signatures on the
+/// root are verified before decryption (they cover the ciphertext), the rest after it. Returns
+/// the model to judge (the decrypted one when decryption worked) and its decrypted XML.
+fn verify_and_decrypt(
+    doc: libxml::tree::Document,
+    msg: Message,
+    trust: &TrustStore,
+    idp: Idp,
+    opts: &Options,
+    sink: &mut Sink,
+) -> Result<(Message, signature::Verification, Option<String>), InputError> {
+    let Some(key) = opts
+        .sp_key
+        .as_deref()
+        .filter(|_| msg.encrypted_assertions > 0)
+    else {
+        let v = signature::verify_message(&doc, &msg, trust, idp, Scope::All, sink);
+        return Ok((msg, v, None));
+    };
+    let outer = signature::verify_message(&doc, &msg, trust, idp, Scope::RootOnly, sink);
+    let root_covered = outer.covered.contains(&msg.root_node);
+    let xml = match decrypt(&doc, key) {
+        Ok(xml) => xml,
+        Err(e) => {
+            sink.push(Finding::new(
+                "decryption-failed",
+                format!("the EncryptedAssertion could not be decrypted with --sp-key: {e}"),
+            ));
+            return Ok((msg, outer, None));
+        }
+    };
+    drop(doc);
+    guard::scan(xml.as_bytes(), &opts.limits)?;
+    let doc = dom::parse(xml.as_bytes())?;
+    let msg = extract::message(&doc)?;
+    let mut inner = signature::verify_message(&doc, &msg, trust, idp, Scope::AllButRoot, sink);
+    if root_covered {
+        inner.covered.push(msg.root_node);
     }
+    let mut reports = outer.reports;
+    reports.extend(inner.reports);
+    inner.reports = reports;
+    Ok((msg, inner, Some(xml)))
 }
 
 /// Decrypts the first EncryptedAssertion in place and returns the document re-serialised.
@@ -459,8 +367,4 @@ fn decrypt(doc: &libxml::tree::Document, key: &[u8]) -> Result<String, String> {
         .ok_or("no xenc:EncryptedData inside the EncryptedAssertion")?;
     signature::xmlsec::decrypt(&data, key)?;
     Ok(doc.to_string())
-}
-
-fn short(hex: &str) -> String {
-    format!("SHA-256 {}…", &hex[..hex.len().min(16)])
 }

@@ -8,8 +8,84 @@ use openssl::hash::MessageDigest;
 use openssl::sign::Verifier;
 use openssl::x509::X509;
 
+use crate::checks::{Check, Finding, Sink};
+use crate::idp::{Idp, Topic};
 use crate::input::RedirectSignature;
-use crate::trust::store::TrustedKey;
+use crate::report::{KeyReport, SigResult, SignatureReport};
+use crate::trust::store::{TrustStore, TrustedKey};
+
+/// Verifies a captured redirect-binding signature under every trusted key; pushes a finding when
+/// it fails. Returns the report and whether it is valid (then it authenticates the whole message).
+pub fn verify_capture(
+    rs: &RedirectSignature,
+    trust: &TrustStore,
+    idp: Idp,
+    sink: &mut Sink,
+) -> (SignatureReport, bool) {
+    if trust.is_empty() {
+        return (report(rs, SigResult::NotChecked, None, None), false);
+    }
+    sink.judged(Check::Signature);
+    let mut detail = None;
+    for k in trust.keys() {
+        match verify(rs, k) {
+            Ok(true) => {
+                let key = KeyReport {
+                    source: k.source.kind().into(),
+                    sha256: k.cert.sha256.clone(),
+                    subject: k.cert.subject.clone(),
+                };
+                return (report(rs, SigResult::Valid, Some(key), None), true);
+            }
+            Ok(false) => {}
+            Err(e) => detail = Some(e),
+        }
+    }
+    let why = detail.clone().unwrap_or_else(|| {
+        format!(
+            "it does not verify under any of the {} trusted certificate(s)",
+            trust.len()
+        )
+    });
+    sink.push(
+        Finding::new(
+            "redirect-signature-invalid",
+            format!(
+                "the query-string signature ({}) is invalid: {why}",
+                rs.sig_alg
+            ),
+        )
+        .hint(idp.hint(Topic::Certificate)),
+    );
+    (
+        report(rs, SigResult::SignatureMismatch, None, detail),
+        false,
+    )
+}
+
+fn report(
+    rs: &RedirectSignature,
+    result: SigResult,
+    key: Option<KeyReport>,
+    detail: Option<String>,
+) -> SignatureReport {
+    SignatureReport {
+        covers: "response",
+        reference: None,
+        resolves_to: Some("the whole message (query-string signature)".into()),
+        line: 0,
+        location: "query string (HTTP-Redirect binding)".into(),
+        c14n_algorithm: None,
+        signature_algorithm: Some(rs.sig_alg.clone()),
+        digest_algorithm: None,
+        transforms: Vec::new(),
+        result,
+        key,
+        embedded_cert: None,
+        valid_under_embedded_cert: None,
+        detail,
+    }
+}
 
 /// Verifies the detached signature under `key`. `Err` names why it could not be checked.
 pub fn verify(sig: &RedirectSignature, key: &TrustedKey) -> Result<bool, String> {
