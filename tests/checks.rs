@@ -74,12 +74,7 @@ fn empty_email_value_and_duplicates() {
     let xml = std::fs::read_to_string(td("email-attr.xml"))
         .unwrap()
         .replace(">attr@example.com<", "><");
-    let out = bin()
-        .args(["inspect", "--format", "json", "--now", NOW, "-"])
-        .write_stdin(xml)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, v) = json_stdin(&["inspect", "--format", "json", "--now", NOW, "-"], xml);
     assert!(has_code(&v, "email-empty-value"), "{:?}", codes(&v));
     let (code, v) = verify_json("duplicate-attributes.xml", &[]);
     assert_eq!(code, 0);
@@ -528,8 +523,8 @@ fn hints_speak_each_recognised_idps_console() {
         ("https://kc.example.com/realms/main", "keycloak", "Keycloak"),
     ] {
         let xml = base.replace(aws, issuer);
-        let out = bin()
-            .args([
+        let (_, v) = json_stdin(
+            &[
                 "inspect",
                 "--format",
                 "json",
@@ -538,11 +533,9 @@ fn hints_speak_each_recognised_idps_console() {
                 "--profile",
                 "amplitude",
                 "-",
-            ])
-            .write_stdin(xml)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+            ],
+            xml,
+        );
         assert_eq!(v["idp"], idp, "{issuer}");
         let hint = finding(&v, "email-placeholder")["hint"]
             .as_str()
@@ -559,8 +552,8 @@ fn idp_recognised_from_metadata_when_issuer_is_opaque() {
         "urn:opaque:idp",
     );
     let md = td("idp-metadata.xml");
-    let out = bin()
-        .args([
+    let (_, v) = json_stdin(
+        &[
             "inspect",
             "--format",
             "json",
@@ -569,11 +562,9 @@ fn idp_recognised_from_metadata_when_issuer_is_opaque() {
             "--idp-metadata",
             &md,
             "-",
-        ])
-        .write_stdin(xml)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+        xml,
+    );
     assert_eq!(v["idp"], "aws_identity_center");
 }
 
@@ -586,8 +577,8 @@ fn aws_identity_center_profile() {
         .unwrap()
         .replace("https://analytics.amplitude.com/saml/sso/123456", acs)
         .replace("https://amplitude.com/saml/sso/metadata", aud);
-    let out = bin()
-        .args([
+    let (_, v) = json_stdin(
+        &[
             "inspect",
             "--format",
             "json",
@@ -596,11 +587,9 @@ fn aws_identity_center_profile() {
             "--profile",
             "aws-identity-center",
             "-",
-        ])
-        .write_stdin(xml.clone())
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+        xml.clone(),
+    );
     for c in ["audience", "destination", "recipient", "email"] {
         assert_eq!(check(&v, c), "pass", "{c}: {:?}", codes(&v));
     }
@@ -609,8 +598,8 @@ fn aws_identity_center_profile() {
         ">alice@example.com</saml:NameID>",
         ">9a8b7c6d</saml:NameID>",
     );
-    let out = bin()
-        .args([
+    let (_, v) = json_stdin(
+        &[
             "inspect",
             "--format",
             "json",
@@ -619,11 +608,9 @@ fn aws_identity_center_profile() {
             "--profile",
             "aws-identity-center",
             "-",
-        ])
-        .write_stdin(xml)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+        xml,
+    );
     assert_eq!(v["email"]["source"], "none");
     assert_eq!(finding(&v, "email-missing")["severity"], "error");
 }
@@ -635,8 +622,8 @@ fn unsigned_response_hint_names_the_console() {
         "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
     );
     let md = td("idp-metadata.xml");
-    let out = bin()
-        .args([
+    let (_, v) = json_stdin(
+        &[
             "verify",
             "--format",
             "json",
@@ -645,11 +632,9 @@ fn unsigned_response_hint_names_the_console() {
             "--idp-metadata",
             &md,
             "-",
-        ])
-        .write_stdin(xml)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        ],
+        xml,
+    );
     assert!(finding(&v, "signature-missing")["hint"]
         .as_str()
         .unwrap()

@@ -25,12 +25,7 @@ pub fn verify(
     certs: &[CertInfo],
     limits: &Limits,
 ) -> Result<MetadataSignature, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    crate::xml::guard::scan(bytes, limits)?;
-    let doc = dom::parse(bytes)?;
-    let root = doc
-        .get_root_element()
-        .ok_or_else(|| InputError::new("metadata has no root element"))?;
+    let (doc, root) = dom::parse_guarded(bytes, limits)?;
     let Some(sig) = dom::child(&root, DS, "Signature") else {
         return Ok(MetadataSignature::Unsigned);
     };

@@ -37,12 +37,8 @@ pub struct Metadata {
 
 /// Parses a metadata document (EntityDescriptor or EntitiesDescriptor) with the same guard as messages.
 pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    crate::xml::guard::scan(bytes, limits)?;
-    let doc = dom::parse(bytes)?;
-    let root = doc
-        .get_root_element()
-        .ok_or_else(|| InputError::new("metadata has no root element"))?;
+    // `_doc` keeps the tree alive while `root` and its descendants are read.
+    let (_doc, root) = dom::parse_guarded(bytes, limits)?;
     let entities: Vec<Node> = if dom::is(&root, MD, "EntityDescriptor") {
         vec![root.clone()]
     } else if dom::is(&root, MD, "EntitiesDescriptor") {

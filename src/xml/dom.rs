@@ -32,6 +32,21 @@ pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
         })
 }
 
+/// Guards and parses a standalone document (metadata): BOM removed, [`super::guard::scan`]
+/// limits applied, then [`parse`]. Returns the document and its root element.
+pub fn parse_guarded(
+    bytes: &[u8],
+    limits: &crate::input::Limits,
+) -> Result<(Document, Node), InputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    super::guard::scan(bytes, limits)?;
+    let doc = parse(bytes)?;
+    let root = doc
+        .get_root_element()
+        .ok_or_else(|| InputError::new("XML has no root element"))?;
+    Ok((doc, root))
+}
+
 /// The element's namespace URI.
 pub fn ns(node: &Node) -> Option<String> {
     node.get_namespace().map(|n| n.get_href())

@@ -54,6 +54,14 @@ pub fn vjson(args: &[&str]) -> (i32, Value) {
     json(&full)
 }
 
+/// Runs `args` with `stdin`; returns (exit code, parsed stdout).
+pub fn json_stdin(args: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, Value) {
+    let out = bin().args(args).write_stdin(stdin.into()).output().unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap_or(-1), v)
+}
+
 /// Runs a command that prints JSON; returns (exit code, parsed stdout).
 pub fn json(args: &[&str]) -> (i32, Value) {
     let (code, out, err) = run(args);
