@@ -60,6 +60,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-elem
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
@@ -87,6 +88,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-eleme
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l audience -d 'Expected audience (SP entity ID); repeatable' -r

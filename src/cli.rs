@@ -127,6 +127,9 @@ pub struct ReportArgs {
     /// A trusted IdP signing certificate, PEM or DER (repeatable)
     #[arg(long, value_name = "FILE", help_heading = "Trust")]
     pub cert: Vec<PathBuf>,
+    /// Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)
+    #[arg(long, value_name = "SHA256", help_heading = "Trust")]
+    pub fingerprint: Vec<String>,
     /// The SP's private key (PEM), to decrypt an EncryptedAssertion
     #[arg(long, value_name = "FILE", help_heading = "Trust")]
     pub sp_key: Option<PathBuf>,

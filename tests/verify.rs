@@ -365,3 +365,34 @@ fn xmlsec1_agrees_on_the_fixtures_when_installed() {
         assert_eq!(st.status.success(), expect, "{file}");
     }
 }
+
+#[test]
+fn fingerprint_pins_the_embedded_certificate() {
+    // SHA-256 of testdata/keys/idp.crt (DER).
+    let fp = "6a6f159df59a486ade467372b3baec17378b5e54924d3157f52adb73d6768840";
+    let colons: String = fp
+        .as_bytes()
+        .chunks(2)
+        .map(|c| std::str::from_utf8(c).unwrap().to_uppercase())
+        .collect::<Vec<_>>()
+        .join(":");
+    for pin in [fp.to_string(), colons] {
+        let (code, v) = vjson(&["--fingerprint", &pin, &td("signed-assertion.xml")]);
+        assert_eq!(code, 0, "{v}");
+        assert_eq!(v["signatures"][0]["key"]["source"], "fingerprint");
+    }
+    // A pin never trusts another certificate, however the message is signed.
+    for file in ["rotated.xml", "attacker-resigned.xml"] {
+        let (code, v) = vjson(&["--fingerprint", fp, &td(file)]);
+        assert_eq!(code, 1, "{file}");
+        assert_ne!(v["subject"]["authenticated"], true);
+    }
+    let (code, _, err) = run(&[
+        "verify",
+        "--fingerprint",
+        "AB:CD",
+        &td("signed-assertion.xml"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("SHA-256"), "{err}");
+}

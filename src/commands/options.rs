@@ -62,6 +62,14 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
                 .add(KeySource::Cert(path.display().to_string()), c);
         }
     }
+    for fp in &args.fingerprint {
+        o.trust
+            .pin(fp)
+            .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
+        o.sp_trust
+            .pin(fp)
+            .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
+    }
     for path in &args.idp_metadata {
         let bytes = read(path, "--idp-metadata")?;
         let md = metadata::parse(&bytes, &o.limits)

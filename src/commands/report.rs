@@ -10,7 +10,7 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
     let opts = options::build(args)?;
     if verify && opts.trust.is_empty() && opts.sp_trust.is_empty() {
         return Err(Error::usage(
-            "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata) or --cert FILE (its signing certificate, PEM or DER); `samlcheck inspect` shows the message without one",
+            "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate, PEM or DER) or --fingerprint SHA256; `samlcheck inspect` shows the message without one",
         ));
     }
     let mut reports = Vec::new();

@@ -85,7 +85,7 @@ fn verify_one(
     let mut detail = decision.refusal.clone();
     let mut outcomes = Vec::new();
     if decision.crypto_allowed {
-        for k in trust.keys() {
+        for k in &trust.candidates(&info.embedded_certs) {
             let o = xmlsec::verify(node, k.cert.to_pem().as_bytes());
             if o == xmlsec::Outcome::Valid {
                 key = Some(KeyReport {
