@@ -396,3 +396,43 @@ fn fingerprint_pins_the_embedded_certificate() {
     assert_eq!(code, 2);
     assert!(err.contains("SHA-256"), "{err}");
 }
+
+#[test]
+fn namespaced_id_copy_cannot_redirect_the_reference() {
+    // A copy of the signed assertion whose ID attribute sits in another namespace, placed first:
+    // libxmlsec1 registers IDs by local name, so both parsers must agree on what "#_a1" means.
+    let xml = std::fs::read_to_string(td("signed-assertion.xml")).unwrap();
+    let start = xml.find("<saml:Assertion ").unwrap();
+    let end = xml.find("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
+    let copy = xml[start..end].replacen(" ID=\"_a1\"", " xmlns:x=\"urn:x\" x:ID=\"_a1\"", 1);
+    let forged = xml.replace(
+        ">alice@example.com</saml:NameID>",
+        ">mallory@example.com</saml:NameID>",
+    );
+    let forged = forged.replacen(
+        "<samlp:Status>",
+        &format!("<samlp:Extensions>{copy}</samlp:Extensions><samlp:Status>"),
+        1,
+    );
+    let md = td("idp-metadata.xml");
+    let (code, v) = json_stdin(
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--idp-metadata",
+            &md,
+            "-",
+        ],
+        forged,
+    );
+    assert_eq!(code, 1);
+    assert_ne!(v["subject"]["authenticated"], true);
+    assert!(
+        has_code(&v, "wrapping-duplicate-id") && has_code(&v, "wrapping-reference-uri"),
+        "{:?}",
+        codes(&v)
+    );
+}

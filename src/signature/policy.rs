@@ -97,7 +97,7 @@ pub fn signature_rules(
             let found: Vec<_> = root
                 .iter()
                 .flat_map(dom::all_elements)
-                .filter(|n| dom::attr(n, "ID").as_deref() == Some(id))
+                .filter(|n| dom::attrs_any_ns(n, "ID").iter().any(|v| v == id))
                 .collect();
             if found.len() != 1 {
                 sink.push(at(Finding::new(
@@ -126,6 +126,17 @@ pub fn signature_rules(
             None
         }
     };
+    if let (Some(t), Some(u)) = (&target, uri.as_deref().and_then(|u| u.strip_prefix('#'))) {
+        if super::xmlsec::resolve_id(doc, u) != Some(dom::identity(t)) {
+            sink.push(at(Finding::new(
+                "wrapping-reference-uri",
+                format!("Reference URI \"#{u}\" resolves to a different element for libxmlsec1 than for the SAML reader"),
+            )));
+            d.crypto_allowed = false;
+            d.counts = false;
+            d.refusal = Some("refused by policy: ambiguous ID resolution".into());
+        }
+    }
     if let Some(t) = &target {
         let id = dom::identity(t);
         d.target = Some(id);

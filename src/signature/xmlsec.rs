@@ -95,6 +95,19 @@ pub fn register_ids(doc: &Document) {
     take_errors();
 }
 
+/// Which element libxml2's ID table (as registered for libxmlsec1) resolves `id` to.
+pub fn resolve_id(doc: &Document, id: &str) -> Option<usize> {
+    let cid = CString::new(id).ok()?;
+    // SAFETY: doc is live; xmlGetID returns an attribute owned by the document or NULL.
+    unsafe {
+        let attr = libxml::bindings::xmlGetID(doc.doc_ptr(), cid.as_ptr() as *const u8);
+        if attr.is_null() || (*attr).parent.is_null() {
+            return None;
+        }
+        Some((*attr).parent as usize)
+    }
+}
+
 /// The cryptographic outcome for one signature under one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

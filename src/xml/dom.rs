@@ -98,6 +98,16 @@ pub fn all_elements(node: &Node) -> Vec<Node> {
     out
 }
 
+/// Values of every attribute named `local` on `node`, in any namespace (libxmlsec1's ID
+/// registration matches attribute names without looking at namespaces).
+pub fn attrs_any_ns(node: &Node, local: &str) -> Vec<String> {
+    node.get_properties_ns()
+        .into_iter()
+        .filter(|((name, _), _)| name == local)
+        .map(|(_, v)| v)
+        .collect()
+}
+
 /// An attribute without a namespace.
 pub fn attr(node: &Node, name: &str) -> Option<String> {
     node.get_property_no_ns(name)

@@ -255,8 +255,9 @@ fn schema_position(sig: &Node) -> bool {
 fn duplicate_ids(root: &Node) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for n in dom::all_elements(root) {
+        // Any namespace: libxmlsec1 registers IDs by attribute name alone.
         for name in ["ID", "AssertionID", "Id"] {
-            if let Some(id) = attr(&n, name) {
+            for id in dom::attrs_any_ns(&n, name) {
                 *seen.entry(id).or_default() += 1;
             }
         }
