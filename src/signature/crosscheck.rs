@@ -14,6 +14,10 @@ pub struct View {
     pub audiences: Vec<String>,
     /// (Name, values) in document order.
     pub attributes: Vec<(String, Vec<String>)>,
+    /// (NotBefore, NotOnOrAfter) of each Conditions.
+    pub conditions: Vec<(Option<String>, Option<String>)>,
+    /// (Recipient, NotOnOrAfter, InResponseTo) of each SubjectConfirmationData.
+    pub confirmations: Vec<(Option<String>, Option<String>, Option<String>)>,
     /// How many Assertions sit where an SP would consume them.
     pub assertions: usize,
 }
@@ -48,13 +52,18 @@ pub fn read(xml: &[u8]) -> Option<View> {
                             buf = Some(String::new())
                         }
                         ["AttributeStatement", "Attribute"] => {
-                            let attr_name = e
-                                .attributes()
-                                .flatten()
-                                .find(|a| a.key.as_ref() == b"Name")
-                                .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
-                                .unwrap_or_default();
-                            view.attributes.push((attr_name, Vec::new()));
+                            view.attributes
+                                .push((attr(e, b"Name").unwrap_or_default(), Vec::new()));
+                        }
+                        ["Conditions"] => view
+                            .conditions
+                            .push((attr(e, b"NotBefore"), attr(e, b"NotOnOrAfter"))),
+                        ["Subject", "SubjectConfirmation", "SubjectConfirmationData"] => {
+                            view.confirmations.push((
+                                attr(e, b"Recipient"),
+                                attr(e, b"NotOnOrAfter"),
+                                attr(e, b"InResponseTo"),
+                            ))
                         }
                         _ => {}
                     }
@@ -79,6 +88,14 @@ pub fn read(xml: &[u8]) -> Option<View> {
         }
     }
     Some(view)
+}
+
+/// An unprefixed attribute's unescaped value.
+fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 fn consumable(stack: &[String]) -> bool {
@@ -148,6 +165,33 @@ pub fn disagreement(xml: &[u8], a: &Assertion) -> Option<String> {
             "libxml2 reads the Audience as {audiences:?} but a second parser reads {:?}",
             view.audiences
         ));
+    }
+    let conditions: Vec<(Option<String>, Option<String>)> = a
+        .conditions
+        .iter()
+        .map(|c| (c.not_before.clone(), c.not_on_or_after.clone()))
+        .collect();
+    if view.conditions != conditions {
+        return Some(
+            "libxml2 and a second parser read the Conditions time window differently".into(),
+        );
+    }
+    let confirmations: Vec<(Option<String>, Option<String>, Option<String>)> = a
+        .subject
+        .iter()
+        .flat_map(|s| s.confirmations.iter())
+        .map(|c| {
+            (
+                c.recipient.clone(),
+                c.not_on_or_after.clone(),
+                c.in_response_to.clone(),
+            )
+        })
+        .collect();
+    if view.confirmations != confirmations {
+        return Some(
+            "libxml2 and a second parser read the SubjectConfirmationData differently".into(),
+        );
     }
     let attributes: Vec<(String, Vec<String>)> = a
         .attributes()
