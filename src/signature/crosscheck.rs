@@ -227,6 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_time_window_and_confirmation() {
+        let xml = br#"<R><Assertion><Subject><NameID>n</NameID><SubjectConfirmation><SubjectConfirmationData Recipient="https://sp/acs" NotOnOrAfter="t2"/></SubjectConfirmation></Subject><Conditions NotBefore="t0" NotOnOrAfter="t1"><AudienceRestriction><Audience> sp </Audience></AudienceRestriction></Conditions></Assertion></R>"#;
+        let v = read(xml).unwrap();
+        assert_eq!(
+            v.conditions,
+            [(Some("t0".to_string()), Some("t1".to_string()))]
+        );
+        assert_eq!(
+            v.confirmations,
+            [(
+                Some("https://sp/acs".to_string()),
+                Some("t2".to_string()),
+                None
+            )]
+        );
+        assert_eq!(v.audiences, ["sp"]);
+    }
+
+    #[test]
     fn nested_assertions_are_not_consumed() {
         let xml =
             br#"<R><X><Assertion><Subject><NameID>evil</NameID></Subject></Assertion></X></R>"#;
