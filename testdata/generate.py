@@ -349,14 +349,22 @@ def main():
           '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:PartialLogout"/></samlp:StatusCode></samlp:Status></samlp:LogoutResponse>\n')
     write("authnrequest.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + req + "\n")
 
+    # The IdP's auto-submit page, captured without the browser's POST (capture stopped early).
+    html = ('<html><body onload="document.forms[0].submit()"><form method="post" action="' + AMP_ACS + '">'
+            '<input type="hidden" name="SAMLResponse" value="' + b64.replace("+", "&#x2B;").replace("=", "&#61;") + '"/>'
+            '<input type="hidden" name="RelayState" value="https://analytics.amplitude.com/?a=1&amp;b=2"/></form></body></html>')
     har = {"log": {"version": "1.2", "creator": {"name": "samlcheck fixtures", "version": "1"}, "entries": [
-        {"startedDateTime": "2026-01-15T09:59:58.000Z", "request": {"method": "GET", "url": url, "headers": [], "queryString": []}, "response": {"status": 302}},
+        {"startedDateTime": "2026-01-15T09:59:58.000Z", "request": {"method": "GET", "url": url, "headers": [], "queryString": []},
+         "response": {"status": 200, "content": {"mimeType": "text/html", "text": html}}},
         {"startedDateTime": "2026-01-15T09:59:59.000Z", "request": {"method": "GET", "url": "https://portal.sso.us-east-1.amazonaws.com/static/app.js", "headers": []}, "response": {"status": 200}},
         {"startedDateTime": "2026-01-15T10:00:01.000Z", "request": {"method": "POST", "url": AMP_ACS, "headers": [],
             "postData": {"mimeType": "application/x-www-form-urlencoded", "text": form,
                          "params": [{"name": "SAMLResponse", "value": urllib.parse.quote(b64, safe="")}, {"name": "RelayState", "value": "https%3A%2F%2Fanalytics.amplitude.com%2F"}]}},
          "response": {"status": 302}}]}}
     write("capture.har", json.dumps(har, indent=2) + "\n")
+    write("capture-idp-form.har", json.dumps({"log": {"version": "1.2", "entries": [
+        {"startedDateTime": "2026-01-15T10:00:00.500Z", "request": {"method": "GET", "url": "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz", "headers": []},
+         "response": {"status": 200, "content": {"mimeType": "text/html", "text": html}}}]}}, indent=2) + "\n")
     write("no-saml.har", json.dumps({"log": {"version": "1.2", "entries": [har["log"]["entries"][1]]}}, indent=2) + "\n")
     tracer = {"requests": [
         {"requestId": "1", "method": "POST", "url": AMP_ACS, "post": [["SAMLResponse", b64], ["RelayState", "x"]], "saml": good, "protocol": "saml"}],

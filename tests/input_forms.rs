@@ -179,3 +179,30 @@ fn logout_messages() {
     );
     assert_eq!(v["checks"]["status"], "fail");
 }
+
+#[test]
+fn har_response_html_form_when_the_post_is_missing() {
+    let f = td("capture-idp-form.har");
+    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    assert_eq!(code, 0);
+    assert_eq!(v["message"], "response");
+    assert_eq!(
+        v["decoding"],
+        serde_json::json!(["har", "html_form", "base64"])
+    );
+    assert_eq!(v["relay_state"], "https://analytics.amplitude.com/?a=1&b=2");
+    assert!(v["context"]
+        .as_str()
+        .unwrap()
+        .contains("POST is not in the capture"));
+    // When the POST is in the capture too (capture.har), the form copy is not repeated.
+    let (_, v) = json(&[
+        "inspect",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        &td("capture.har"),
+    ]);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+}

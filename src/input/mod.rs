@@ -30,6 +30,8 @@ pub enum Step {
     Url,
     /// The message was a parameter of a form body.
     Form,
+    /// A hidden input of an HTML auto-submit form (in a HAR response body).
+    HtmlForm,
     /// Percent-decoding.
     UrlDecode,
     /// Base64 with the standard alphabet.
@@ -48,6 +50,7 @@ impl Step {
             Step::SamlTracer => "saml_tracer",
             Step::Url => "url",
             Step::Form => "form",
+            Step::HtmlForm => "html_form",
             Step::UrlDecode => "url_decode",
             Step::Base64 => "base64",
             Step::Base64url => "base64url",
