@@ -206,3 +206,29 @@ fn har_response_html_form_when_the_post_is_missing() {
     ]);
     assert_eq!(v.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn several_messages_end_with_a_summary() {
+    let (code, out, _) = run(&["inspect", "--now", NOW, &td("capture.har")]);
+    assert_eq!(code, 0);
+    assert!(
+        out.trim_end()
+            .ends_with("2 messages: 2 without errors, 0 with errors"),
+        "{out}"
+    );
+    let md = td("idp-metadata.xml");
+    let (code, out, _) = run(&[
+        "verify",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        &md,
+        &td("capture.har"),
+        &td("unsigned.xml"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.trim_end().ends_with("3 messages: 2 pass, 1 fail"),
+        "{out}"
+    );
+}

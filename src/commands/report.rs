@@ -52,6 +52,12 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
             out.plain = true;
         }
         Format::Human => {
+            let total = reports.len();
+            let errors = total
+                - reports
+                    .iter()
+                    .filter(|r| r.verdict != Verdict::InputError)
+                    .count();
             let good: Vec<Report> = reports
                 .into_iter()
                 .filter(|r| r.verdict != Verdict::InputError)
@@ -64,6 +70,9 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
                     human::Mode::Inspect
                 },
             );
+            if total > 1 {
+                out.stdout.push_str(&human::summary(&good, errors, verify));
+            }
         }
     }
     out.code = if input_error {

@@ -35,6 +35,27 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
         .join("\n")
 }
 
+/// The closing line for several messages: how many passed, failed or could not be read.
+pub fn summary(reports: &[Report], input_errors: usize, verify: bool) -> String {
+    let failing = |r: &&Report| r.findings.iter().any(|f| f.severity == Severity::Error);
+    let bad = reports.iter().filter(failing).count();
+    let good = reports.len() - bad;
+    let (ok, ko) = if verify {
+        ("pass", "fail")
+    } else {
+        ("without errors", "with errors")
+    };
+    let mut line = format!(
+        "\n{} messages: {good} {ok}, {bad} {ko}",
+        reports.len() + input_errors
+    );
+    if input_errors > 0 {
+        line.push_str(&format!(", {input_errors} unreadable (see stderr)"));
+    }
+    line.push('\n');
+    line
+}
+
 fn label(out: &mut String, name: &str, value: impl std::fmt::Display) {
     let _ = writeln!(out, "{} {value}", paint(BOLD, format!("{name:<12}")));
 }
