@@ -159,12 +159,22 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         } else {
             "no signature that passed verification and every wrapping rule covers the Response or the consumed Assertion".to_string()
         };
+        // After a wrapping finding the message looks manipulated: that is no configuration problem.
+        let wrapped = sink
+            .findings()
+            .iter()
+            .any(|f| f.check == Check::Wrapping && f.severity == Severity::Error);
+        let hint = if wrapped {
+            "the signature does not cover what an SP would read: the message looks manipulated (XML Signature Wrapping); treat it as an attack, not as an IdP configuration problem".to_string()
+        } else {
+            idp.hint(Topic::Signing)
+        };
         sink.push(
             Finding::new(
                 "signature-missing",
                 format!("nothing the SP would consume is authenticated: {why}"),
             )
-            .hint(idp.hint(Topic::Signing)),
+            .hint(hint),
         );
     }
 

@@ -45,15 +45,14 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
             ));
         }
     }
-    let direct = msg.assertions.len();
-    if msg.assertion_elements > direct {
-        sink.push(Finding::new(
-            "wrapping-hidden-assertion",
-            format!(
-                "{} Assertion element(s) sit outside the Response's direct children",
-                msg.assertion_elements - direct
-            ),
-        ));
+    for (path, line) in &msg.hidden_assertions {
+        sink.push(
+            Finding::new(
+                "wrapping-hidden-assertion",
+                format!("an Assertion sits at {path}, where no SP should read one"),
+            )
+            .at(*line, path.clone()),
+        );
     }
     for id in &msg.duplicate_ids {
         sink.push(Finding::new(

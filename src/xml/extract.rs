@@ -63,8 +63,7 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
         issue_instant: attr(&root, "IssueInstant"),
         status,
         assertions,
-        assertion_elements: descendants(&root, SAML, "Assertion").len()
-            + usize::from(is(&root, SAML, "Assertion")),
+        hidden_assertions: hidden_assertions(&root),
         encrypted_assertions: descendants(&root, SAML, "EncryptedAssertion")
             .iter()
             .filter(|e| child(e, SAML, "Assertion").is_none())
@@ -250,6 +249,27 @@ fn schema_position(sig: &Node) -> bool {
         [one] => is(one, SAML, "Issuer"),
         _ => false,
     }
+}
+
+/// Assertions that are neither direct children of the root nor direct children of a root-level
+/// EncryptedAssertion (where decryption puts them).
+fn hidden_assertions(root: &Node) -> Vec<(String, usize)> {
+    descendants(root, SAML, "Assertion")
+        .iter()
+        .filter(|a| {
+            let parent = a.get_parent();
+            let direct = parent
+                .as_ref()
+                .is_some_and(|p| dom::identity(p) == dom::identity(root));
+            let decrypted = parent.as_ref().is_some_and(|p| {
+                is(p, SAML, "EncryptedAssertion")
+                    && p.get_parent()
+                        .is_some_and(|g| dom::identity(&g) == dom::identity(root))
+            });
+            !direct && !decrypted
+        })
+        .map(|a| (path(a), line(a)))
+        .collect()
 }
 
 fn duplicate_ids(root: &Node) -> Vec<String> {

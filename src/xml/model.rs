@@ -188,8 +188,8 @@ pub struct Message {
     pub status: Option<Status>,
     /// Assertions that are direct children of the Response (the candidates for consumption).
     pub assertions: Vec<Assertion>,
-    /// Every `saml:Assertion` element anywhere in the document (wrapping attacks hide extras).
-    pub assertion_elements: usize,
+    /// (path, line) of every Assertion that is not a consumable one (wrapping attacks hide them).
+    pub hidden_assertions: Vec<(String, usize)>,
     pub encrypted_assertions: usize,
     pub signatures: Vec<SignatureInfo>,
     pub request: Option<RequestInfo>,
