@@ -42,12 +42,16 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     let mut o = Options::new(now(args.now.as_deref())?);
     o.limits = source::limits(&args.input);
     o.clock.at_issue_instant = args.at == Some(At::IssueInstant);
-    let skew = humantime::parse_duration(&args.clock_skew).map_err(|e| {
-        Error::usage(format!(
-            "--clock-skew {:?}: {e} (use e.g. 3m, 90s)",
-            args.clock_skew
-        ))
-    })?;
+    // A bare number is seconds; otherwise a duration such as 3m, 90s, 1h30m.
+    let skew = match args.clock_skew.trim().parse::<u64>() {
+        Ok(secs) => std::time::Duration::from_secs(secs),
+        Err(_) => humantime::parse_duration(&args.clock_skew).map_err(|e| {
+            Error::usage(format!(
+                "--clock-skew {:?}: {e} (use e.g. 3m, 90s)",
+                args.clock_skew
+            ))
+        })?,
+    };
     o.clock.skew =
         time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
 
