@@ -74,7 +74,7 @@ fn empty_email_value_and_duplicates() {
     let xml = std::fs::read_to_string(td("email-attr.xml"))
         .unwrap()
         .replace(">attr@example.com<", "><");
-    let (_, v) = json_stdin(&["inspect", "--format", "json", "--now", NOW, "-"], xml);
+    let (_, v) = inspect_stdin(&[], xml);
     assert!(has_code(&v, "email-empty-value"), "{:?}", codes(&v));
     let (code, v) = verify_json("duplicate-attributes.xml", &[]);
     assert_eq!(code, 0);
@@ -523,19 +523,7 @@ fn hints_speak_each_recognised_idps_console() {
         ("https://kc.example.com/realms/main", "keycloak", "Keycloak"),
     ] {
         let xml = base.replace(aws, issuer);
-        let (_, v) = json_stdin(
-            &[
-                "inspect",
-                "--format",
-                "json",
-                "--now",
-                NOW,
-                "--profile",
-                "amplitude",
-                "-",
-            ],
-            xml,
-        );
+        let (_, v) = inspect_stdin(&["--profile", "amplitude"], xml);
         assert_eq!(v["idp"], idp, "{issuer}");
         let hint = finding(&v, "email-placeholder")["hint"]
             .as_str()
@@ -552,19 +540,7 @@ fn idp_recognised_from_metadata_when_issuer_is_opaque() {
         "urn:opaque:idp",
     );
     let md = td("idp-metadata.xml");
-    let (_, v) = json_stdin(
-        &[
-            "inspect",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--idp-metadata",
-            &md,
-            "-",
-        ],
-        xml,
-    );
+    let (_, v) = inspect_stdin(&["--idp-metadata", &md], xml);
     assert_eq!(v["idp"], "aws_identity_center");
 }
 
@@ -577,19 +553,7 @@ fn aws_identity_center_profile() {
         .unwrap()
         .replace("https://analytics.amplitude.com/saml/sso/123456", acs)
         .replace("https://amplitude.com/saml/sso/metadata", aud);
-    let (_, v) = json_stdin(
-        &[
-            "inspect",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--profile",
-            "aws-identity-center",
-            "-",
-        ],
-        xml.clone(),
-    );
+    let (_, v) = inspect_stdin(&["--profile", "aws-identity-center"], xml.clone());
     for c in ["audience", "destination", "recipient", "email"] {
         assert_eq!(check(&v, c), "pass", "{c}: {:?}", codes(&v));
     }
@@ -598,19 +562,7 @@ fn aws_identity_center_profile() {
         ">alice@example.com</saml:NameID>",
         ">9a8b7c6d</saml:NameID>",
     );
-    let (_, v) = json_stdin(
-        &[
-            "inspect",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--profile",
-            "aws-identity-center",
-            "-",
-        ],
-        xml,
-    );
+    let (_, v) = inspect_stdin(&["--profile", "aws-identity-center"], xml);
     assert_eq!(v["email"]["source"], "none");
     assert_eq!(finding(&v, "email-missing")["severity"], "error");
 }
@@ -621,20 +573,7 @@ fn unsigned_response_hint_names_the_console() {
         "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw",
         "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
     );
-    let md = td("idp-metadata.xml");
-    let (_, v) = json_stdin(
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--idp-metadata",
-            &md,
-            "-",
-        ],
-        xml,
-    );
+    let (_, v) = verify_stdin(&[], xml);
     assert!(finding(&v, "signature-missing")["hint"]
         .as_str()
         .unwrap()

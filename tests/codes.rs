@@ -42,27 +42,12 @@ fn assertion(issuer: bool, subject: Option<&str>, conditions: &str, attrs: Optio
 const NAMEID: &str = r#"<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">a@example.com</saml:NameID>"#;
 const COND: &str = r#"<saml:Conditions NotBefore="2026-01-15T09:55:00Z" NotOnOrAfter="2026-01-15T10:05:00Z"><saml:AudienceRestriction><saml:Audience>https://sp.example.com</saml:Audience></saml:AudienceRestriction></saml:Conditions>"#;
 
-fn inspect_stdin(xml: String, extra: &[&str]) -> Value {
-    let mut args = vec!["inspect", "--format", "json"];
-    if !extra.contains(&"--now") {
-        args.extend_from_slice(&["--now", NOW]);
-    }
-    args.extend_from_slice(extra);
-    args.push("-");
-    let out = bin().args(&args).write_stdin(xml).output().unwrap();
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+fn inspect_stdin_v(xml: String, extra: &[&str]) -> Value {
+    inspect_stdin(extra, xml).1
 }
 
-fn verify_stdin(xml: String, extra: &[&str]) -> Value {
-    let md = td("idp-metadata.xml");
-    let mut args = vec!["--idp-metadata", md.as_str()];
-    args.extend_from_slice(extra);
-    args.push("-");
-    let mut full = vec!["verify", "--format", "json", "--now", NOW];
-    full.extend_from_slice(&args);
-    let out = bin().args(&full).write_stdin(xml).output().unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+fn verify_stdin_v(xml: String, extra: &[&str]) -> Value {
+    verify_stdin(extra, xml).1
 }
 
 fn metadata_json(xml: &str) -> Value {
@@ -111,7 +96,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "status-missing",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response("", false, &assertion(true, Some(NAMEID), COND, None)),
                     &[],
                 )
@@ -150,12 +135,12 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "signature-not-checked",
-            Box::new(move || inspect_stdin(signed(), &[])),
+            Box::new(move || inspect_stdin_v(signed(), &[])),
         ),
         (
             "signature-error",
             Box::new(move || {
-                verify_stdin(
+                verify_stdin_v(
                     signed().replace(
                         "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
                         "urn:example:unknown-algorithm",
@@ -208,7 +193,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
                     x.find("</ds:Reference>").unwrap() + 15,
                 );
                 let r = x[s..e].to_string();
-                verify_stdin(x.replacen(&r, &format!("{r}{r}"), 1), &[])
+                verify_stdin_v(x.replacen(&r, &format!("{r}{r}"), 1), &[])
             }),
         ),
         (
@@ -264,7 +249,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "issuer-missing",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response("", true, &assertion(false, Some(NAMEID), COND, None))
                         .replace("<saml:Issuer>https://idp.example.org</saml:Issuer>", ""),
                     &[],
@@ -284,7 +269,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "audience-missing",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response(
                         "",
                         true,
@@ -306,7 +291,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "destination-missing",
             Box::new(move || {
-                verify_stdin(
+                verify_stdin_v(
                     signed().replace(
                         r#" Destination="https://analytics.amplitude.com/saml/sso/123456""#,
                         "",
@@ -318,7 +303,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "destination-empty",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response(
                         r#"Destination="""#,
                         true,
@@ -407,7 +392,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "time-unparseable",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response(
                         "",
                         true,
@@ -425,7 +410,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "time-session-expired",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response("", true, &assertion(true, Some(NAMEID), "", None)),
                     &["--now", "2026-01-15T11:00:00Z"],
                 )
@@ -433,7 +418,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "assertion-missing",
-            Box::new(|| inspect_stdin(response("", true, ""), &[])),
+            Box::new(|| inspect_stdin_v(response("", true, ""), &[])),
         ),
         (
             "assertion-encrypted",
@@ -445,18 +430,20 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "subject-missing",
-            Box::new(|| inspect_stdin(response("", true, &assertion(true, None, COND, None)), &[])),
+            Box::new(|| {
+                inspect_stdin_v(response("", true, &assertion(true, None, COND, None)), &[])
+            }),
         ),
         (
             "nameid-missing",
             Box::new(|| {
-                inspect_stdin(response("", true, &assertion(true, Some("<saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"/>"), COND, None)), &[])
+                inspect_stdin_v(response("", true, &assertion(true, Some("<saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\"/>"), COND, None)), &[])
             }),
         ),
         (
             "nameid-empty",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response(
                         "",
                         true,
@@ -485,13 +472,13 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "email-empty-value",
             Box::new(|| {
-                inspect_stdin(response("", true, &assertion(true, Some(NAMEID), COND, Some(r#"<saml:Attribute Name="email"><saml:AttributeValue/></saml:Attribute>"#))).replace("a@example.com", "persistent-id"), &[])
+                inspect_stdin_v(response("", true, &assertion(true, Some(NAMEID), COND, Some(r#"<saml:Attribute Name="email"><saml:AttributeValue/></saml:Attribute>"#))).replace("a@example.com", "persistent-id"), &[])
             }),
         ),
         (
             "email-invalid",
             Box::new(|| {
-                inspect_stdin(
+                inspect_stdin_v(
                     response(
                         "",
                         true,

@@ -62,6 +62,34 @@ pub fn json_stdin(args: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, Value) {
     (out.status.code().unwrap_or(-1), v)
 }
 
+/// `inspect --format json` (with `--now NOW` unless `extra` sets it) on `stdin`.
+pub fn inspect_stdin(extra: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, Value) {
+    let mut args = vec!["inspect", "--format", "json"];
+    if !extra.contains(&"--now") {
+        args.extend_from_slice(&["--now", NOW]);
+    }
+    args.extend_from_slice(extra);
+    args.push("-");
+    json_stdin(&args, stdin)
+}
+
+/// `verify --format json --now NOW` on `stdin`, trusting the test IdP metadata plus `extra`.
+pub fn verify_stdin(extra: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, Value) {
+    let md = td("idp-metadata.xml");
+    let mut args = vec![
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--idp-metadata",
+        md.as_str(),
+    ];
+    args.extend_from_slice(extra);
+    args.push("-");
+    json_stdin(&args, stdin)
+}
+
 /// Runs a command that prints JSON; returns (exit code, parsed stdout).
 pub fn json(args: &[&str]) -> (i32, Value) {
     let (code, out, err) = run(args);
