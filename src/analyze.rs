@@ -146,6 +146,19 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             }
         }
     }
+    // The SP's metadata may require the Assertion itself to be signed, not just the Response.
+    if opts.expectations.want_assertions_signed && authenticated {
+        if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
+            sink.push(
+                Finding::new(
+                    "assertion-signature-required",
+                    "the SP metadata says WantAssertionsSigned=\"true\" but only the Response is signed",
+                )
+                .hint(idp.hint(Topic::Signing))
+                .at(a.line, a.path.clone()),
+            );
+        }
+    }
     // Nothing the SP consumes is authenticated.
     let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
         == Some("urn:oasis:names:tc:SAML:2.0:status:Success");

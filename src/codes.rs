@@ -38,6 +38,8 @@ codes! {
         "The SignedInfo digest is intact but the SignatureValue does not verify with any trusted certificate: the message was signed by a different key.\nFix: load the IdP's current metadata or certificate; if the IdP rotated its signing certificate, update it in the SP.";
     "signature-untrusted-key", Signature, Error, "Valid only under the certificate the message carries",
         "The signature verifies under the certificate embedded in the message's KeyInfo, but that certificate is not among the ones you trust. Either the IdP rotated its signing certificate and the SP still has the old one, or someone re-signed the message with their own key.\nFix: compare the embedded certificate's SHA-256 fingerprint with the IdP console; if it is the IdP's new certificate, upload it (or fresh IdP metadata) to the SP.";
+    "assertion-signature-required", Signature, Error, "The SP wants the Assertion signed, and it is not",
+        "The SP metadata says WantAssertionsSigned=\"true\", but only the Response is signed (or nothing is). Such an SP rejects the message even though the Response signature is valid.\nFix: enable assertion signing in the IdP application (or both response and assertion).";
     "signature-not-checked", Signature, Info, "Signatures were not verified",
         "No trusted certificate was given, so samlcheck could not check who signed the message. The anatomy and the embedded-certificate result are shown as information only.\nFix: pass --idp-metadata FILE or --cert FILE.";
     "signature-error", Signature, Error, "libxmlsec1 could not process the signature",

@@ -134,6 +134,16 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("rotated.xml", &[]).1),
         ),
         (
+            "assertion-signature-required",
+            Box::new(|| {
+                verify_json(
+                    "signed-response.xml",
+                    &["--sp-metadata", &td("sp-metadata.xml")],
+                )
+                .1
+            }),
+        ),
+        (
             "signature-not-checked",
             Box::new(move || inspect_stdin_v(signed(), &[])),
         ),

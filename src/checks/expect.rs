@@ -14,6 +14,8 @@ pub struct Expectations {
     pub acs: Vec<String>,
     pub issuer: Option<String>,
     pub request_id: Option<String>,
+    /// The SP wants the Assertion itself signed (SP metadata WantAssertionsSigned), not only the Response.
+    pub want_assertions_signed: bool,
 }
 
 /// Exact comparison, or a pattern where `*` matches any run of characters.

@@ -108,6 +108,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
                 path.display()
             ))
         })?;
+        o.expectations.want_assertions_signed = sp.want_assertions_signed;
         for c in sp.signing_certs {
             o.sp_trust
                 .add(KeySource::Metadata(path.display().to_string()), c);

@@ -22,6 +22,8 @@ pub struct Descriptor {
     /// SingleSignOnService (IdP) or AssertionConsumerService (SP).
     pub endpoints: Vec<Endpoint>,
     pub line: usize,
+    /// SPSSODescriptor WantAssertionsSigned="true".
+    pub want_assertions_signed: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,6 +84,10 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
 fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor {
     let mut out = Descriptor {
         line: dom::line(d),
+        want_assertions_signed: matches!(
+            attr(d, "WantAssertionsSigned").as_deref(),
+            Some("true" | "1")
+        ),
         ..Default::default()
     };
     for kd in children(d, MD, "KeyDescriptor") {
