@@ -202,6 +202,23 @@ def main():
     entra = "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/"
     write("entra-http-acs.xml", response(signed_assertion(issuer=entra, recipient="http://analytics.amplitude.com/saml/sso/123456", attrs=email_attrs()),
                                          issuer=entra, destination="http://analytics.amplitude.com/saml/sso/123456"))
+    # Entra ID's shape: default namespaces, seven fractional digits, claim-URI attributes, signed assertion.
+    entra_a = (
+        f'<Assertion xmlns="{SAML}" ID="_e1" IssueInstant="2026-01-15T10:00:00.1234567Z" Version="2.0"><Issuer>{entra}</Issuer>'
+        + sig_template("_e1")
+        + '<Subject><NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@contoso.example</NameID>'
+        f'<SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><SubjectConfirmationData NotOnOrAfter="2026-01-15T10:05:00.1234567Z" Recipient="{AMP_ACS}"/></SubjectConfirmation></Subject>'
+        f'<Conditions NotBefore="2026-01-15T09:55:00.1234567Z" NotOnOrAfter="2026-01-15T11:00:00.1234567Z"><AudienceRestriction><Audience>{AMP_ENTITY}</Audience></AudienceRestriction></Conditions>'
+        '<AttributeStatement>'
+        '<Attribute Name="http://schemas.microsoft.com/identity/claims/tenantid"><AttributeValue>72f988bf-86f1-41af-91ab-2d7cd011db47</AttributeValue></Attribute>'
+        '<Attribute Name="http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"><AttributeValue>alice@contoso.example</AttributeValue></Attribute>'
+        '<Attribute Name="http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"><AttributeValue>alice@contoso.example</AttributeValue></Attribute>'
+        '</AttributeStatement><AuthnStatement AuthnInstant="2026-01-15T09:59:58.000Z" SessionIndex="_e1"><AuthnContext>'
+        '<AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</AuthnContextClassRef></AuthnContext></AuthnStatement></Assertion>'
+    )
+    entra_signed = re.sub(r"^<\?xml[^>]*\?>\s*", "", xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + entra_a)).strip()
+    write("entra-shaped.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:Response xmlns:samlp="{SAMLP}" ID="_er1" Version="2.0" IssueInstant="2026-01-15T10:00:00.1234567Z" '
+          f'Destination="{AMP_ACS}"><Issuer xmlns="{SAML}">{entra}</Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>{entra_signed}</samlp:Response>\n')
     write("wrong-audience.xml", response(signed_assertion(audience="https://amplitude.com/saml/sso/metadata/", attrs=email_attrs())))
     write("sp-initiated.xml", response(signed_assertion(in_response_to="_req42", attrs=email_attrs()), in_response_to="_req42"))
     write("status-responder.xml", response("", status="urn:oasis:names:tc:SAML:2.0:status:Responder",

@@ -423,3 +423,27 @@ fn namespaced_id_copy_cannot_redirect_the_reference() {
         codes(&v)
     );
 }
+
+#[test]
+fn entra_shaped_response_with_default_namespaces() {
+    let sp = td("sp-metadata.xml");
+    let (code, v) = verify_json(
+        "entra-shaped.xml",
+        &[
+            "--sp-metadata",
+            &sp,
+            "--issuer",
+            "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+            "--profile",
+            "amplitude",
+        ],
+    );
+    assert_eq!(code, 0, "{:?}", codes(&v));
+    assert_eq!(v["idp"], "entra_id");
+    assert_eq!(v["subject"]["authenticated"], true);
+    assert_eq!(
+        v["conditions"]["not_on_or_after"],
+        "2026-01-15T11:00:00.1234567Z"
+    );
+    assert_eq!(v["attributes"].as_array().unwrap().len(), 3);
+}

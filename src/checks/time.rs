@@ -222,6 +222,8 @@ mod tests {
         assert!(parse_instant("2024-05-01T10:00:00.123Z").is_some());
         assert!(parse_instant("2024-05-01T10:00:00").is_some());
         assert!(parse_instant("2024-05-01T10:00:00+02:00").is_some());
+        // Entra ID writes seven fractional digits.
+        assert!(parse_instant("2024-05-01T10:00:00.1234567Z").is_some());
         assert!(parse_instant("yesterday").is_none());
     }
 
