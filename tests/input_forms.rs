@@ -232,3 +232,17 @@ fn several_messages_end_with_a_summary() {
         "{out}"
     );
 }
+
+#[test]
+fn devtools_payload_copy() {
+    // "SAMLResponse: …" as the browser's payload view copies it, the value wrapped over lines.
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64")).unwrap();
+    let text = format!(
+        "SAMLResponse: {}RelayState: https://analytics.amplitude.com/\n",
+        b64
+    );
+    let (code, v) = inspect_stdin(&[], text);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["decoding"], serde_json::json!(["form", "base64"]));
+    assert_eq!(v["relay_state"], "https://analytics.amplitude.com/");
+}

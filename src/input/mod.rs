@@ -230,6 +230,12 @@ pub(crate) fn decode_text(
         let pairs = urlenc::parse_pairs(query).map_err(|e| shift(e, lead + query_at + 1))?;
         return from_pairs(&pairs, steps, true, limits).map_err(|e| shift(e, lead + query_at + 1));
     }
+    if t.starts_with("SAMLResponse:") || t.starts_with("SAMLRequest:") {
+        // Copied from the browser's devtools payload view: `Name: value` lines.
+        steps.push(Step::Form);
+        let pairs = devtools_pairs(t);
+        return from_pairs(&pairs, steps, false, limits).map_err(|e| shift(e, lead));
+    }
     if is_form(t) {
         steps.push(Step::Form);
         let pairs = urlenc::parse_pairs(t).map_err(|e| shift(e, lead))?;
@@ -252,6 +258,40 @@ pub(crate) fn decode_text(
         offset: bad.map(|b| b + lead),
         origin: None,
     })
+}
+
+/// `Name: value` lines as devtools shows form data; values are percent-decoded when escaped.
+fn devtools_pairs(text: &str) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    for line in text.lines() {
+        match line
+            .split_once(':')
+            .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            Some((name, value)) => {
+                let raw = value.trim().to_string();
+                let value = if urlenc::has_escapes(&raw) {
+                    urlenc::percent_decode(&raw).unwrap_or(raw.clone())
+                } else {
+                    raw.clone()
+                };
+                pairs.push(Pair {
+                    name: name.to_string(),
+                    raw_value: raw,
+                    value,
+                    offset: 0,
+                });
+            }
+            // A wrapped base64 value continues on the next line.
+            None => {
+                if let Some(last) = pairs.last_mut() {
+                    last.value.push_str(line.trim());
+                    last.raw_value.push_str(line.trim());
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// Decodes a base64 payload; inflates it when it is not XML (always tried for the redirect binding).
