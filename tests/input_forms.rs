@@ -246,3 +246,20 @@ fn devtools_payload_copy() {
     assert_eq!(v["decoding"], serde_json::json!(["form", "base64"]));
     assert_eq!(v["relay_state"], "https://analytics.amplitude.com/");
 }
+
+#[test]
+fn idp_auto_submit_page_source() {
+    // The view-source of the IdP's auto-submit page, pasted as is.
+    let har: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(td("capture-idp-form.har")).unwrap())
+            .unwrap();
+    let html = har["log"]["entries"][0]["response"]["content"]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (code, v) = inspect_stdin(&[], html);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["decoding"], serde_json::json!(["html_form", "base64"]));
+    assert_eq!(v["message"], "response");
+    assert_eq!(v["relay_state"], "https://analytics.amplitude.com/?a=1&b=2");
+}

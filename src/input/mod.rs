@@ -5,6 +5,7 @@
 
 pub mod base64;
 mod har;
+pub mod html;
 pub mod inflate;
 pub mod limits;
 mod tracer;
@@ -216,6 +217,24 @@ pub(crate) fn decode_text(
             "encoded message is larger than {} (limit --max-input)",
             limits::bytes(limits.max_input)
         )));
+    }
+    if t.starts_with('<')
+        && html::has_saml_form(t)
+        && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol")
+    {
+        // The IdP's auto-submit page (view-source), not the message itself.
+        let inputs = html::inputs(t);
+        let pairs: Vec<Pair> = inputs
+            .into_iter()
+            .map(|(name, value)| Pair {
+                name,
+                raw_value: value.clone(),
+                value,
+                offset: 0,
+            })
+            .collect();
+        steps.push(Step::HtmlForm);
+        return from_pairs(&pairs, steps, false, limits);
     }
     if t.starts_with('<') {
         return Ok(capture(steps, t.as_bytes().to_vec()));
