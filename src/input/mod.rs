@@ -136,8 +136,10 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
             .iter()
             .enumerate()
             .map(|(i, line)| {
-                let mut c = decode_text(line, steps.clone(), limits)?;
-                c.origin = format!("{origin} line {}", i + 1);
+                let here = format!("{origin} line {}", i + 1);
+                let mut c =
+                    decode_text(line, steps.clone(), limits).map_err(|e| e.in_origin(&here))?;
+                c.origin = here;
                 Ok(c)
             })
             .collect());
