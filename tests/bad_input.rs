@@ -259,3 +259,10 @@ fn random_bytes_never_panic() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }
+
+#[test]
+fn a_mistyped_file_name_is_not_taken_for_a_message() {
+    let (code, _, err) = run(&["inspect", "SAMLResponse.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("SAMLResponse.txt: no such file"), "{err}");
+}

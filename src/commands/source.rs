@@ -66,9 +66,13 @@ fn looks_like_path(arg: &str) -> bool {
 fn looks_like_message(arg: &str) -> bool {
     let t = arg.trim_start();
     t.starts_with('<')
-        || t.starts_with("http")
-        || t.contains("SAML")
-        || (t.len() > 40 && input::base64::looks_like(t))
+        || t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.contains("SAMLResponse=")
+        || t.contains("SAMLRequest=")
+        || t.starts_with("SAMLResponse:")
+        || t.starts_with("SAMLRequest:")
+        || (t.len() > 40 && (input::base64::looks_like(t) || input::urlenc::has_escapes(t)))
 }
 
 fn read_bounded(r: impl Read, max: usize, origin: &str) -> Result<Vec<u8>, Error> {
