@@ -146,6 +146,10 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             }
         }
     }
+    // With trusted keys, an Assertion to consume is something the signature check judges.
+    if !trust.is_empty() && consumed.is_some() {
+        sink.judged(Check::Signature);
+    }
     // The SP's metadata may require the Assertion itself to be signed, not just the Response.
     if opts.expectations.want_assertions_signed && authenticated {
         if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
