@@ -6,7 +6,22 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// SAML 2.0 debugger and validator: decode captures, verify signatures, explain failed sign-ins.
 #[derive(Debug, Parser)]
-#[command(name = "samlcheck", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "samlcheck",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:
+  pbpaste | samlcheck inspect                          decode and explain a pasted SAMLResponse
+  samlcheck inspect --profile amplitude capture.har    every SAML message of a HAR file
+  samlcheck verify --idp-metadata idp.xml --sp-metadata sp.xml response.b64
+  samlcheck metadata --min-days 30 idp.xml             lint metadata for CI
+  samlcheck explain email-placeholder                  what a finding means and how to fix it
+
+Input forms: raw XML, base64, URL-encoded, form bodies, redirect URLs, HAR files, SAML-tracer exports.
+Exit codes: 0 ok, 1 a verify/metadata check failed, 2 input or usage error."
+)]
 pub struct Cli {
     /// When to use colour (NO_COLOR is honoured with auto)
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
