@@ -64,6 +64,30 @@ impl Source {
     }
 }
 
+/// What a candidate holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holds {
+    Email,
+    NotEmail,
+    Empty,
+    Placeholder,
+    Absent,
+}
+
+impl Holds {
+    /// Words for the report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Holds::Email => "email",
+            Holds::NotEmail => "not email",
+            Holds::Empty => "empty",
+            Holds::Placeholder => "placeholder",
+            Holds::Absent => "absent",
+        }
+    }
+}
+
 /// One place the email could come from, and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
@@ -71,8 +95,7 @@ pub struct Candidate {
     /// Present in the assertion at all.
     pub present: bool,
     pub value: Option<String>,
-    /// `email`, `not_email`, `empty`, `placeholder`, `absent`.
-    pub verdict: &'static str,
+    pub verdict: Holds,
     #[serde(skip)]
     pub line: usize,
 }
@@ -88,7 +111,7 @@ pub struct Resolution {
 /// Resolves the email of `assertion` in `order`.
 pub fn resolve(assertion: &Assertion, order: &[Source]) -> Resolution {
     let candidates: Vec<Candidate> = order.iter().map(|&s| candidate(assertion, s)).collect();
-    let winner = candidates.iter().find(|c| c.verdict == "email");
+    let winner = candidates.iter().find(|c| c.verdict == Holds::Email);
     Resolution {
         value: winner.and_then(|c| c.value.clone()),
         source: winner.map_or(Source::None, |c| c.source),
@@ -132,11 +155,11 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
         }
     };
     let verdict = match &value {
-        None => "absent",
-        Some(v) if v.is_empty() => "empty",
-        Some(v) if is_placeholder(v) => "placeholder",
-        Some(v) if is_email(v) => "email",
-        Some(_) => "not_email",
+        None => Holds::Absent,
+        Some(v) if v.is_empty() => Holds::Empty,
+        Some(v) if is_placeholder(v) => Holds::Placeholder,
+        Some(v) if is_email(v) => Holds::Email,
+        Some(_) => Holds::NotEmail,
     };
     Candidate {
         source,
@@ -201,7 +224,7 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
     for c in &res.candidates {
         let what = c.source.describe();
         match c.verdict {
-            "placeholder" => sink.push(
+            Holds::Placeholder => sink.push(
                 Finding::new(
                     "email-placeholder",
                     format!("{what} is the literal {:?}: the IdP sent its mapping expression instead of the user's email", c.value.as_deref().unwrap_or("")),
@@ -209,12 +232,12 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
                 .hint(idp.hint(Topic::EmailMapping))
                 .at(c.line, a.path.clone()),
             ),
-            "empty" => sink.push(
+            Holds::Empty => sink.push(
                 Finding::new("email-empty-value", format!("{what} is present but empty"))
                     .hint(idp.hint(Topic::EmptyEmail))
                     .at(c.line, a.path.clone()),
             ),
-            "not_email" if c.source != Source::Subject => sink.push(
+            Holds::NotEmail if c.source != Source::Subject => sink.push(
                 Finding::new("email-invalid", format!("{what} holds {:?}, which is not an email address", c.value.as_deref().unwrap_or("")))
                     .at(c.line, a.path.clone()),
             ),

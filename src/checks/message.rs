@@ -22,15 +22,15 @@ pub fn check(
         } else {
             Check::Subject
         };
-        let mut f = Finding::new(
+        let f = Finding::new(
             "comment-in-text",
             format!(
                 "{} contains an XML comment; its full text (comments removed) is {:?}",
                 c.path, c.text
             ),
         )
-        .at(c.line, c.path.clone());
-        f.check = check;
+        .at(c.line, c.path.clone())
+        .check(check);
         sink.push(f);
     }
     if msg.kind != MessageKind::Response {

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::{Report, SigResult, Verdict};
+use crate::checks::email::Holds;
 use crate::checks::{Severity, State};
 
 const BOLD: Style = Style::new().bold();
@@ -267,10 +268,10 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 .map(|v| format!("{v:?}"))
                 .unwrap_or_else(|| "absent".into());
             let mark = match c.verdict {
-                "email" if e.source == c.source => paint(GREEN, "← used"),
-                "email" => paint(DIM, "email"),
-                "absent" => String::new(),
-                other => paint(YELLOW, other.replace('_', " ")),
+                Holds::Email if e.source == c.source => paint(GREEN, "← used"),
+                Holds::Email => paint(DIM, "email"),
+                Holds::Absent => String::new(),
+                other => paint(YELLOW, other.describe()),
             };
             let _ = writeln!(
                 out,

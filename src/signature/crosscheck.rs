@@ -114,17 +114,18 @@ fn close(
 ) {
     if let Some(b) = *base {
         let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
-        let done = match rel.as_slice() {
-            ["Subject", "NameID"] => buf.take().map(|t| view.name_ids.push(t)),
-            ["Conditions", "AudienceRestriction", "Audience"] => buf
-                .take()
-                .map(|t| view.audiences.push(t.trim().to_string())),
-            ["AttributeStatement", "Attribute", "AttributeValue"] => buf
-                .take()
-                .and_then(|t| view.attributes.last_mut().map(|a| a.1.push(t))),
-            _ => None,
-        };
-        let _ = done;
+        match rel.as_slice() {
+            ["Subject", "NameID"] => view.name_ids.extend(buf.take()),
+            ["Conditions", "AudienceRestriction", "Audience"] => view
+                .audiences
+                .extend(buf.take().map(|t| t.trim().to_string())),
+            ["AttributeStatement", "Attribute", "AttributeValue"] => {
+                if let (Some(t), Some(a)) = (buf.take(), view.attributes.last_mut()) {
+                    a.1.push(t);
+                }
+            }
+            _ => {}
+        }
         if stack.len() == b + 1 {
             *base = None;
         }
