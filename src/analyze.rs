@@ -15,7 +15,7 @@ use crate::report::*;
 use crate::signature::{self, crosscheck, redirect, Scope};
 use crate::trust::store::TrustStore;
 use crate::xml::model::{Message, MessageKind};
-use crate::xml::{dom, extract, guard};
+use crate::xml::{dom, extract};
 
 /// Everything the analysis of a message depends on besides the message.
 #[derive(Debug, Clone)]
@@ -80,8 +80,7 @@ fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError
 
 fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError> {
     let started = std::time::Instant::now();
-    guard::scan(&capture.xml, &opts.limits)?;
-    let doc = dom::parse(&capture.xml)?;
+    let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
     let issuer = msg
@@ -372,8 +371,7 @@ fn verify_and_decrypt(
         }
     };
     drop(doc);
-    guard::scan(xml.as_bytes(), &opts.limits)?;
-    let doc = dom::parse(xml.as_bytes())?;
+    let (doc, _) = dom::parse_guarded(xml.as_bytes(), &opts.limits)?;
     let msg = extract::message(&doc)?;
     let mut inner = signature::verify_message(&doc, &msg, trust, idp, Scope::AllButRoot, sink);
     if root_covered {

@@ -370,24 +370,10 @@ fn every_emitted_code_is_explained() {
 
 #[test]
 fn metadata_lint() {
-    let (code, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        &td("idp-metadata.xml"),
-    ]);
+    let (code, v) = mjson(&[&td("idp-metadata.xml")]);
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["roles"], serde_json::json!(["idp"]));
-    let (code, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        &td("sp-metadata-insecure.xml"),
-    ]);
+    let (code, v) = mjson(&[&td("sp-metadata-insecure.xml")]);
     assert_eq!(code, 0);
     assert!(has_code(&v, "metadata-insecure-endpoint"));
     let (code, v) = json(&[
@@ -400,24 +386,10 @@ fn metadata_lint() {
     ]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "certificate-expired"));
-    let (code, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--min-days",
-        "5000",
-        &td("idp-metadata.xml"),
-    ]);
+    let (code, v) = mjson(&["--min-days", "5000", &td("idp-metadata.xml")]);
     assert_eq!(code, 0);
     assert!(has_code(&v, "certificate-expiring"));
-    let (code, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
+    let (code, v) = mjson(&[
         "--cert",
         &td("keys/idp.crt"),
         &td("idp-metadata-signed.xml"),
@@ -430,16 +402,7 @@ fn metadata_lint() {
     let path =
         std::env::temp_dir().join(format!("samlcheck-md-tampered-{}.xml", std::process::id()));
     std::fs::write(&path, tampered).unwrap();
-    let (code, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &td("keys/idp.crt"),
-        path.to_str().unwrap(),
-    ]);
+    let (code, v) = mjson(&["--cert", &td("keys/idp.crt"), path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(finding(&v, "metadata-signature-invalid")["message"]
         .as_str()

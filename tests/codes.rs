@@ -57,14 +57,7 @@ fn metadata_json(xml: &str) -> Value {
         xml.len()
     ));
     std::fs::write(&path, xml).unwrap();
-    let (_, v) = json(&[
-        "metadata",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        path.to_str().unwrap(),
-    ]);
+    let (_, v) = mjson(&[path.to_str().unwrap()]);
     let _ = std::fs::remove_file(path);
     v
 }
@@ -242,19 +235,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "certificate-expiring",
-            Box::new(|| {
-                json(&[
-                    "metadata",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
-                    "--min-days",
-                    "5000",
-                    &td("idp-metadata.xml"),
-                ])
-                .1
-            }),
+            Box::new(|| mjson(&["--min-days", "5000", &td("idp-metadata.xml")]).1),
         ),
         (
             "issuer-missing",
@@ -551,17 +532,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "metadata-insecure-endpoint",
-            Box::new(|| {
-                json(&[
-                    "metadata",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
-                    &td("sp-metadata-insecure.xml"),
-                ])
-                .1
-            }),
+            Box::new(|| mjson(&[&td("sp-metadata-insecure.xml")]).1),
         ),
         (
             "metadata-no-entity-id",
@@ -574,12 +545,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "metadata-signature-invalid",
             Box::new(|| {
-                json(&[
-                    "metadata",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
+                mjson(&[
                     "--cert",
                     &td("keys/attacker.crt"),
                     &td("idp-metadata-signed.xml"),
@@ -589,19 +555,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "metadata-unsigned",
-            Box::new(|| {
-                json(&[
-                    "metadata",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
-                    "--cert",
-                    &td("keys/idp.crt"),
-                    &td("idp-metadata.xml"),
-                ])
-                .1
-            }),
+            Box::new(|| mjson(&["--cert", &td("keys/idp.crt"), &td("idp-metadata.xml")]).1),
         ),
         (
             "metadata-expired",

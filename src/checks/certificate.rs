@@ -22,9 +22,9 @@ pub fn check(
     for k in trust.keys() {
         let days = k.cert.days_left(now);
         let what = format!(
-            "trusted certificate {} (SHA-256 {}…) from {}",
+            "trusted certificate {} (SHA-256 {}) from {}",
             k.cert.subject,
-            &k.cert.sha256[..k.cert.sha256.len().min(16)],
+            crate::trust::cert::colon_hex(&k.cert.sha256, 8),
             k.source.path()
         );
         let used = signatures.iter().any(|r| {

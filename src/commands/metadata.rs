@@ -32,15 +32,10 @@ struct MetadataReport {
 
 pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let now = options::now(args.now.as_deref())?;
-    let mut trusted = Vec::new();
-    for c in &args.cert {
-        let bytes =
-            std::fs::read(c).map_err(|e| Error::usage(format!("--cert {}: {e}", c.display())))?;
-        trusted.extend(
-            CertInfo::from_file_bytes(&bytes)
-                .map_err(|e| Error::usage(format!("--cert {}: {e}", c.display())))?,
-        );
-    }
+    let trusted: Vec<CertInfo> = options::certs(&args.cert)?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
     let mut reports = Vec::new();
     for path in &args.files {
         let file = path.display().to_string();

@@ -38,6 +38,29 @@ fn read(path: &Path, flag: &str) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
+/// Every certificate in each `--cert` file, with the file it came from.
+pub fn certs(paths: &[std::path::PathBuf]) -> Result<Vec<(String, CertInfo)>, Error> {
+    let mut out = Vec::new();
+    for path in paths {
+        let bytes = read(path, "--cert")?;
+        let certs = CertInfo::from_file_bytes(&bytes)
+            .map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
+        out.extend(certs.into_iter().map(|c| (path.display().to_string(), c)));
+    }
+    Ok(out)
+}
+
+/// Reads and parses a metadata file given with `flag`; problems are usage errors naming the flag.
+fn metadata_file(
+    path: &Path,
+    flag: &str,
+    limits: &crate::input::Limits,
+) -> Result<metadata::Metadata, Error> {
+    let bytes = read(path, flag)?;
+    metadata::parse(&bytes, limits)
+        .map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())))
+}
+
 pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     let mut o = Options::new(now(args.now.as_deref())?);
     o.limits = source::limits(&args.input);
@@ -55,16 +78,9 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     o.clock.skew =
         time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
 
-    for path in &args.cert {
-        let bytes = read(path, "--cert")?;
-        let certs = CertInfo::from_file_bytes(&bytes)
-            .map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
-        for c in certs {
-            o.trust
-                .add(KeySource::Cert(path.display().to_string()), c.clone());
-            o.sp_trust
-                .add(KeySource::Cert(path.display().to_string()), c);
-        }
+    for (path, c) in certs(&args.cert)? {
+        o.trust.add(KeySource::Cert(path.clone()), c.clone());
+        o.sp_trust.add(KeySource::Cert(path), c);
     }
     for fp in &args.fingerprint {
         o.trust
@@ -75,9 +91,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
             .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
     }
     for path in &args.idp_metadata {
-        let bytes = read(path, "--idp-metadata")?;
-        let md = metadata::parse(&bytes, &o.limits)
-            .map_err(|e| Error::usage(format!("--idp-metadata {}: {e}", path.display())))?;
+        let md = metadata_file(path, "--idp-metadata", &o.limits)?;
         let idp = md.idp.ok_or_else(|| {
             Error::usage(format!(
                 "--idp-metadata {}: no IDPSSODescriptor (is this SP metadata? use --sp-metadata)",
@@ -99,9 +113,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         }
     }
     if let Some(path) = &args.sp_metadata {
-        let bytes = read(path, "--sp-metadata")?;
-        let md = metadata::parse(&bytes, &o.limits)
-            .map_err(|e| Error::usage(format!("--sp-metadata {}: {e}", path.display())))?;
+        let md = metadata_file(path, "--sp-metadata", &o.limits)?;
         let sp = md.sp.ok_or_else(|| {
             Error::usage(format!(
                 "--sp-metadata {}: no SPSSODescriptor (is this IdP metadata? use --idp-metadata)",

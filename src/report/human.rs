@@ -454,11 +454,5 @@ fn render_one(r: &Report, mode: Mode) -> String {
 }
 
 fn short_fp(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(2)
-        .take(8)
-        .map(|c| String::from_utf8_lossy(c).to_uppercase())
-        .collect::<Vec<_>>()
-        .join(":")
-        + "…"
+    crate::trust::cert::colon_hex(hex, 8)
 }

@@ -79,12 +79,7 @@ impl CertInfo {
 
     /// The fingerprint as colon-separated uppercase pairs, as consoles show it.
     pub fn fingerprint_display(&self) -> String {
-        self.sha256
-            .as_bytes()
-            .chunks(2)
-            .map(|c| String::from_utf8_lossy(c).to_uppercase())
-            .collect::<Vec<_>>()
-            .join(":")
+        colon_hex(&self.sha256, usize::MAX)
     }
 
     /// PEM text of the certificate (for libxmlsec1 key loading).
@@ -98,6 +93,26 @@ impl CertInfo {
         }
         pem.push_str("-----END CERTIFICATE-----\n");
         pem
+    }
+}
+
+/// `AB:CD:…` for the first `pairs` byte pairs of a hex fingerprint, with `…` when cut short.
+pub fn colon_hex(hex: &str, pairs: usize) -> String {
+    let chunks: Vec<String> = hex
+        .as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect();
+    let shown = chunks
+        .iter()
+        .take(pairs)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(":");
+    if chunks.len() > pairs {
+        shown + "…"
+    } else {
+        shown
     }
 }
 

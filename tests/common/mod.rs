@@ -31,20 +31,11 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 
 /// Runs `verify --format json --now NOW` against the test IdP metadata.
 pub fn verify_json(file: &str, extra: &[&str]) -> (i32, Value) {
-    let path = td(file);
-    let md = td("idp-metadata.xml");
-    let mut args = vec![
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--idp-metadata",
-        md.as_str(),
-    ];
+    let (path, md) = (td(file), td("idp-metadata.xml"));
+    let mut args = vec!["--idp-metadata", md.as_str()];
     args.extend_from_slice(extra);
     args.push(&path);
-    json(&args)
+    vjson(&args)
 }
 
 /// `verify --format json --now NOW` followed by `args`.
@@ -88,6 +79,13 @@ pub fn verify_stdin(extra: &[&str], stdin: impl Into<Vec<u8>>) -> (i32, Value) {
     args.extend_from_slice(extra);
     args.push("-");
     json_stdin(&args, stdin)
+}
+
+/// `metadata --format json --now NOW` followed by `args`.
+pub fn mjson(args: &[&str]) -> (i32, Value) {
+    let mut full = vec!["metadata", "--format", "json", "--now", NOW];
+    full.extend_from_slice(args);
+    json(&full)
 }
 
 /// Runs a command that prints JSON; returns (exit code, parsed stdout).
