@@ -266,3 +266,18 @@ fn a_mistyped_file_name_is_not_taken_for_a_message() {
     assert_eq!(code, 2);
     assert!(err.contains("SAMLResponse.txt: no such file"), "{err}");
 }
+
+#[test]
+fn sp_key_that_is_not_a_private_key_is_a_usage_error() {
+    let (code, _, err) = run(&[
+        "inspect",
+        "--sp-key",
+        &td("keys/sp.crt"),
+        &td("encrypted.xml"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--sp-key") && err.contains("not a PEM private key"),
+        "{err}"
+    );
+}

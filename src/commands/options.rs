@@ -152,7 +152,15 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         );
     }
     if let Some(path) = &args.sp_key {
-        o.sp_key = Some(read(path, "--sp-key")?);
+        let key = read(path, "--sp-key")?;
+        // Decryption reads a PEM private key; anything else is a usage error, not a finding.
+        if !key.windows(11).any(|w| w == b"PRIVATE KEY") {
+            return Err(Error::usage(format!(
+                "--sp-key {}: not a PEM private key (a certificate is not a key; pass the SP's private key)",
+                path.display()
+            )));
+        }
+        o.sp_key = Some(key);
     }
     Ok(o)
 }
