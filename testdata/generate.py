@@ -392,6 +392,8 @@ def main():
     for f, c in [("signed-assertion.xml", "idp.crt"), ("signed-response.xml", "idp.crt"), ("signed-sha1.xml", "idp.crt"), ("signed-ecdsa.xml", "idp-ec.crt")]:
         if not xmlsec_verify(os.path.join(OUT, f), os.path.join(KEYS, c)):
             sys.exit(f"xmlsec1 does not verify {f}")
+    import gallery
+    gallery.main()
     shutil.rmtree(TMP)
     print("fixtures written to", OUT)
 
