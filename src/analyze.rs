@@ -1,5 +1,6 @@
-//! The pipeline for one captured message: guard → parse → (decrypt) → model → signatures →
-//! checks → report. Pure: it returns a [`Report`] and never prints.
+//! The pipeline for one captured message: decode → parse → trust (signatures, decryption: see
+//! [`crate::signature::verdict`]) → checks → report. Pure: it returns a [`Report`] and never
+//! prints.
 
 use time::Duration;
 
@@ -8,13 +9,13 @@ use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
 use crate::checks::{certificate, message, status, Check, Finding, Severity, Sink};
 use crate::error::InputError;
-use crate::idp::{Idp, Topic};
+use crate::idp::Idp;
 use crate::input::{Capture, Limits};
 use crate::profiles::Profile;
 use crate::report::*;
-use crate::signature::{self, crosscheck, redirect, Scope};
+use crate::signature::verdict;
 use crate::trust::store::TrustStore;
-use crate::xml::model::{Message, MessageKind};
+use crate::xml::model::{Assertion, Message, MessageKind};
 use crate::xml::{dom, extract};
 
 /// Everything the analysis of a message depends on besides the message.
@@ -33,6 +34,9 @@ pub struct Options {
     pub profile: Option<Profile>,
     /// Days before expiry at which a trusted certificate is a warning.
     pub cert_warn_days: i64,
+    /// `verify`: what could not be checked (an encrypted assertion without a key) is an error;
+    /// `inspect` reports it as a warning.
+    pub strict: bool,
 }
 
 impl Options {
@@ -51,6 +55,7 @@ impl Options {
             email_order: Source::DEFAULT_ORDER.to_vec(),
             profile: None,
             cert_warn_days: 30,
+            strict: false,
         }
     }
 }
@@ -83,15 +88,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
-    let issuer = msg
-        .issuer
-        .as_deref()
-        .or(msg.assertions.first().and_then(|a| a.issuer.as_deref()));
-    let idp = match Idp::recognise(issuer) {
-        // Fall back to what the IdP metadata (or --issuer) says the IdP is.
-        Idp::Unknown => Idp::recognise(opts.expectations.issuer.as_deref()),
-        known => known,
-    };
+    let idp = recognise(&msg, opts);
     // Responses are signed by the IdP; AuthnRequests by the SP; logout messages by either.
     let merged;
     let trust = match msg.kind {
@@ -111,122 +108,37 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         ));
     }
 
-    let decrypting = msg.encrypted_assertions > 0 && opts.sp_key.is_some();
-    let (msg, verification, decrypted_xml) =
-        verify_and_decrypt(doc, msg, trust, idp, opts, &mut sink)?;
-    if decrypting {
-        sink.judged(Check::Decryption);
-    }
+    let inputs = verdict::Inputs {
+        trust,
+        sp_key: opts.sp_key.as_deref(),
+        limits: &opts.limits,
+        want_assertions_signed: opts.expectations.want_assertions_signed,
+        strict: opts.strict,
+        idp,
+    };
+    let trusted = verdict::establish(capture, doc, msg, &inputs, &mut sink)?;
     budget(started, &opts.limits)?;
-    let mut reports = verification.reports;
-    let mut covered = verification.covered;
-
-    // HTTP-Redirect binding: the query signature authenticates the whole message.
-    if let Some(rs) = &capture.redirect {
-        let (report, valid) = redirect::verify_capture(rs, trust, idp, &mut sink);
-        if valid {
-            covered.push(msg.root_node);
-        }
-        reports.push(report);
-    }
-
+    let msg = &trusted.msg;
     let consumed = msg.consumed();
-    let mut authenticated =
-        consumed.is_some_and(|a| covered.contains(&a.node)) || covered.contains(&msg.root_node);
-    if authenticated {
-        if let Some(a) = consumed {
-            let xml = decrypted_xml
-                .as_deref()
-                .map(str::as_bytes)
-                .unwrap_or(&capture.xml);
-            if let Some(reason) = crosscheck::disagreement(xml, a) {
-                sink.push(Finding::new("wrapping-parser-disagreement", reason));
-                authenticated = false;
-            }
-        }
-    }
-    // With trusted keys, an Assertion to consume is something the signature check judges.
-    if !trust.is_empty() && consumed.is_some() {
-        sink.judged(Check::Signature);
-    }
-    // The SP's metadata may require the Assertion itself to be signed, not just the Response.
-    if opts.expectations.want_assertions_signed && authenticated {
-        if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
-            sink.push(
-                Finding::new(
-                    "assertion-signature-required",
-                    "the SP metadata says WantAssertionsSigned=\"true\" but only the Response is signed",
-                )
-                .hint(idp.hint(Topic::Signing))
-                .at(a.line, a.path.clone()),
-            );
-        }
-    }
-    // Nothing the SP consumes is authenticated.
-    let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
-        == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
-    if !trust.is_empty()
-        && msg.kind == MessageKind::Response
-        && !authenticated
-        && (consumed.is_some() || success)
-    {
-        let why = if msg.signatures.is_empty() {
-            "the message carries no signature".to_string()
-        } else {
-            "no signature that passed verification and every wrapping rule covers the Response or the consumed Assertion".to_string()
-        };
-        // After a wrapping finding the message looks manipulated: that is no configuration problem.
-        let wrapped = sink
-            .findings()
-            .iter()
-            .any(|f| f.check == Check::Wrapping && f.severity == Severity::Error);
-        let hint = if wrapped {
-            "the signature does not cover what an SP would read: the message looks manipulated (XML Signature Wrapping); treat it as an attack, not as an IdP configuration problem".to_string()
-        } else {
-            idp.hint(Topic::Signing)
-        };
-        sink.push(
-            Finding::new(
-                "signature-missing",
-                format!("nothing the SP would consume is authenticated: {why}"),
-            )
-            .hint(hint),
-        );
-    }
 
+    let judged_at = timecheck::reference(msg, &opts.clock);
     let trusted_keys = certificate::check(
         trust,
-        &reports,
-        opts.clock.now,
+        &trusted.signatures,
+        judged_at,
         opts.cert_warn_days,
         idp,
         &mut sink,
     );
-
-    status::check(&msg, idp, &mut sink);
-    message::check(&msg, consumed, decrypting, idp, &mut sink);
+    status::check(msg, idp, &mut sink);
+    message::check(msg, consumed, idp, &mut sink);
     let mut exp = opts.expectations.clone();
     if let Some(p) = &opts.profile {
         p.extend_expectations(&mut exp);
     }
-    expect::check(&msg, consumed, &exp, idp, &mut sink);
-    let timeline = timecheck::check(&msg, consumed, &opts.clock, &mut sink);
-    let email_order = opts
-        .profile
-        .as_ref()
-        .and_then(|p| p.email_order())
-        .unwrap_or_else(|| opts.email_order.clone());
-    let email_report = consumed.map(|a| {
-        let res = email::resolve(a, &email_order);
-        match &opts.profile {
-            None => email::check(a, &res, idp, false, &mut sink),
-            Some(p) if p.checks_email() => {
-                email::check(a, &res, idp, p.name != "generic", &mut sink)
-            }
-            Some(_) => {}
-        }
-        EmailReport::from_resolution(res, authenticated)
-    });
+    expect::check(msg, consumed, &exp, idp, &mut sink);
+    let timeline = timecheck::check(msg, consumed, &opts.clock, &mut sink);
+    let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
     if let (Some(p), Some(a)) = (&opts.profile, consumed) {
         p.check(a, idp, &mut sink);
     }
@@ -241,52 +153,81 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     } else {
         Verdict::Pass
     };
-    let findings = sink.into_sorted();
     Ok(build(
         capture,
-        &msg,
-        consumed,
-        verdict,
-        checks,
-        findings,
-        reports,
-        authenticated,
-        email_report,
-        idp,
-        timeline,
-        trusted_keys,
-        opts,
-        decrypting && decrypted_xml.is_some(),
+        &trusted,
+        Judged {
+            verdict,
+            checks,
+            findings: sink.into_sorted(),
+            email,
+            idp,
+            timeline,
+            trusted_keys,
+            judged_at,
+        },
     ))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build(
-    capture: &Capture,
-    msg: &Message,
-    a: Option<&crate::xml::model::Assertion>,
+/// The IdP, from the Issuer, else from what the IdP metadata (or --issuer) says it is.
+fn recognise(msg: &Message, opts: &Options) -> Idp {
+    let issuer = msg
+        .issuer
+        .as_deref()
+        .or(msg.assertions.first().and_then(|a| a.issuer.as_deref()));
+    match Idp::recognise(issuer) {
+        Idp::Unknown => Idp::recognise(opts.expectations.issuer.as_deref()),
+        known => known,
+    }
+}
+
+/// Resolves the email in the profile's (or the configured) order and judges it.
+fn email_stage(
+    a: &Assertion,
+    authenticated: bool,
+    idp: Idp,
+    opts: &Options,
+    sink: &mut Sink,
+) -> EmailReport {
+    let order = opts
+        .profile
+        .as_ref()
+        .and_then(|p| p.email_order())
+        .unwrap_or_else(|| opts.email_order.clone());
+    let res = email::resolve(a, &order);
+    match &opts.profile {
+        None => email::check(a, &res, idp, false, sink),
+        Some(p) if p.checks_email() => email::check(a, &res, idp, p.name != "generic", sink),
+        Some(_) => {}
+    }
+    EmailReport::from_resolution(res, authenticated)
+}
+
+/// What the checks concluded, for [`build`].
+struct Judged {
     verdict: Verdict,
     checks: Checks,
     findings: Vec<Finding>,
-    signatures: Vec<SignatureReport>,
-    authenticated: bool,
     email: Option<EmailReport>,
     idp: Idp,
     timeline: Vec<timecheck::Mark>,
     trusted_keys: Vec<TrustedKeyReport>,
-    opts: &Options,
-    decrypted: bool,
-) -> Report {
+    judged_at: time::OffsetDateTime,
+}
+
+fn build(capture: &Capture, trusted: &verdict::Trusted, j: Judged) -> Report {
+    let msg = &trusted.msg;
+    let a = msg.consumed();
     let name_id = a
         .and_then(|a| a.subject.as_ref())
         .and_then(|s| s.name_id.as_ref());
     Report {
         schema: 1,
         message: Some(msg.kind.as_str()),
-        verdict,
+        verdict: j.verdict,
         decoding: capture.steps.clone(),
-        checks,
-        findings,
+        checks: j.checks,
+        findings: j.findings,
         issuer: msg
             .issuer
             .clone()
@@ -299,9 +240,9 @@ fn build(
         subject: a.map(|_| SubjectReport {
             name_id: name_id.map(|n| n.value.trim().to_string()),
             format: name_id.and_then(|n| n.format.clone()),
-            authenticated,
+            authenticated: trusted.authenticated,
         }),
-        email,
+        email: j.email,
         attributes: a
             .map(|a| a.attributes().cloned().collect())
             .unwrap_or_default(),
@@ -312,19 +253,16 @@ fn build(
                 not_on_or_after: c.not_on_or_after.clone(),
                 audiences: c.audiences.clone(),
             }),
-        signatures,
+        signatures: trusted.signatures.clone(),
         error: None,
         origin: capture.origin.clone(),
         context: capture.context.clone(),
         parameter: capture.parameter.clone(),
         relay_state: capture.relay_state.clone(),
-        idp,
-        timeline,
-        judged_at: Some(timecheck::format_instant(timecheck::reference(
-            msg,
-            &opts.clock,
-        ))),
-        trusted_keys,
+        idp: j.idp,
+        timeline: j.timeline,
+        judged_at: Some(timecheck::format_instant(j.judged_at)),
+        trusted_keys: j.trusted_keys,
         request: msg.request.clone(),
         recipients: a
             .map(|a| {
@@ -335,61 +273,6 @@ fn build(
                     .collect()
             })
             .unwrap_or_default(),
-        assertion_decrypted: decrypted,
+        assertion_decrypted: trusted.decrypted,
     }
-}
-
-/// Verifies signatures and, with `--sp-key`, decrypts the EncryptedAssertion: signatures on the
-/// root are verified before decryption (they cover the ciphertext), the rest after it. Returns
-/// the model to judge (the decrypted one when decryption worked) and its decrypted XML.
-fn verify_and_decrypt(
-    doc: libxml::tree::Document,
-    msg: Message,
-    trust: &TrustStore,
-    idp: Idp,
-    opts: &Options,
-    sink: &mut Sink,
-) -> Result<(Message, signature::Verification, Option<String>), InputError> {
-    let Some(key) = opts
-        .sp_key
-        .as_deref()
-        .filter(|_| msg.encrypted_assertions > 0)
-    else {
-        let v = signature::verify_message(&doc, &msg, trust, idp, Scope::All, sink);
-        return Ok((msg, v, None));
-    };
-    let outer = signature::verify_message(&doc, &msg, trust, idp, Scope::RootOnly, sink);
-    let root_covered = outer.covered.contains(&msg.root_node);
-    let xml = match decrypt(&doc, key) {
-        Ok(xml) => xml,
-        Err(e) => {
-            sink.push(Finding::new(
-                "decryption-failed",
-                format!("the EncryptedAssertion could not be decrypted with --sp-key: {e}"),
-            ));
-            return Ok((msg, outer, None));
-        }
-    };
-    drop(doc);
-    let (doc, _) = dom::parse_guarded(xml.as_bytes(), &opts.limits)?;
-    let msg = extract::message(&doc)?;
-    let mut inner = signature::verify_message(&doc, &msg, trust, idp, Scope::AllButRoot, sink);
-    if root_covered {
-        inner.covered.push(msg.root_node);
-    }
-    let mut reports = outer.reports;
-    reports.extend(inner.reports);
-    inner.reports = reports;
-    Ok((msg, inner, Some(xml)))
-}
-
-/// Decrypts the first EncryptedAssertion in place and returns the document re-serialised.
-fn decrypt(doc: &libxml::tree::Document, key: &[u8]) -> Result<String, String> {
-    let root = doc.get_root_element().ok_or("no root")?;
-    let data = dom::children(&root, dom::SAML, "EncryptedAssertion")
-        .iter()
-        .find_map(|e| dom::child(e, dom::XENC, "EncryptedData"))
-        .ok_or("no xenc:EncryptedData inside the EncryptedAssertion")?;
-    signature::xmlsec::decrypt(&data, key)?;
-    Ok(doc.to_string())
 }

@@ -1,7 +1,7 @@
 //! The registry of finding codes: each code's check, default severity and its `explain` text.
 //! Codes are a public API: add, never rename.
 
-use crate::checks::{Check, Severity};
+use crate::check::{Check, Severity};
 
 /// Documentation of one finding code.
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +70,8 @@ codes! {
         "MD5 digests and HMAC signatures are refused: MD5 is broken, and HMAC needs a shared secret, which is not how SAML IdPs sign.";
     "certificate-expired", Certificate, Error, "A trusted certificate has expired",
         "The certificate you trust (from metadata or --cert) is past its NotAfter date. Many SPs refuse it.\nFix: generate a new signing certificate in the IdP, make it active, and upload the new metadata to the SP.";
+    "certificate-not-yet-valid", Certificate, Error, "A trusted certificate is not valid yet",
+        "The certificate you trust (from metadata or --cert) has a NotBefore later than the time judged (--now, or the message's IssueInstant with --at issue-instant): either the clock is wrong, the capture is older than the certificate, or the IdP signs with a certificate it has not activated yet.\nFix: check --now/--at; if the IdP staged a new certificate, keep the previous one trusted until it is activated.";
     "certificate-expiring", Certificate, Warning, "A trusted certificate expires soon",
         "The certificate expires within the warning window (--min-days for metadata, 30 days otherwise).\nFix: create the next certificate now and give the SP both during the rollover.";
     "issuer-missing", Issuer, Warning, "The message names no Issuer",
@@ -104,10 +106,14 @@ codes! {
         "AuthnStatement SessionNotOnOrAfter is in the past; SPs that honour it end the session at once.";
     "assertion-missing", Subject, Error, "The Response carries no Assertion",
         "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
-    "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted",
-        "The Assertion is an EncryptedAssertion; its content can be read only with the SP's private key.\nFix: pass --sp-key FILE (the SP's private key, PEM) to decrypt it.";
+    "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",
+        "The Assertion is an EncryptedAssertion; its content can be read only with the SP's private key. Without it, the subject, conditions, audience, attributes and the Assertion's own signature go unchecked, so `verify` fails the decryption check (a pass must mean every check was made); `inspect` reports it as a warning.\nFix: pass --sp-key FILE (the SP's private key, PEM) to decrypt it.";
     "decryption-failed", Decryption, Error, "The EncryptedAssertion could not be decrypted",
         "Decryption with --sp-key failed: the IdP encrypted to a different SP certificate, or the key is not the SP's.\nFix: upload the SP's current encryption certificate to the IdP, or pass the matching key.";
+    "decryption-key-not-found", Decryption, Error, "The encrypted session key was not found",
+        "The EncryptedData's KeyInfo names no reachable xenc:EncryptedKey: neither one inside it nor one that a same-document ds:RetrievalMethod points to (Okta places the EncryptedKey beside the EncryptedData and points to it by Id). Without it nothing can be decrypted, whatever key you give.\nFix: capture the message unmodified; if the IdP sends it this way, its encryption layout is broken.";
+    "decryption-wrong-key", Decryption, Error, "The private key does not fit the certificate the IdP encrypted to",
+        "The EncryptedKey names the SP certificate the IdP encrypted to, and --sp-key is not that certificate's private key (their public keys differ). Usually the SP rotated its encryption certificate and the IdP still has the old one, or the wrong key file was passed.\nFix: pass the matching private key, or upload the SP's current encryption certificate to the IdP application.";
     "subject-missing", Subject, Error, "The Assertion has no Subject",
         "Without a Subject the SP cannot tell who signed in.";
     "nameid-missing", Subject, Error, "The Subject has no NameID",

@@ -7,11 +7,13 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod check;
 pub mod checks;
 pub mod cli;
 pub mod codes;
 pub mod commands;
 pub mod error;
+pub mod finding;
 pub mod idp;
 pub mod input;
 pub mod profiles;

@@ -32,8 +32,27 @@ def run(*cmd, **kw):
     return r.stdout
 
 
+def self_signed(key, crt, cn, start, end):
+    """A self-signed certificate for KEY with an explicit validity window (openssl ca -selfsign,
+    since `openssl req -x509` always starts at the current time and the fixtures are dated)."""
+    d = tempfile.mkdtemp(prefix="ca-", dir=TMP)
+    open(os.path.join(d, "index.txt"), "w").close()
+    conf = os.path.join(d, "ca.cnf")
+    open(conf, "w").write(
+        f"[ca]\ndefault_ca=fx\n[fx]\ndir={d}\ndatabase={d}/index.txt\nnew_certs_dir={d}\nserial={d}/serial\n"
+        "default_md=sha256\npolicy=any\nunique_subject=no\ncopy_extensions=none\nx509_extensions=ext\n"
+        "[any]\ncommonName=supplied\norganizationName=optional\n[ext]\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n"
+        "[req]\ndistinguished_name=dn\n[dn]\n")
+    open(os.path.join(d, "serial"), "w").write("1000\n")
+    csr = os.path.join(d, "req.csr")
+    run("openssl", "req", "-new", "-key", key, "-out", csr, "-subj", f"/CN={cn}/O=samlcheck fixtures", "-config", conf)
+    run("openssl", "ca", "-batch", "-selfsign", "-config", conf, "-keyfile", key, "-in", csr, "-out", crt,
+        "-startdate", start, "-enddate", end, "-notext")
+
+
 def keys():
     os.makedirs(KEYS, exist_ok=True)
+    os.makedirs(TMP, exist_ok=True)
     for name, cn, alg in [
         ("idp", "samlcheck test IdP", "rsa"),
         ("idp-new", "samlcheck test IdP (rotated)", "rsa"),
@@ -42,17 +61,34 @@ def keys():
         ("sp", "samlcheck test SP", "rsa"),
     ]:
         key, crt = os.path.join(KEYS, name + ".key"), os.path.join(KEYS, name + ".crt")
-        if os.path.exists(key) and os.path.exists(crt):
-            continue
-        if alg == "rsa":
-            run("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key)
-        else:
-            run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key)
-        run("openssl", "req", "-x509", "-new", "-key", key, "-out", crt, "-days", "3650", "-subj", f"/CN={cn}/O=samlcheck fixtures", "-sha256")
-    # A certificate that expires one day after it is made (for certificate-expired with a later --now).
+        if not os.path.exists(key):
+            if alg == "rsa":
+                run("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key)
+            else:
+                run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key)
+        if not os.path.exists(crt):
+            # Valid from 2025-01-01 for ten years: the fixtures are issued 2026-01-15.
+            self_signed(key, crt, cn, "20250101000000Z", "20350101000000Z")
+    idp_key = os.path.join(KEYS, "idp.key")
+    # idp.key's certificate, expiring two hours after the fixtures are issued (certificate-expired,
+    # certificate-expiring, and --at issue-instant judging certificates at the message's own time).
     short = os.path.join(KEYS, "idp-short.crt")
     if not os.path.exists(short):
-        run("openssl", "req", "-x509", "-new", "-key", os.path.join(KEYS, "idp.key"), "-out", short, "-days", "1", "-subj", "/CN=samlcheck test IdP (short-lived)/O=samlcheck fixtures", "-sha256")
+        self_signed(idp_key, short, "samlcheck test IdP (short-lived)", "20251215000000Z", "20260115120000Z")
+    # idp.key's certificate, valid only from 2026-02-01 (certificate-not-yet-valid).
+    future = os.path.join(KEYS, "idp-future.crt")
+    if not os.path.exists(future):
+        self_signed(idp_key, future, "samlcheck test IdP (staged)", "20260201000000Z", "20360201000000Z")
+
+
+def key_forms():
+    """The IdP key as people copy it: a bare public key (SPKI and PKCS#1 PEM) and the one-line
+    base64 body of its certificate (as in metadata's X509Certificate or an IdP console)."""
+    idp_key = os.path.join(KEYS, "idp.key")
+    run("openssl", "pkey", "-in", idp_key, "-pubout", "-out", os.path.join(KEYS, "idp.pub.pem"))
+    run("openssl", "rsa", "-in", idp_key, "-RSAPublicKey_out", "-out", os.path.join(KEYS, "idp.rsapub.pem"))
+    with open(os.path.join(KEYS, "idp.crt.b64"), "w") as f:
+        f.write(cert_b64("idp.crt") + "\n")
 
 
 def cert_b64(name):
@@ -162,6 +198,7 @@ def email_attrs(value="alice@example.com"):
 
 def main():
     keys()
+    key_forms()
     os.makedirs(os.path.join(OUT, "xsw"), exist_ok=True)
 
     # --- basic signed shapes -------------------------------------------------------------

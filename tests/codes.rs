@@ -223,9 +223,9 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
                     "--format",
                     "json",
                     "--now",
-                    "2040-01-01T00:00:00Z",
-                    "--at",
-                    "issue-instant",
+                    "2026-01-15T17:00:00Z",
+                    "--clock-skew",
+                    "10h",
                     "--cert",
                     &td("keys/idp-short.crt"),
                     &td("signed-assertion.xml"),
@@ -414,6 +414,38 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "assertion-encrypted",
             Box::new(|| verify_json("encrypted.xml", &[]).1),
+        ),
+        (
+            "decryption-wrong-key",
+            Box::new(|| {
+                verify_json("idp/okta/encrypted.xml", &["--sp-key", &td("keys/idp.key")]).1
+            }),
+        ),
+        (
+            "decryption-key-not-found",
+            Box::new(|| {
+                let xml = std::fs::read_to_string(td("idp/okta/encrypted.xml"))
+                    .unwrap()
+                    .replace("<ds:RetrievalMethod Type", "<ds:RetrievalMethod X")
+                    .replace("URI=\"#_6d2d", "URI=\"#_0000");
+                verify_stdin(&["--sp-key", &td("keys/sp.key")], xml).1
+            }),
+        ),
+        (
+            "certificate-not-yet-valid",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    "2026-01-15T10:01:00Z",
+                    "--cert",
+                    &td("keys/idp-future.crt"),
+                    &td("signed-assertion.xml"),
+                ])
+                .1
+            }),
         ),
         (
             "decryption-failed",

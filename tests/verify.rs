@@ -316,23 +316,45 @@ fn inspect_fills_checks_like_verify_but_exits_zero() {
 }
 
 #[test]
-fn expired_trusted_certificate() {
-    // idp-short.crt is the IdP key's certificate with a one-day lifetime.
-    let c = td("keys/idp-short.crt");
+fn certificate_validity_is_judged_as_an_instant_at_the_judged_time() {
+    // idp-short.crt: the IdP key's certificate, valid 2025-12-15 until 2026-01-15T12:00:00Z,
+    // two hours after the fixture was issued.
+    let short = td("keys/idp-short.crt");
+    let sa = td("signed-assertion.xml");
+    let run_at = |extra: &[&str]| {
+        let mut args = vec!["verify", "--format", "json", "--cert", &short];
+        args.extend_from_slice(extra);
+        args.push(&sa);
+        json(&args)
+    };
+    // Nearly two hours before expiry: a warning that says hours, not "0 day(s)".
+    let (code, v) = run_at(&["--now", "2026-01-15T10:01:00Z"]);
+    assert_eq!(code, 0, "{v}");
+    let f = finding(&v, "certificate-expiring");
+    assert!(f["message"].as_str().unwrap().contains("1 hour"), "{f}");
+    // Five hours after expiry: expired, although it is the same calendar day.
+    let (code, v) = run_at(&["--now", "2026-01-15T17:00:00Z", "--clock-skew", "10h"]);
+    assert_eq!(code, 1);
+    let f = finding(&v, "certificate-expired");
+    assert!(f["message"].as_str().unwrap().contains("5 hours"), "{f}");
+    assert_eq!(check(&v, "certificate"), "fail");
+    // --at issue-instant judges the certificate at the same instant as every other time check.
+    let (code, v) = run_at(&["--now", "2040-01-01T00:00:00Z", "--at", "issue-instant"]);
+    assert_eq!(code, 0, "{v}");
+    assert!(!has_code(&v, "certificate-expired"));
+    // A certificate that is not valid yet at the judged time fails too.
     let (code, v) = json(&[
         "verify",
         "--format",
         "json",
         "--now",
-        "2040-01-01T00:00:00Z",
-        "--at",
-        "issue-instant",
+        "2026-01-15T10:01:00Z",
         "--cert",
-        &c,
-        &td("signed-assertion.xml"),
+        &td("keys/idp-future.crt"),
+        &sa,
     ]);
     assert_eq!(code, 1);
-    assert!(has_code(&v, "certificate-expired"));
+    assert!(has_code(&v, "certificate-not-yet-valid"), "{v}");
     assert_eq!(check(&v, "certificate"), "fail");
 }
 
@@ -369,7 +391,7 @@ fn xmlsec1_agrees_on_the_fixtures_when_installed() {
 #[test]
 fn fingerprint_pins_the_embedded_certificate() {
     // SHA-256 of testdata/keys/idp.crt (DER).
-    let fp = "6a6f159df59a486ade467372b3baec17378b5e54924d3157f52adb73d6768840";
+    let fp = "0971e97fba93a6e85bca7e5847ca5a2d9e77185f0ed9e31a5abb9b16b43a3181";
     let colons: String = fp
         .as_bytes()
         .chunks(2)

@@ -1,56 +1,82 @@
-//! Certificate: expiry of the certificates the user trusts, judged against the real clock
-//! (not `--at`). An expired certificate that verified something here is an error; one that
-//! verified nothing is a warning.
+//! Certificate: the validity of the certificates the user trusts, judged as instants at the
+//! same moment as every other time check (`--now`, or the message's IssueInstant with
+//! `--at issue-instant`). An expired or not-yet-valid certificate that verified something here
+//! fails the check; one that verified nothing is a warning (metadata often lists the next or
+//! the previous certificate during a rollover).
 
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 
 use super::{Check, Finding, Severity, Sink};
+use crate::checks::time::format_instant;
 use crate::idp::{Idp, Topic};
 use crate::report::{CertReport, SignatureReport, TrustedKeyReport};
 use crate::trust::store::TrustStore;
 
-/// Pushes expiry findings and returns the trusted keys as the report lists them.
+/// Pushes validity findings and returns the trusted keys as the report lists them.
 pub fn check(
     trust: &TrustStore,
     signatures: &[SignatureReport],
-    now: OffsetDateTime,
+    at: OffsetDateTime,
     warn_days: i64,
     idp: Idp,
     sink: &mut Sink,
 ) -> Vec<TrustedKeyReport> {
     let mut listed = Vec::new();
     for k in trust.keys() {
-        let days = k.cert.days_left(now);
+        let c = &k.cert;
         let what = format!(
-            "trusted certificate {} (SHA-256 {}) from {}",
-            k.cert.subject,
-            crate::trust::cert::colon_hex(&k.cert.sha256, 8),
+            "trusted {} {} (SHA-256 {}) from {}",
+            c.form.noun(),
+            c.subject,
+            crate::trust::cert::colon_hex(&c.sha256, 8),
             k.source.path()
         );
-        let used = signatures.iter().any(|r| {
-            r.key
-                .as_ref()
-                .is_some_and(|key| key.sha256 == k.cert.sha256)
-        });
-        if days < 0 {
-            let (severity, tail) = if used {
-                (Severity::Error, "")
-            } else {
-                (Severity::Warning, "; it verified nothing in this message")
-            };
+        let used = signatures
+            .iter()
+            .any(|r| r.key.as_ref().is_some_and(|key| key.sha256 == c.sha256));
+        let (severity, tail) = if used {
+            (Severity::Error, "")
+        } else {
+            (Severity::Warning, "; it verified nothing in this message")
+        };
+        let when = format_instant(at);
+        if !c.form.has_validity() {
+            sink.judged(Check::Certificate);
+        } else if c.not_after < at {
             sink.push(
                 Finding::new(
                     "certificate-expired",
-                    format!("{what} expired {} day(s) ago{tail}", -days),
+                    format!(
+                        "{what} expired at {} ({} before {when}, the time judged){tail}",
+                        format_instant(c.not_after),
+                        span(at - c.not_after)
+                    ),
                 )
                 .severity(severity)
                 .hint(idp.hint(Topic::Certificate)),
             );
-        } else if days < warn_days {
+        } else if c.not_before > at {
+            sink.push(
+                Finding::new(
+                    "certificate-not-yet-valid",
+                    format!(
+                        "{what} is valid only from {} ({} after {when}, the time judged){tail}",
+                        format_instant(c.not_before),
+                        span(c.not_before - at)
+                    ),
+                )
+                .severity(severity)
+                .hint(idp.hint(Topic::Certificate)),
+            );
+        } else if c.not_after - at < Duration::days(warn_days) {
             sink.push(
                 Finding::new(
                     "certificate-expiring",
-                    format!("{what} expires in {days} day(s)"),
+                    format!(
+                        "{what} expires at {}, {} after {when}",
+                        format_instant(c.not_after),
+                        span(c.not_after - at)
+                    ),
                 )
                 .hint(idp.hint(Topic::Certificate)),
             );
@@ -59,8 +85,37 @@ pub fn check(
         }
         listed.push(TrustedKeyReport {
             source: format!("{} {}", k.source.kind(), k.source.path()),
-            cert: CertReport::from(&k.cert),
+            form: c.form.describe(),
+            cert: CertReport::from(c),
         });
     }
     listed
+}
+
+/// A duration in the largest sensible unit: "3 days", "5 hours", "42 minutes", "17 seconds".
+pub fn span(d: Duration) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if d.whole_days() >= 2 {
+        plural(d.whole_days(), "day")
+    } else if d.whole_hours() >= 1 {
+        plural(d.whole_hours(), "hour")
+    } else if d.whole_minutes() >= 1 {
+        plural(d.whole_minutes(), "minute")
+    } else {
+        plural(d.whole_seconds(), "second")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans() {
+        assert_eq!(span(Duration::hours(5)), "5 hours");
+        assert_eq!(span(Duration::hours(30)), "30 hours");
+        assert_eq!(span(Duration::days(3)), "3 days");
+        assert_eq!(span(Duration::seconds(1)), "1 second");
+        assert_eq!(span(Duration::minutes(42)), "42 minutes");
+    }
 }

@@ -9,13 +9,7 @@ use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Message, MessageKind};
 
 /// Pushes structure findings; `assertion` is the one an SP would consume.
-pub fn check(
-    msg: &Message,
-    assertion: Option<&Assertion>,
-    decrypting: bool,
-    idp: Idp,
-    sink: &mut Sink,
-) {
+pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
     for c in &msg.comments {
         let check = if c.path.contains("AttributeValue") {
             Check::Attributes
@@ -38,12 +32,6 @@ pub fn check(
     }
     let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
         == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
-    if msg.encrypted_assertions > 0 && !decrypting {
-        sink.push(Finding::new(
-            "assertion-encrypted",
-            "the Response carries an EncryptedAssertion; pass --sp-key to read it",
-        ));
-    }
     let Some(a) = assertion else {
         if msg.assertions.is_empty() && msg.encrypted_assertions == 0 && success {
             sink.push(Finding::new(

@@ -7,7 +7,8 @@ use crate::error::Error;
 use crate::report::{human, json, Report, Verdict};
 
 pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
-    let opts = options::build(args)?;
+    let mut opts = options::build(args)?;
+    opts.strict = verify;
     if verify && opts.trust.is_empty() && opts.sp_trust.is_empty() {
         return Err(Error::usage(
             "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate, PEM or DER) or --fingerprint SHA256; `samlcheck inspect` shows the message without one",

@@ -125,6 +125,8 @@ pub struct SignatureReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrustedKeyReport {
     pub source: String,
+    /// How the key was given: "certificate (PEM)", "public key (PEM, SubjectPublicKeyInfo)", …
+    pub form: &'static str,
     #[serde(flatten)]
     pub cert: CertReport,
 }

@@ -45,7 +45,7 @@ pub fn verify(
     }
     let mut last = String::from("no certificate given");
     for c in certs {
-        match xmlsec::verify(&sig, c.to_pem().as_bytes()) {
+        match xmlsec::verify(&sig, c) {
             Outcome::Valid => return Ok(MetadataSignature::Valid(c.sha256.clone())),
             Outcome::DigestMismatch => last = "the metadata was changed after signing".into(),
             Outcome::SignatureMismatch => last = "it was signed with another key".into(),

@@ -3,9 +3,11 @@
 //! embedded-certificate diagnosis, decryption, and the HTTP-Redirect binding signature.
 
 pub mod crosscheck;
+pub mod decrypt;
 pub mod metadata;
 pub mod policy;
 pub mod redirect;
+pub mod verdict;
 pub mod xmlsec;
 
 use libxml::tree::{Document, Node};
@@ -86,7 +88,7 @@ fn verify_one(
     let mut outcomes = Vec::new();
     if decision.crypto_allowed {
         for k in &trust.candidates(&info.embedded_certs) {
-            let o = xmlsec::verify(node, k.cert.to_pem().as_bytes());
+            let o = xmlsec::verify(node, &k.cert);
             if o == xmlsec::Outcome::Valid {
                 key = Some(KeyReport {
                     source: k.source.kind().to_string(),
@@ -102,9 +104,7 @@ fn verify_one(
     // The embedded certificate is information only; reuse the trusted result when it is the same.
     let valid_under_embedded = match (embedded, decision.crypto_allowed) {
         (Some(c), true) if key.as_ref().is_some_and(|k| k.sha256 == c.sha256) => Some(true),
-        (Some(c), true) => {
-            Some(xmlsec::verify(node, c.to_pem().as_bytes()) == xmlsec::Outcome::Valid)
-        }
+        (Some(c), true) => Some(xmlsec::verify(node, c) == xmlsec::Outcome::Valid),
         _ => None,
     };
     if result != SigResult::Valid && !outcomes.is_empty() {

@@ -78,11 +78,16 @@ pub fn init() {
 
 /// Registers every `ID` attribute as an XML ID so `#ID` references resolve (SAML has no DTD).
 pub fn register_ids(doc: &Document) {
+    register_id_attr(doc, "ID");
+}
+
+/// Registers every attribute named `name` as an XML ID (`Id` for XML Encryption's EncryptedKey).
+pub fn register_id_attr(doc: &Document, name: &str) {
     init();
     let Some(root) = doc.get_root_element() else {
         return;
     };
-    let id = CString::new("ID").unwrap_or_default();
+    let id = CString::new(name).unwrap_or_default();
     let mut ids: [*const u8; 2] = [id.as_ptr() as *const u8, std::ptr::null()];
     // SAFETY: doc and root are live; the ids array is NULL-terminated and outlives the call.
     unsafe {
@@ -120,11 +125,17 @@ pub enum Outcome {
     Error(String),
 }
 
-/// Verifies the `ds:Signature` node `sig` with the certificate `cert_pem` as the only key.
-pub fn verify(sig: &Node, cert_pem: &[u8]) -> Outcome {
+/// Verifies the `ds:Signature` node `sig` with `key` (a certificate or bare public key) as the
+/// only key.
+pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Outcome {
     init();
     take_errors();
-    let key = match XmlSecKey::from_memory(cert_pem, XmlSecKeyFormat::CertPem, None) {
+    let format = if key.form.has_validity() {
+        XmlSecKeyFormat::CertPem
+    } else {
+        XmlSecKeyFormat::Pem
+    };
+    let key = match XmlSecKey::from_memory(key.to_pem().as_bytes(), format, None) {
         Ok(k) => k,
         Err(e) => return Outcome::Error(format!("cannot load the certificate as a key: {e}")),
     };
@@ -228,7 +239,7 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
                 .first()
                 .map(|e| e.trim().to_string())
                 .unwrap_or_default();
-            return Err(format!("this key does not decrypt it — the IdP probably encrypted to a different SP certificate (libxmlsec1: {detail})"));
+            return Err(format!("libxmlsec1: {detail}"));
         }
     }
     Ok(())

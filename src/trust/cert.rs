@@ -5,7 +5,52 @@ use ::time::OffsetDateTime;
 use sha2::{Digest, Sha256};
 use x509_parser::prelude::*;
 
-/// What the report says about a certificate. `der` is the certificate itself.
+/// The form a trusted key was given in (the report says which).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyForm {
+    /// An X.509 certificate in PEM.
+    CertPem,
+    /// An X.509 certificate in DER.
+    CertDer,
+    /// The base64 body of a certificate, as in `ds:X509Certificate` or an IdP console.
+    CertBase64,
+    /// A bare public key, `BEGIN PUBLIC KEY` (SubjectPublicKeyInfo).
+    PublicKey,
+    /// A bare RSA public key, `BEGIN RSA PUBLIC KEY` (PKCS#1).
+    RsaPublicKey,
+}
+
+impl KeyForm {
+    /// What the report calls it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyForm::CertPem => "certificate (PEM)",
+            KeyForm::CertDer => "certificate (DER)",
+            KeyForm::CertBase64 => "certificate (base64 body)",
+            KeyForm::PublicKey => "public key (PEM, SubjectPublicKeyInfo)",
+            KeyForm::RsaPublicKey => "RSA public key (PEM, PKCS#1)",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        if self.has_validity() {
+            "certificate"
+        } else {
+            "public key"
+        }
+    }
+
+    /// Certificates have a validity period; bare keys do not.
+    pub fn has_validity(self) -> bool {
+        matches!(
+            self,
+            KeyForm::CertPem | KeyForm::CertDer | KeyForm::CertBase64
+        )
+    }
+}
+
+/// What the report says about a certificate (or a bare public key). `der` is the certificate
+/// itself, or the SubjectPublicKeyInfo of a bare key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertInfo {
     pub subject: String,
@@ -15,6 +60,7 @@ pub struct CertInfo {
     /// Lowercase hex SHA-256 of the DER.
     pub sha256: String,
     pub der: Vec<u8>,
+    pub form: KeyForm,
 }
 
 impl CertInfo {
@@ -29,6 +75,27 @@ impl CertInfo {
             not_after: cert.validity().not_after.to_datetime(),
             sha256: sha256_hex(der),
             der: der.to_vec(),
+            form: KeyForm::CertDer,
+        })
+    }
+
+    /// A bare public key (SubjectPublicKeyInfo DER): no subject, no validity.
+    pub fn from_public_key(spki: &[u8], form: KeyForm) -> Result<Self, String> {
+        let key = openssl::pkey::PKey::public_key_from_der(spki)
+            .map_err(|e| format!("not a public key: {e}"))?;
+        let kind = match key.id() {
+            openssl::pkey::Id::RSA => "RSA",
+            openssl::pkey::Id::EC => "EC",
+            _ => "other",
+        };
+        Ok(Self {
+            subject: format!("public key ({kind} {} bits)", key.bits()),
+            issuer: String::new(),
+            not_before: OffsetDateTime::UNIX_EPOCH,
+            not_after: OffsetDateTime::UNIX_EPOCH,
+            sha256: sha256_hex(spki),
+            der: spki.to_vec(),
+            form,
         })
     }
 
@@ -43,7 +110,10 @@ impl CertInfo {
                 .next()
                 .ok_or_else(|| "empty PEM".to_string());
         }
-        Self::from_der(&der)
+        Self::from_der(&der).map(|c| Self {
+            form: KeyForm::CertBase64,
+            ..c
+        })
     }
 
     /// Parses every certificate in a file: PEM (one or more `CERTIFICATE` blocks), DER, or bare base64.
@@ -52,15 +122,29 @@ impl CertInfo {
             let mut out = Vec::new();
             for pem in Pem::iter_from_buffer(bytes) {
                 let pem = pem.map_err(|e| format!("bad PEM: {e}"))?;
-                if pem.label == "CERTIFICATE"
-                    || pem.label == "X509 CERTIFICATE"
-                    || pem.label == "TRUSTED CERTIFICATE"
-                {
-                    out.push(Self::from_der(&pem.contents)?);
+                match pem.label.as_str() {
+                    "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => {
+                        out.push(Self::from_der(&pem.contents).map(|c| Self {
+                            form: KeyForm::CertPem,
+                            ..c
+                        })?)
+                    }
+                    "PUBLIC KEY" => {
+                        out.push(Self::from_public_key(&pem.contents, KeyForm::PublicKey)?)
+                    }
+                    "RSA PUBLIC KEY" => {
+                        let rsa = openssl::rsa::Rsa::public_key_from_der_pkcs1(&pem.contents)
+                            .map_err(|e| format!("bad RSA PUBLIC KEY: {e}"))?;
+                        let spki = rsa
+                            .public_key_to_der()
+                            .map_err(|e| format!("bad RSA PUBLIC KEY: {e}"))?;
+                        out.push(Self::from_public_key(&spki, KeyForm::RsaPublicKey)?)
+                    }
+                    _ => {}
                 }
             }
             if out.is_empty() {
-                return Err("PEM file holds no CERTIFICATE block (a public or private key is not a certificate)".into());
+                return Err("PEM file holds no CERTIFICATE or PUBLIC KEY block (a private key is not what the IdP signs with for you to trust: pass its certificate)".into());
             }
             return Ok(out);
         }
@@ -82,16 +166,21 @@ impl CertInfo {
         colon_hex(&self.sha256, usize::MAX)
     }
 
-    /// PEM text of the certificate (for libxmlsec1 key loading).
+    /// PEM text of the certificate, or of the public key (for libxmlsec1 key loading).
     pub fn to_pem(&self) -> String {
         use base64::Engine;
         let b64 = base64::engine::general_purpose::STANDARD.encode(&self.der);
-        let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
+        let label = if self.form.has_validity() {
+            "CERTIFICATE"
+        } else {
+            "PUBLIC KEY"
+        };
+        let mut pem = format!("-----BEGIN {label}-----\n");
         for chunk in b64.as_bytes().chunks(64) {
             pem.push_str(std::str::from_utf8(chunk).unwrap_or_default());
             pem.push('\n');
         }
-        pem.push_str("-----END CERTIFICATE-----\n");
+        pem.push_str(&format!("-----END {label}-----\n"));
         pem
     }
 }

@@ -112,3 +112,14 @@ pub fn has_code(v: &Value, code: &str) -> bool {
 pub fn check(v: &Value, name: &str) -> String {
     v["checks"][name].as_str().unwrap_or("missing").to_string()
 }
+
+/// The first finding with `code` (panics with the report when there is none).
+pub fn finding(v: &Value, code: &str) -> Value {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {code} finding in {v}"))
+}

@@ -1,0 +1,90 @@
+//! The fixed check names of DESIGN.md, finding severities and check states: plain vocabulary
+//! shared by the code registry ([`crate::codes`]) and findings ([`crate::finding`]).
+
+use serde::{Serialize, Serializer};
+
+/// The fixed check names of DESIGN.md, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    Input,
+    Status,
+    Signature,
+    Wrapping,
+    Issuer,
+    Audience,
+    Destination,
+    Recipient,
+    InResponseTo,
+    Time,
+    Subject,
+    Email,
+    Attributes,
+    Algorithm,
+    Certificate,
+    Decryption,
+}
+
+impl Check {
+    pub const ALL: [Check; 16] = [
+        Check::Input,
+        Check::Status,
+        Check::Signature,
+        Check::Wrapping,
+        Check::Issuer,
+        Check::Audience,
+        Check::Destination,
+        Check::Recipient,
+        Check::InResponseTo,
+        Check::Time,
+        Check::Subject,
+        Check::Email,
+        Check::Attributes,
+        Check::Algorithm,
+        Check::Certificate,
+        Check::Decryption,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Check::Input => "input",
+            Check::Status => "status",
+            Check::Signature => "signature",
+            Check::Wrapping => "wrapping",
+            Check::Issuer => "issuer",
+            Check::Audience => "audience",
+            Check::Destination => "destination",
+            Check::Recipient => "recipient",
+            Check::InResponseTo => "in_response_to",
+            Check::Time => "time",
+            Check::Subject => "subject",
+            Check::Email => "email",
+            Check::Attributes => "attributes",
+            Check::Algorithm => "algorithm",
+            Check::Certificate => "certificate",
+            Check::Decryption => "decryption",
+        }
+    }
+}
+
+impl Serialize for Check {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Pass,
+    Fail,
+    Warn,
+    Skip,
+}
