@@ -7,7 +7,7 @@ use time::Duration;
 use crate::checks::email::{self, Source};
 use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
-use crate::checks::{certificate, message, status, Check, Finding, Severity, Sink};
+use crate::checks::{bearer, certificate, message, status, Check, Finding, Severity, Sink};
 use crate::error::InputError;
 use crate::idp::Idp;
 use crate::input::{Capture, Limits};
@@ -132,6 +132,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     );
     status::check(msg, idp, &mut sink);
     message::check(msg, consumed, idp, &mut sink);
+    bearer::check(msg, consumed, &mut sink);
     let mut exp = opts.expectations.clone();
     if let Some(p) = &opts.profile {
         p.extend_expectations(&mut exp);

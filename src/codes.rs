@@ -56,6 +56,10 @@ codes! {
         "The Reference resolves to an element that is neither the Response root nor the single consumed Assertion, so a valid signature proves nothing about what the SP reads.";
     "wrapping-signature-placement", Wrapping, Error, "The signature is not inside the element it signs",
         "An enveloped SAML signature must be a direct child of the element its Reference points to. A signature anywhere else is how wrapping attacks detach the signed content from what is processed.";
+    "signature-placement-unusual", Wrapping, Warning, "The signature is not in the schema position",
+        "The Signature is a direct child of the element it signs, and that element is the Response or the consumed Assertion, but it is not right after the Issuer where the SAML schema puts it (Auth0, for one, appends the Response signature as the last child of Response). The signature covers that whole element, so its position cannot change what the SP reads: this is not a wrapping attack. But SPs that check the position (ruby-saml, python3-saml and others) reject such a signature, so samlcheck does not count it: the message passes only if another signature (Auth0 also signs the Assertion) authenticates what the SP consumes.\nFix: have the IdP sign the Assertion (Auth0 does by default); if only the Response is signed, ask the IdP to place the signature after the Issuer.";
+    "assertion-in-advice", Wrapping, Warning, "An Assertion sits in the Advice of the consumed Assertion",
+        "SAML core §2.6.1 lets an Assertion carry other Assertions in <Advice> as evidence. The SP consumes the outer Assertion only; an Advice Assertion is never the sign-in, and its own signature is not evaluated.\nFix: nothing, unless your SP does not expect Advice; then ask the IdP to stop sending it.";
     "wrapping-reference-uri", Wrapping, Error, "The Reference URI is not a same-document ID",
         "Only URI=\"#ID\" (or an empty URI meaning the whole document) is accepted. External URIs, XPointer expressions or a missing ID are refused.";
     "wrapping-reference-count", Wrapping, Error, "The signature has not exactly one SignedInfo and one Reference",
@@ -74,6 +78,12 @@ codes! {
         "The certificate you trust (from metadata or --cert) has a NotBefore later than the time judged (--now, or the message's IssueInstant with --at issue-instant): either the clock is wrong, the capture is older than the certificate, or the IdP signs with a certificate it has not activated yet.\nFix: check --now/--at; if the IdP staged a new certificate, keep the previous one trusted until it is activated.";
     "certificate-expiring", Certificate, Warning, "A trusted certificate expires soon",
         "The certificate expires within the warning window (--min-days for metadata, 30 days otherwise).\nFix: create the next certificate now and give the SP both during the rollover.";
+    "bearer-missing", Subject, Error, "No bearer SubjectConfirmation",
+        "The Web Browser SSO profile (SAML profiles §4.1.4.2) requires the Assertion's Subject to carry a SubjectConfirmation with Method urn:oasis:names:tc:SAML:2.0:cm:bearer. SPs reject an assertion without it.\nFix: the IdP application is probably not a SAML 2.0 Web SSO app (holder-of-key or sender-vouches configuration); use the standard SAML 2.0 app type.";
+    "bearer-no-expiry", Time, Error, "The bearer confirmation has no NotOnOrAfter",
+        "SAML profiles §4.1.4.2: the bearer SubjectConfirmationData must carry NotOnOrAfter, limiting how long the assertion can be presented. Without it, a captured assertion could be replayed indefinitely; conforming SPs reject it.\nFix: a conforming IdP always sets it; a custom or hand-built IdP must add NotOnOrAfter (a few minutes after IssueInstant).";
+    "bearer-no-recipient", Recipient, Error, "The bearer confirmation has no Recipient",
+        "SAML profiles §4.1.4.2: the bearer SubjectConfirmationData must carry Recipient, the ACS URL the assertion is meant for. Without it, the assertion could be replayed at another SP that trusts the same IdP; conforming SPs reject it.\nFix: set the ACS / Recipient URL in the IdP application (Okta: 'Use this for Recipient URL and Destination URL').";
     "issuer-missing", Issuer, Warning, "The message names no Issuer",
         "An Assertion must name its Issuer; SPs use it to pick the IdP configuration.";
     "issuer-mismatch", Issuer, Error, "The Issuer is not the expected IdP",

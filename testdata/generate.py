@@ -192,6 +192,30 @@ def xmlsec_verify(path, cert):
     return r.returncode == 0
 
 
+def der_ecdsa(raw):
+    """Raw r||s (XML-DSig) → DER SEQUENCE { INTEGER r, INTEGER s }."""
+    half = len(raw) // 2
+
+    def integer(b):
+        b = b.lstrip(b"\x00") or b"\x00"
+        if b[0] & 0x80:
+            b = b"\x00" + b
+        return bytes([2, len(b)]) + b
+    body = integer(raw[:half]) + integer(raw[half:])
+    return bytes([0x30, len(body)]) + body
+
+
+def good_placeholder():
+    good = open(os.path.join(OUT, "signed-assertion.xml")).read()
+    return good.replace("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1")
+
+
+def xmlsec_verify_text(xml):
+    path = os.path.join(TMP, "check.xml")
+    open(path, "w").write(xml)
+    return xmlsec_verify(path, os.path.join(KEYS, "idp.crt"))
+
+
 def email_attrs(value="alice@example.com"):
     return [attribute("email", [value]), attribute("firstName", ["Alice"]), attribute("lastName", ["Example"])]
 
@@ -345,6 +369,38 @@ def main():
         run("xmlsec1", "--encrypt", "--pubkey-cert-pem", f"{KEYS}/sp.crt", "--session-key", session, "--xml-data", plain, "--output", enc, tmpl)
         data = re.sub(r"^<\?xml[^>]*\?>\s*", "", open(enc).read()).strip()
         write(name, response(f"<saml:EncryptedAssertion>{data}</saml:EncryptedAssertion>"))
+
+    # --- real-traffic classes (issue 8) ------------------------------------------------------
+    # CRLF / lone CR line endings: signed with LF, then every line ending rewritten as a Windows
+    # or classic-Mac tool would. XML 1.0 §2.11 normalises them, so the signature stays valid; a
+    # multi-line attribute value makes the second parser see them.
+    lf_a = assertion(attrs=email_attrs() + [attribute("postalAddress", ["1 Main St\nSpringfield"])]).replace("><saml:", ">\n<saml:")
+    pretty = response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + lf_a).split("?>", 1)[1].strip())
+    if not xmlsec_verify_text(pretty):
+        sys.exit("xmlsec1 does not verify the LF original of crlf.xml")
+    write("crlf.xml", pretty.replace("\n", "\r\n"))
+    write("cr.xml", pretty.replace("\n", "\r"))
+    # An Assertion in the Advice of the signed, consumed Assertion (SAML core §2.6.1).
+    advice = assertion(aid="_adv1", signed=False, name_id="evidence@example.com")
+    adv_a = assertion(attrs=email_attrs()).replace("</saml:Conditions>", f"</saml:Conditions><saml:Advice>{advice}</saml:Advice>")
+    write("advice-assertion.xml", response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + adv_a).split("?>", 1)[1].strip()))
+    # Web SSO profile §4.1.4.2: bearer SubjectConfirmationData without NotOnOrAfter / Recipient.
+    write("bearer-no-notonorafter.xml", response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + assertion(attrs=email_attrs()).replace(
+        f'<saml:SubjectConfirmationData NotOnOrAfter="{NOT_AFTER}" ', "<saml:SubjectConfirmationData ")).split("?>", 1)[1].strip()))
+    write("bearer-no-recipient.xml", response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + assertion(attrs=email_attrs()).replace(
+        f' Recipient="{AMP_ACS}"', "")).split("?>", 1)[1].strip()))
+    # An Assertion without Issuer (the Response names one).
+    write("assertion-no-issuer.xml", response(xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + assertion(attrs=email_attrs()).replace(
+        f"<saml:Issuer>{AWS_IC}</saml:Issuer>", "")).split("?>", 1)[1].strip()))
+    # RSA-PSS (RFC 6931 sha256-rsa-MGF1), which libxmlsec1 1.2 does not implement: signed by
+    # xmlsec1 as RSA-SHA256, then the SignatureMethod is renamed (libxmlsec1 stops at the
+    # algorithm, so the value is never evaluated).
+    write("rsa-pss.xml", good_placeholder())
+    # ECDSA with a DER-encoded SignatureValue (XML-DSig wants raw r||s): xmlsec1 signs, then the
+    # value is re-encoded as an ASN.1 SEQUENCE of two INTEGERs, as some Java signers emit it.
+    ec = response(signed_assertion(key="idp-ec", alg="ecdsa-sha256", attrs=email_attrs()))
+    raw_b64 = re.search(r"<ds:SignatureValue>(.*?)</ds:SignatureValue>", ec, re.S).group(1)
+    write("ecdsa-der.xml", ec.replace(raw_b64, base64.b64encode(der_ecdsa(base64.b64decode(raw_b64))).decode()))
 
     # --- metadata --------------------------------------------------------------------------
     def idp_md(entity, certs):

@@ -416,6 +416,31 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("encrypted.xml", &[]).1),
         ),
         (
+            "signature-placement-unusual",
+            Box::new(|| verify_json("idp/auth0/valid.xml", &["--cert", &td("keys/idp.crt")]).1),
+        ),
+        (
+            "assertion-in-advice",
+            Box::new(|| verify_json("advice-assertion.xml", &[]).1),
+        ),
+        (
+            "bearer-no-expiry",
+            Box::new(|| verify_json("bearer-no-notonorafter.xml", &[]).1),
+        ),
+        (
+            "bearer-no-recipient",
+            Box::new(|| verify_json("bearer-no-recipient.xml", &[]).1),
+        ),
+        (
+            "bearer-missing",
+            Box::new(|| {
+                inspect_stdin_v(
+                    response("", true, &assertion(true, Some(NAMEID), COND, None)),
+                    &[],
+                )
+            }),
+        ),
+        (
             "decryption-wrong-key",
             Box::new(|| {
                 verify_json("idp/okta/encrypted.xml", &["--sp-key", &td("keys/idp.key")]).1

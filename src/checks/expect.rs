@@ -1,7 +1,7 @@
 //! Expectations: issuer, audience, Destination, Recipient and InResponseTo against what the
 //! user (or SP metadata, or a profile) says they should be, with a diff that names the cause.
 
-use super::{Check, Finding, Sink};
+use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Message};
 
@@ -160,11 +160,29 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             }
         }
     }
-    if a.is_some() && issuer.is_none() {
-        sink.push(Finding::new(
-            "issuer-missing",
-            "neither the Response nor the Assertion names an Issuer",
-        ));
+    let expected = exp.issuer.as_ref().filter(|_| from_idp);
+    match a {
+        // The schema requires an Issuer in every Assertion; an SP that expects one fails it.
+        Some(a) if a.issuer.is_none() => {
+            let (severity, tail) = match expected {
+                Some(e) => (
+                    Severity::Error,
+                    format!(": an SP that expects the issuer {e:?} rejects it"),
+                ),
+                None => (Severity::Warning, String::new()),
+            };
+            let what = if issuer.is_none() {
+                "neither the Response nor the Assertion names an Issuer"
+            } else {
+                "the Assertion has no Issuer (the SAML schema requires one; only the Response names it)"
+            };
+            sink.push(
+                Finding::new("issuer-missing", format!("{what}{tail}"))
+                    .severity(severity)
+                    .at(a.line, a.path.clone()),
+            );
+        }
+        _ => {}
     }
     // Audience
     if let Some(a) = a {

@@ -23,10 +23,13 @@ pub struct View {
 }
 
 /// Reads the consumed Assertion (a direct child of the root, or of a root-level
-/// EncryptedAssertion after decryption). Text is text and CDATA joined, comments skipped.
+/// EncryptedAssertion after decryption). Text is text and CDATA joined, comments skipped; line
+/// endings and attribute values are normalised as an XML 1.0 processor does (§2.11, §3.3.3), so
+/// the comparison is of what both parsers report, not of raw bytes.
 pub fn read(xml: &[u8]) -> Option<View> {
     let text = std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).ok()?;
-    let mut reader = Reader::from_str(text);
+    let text = normalize_line_endings(text);
+    let mut reader = Reader::from_str(&text);
     let mut stack: Vec<String> = Vec::new();
     let mut view = View::default();
     // Index in `stack` of the consumed Assertion element, while inside it.
@@ -90,12 +93,33 @@ pub fn read(xml: &[u8]) -> Option<View> {
     Some(view)
 }
 
-/// An unprefixed attribute's unescaped value.
+/// XML 1.0 §2.11: `\r\n` and a lone `\r` become `\n` before parsing.
+fn normalize_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// An unprefixed attribute's value as an XML processor reports it: literal whitespace
+/// characters become spaces (§3.3.3, CDATA attributes), then references are expanded (so
+/// `&#10;` stays a newline).
 fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+    let a = e.attributes().flatten().find(|a| a.key.as_ref() == name)?;
+    let raw = std::str::from_utf8(a.value.as_ref()).ok()?;
+    let spaced: String = raw
+        .chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    quick_xml::escape::unescape(&spaced)
+        .ok()
+        .map(|v| v.into_owned())
 }
 
 fn consumable(stack: &[String]) -> bool {
@@ -244,6 +268,14 @@ mod tests {
             )]
         );
         assert_eq!(v.audiences, ["sp"]);
+    }
+
+    #[test]
+    fn line_endings_and_attribute_values_are_normalised() {
+        let xml = b"<R>\r\n<Assertion>\r<Subject><NameID>a\r\nb\rc</NameID><SubjectConfirmation><SubjectConfirmationData Recipient=\"x\r\ny\ty&#10;z\"/></SubjectConfirmation></Subject></Assertion></R>";
+        let v = read(xml).unwrap();
+        assert_eq!(v.name_ids, ["a\nb\nc"]);
+        assert_eq!(v.confirmations[0].0.as_deref(), Some("x y y\nz"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn verify_message(
         if (scope == Scope::RootOnly && !on_root) || (scope == Scope::AllButRoot && on_root) {
             continue;
         }
-        let decision = policy::signature_rules(doc, msg, info, consumed, sink);
+        let decision = policy::signature_rules(doc, msg, info, consumed, idp, sink);
         let (report, covered) = verify_one(node, info, &decision, trust, idp, sink);
         out.covered.extend(covered);
         out.reports.push(report);

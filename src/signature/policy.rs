@@ -4,6 +4,7 @@
 use libxml::tree::Document;
 
 use crate::checks::{Check, Finding, Sink};
+use crate::idp::Idp;
 use crate::xml::dom;
 use crate::xml::model::{Message, MessageKind, SignatureInfo};
 
@@ -45,7 +46,16 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
             ));
         }
     }
-    for (path, line) in &msg.hidden_assertions {
+    for (path, line, _) in &msg.advice_assertions {
+        sink.push(
+            Finding::new(
+                "assertion-in-advice",
+                format!("an Assertion sits in the Advice of the consumed Assertion at {path}: SAML allows it as evidence for the SP, which never consumes it as the sign-in"),
+            )
+            .at(*line, path.clone()),
+        );
+    }
+    for (path, line, _) in &msg.hidden_assertions {
         sink.push(
             Finding::new(
                 "wrapping-hidden-assertion",
@@ -68,6 +78,7 @@ pub fn signature_rules(
     msg: &Message,
     info: &SignatureInfo,
     consumed: Option<usize>,
+    idp: Idp,
     sink: &mut Sink,
 ) -> Decision {
     let mut d = Decision {
@@ -140,10 +151,19 @@ pub fn signature_rules(
         let id = dom::identity(t);
         d.target = Some(id);
         d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
+        let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
         if id == msg.root_node {
             d.covers = "response";
         } else if Some(id) == consumed {
             d.covers = "assertion";
+        } else if advice && id == info.parent_node {
+            // An Advice Assertion's own signature: information, never what the SP consumes.
+            d.counts = false;
+            d.crypto_allowed = false;
+            d.refusal = Some(
+                "not evaluated: it signs an Assertion in Advice, which the SP does not consume"
+                    .into(),
+            );
         } else {
             sink.push(at(Finding::new(
                 "wrapping-reference-target",
@@ -151,10 +171,18 @@ pub fn signature_rules(
             )));
             d.counts = false;
         }
-        if id == info.parent_node && !info.schema_position {
+        if id == info.parent_node && !info.schema_position && d.counts {
+            // Enveloped in the very element it signs, and that element is the root or the
+            // consumed Assertion: its position among the siblings cannot change what is signed,
+            // so it is no wrapping attack. SPs that check the schema position reject it, so it
+            // does not count; another signature (Auth0 signs the Assertion too) still can.
+            let who = match idp {
+                Idp::Unknown => String::new(),
+                known => format!("; {} places it there", known.name()),
+            };
             sink.push(at(Finding::new(
-                "wrapping-signature-placement",
-                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer)", info.parent_path),
+                "signature-placement-unusual",
+                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer){who}. It signs the whole {} it sits in, so this is no wrapping attack, but SPs that check the position (ruby-saml, python3-saml) reject it, so samlcheck does not count it", info.parent_path, d.covers),
             )));
             d.counts = false;
         }

@@ -120,6 +120,8 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     }
     let why = if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
+    } else if sink.has("signature-placement-unusual") {
+        "its only valid signature sits outside the schema position (see signature-placement-unusual)".to_string()
     } else {
         "no signature that passed verification and every wrapping rule covers the Response or the consumed Assertion".to_string()
     };

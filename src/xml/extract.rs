@@ -63,7 +63,8 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
         issue_instant: attr(&root, "IssueInstant"),
         status,
         assertions,
-        hidden_assertions: hidden_assertions(&root),
+        hidden_assertions: hidden_assertions(&root, false),
+        advice_assertions: hidden_assertions(&root, true),
         encrypted_assertions: descendants(&root, SAML, "EncryptedAssertion")
             .iter()
             .filter(|e| child(e, SAML, "Assertion").is_none())
@@ -252,23 +253,32 @@ fn schema_position(sig: &Node) -> bool {
 }
 
 /// Assertions that are neither direct children of the root nor direct children of a root-level
-/// EncryptedAssertion (where decryption puts them).
-fn hidden_assertions(root: &Node) -> Vec<(String, usize)> {
+/// EncryptedAssertion (where decryption puts them): with `advice` false those hidden anywhere
+/// else, with `advice` true those in the `<Advice>` of such a consumable Assertion (allowed by
+/// SAML core §2.6.1; information for the SP, never what it consumes).
+fn hidden_assertions(root: &Node, advice: bool) -> Vec<(String, usize, usize)> {
+    let consumable = |a: &Node| {
+        let parent = a.get_parent();
+        let direct = parent
+            .as_ref()
+            .is_some_and(|p| dom::identity(p) == dom::identity(root));
+        let decrypted = parent.as_ref().is_some_and(|p| {
+            is(p, SAML, "EncryptedAssertion")
+                && p.get_parent()
+                    .is_some_and(|g| dom::identity(&g) == dom::identity(root))
+        });
+        direct || decrypted
+    };
+    let in_advice = |a: &Node| {
+        a.get_parent()
+            .filter(|p| is(p, SAML, "Advice"))
+            .and_then(|p| p.get_parent())
+            .is_some_and(|g| is(&g, SAML, "Assertion") && consumable(&g))
+    };
     descendants(root, SAML, "Assertion")
         .iter()
-        .filter(|a| {
-            let parent = a.get_parent();
-            let direct = parent
-                .as_ref()
-                .is_some_and(|p| dom::identity(p) == dom::identity(root));
-            let decrypted = parent.as_ref().is_some_and(|p| {
-                is(p, SAML, "EncryptedAssertion")
-                    && p.get_parent()
-                        .is_some_and(|g| dom::identity(&g) == dom::identity(root))
-            });
-            !direct && !decrypted
-        })
-        .map(|a| (path(a), line(a)))
+        .filter(|a| !consumable(a) && in_advice(a) == advice)
+        .map(|a| (path(a), line(a), dom::identity(a)))
         .collect()
 }
 

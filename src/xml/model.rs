@@ -188,8 +188,11 @@ pub struct Message {
     pub status: Option<Status>,
     /// Assertions that are direct children of the Response (the candidates for consumption).
     pub assertions: Vec<Assertion>,
-    /// (path, line) of every Assertion that is not a consumable one (wrapping attacks hide them).
-    pub hidden_assertions: Vec<(String, usize)>,
+    /// (path, line, node) of every Assertion that is not a consumable one and not in the Advice
+    /// of one (wrapping attacks hide them).
+    pub hidden_assertions: Vec<(String, usize, usize)>,
+    /// (path, line, node) of Assertions in the `<Advice>` of a consumable Assertion.
+    pub advice_assertions: Vec<(String, usize, usize)>,
     pub encrypted_assertions: usize,
     pub signatures: Vec<SignatureInfo>,
     pub request: Option<RequestInfo>,
