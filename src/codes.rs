@@ -146,8 +146,8 @@ codes! {
         "The assertion carries an AttributeStatement with no attributes (or none with a value). Some IdPs send no attributes until mappings are configured.\nFix: add the attribute mappings the SP needs in the IdP application.";
     "attribute-empty-value", Attributes, Warning, "An attribute has no value",
         "An Attribute is present with no AttributeValue, or an empty one: the IdP user attribute it maps to is empty.";
-    "attribute-duplicate", Attributes, Warning, "Attributes differ only by case or NameFormat",
-        "Two attributes have names equal except for letter case or NameFormat. SPs pick one of them unpredictably.\nFix: remove the duplicate mapping in the IdP.";
+    "attribute-duplicate", Attributes, Warning, "An attribute name occurs more than once",
+        "Several Attribute elements share a name. Sending one element per value is allowed by SAML and normal for multi-valued data (Keycloak's role mapper sends one 'Role' per role; Shibboleth and others do the same): a warning, since most SPs merge them and some read only the first. Names that differ only by case or NameFormat are also a warning: SPs pick one of them unpredictably. It is an error where the SP reads a single value that the repeats contradict, such as two different addresses in an email attribute.\nFix: Keycloak: turn on the mapper's 'Single Role Attribute'; elsewhere, send one Attribute with several AttributeValues, and remove duplicate mappings.";
     "attribute-required-missing", Attributes, Error, "A required attribute is missing",
         "The profile in use requires this attribute and the assertion does not carry it.\nFix: add the attribute mapping in the IdP application.";
     "aws-role-invalid", Attributes, Error, "An AWS Role attribute value is malformed",

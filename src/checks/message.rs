@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::email::{is_email, EMAIL_FORMAT};
 use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
-use crate::xml::model::{Assertion, Message, MessageKind};
+use crate::xml::model::{Assertion, Attribute, Message, MessageKind};
 
 /// Pushes structure findings; `assertion` is the one an SP would consume.
 pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
@@ -88,46 +88,133 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
             }
         }
     }
-    let mut by_name: HashMap<String, Vec<&crate::xml::model::Attribute>> = HashMap::new();
+    repeated_attributes(a, idp, sink);
+}
+
+/// Attribute names that occur more than once. Repeating an Attribute element per value is
+/// normal (Keycloak's role mapper, Shibboleth): a warning naming it once with its values. It is
+/// an error only where the SP reads one value that the repeats contradict (an email source with
+/// two different addresses).
+fn repeated_attributes(a: &Assertion, idp: Idp, sink: &mut Sink) {
+    let mut by_name: HashMap<String, Vec<&Attribute>> = HashMap::new();
     for at in a.attributes() {
         by_name
             .entry(at.name.to_ascii_lowercase())
             .or_default()
             .push(at);
     }
-    let mut dups: Vec<_> = by_name.values().filter(|v| v.len() > 1).collect();
-    dups.sort_by_key(|v| v[0].line);
-    for group in dups {
-        let names: Vec<String> = group
-            .iter()
-            .map(|at| {
-                format!(
-                    "{:?} ({})",
-                    at.name,
-                    at.name_format.as_deref().unwrap_or("no NameFormat")
-                )
-            })
-            .collect();
-        let exact = group.iter().enumerate().any(|(i, x)| {
-            group[i + 1..]
-                .iter()
-                .any(|y| x.name == y.name && x.name_format == y.name_format)
-        });
-        let (what, severity) = if exact {
-            ("are the same attribute sent twice", Severity::Error)
-        } else {
-            ("share a name up to case or NameFormat", Severity::Warning)
-        };
-        sink.push(
-            Finding::new(
-                "attribute-duplicate",
-                format!("attributes {} {what}", names.join(", ")),
-            )
-            .severity(severity)
-            .at(
+    let mut groups: Vec<_> = by_name.into_values().filter(|v| v.len() > 1).collect();
+    groups.sort_by_key(|v| v[0].line);
+    for group in groups {
+        let at = |f: Finding| {
+            f.at(
                 group[1].line,
                 format!("{}/AttributeStatement/Attribute", a.path),
+            )
+        };
+        let same_spelling = group
+            .iter()
+            .all(|x| x.name == group[0].name && x.name_format == group[0].name_format);
+        if !same_spelling {
+            let names: Vec<String> = group
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{:?} ({})",
+                        x.name,
+                        x.name_format.as_deref().unwrap_or("no NameFormat")
+                    )
+                })
+                .collect();
+            sink.push(at(Finding::new(
+                "attribute-duplicate",
+                format!(
+                    "attributes {} share a name up to case or NameFormat",
+                    names.join(", ")
+                ),
+            )
+            .severity(Severity::Warning)));
+            continue;
+        }
+        let values: Vec<&str> = group
+            .iter()
+            .flat_map(|x| x.values.iter().map(|v| v.trim()))
+            .collect();
+        let mut distinct: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let shown = preview(&values);
+        let name = &group[0].name;
+        if is_single_valued(name) && distinct.len() > 1 {
+            sink.push(at(Finding::new(
+                "attribute-duplicate",
+                format!(
+                    "attribute {name:?} is sent as {} Attribute elements with different values ({shown}): an SP reads one value of it and cannot tell which is the user's",
+                    group.len()
+                ),
+            )
+            .severity(Severity::Error)
+            .hint(format!("remove the second mapping of {name:?} in {}: each user has one value", idp.name()))));
+            continue;
+        }
+        let hint = match idp {
+            Idp::Keycloak => "in Keycloak > Clients > (your client) > Client scopes > role_list (or the dedicated scope) > Mappers > role list, turn on 'Single Role Attribute' to send every role as one Attribute with several values".to_string(),
+            _ => format!("SAML allows this and most SPs merge the values; if your SP reads only one element, have {} send one Attribute with several AttributeValues", idp.name()),
+        };
+        sink.push(at(Finding::new(
+            "attribute-duplicate",
+            format!(
+                "attribute {name:?} is sent as {} separate Attribute elements (values: {shown})",
+                group.len()
             ),
-        );
+        )
+        .severity(Severity::Warning)
+        .hint(hint)));
     }
+}
+
+/// Up to six values, quoted, then how many more.
+fn preview(values: &[&str]) -> String {
+    let mut out: Vec<String> = values.iter().take(6).map(|v| format!("{v:?}")).collect();
+    if values.len() > 6 {
+        out.push(format!("… {} more", values.len() - 6));
+    }
+    out.join(", ")
+}
+
+/// Identity attributes an SP reads a single value from (email sources, user IDs, names), by
+/// name, by the last segment of a claim URI, or by LDAP OID. Roles and groups are multi-valued.
+fn is_single_valued(name: &str) -> bool {
+    const NAMES: [&str; 20] = [
+        "email",
+        "emailaddress",
+        "mail",
+        "uid",
+        "username",
+        "user",
+        "login",
+        "upn",
+        "name",
+        "nameidentifier",
+        "userprincipalname",
+        "samaccountname",
+        "employeeid",
+        "objectidentifier",
+        "givenname",
+        "firstname",
+        "surname",
+        "lastname",
+        "displayname",
+        "sn",
+    ];
+    const OIDS: [&str; 5] = [
+        "urn:oid:0.9.2342.19200300.100.1.1",
+        "urn:oid:0.9.2342.19200300.100.1.3",
+        "urn:oid:1.2.840.113549.1.9.1",
+        "urn:oid:1.3.6.1.4.1.5923.1.1.1.6",
+        "urn:oid:2.16.840.1.113730.3.1.241",
+    ];
+    let l = name.to_ascii_lowercase();
+    let last = l.rsplit(['/', '.', ':']).next().unwrap_or(&l);
+    OIDS.contains(&l.as_str()) || NAMES.contains(&last)
 }
