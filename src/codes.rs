@@ -44,6 +44,8 @@ codes! {
         "No trusted certificate was given, so samlcheck could not check who signed the message. The anatomy and the embedded-certificate result are shown as information only.\nFix: pass --idp-metadata FILE or --cert FILE.";
     "signature-error", Signature, Error, "libxmlsec1 could not process the signature",
         "The signature is malformed or uses something libxmlsec1 refuses (an unknown algorithm, a missing element). The finding names libxmlsec1's reason.";
+    "signature-ecdsa-der", Signature, Error, "The ECDSA SignatureValue is DER-encoded",
+        "XML Signature (RFC 4050, RFC 6931) encodes an ECDSA signature as the raw concatenation r‖s. This one is an ASN.1 DER SEQUENCE of two INTEGERs, as Java's SHA256withECDSA or OpenSSL's default produce: libxmlsec1 and conforming SPs reject it even though the key is right.\nFix: the IdP's signing code must convert to r‖s (Java: SHA256withECDSAinP1363Format), or sign with RSA.";
     "redirect-signature-invalid", Signature, Error, "The HTTP-Redirect binding signature does not verify",
         "For the HTTP-Redirect binding the signature covers the query string octets SAMLRequest/SAMLResponse, RelayState and SigAlg exactly as sent. A proxy that re-encodes the URL, or a wrong certificate, breaks it.\nFix: capture the URL exactly as the browser sent it and check the trusted certificate.";
     "wrapping-multiple-assertions", Wrapping, Error, "The Response holds more than one Assertion",
@@ -68,6 +70,8 @@ codes! {
         "Only enveloped-signature and (exclusive) canonicalisation transforms are accepted, at most two. XSLT, XPath and other transforms can make a signature cover something other than the visible content.";
     "wrapping-parser-disagreement", Wrapping, Error, "Two XML parsers disagree about the signed element",
         "samlcheck reads the signed element with libxml2 (as verified) and again with a second parser; they disagree on the NameID, so the message is ambiguous and is refused.";
+    "algorithm-unsupported", Algorithm, Error, "The signature uses an algorithm libxmlsec1 does not implement",
+        "The SignatureMethod or DigestMethod is a real algorithm (for example RSA-PSS, http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1) that this build's libxmlsec1 does not implement. The signature is reported as not_checked — unsupported is not invalid — but nothing it covers is authenticated, so verify cannot pass.\nFix: have the IdP sign with RSA-SHA256 (the SAML default everywhere), or check the message with a tool whose XML-DSig library implements the algorithm.";
     "algorithm-sha1", Algorithm, Warning, "SHA-1 is used for signing or digesting",
         "SHA-1 is deprecated for signatures. Many SPs still accept it, some reject it.\nFix: switch the IdP application's signing algorithm to RSA-SHA256 (Entra ID: Single sign-on > SAML Certificates > Signing Algorithm; ADFS: relying party trust > Advanced > Secure hash algorithm).";
     "algorithm-forbidden", Algorithm, Error, "MD5 or HMAC is used",

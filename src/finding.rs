@@ -78,6 +78,9 @@ pub fn cause_rank(f: &Finding) -> u8 {
     if f.code == "signature-missing" {
         return 5;
     }
+    if f.code == "algorithm-unsupported" {
+        return 4;
+    }
     match f.check {
         Check::Input => 0,
         Check::Status => 1,

@@ -15,6 +15,9 @@ pub enum Idp {
     Adfs,
     JumpCloud,
     Keycloak,
+    PingFederate,
+    Shibboleth,
+    SimpleSamlPhp,
     Unknown,
 }
 
@@ -64,6 +67,12 @@ impl Idp {
             Idp::JumpCloud
         } else if l.contains("/realms/") {
             Idp::Keycloak
+        } else if l.contains(":9031") || l.contains("pingfed") || l.contains("/idp/sso.saml2") {
+            Idp::PingFederate
+        } else if l.ends_with("/idp/shibboleth") || l.contains("shibboleth") {
+            Idp::Shibboleth
+        } else if l.contains("/simplesaml/") || l.contains("simplesamlphp") {
+            Idp::SimpleSamlPhp
         } else {
             Idp::Unknown
         }
@@ -80,6 +89,9 @@ impl Idp {
             Idp::Adfs => "AD FS",
             Idp::JumpCloud => "JumpCloud",
             Idp::Keycloak => "Keycloak",
+            Idp::PingFederate => "PingFederate",
+            Idp::Shibboleth => "Shibboleth IdP",
+            Idp::SimpleSamlPhp => "SimpleSAMLphp",
             Idp::Unknown => "the IdP",
         }
     }
@@ -208,6 +220,12 @@ mod tests {
             ("http://adfs.example.com/adfs/services/trust", Idp::Adfs),
             ("JumpCloud", Idp::JumpCloud),
             ("https://kc.example.com/realms/main", Idp::Keycloak),
+            ("https://pingfed.example.com:9031", Idp::PingFederate),
+            ("https://idp.example.org/idp/shibboleth", Idp::Shibboleth),
+            (
+                "https://idp.example.org/simplesaml/saml2/idp/metadata.php",
+                Idp::SimpleSamlPhp,
+            ),
             ("https://idp.example.org", Idp::Unknown),
         ];
         for (issuer, idp) in cases {

@@ -144,9 +144,10 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             "signature-error",
             Box::new(move || {
                 verify_stdin_v(
+                    // A SignedInfo without its SignatureMethod: libxmlsec1 refuses the element.
                     signed().replace(
-                        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
-                        "urn:example:unknown-algorithm",
+                        "<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256\"/>",
+                        "",
                     ),
                     &[],
                 )
@@ -439,6 +440,14 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
                     &[],
                 )
             }),
+        ),
+        (
+            "algorithm-unsupported",
+            Box::new(|| verify_json("rsa-pss.xml", &[]).1),
+        ),
+        (
+            "signature-ecdsa-der",
+            Box::new(|| verify_json("ecdsa-der.xml", &["--cert", &td("keys/idp-ec.crt")]).1),
         ),
         (
             "decryption-wrong-key",

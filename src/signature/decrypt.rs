@@ -20,7 +20,7 @@ pub enum Failure {
     /// The EncryptedData names no reachable EncryptedKey.
     KeyNotFound(String),
     /// The private key is not the one for the certificate the IdP encrypted to.
-    WrongKey { encrypted_to: CertInfo },
+    WrongKey { encrypted_to: Box<CertInfo> },
     /// Anything else libxmlsec1 refused (its reason).
     Other(String),
 }
@@ -122,7 +122,9 @@ fn diagnose(key_el: &Node, key_pem: &[u8], reason: String) -> Failure {
         })
         .and_then(|x| CertInfo::from_base64(&dom::text(&x).0).ok());
     match cert {
-        Some(c) if fits(key_pem, &c) == Some(false) => Failure::WrongKey { encrypted_to: c },
+        Some(c) if fits(key_pem, &c) == Some(false) => Failure::WrongKey {
+            encrypted_to: Box::new(c),
+        },
         _ => Failure::Other(reason),
     }
 }

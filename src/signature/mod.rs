@@ -181,12 +181,21 @@ fn diagnose(
         xmlsec::Outcome::Error(e) => Some(e.clone()),
         _ => None,
     });
+    let ecdsa = info
+        .signature_algorithm
+        .as_deref()
+        .is_some_and(|a| a.contains("ecdsa"));
+    if ecdsa && info.signature_value.as_deref().is_some_and(is_der_ecdsa) {
+        let f = Finding::new(
+            "signature-ecdsa-der",
+            format!("{what}: the ECDSA SignatureValue is DER-encoded (an ASN.1 SEQUENCE of r and s); XML Signature requires the raw r‖s concatenation (RFC 4050, RFC 6931), so libxmlsec1 and conforming SPs reject it"),
+        )
+        .hint(format!("the signing code in {} emits Java/OpenSSL-style DER signatures: convert them to r‖s (e.g. Java's SHA256withECDSAinP1363Format), or sign with RSA", idp.name()));
+        return (SigResult::SignatureMismatch, refused, f);
+    }
     match refused.filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch)) {
         Some(e) => {
-            let f = Finding::new(
-                "signature-error",
-                format!("{what}: libxmlsec1 refused it: {e}"),
-            );
+            let f = Finding::new("signature-error", format!("{what}: {}", explain(&e)));
             (SigResult::SignatureMismatch, Some(e), f)
         }
         None => {
@@ -203,6 +212,44 @@ fn diagnose(
             )
         }
     }
+}
+
+/// libxmlsec1's reason for refusing a signature, in words a person understands (the raw
+/// reason stays in the report's `detail`).
+fn explain(raw: &str) -> String {
+    let l = raw.to_ascii_lowercase();
+    let why = if l.contains("key")
+        && (l.contains("not found") || l.contains("mismatch") || l.contains("xmlseckeymatch"))
+    {
+        "the trusted key does not fit the signature algorithm (for example an RSA certificate for an ECDSA signature, or the reverse)"
+    } else if l.contains("base64") {
+        "the SignatureValue or DigestValue is not valid base64"
+    } else if l.contains("size") || l.contains("length") || l.contains("verifynodecontent") {
+        "the SignatureValue has the wrong size or shape for this key and algorithm"
+    } else if l.contains("transform") || l.contains("uri") {
+        "it uses a transform or reference libxmlsec1 does not allow here"
+    } else if l.contains("node") && (l.contains("not found") || l.contains("invalid")) {
+        "the Signature element is incomplete or malformed (a required child such as SignedInfo, Reference or SignatureValue is missing or misplaced)"
+    } else {
+        "libxmlsec1 could not evaluate it"
+    };
+    format!("{why} (libxmlsec1: {})", raw.trim())
+}
+
+/// A base64 SignatureValue that decodes to DER `SEQUENCE { INTEGER r, INTEGER s }`.
+fn is_der_ecdsa(b64: &str) -> bool {
+    let Ok((b, _)) = crate::input::base64::decode(b64) else {
+        return false;
+    };
+    let int = |at: usize| -> Option<usize> {
+        (b.get(at) == Some(&2)).then_some(())?;
+        let len = *b.get(at + 1)? as usize;
+        (len < 0x80 && at + 2 + len <= b.len()).then_some(at + 2 + len)
+    };
+    if b.len() < 8 || b[0] != 0x30 || b[1] as usize != b.len() - 2 {
+        return false;
+    }
+    int(2).and_then(int) == Some(b.len())
 }
 
 /// Which signatures of the document to process.

@@ -220,13 +220,18 @@ pub fn signature_rules(
         d.refusal = Some(format!("refused by policy: {what}"));
     }
     // Algorithms.
-    for alg in [
-        info.signature_algorithm.as_deref(),
-        info.digest_algorithm.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    let supported = [
+        (
+            info.signature_algorithm.as_deref(),
+            &super::xmlsec::SIGNATURE_ALGORITHMS[..],
+        ),
+        (
+            info.digest_algorithm.as_deref(),
+            &super::xmlsec::DIGEST_ALGORITHMS[..],
+        ),
+    ];
+    for (alg, known) in supported {
+        let Some(alg) = alg else { continue };
         let l = alg.to_ascii_lowercase();
         if l.contains("hmac") || l.contains("md5") {
             sink.push(at(Finding::new(
@@ -236,6 +241,15 @@ pub fn signature_rules(
             d.crypto_allowed = false;
             d.counts = false;
             d.refusal = Some(format!("refused by policy: algorithm {alg}"));
+        } else if !known.contains(&alg) {
+            // Unsupported is not invalid: the signature is not checked, and the message cannot pass.
+            sink.push(at(Finding::new(
+                "algorithm-unsupported",
+                format!("the signature uses {alg}, which libxmlsec1 {} does not implement: it was not checked, so nothing it covers is authenticated", super::xmlsec::version()),
+            )));
+            d.crypto_allowed = false;
+            d.counts = false;
+            d.refusal = Some(format!("not checked: libxmlsec1 does not implement {alg}"));
         } else if l.ends_with("sha1") {
             sink.push(at(Finding::new(
                 "algorithm-sha1",

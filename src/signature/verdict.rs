@@ -120,6 +120,9 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     }
     let why = if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
+    } else if sink.has("algorithm-unsupported") {
+        "its signature uses an algorithm libxmlsec1 cannot check (see algorithm-unsupported)"
+            .to_string()
     } else if sink.has("signature-placement-unusual") {
         "its only valid signature sits outside the schema position (see signature-placement-unusual)".to_string()
     } else {

@@ -76,6 +76,13 @@ pub fn init() {
     });
 }
 
+/// The libxmlsec1 version this binary runs against, e.g. "1.2.37".
+pub fn version() -> String {
+    // SAFETY: the version string is a static NUL-terminated constant of the library.
+    let v = unsafe { CStr::from_ptr(xs::XMLSEC_VERSION.as_ptr() as *const c_char) };
+    v.to_string_lossy().into_owned()
+}
+
 /// Registers every `ID` attribute as an XML ID so `#ID` references resolve (SAML has no DTD).
 pub fn register_ids(doc: &Document) {
     register_id_attr(doc, "ID");
@@ -112,6 +119,30 @@ pub fn resolve_id(doc: &Document, id: &str) -> Option<usize> {
         Some((*attr).parent as usize)
     }
 }
+
+/// SignatureMethod algorithms the verification context enables (libxmlsec1 1.2, OpenSSL).
+pub const SIGNATURE_ALGORITHMS: [&str; 11] = [
+    "http://www.w3.org/2000/09/xmldsig#rsa-sha1",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha224",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha224",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384",
+    "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512",
+    "http://www.w3.org/2000/09/xmldsig#dsa-sha1",
+];
+
+/// DigestMethod algorithms the verification context enables.
+pub const DIGEST_ALGORITHMS: [&str; 5] = [
+    "http://www.w3.org/2000/09/xmldsig#sha1",
+    "http://www.w3.org/2001/04/xmldsig-more#sha224",
+    "http://www.w3.org/2001/04/xmlenc#sha256",
+    "http://www.w3.org/2001/04/xmldsig-more#sha384",
+    "http://www.w3.org/2001/04/xmlenc#sha512",
+];
 
 /// The cryptographic outcome for one signature under one key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -218,6 +218,7 @@ fn read_signature(sig: &Node) -> SignatureInfo {
         parent_id: parent.as_ref().and_then(|p| attr(p, "ID")),
         signed_info_count: signed_infos.len(),
         reference_uris: references.iter().map(|r| attr(r, "URI")).collect(),
+        signature_value: child(sig, DS, "SignatureValue").map(|v| text(&v).0),
         c14n_algorithm: alg(si.and_then(|s| child(s, DS, "CanonicalizationMethod"))),
         signature_algorithm: alg(si.and_then(|s| child(s, DS, "SignatureMethod"))),
         digest_algorithm: alg(first_ref.and_then(|r| child(r, DS, "DigestMethod"))),

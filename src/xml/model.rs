@@ -136,6 +136,8 @@ pub struct SignatureInfo {
     pub signature_algorithm: Option<String>,
     pub digest_algorithm: Option<String>,
     pub transforms: Vec<String>,
+    /// The SignatureValue text (base64, whitespace kept).
+    pub signature_value: Option<String>,
     /// Certificates in KeyInfo (never trusted).
     pub embedded_certs: Vec<CertInfo>,
     /// Undecodable X509Certificate text, if any.

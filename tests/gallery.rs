@@ -1,0 +1,175 @@
+//! The IdP shape gallery (testdata/idp/, made by testdata/gallery.py with xmlsec1): every valid
+//! message passes `verify`, every tampered copy fails it with the true cause first, every
+//! encrypted one passes with --sp-key and fails without it; the IdP is recognised and the email
+//! source is the expected one.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+const NOW: &str = "2026-01-15T10:01:00Z";
+
+/// (product folder, IdP as reported, email source of the valid message, its first finding).
+const GALLERY: &[(&str, &str, &str, Option<&str>)] = &[
+    ("entra-id", "entra_id", "subject", None),
+    ("okta", "okta", "subject", None),
+    ("google", "google", "subject", None),
+    (
+        "onelogin",
+        "one_login",
+        "subject",
+        Some("attribute-empty-value"),
+    ),
+    (
+        "auth0",
+        "auth0",
+        "claim_uri",
+        Some("signature-placement-unusual"),
+    ),
+    ("adfs", "adfs", "subject", None),
+    ("pingfederate", "ping_federate", "subject", None),
+    (
+        "keycloak",
+        "keycloak",
+        "subject",
+        Some("attribute-duplicate"),
+    ),
+    ("shibboleth", "shibboleth", "none", Some("email-missing")),
+    (
+        "simplesamlphp",
+        "simple_saml_php",
+        "none",
+        Some("email-missing"),
+    ),
+    ("jumpcloud", "jump_cloud", "subject", None),
+    (
+        "iam-identity-center",
+        "aws_identity_center",
+        "subject",
+        None,
+    ),
+];
+
+fn verify(product: &str, file: &str, extra: &[&str]) -> (i32, Value) {
+    let path = td(&format!("idp/{product}/{file}"));
+    let cert = td("keys/idp.crt");
+    let mut args = vec![
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &cert,
+        "--acs",
+        "https://analytics.amplitude.com/saml/sso/123456",
+        "--audience",
+        "https://amplitude.com/saml/sso/metadata",
+    ];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    json(&args)
+}
+
+fn first(v: &Value) -> Option<String> {
+    v["findings"][0]["code"].as_str().map(str::to_string)
+}
+
+#[test]
+fn every_valid_gallery_message_passes() {
+    for (product, idp, email, first_finding) in GALLERY {
+        let (code, v) = verify(product, "valid.xml", &[]);
+        assert_eq!(code, 0, "{product}: {v}");
+        assert_eq!(v["verdict"], "pass", "{product}");
+        assert_eq!(v["idp"], *idp, "{product}");
+        assert_eq!(v["email"]["source"], *email, "{product}");
+        assert_eq!(v["subject"]["authenticated"], true, "{product}");
+        assert!(
+            v["signatures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["result"] == "valid"),
+            "{product}"
+        );
+        assert_eq!(first(&v).as_deref(), *first_finding, "{product}: {v}");
+    }
+}
+
+#[test]
+fn every_tampered_gallery_message_fails_with_the_digest_first() {
+    for (product, ..) in GALLERY {
+        let (code, v) = verify(product, "tampered.xml", &[]);
+        assert_eq!(code, 1, "{product}");
+        assert_eq!(v["subject"]["authenticated"], false, "{product}");
+        assert_eq!(
+            first(&v).as_deref(),
+            Some("signature-digest-mismatch"),
+            "{product}: {v}"
+        );
+    }
+}
+
+#[test]
+fn encrypted_gallery_messages_need_the_sp_key() {
+    let key = td("keys/sp.key");
+    for product in ["entra-id", "okta", "adfs", "keycloak", "shibboleth"] {
+        let (code, v) = verify(product, "encrypted.xml", &["--sp-key", &key]);
+        assert_eq!(code, 0, "{product}: {v}");
+        assert_eq!(v["assertion_decrypted"], true, "{product}");
+        assert_eq!(v["subject"]["authenticated"], true, "{product}");
+        // Without the key nothing inside was checked: never a pass.
+        let (code, v) = verify(product, "encrypted.xml", &[]);
+        assert_eq!(code, 1, "{product}");
+        assert_eq!(
+            first(&v).as_deref(),
+            Some("assertion-encrypted"),
+            "{product}"
+        );
+        assert_eq!(check(&v, "decryption"), "fail", "{product}");
+    }
+}
+
+#[test]
+fn inspect_reports_an_unopened_assertion_as_a_warning() {
+    let (code, v) = json(&[
+        "inspect",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        &td("idp/okta/encrypted.xml"),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(check(&v, "decryption"), "warn");
+}
+
+#[test]
+fn okta_wrong_key_is_told_apart_from_a_missing_key() {
+    let (_, v) = verify("okta", "encrypted.xml", &["--sp-key", &td("keys/idp.key")]);
+    assert_eq!(first(&v).as_deref(), Some("decryption-wrong-key"), "{v}");
+}
+
+#[test]
+fn line_endings_do_not_break_a_valid_signature() {
+    for f in ["crlf.xml", "cr.xml"] {
+        let (code, v) = verify_json(f, &[]);
+        assert_eq!(code, 0, "{f}: {v}");
+        assert!(!has_code(&v, "wrapping-parser-disagreement"), "{f}");
+    }
+}
+
+#[test]
+fn bare_public_keys_and_base64_bodies_are_trusted_keys() {
+    for (k, form) in [
+        ("keys/idp.pub.pem", "public key (PEM, SubjectPublicKeyInfo)"),
+        ("keys/idp.rsapub.pem", "RSA public key (PEM, PKCS#1)"),
+        ("keys/idp.crt.b64", "certificate (base64 body)"),
+    ] {
+        let (code, v) = vjson(&["--cert", &td(k), &td("signed-assertion.xml")]);
+        assert_eq!(code, 0, "{k}: {v}");
+        assert_eq!(v["trusted_keys"][0]["form"], form);
+    }
+}
