@@ -173,3 +173,46 @@ fn bare_public_keys_and_base64_bodies_are_trusted_keys() {
         assert_eq!(v["trusted_keys"][0]["form"], form);
     }
 }
+
+#[test]
+fn headline_says_when_no_signature_was_checked_and_fixes_print_once() {
+    let mut cmd = bin();
+    cmd.env("NO_COLOR", "1").args([
+        "inspect",
+        "--now",
+        NOW,
+        "--profile",
+        "amplitude",
+        &td("placeholder-email.xml"),
+    ]);
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    let head = out.lines().next().unwrap();
+    assert!(
+        head.ends_with("— signature not checked (no trusted key given)"),
+        "{head}"
+    );
+    // Three email findings share one IAM Identity Center fix: the findings list prints it once.
+    let findings = out.split("Findings").nth(1).unwrap();
+    assert_eq!(
+        findings
+            .matches("Edit attribute mappings, set Subject")
+            .count(),
+        1,
+        "{findings}"
+    );
+    // With a trusted key the headline makes no such caveat.
+    let mut cmd = bin();
+    cmd.env("NO_COLOR", "1").args([
+        "inspect",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        &td("signed-assertion.xml"),
+    ]);
+    let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+    assert!(
+        !out.lines().next().unwrap().contains("not checked"),
+        "{out}"
+    );
+}

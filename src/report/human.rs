@@ -101,9 +101,21 @@ fn render_one(r: &Report, mode: Mode) -> String {
         (Mode::Inspect, _) if warnings > 0 => paint(YELLOW, "! WARNINGS"),
         (Mode::Inspect, _) => paint(GREEN, "✔ OK"),
     };
+    // Say what the headline covers: an OK without a checked signature is not an authenticated OK.
+    let checked = r
+        .signatures
+        .iter()
+        .any(|s| s.result != crate::report::SigResult::NotChecked);
+    let scope = match (mode, checked) {
+        (Mode::Inspect, false) if r.trusted_keys.is_empty() => {
+            " — signature not checked (no trusted key given)"
+        }
+        (Mode::Inspect, false) => " — signature not checked",
+        _ => "",
+    };
     let _ = writeln!(
         out,
-        "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s)",
+        "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s){scope}",
         paint(BOLD, kind)
     );
     if let Some(top) = r
@@ -422,6 +434,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
     if !r.findings.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "{}", paint(BOLD, "Findings (most severe first)"));
+        // A fix shared by several findings is printed once, under the first of them.
+        let mut fixes_shown: Vec<&str> = Vec::new();
         for f in &r.findings {
             let sev = match f.severity {
                 Severity::Error => paint(RED, "error  "),
@@ -429,7 +443,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 Severity::Info => paint(CYAN, "info   "),
             };
             let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), f.message);
-            if let Some(h) = &f.hint {
+            if let Some(h) = f.hint.as_deref().filter(|h| !fixes_shown.contains(h)) {
+                fixes_shown.push(h);
                 let _ = writeln!(out, "          {} {h}", paint(BOLD, "fix:"));
             }
             if let Some(l) = &f.location {
