@@ -59,10 +59,11 @@ def sig(ref, p="ds", alg="rsa-sha256", digest="sha256", keyname=False):
 
 
 def attr(p, name, values, fmt=None, friendly=None, typed=True):
+    """typed: True declares xs/xsi on each value, "declared" relies on the root's declarations, False untyped."""
     nf = f' NameFormat="{fmt}"' if fmt else ""
     fr = f' FriendlyName="{friendly}"' if friendly else ""
     pre = f"{p}:" if p else ""
-    ty = f' {XS} xsi:type="xs:string"' if typed else ""
+    ty = {True: f' {XS} xsi:type="xs:string"', "declared": ' xsi:type="xs:string"', False: ""}[typed]
     vals = "".join(f"<{pre}AttributeValue{ty}>{v}</{pre}AttributeValue>" for v in values)
     return f'<{pre}Attribute Name="{name}"{nf}{fr}>{vals}</{pre}Attribute>'
 
@@ -239,9 +240,9 @@ def onelogin():
          + subject("saml", "alice@example.com", EMAIL_FMT, t_) + conditions("saml", t_)
          + authn("saml", t_, "_0b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e")
          + "<saml:AttributeStatement>"
-         + attr("saml", "User.email", ["alice@example.com"], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "User.FirstName", ["Alice"], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "memberOf", [""], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
+         + attr("saml", "User.email", ["alice@example.com"], BASIC, typed="declared")
+         + attr("saml", "User.FirstName", ["Alice"], BASIC, typed="declared")
+         + attr("saml", "memberOf", [""], BASIC, typed="declared")
          + "</saml:AttributeStatement></saml:Assertion>")
     valid = (f'<samlp:Response xmlns:saml="{SAML}" xmlns:samlp="{SAMLP}" ID="R0a1b2c3d4e5f60718293a4b5c6d7e8f901234567" Version="2.0" '
              f'IssueInstant="{t_["issue"]}" Destination="{ACS}"><saml:Issuer>{iss}</saml:Issuer>'
@@ -260,12 +261,12 @@ def auth0():
          + subject("saml", uid, UNSPEC_FMT, t_) + conditions("saml", t_)
          + authn("saml", t_, "_kZ1b2c3d4e5f6g7h8i9j0", "urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified")
          + f'<saml:AttributeStatement {XS}>'
-         + attr("saml", f"{CLAIMS}/nameidentifier", [uid], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", f"{CLAIMS}/emailaddress", ["alice@example.com"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", f"{CLAIMS}/name", ["alice@example.com"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", f"{CLAIMS}/upn", ["alice@example.com"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "http://schemas.auth0.com/identities/default/provider", ["auth0"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "http://schemas.auth0.com/identities/default/connection", ["Username-Password-Authentication"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
+         + attr("saml", f"{CLAIMS}/nameidentifier", [uid], URI, typed="declared")
+         + attr("saml", f"{CLAIMS}/emailaddress", ["alice@example.com"], URI, typed="declared")
+         + attr("saml", f"{CLAIMS}/name", ["alice@example.com"], URI, typed="declared")
+         + attr("saml", f"{CLAIMS}/upn", ["alice@example.com"], URI, typed="declared")
+         + attr("saml", "http://schemas.auth0.com/identities/default/provider", ["auth0"], URI, typed="declared")
+         + attr("saml", "http://schemas.auth0.com/identities/default/connection", ["Username-Password-Authentication"], URI, typed="declared")
          + attr("saml", "http://schemas.auth0.com/identities/default/isSocial", ["false"], URI, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:boolean">')
          + "</saml:AttributeStatement></saml:Assertion>")
     rid = "_0c4a8bb9a1234c0e9a0d"
@@ -383,9 +384,9 @@ def simplesamlphp():
          + subject("saml", "_ce3d2948b4cf20146dee0a0b3dd6f69b6cf86f62d7", TRANSIENT, t_, None, nq) + conditions("saml", t_)
          + authn("saml", t_, "_be9967abd904ddcae3c0eb4189adbe3f71e327cf93")
          + "<saml:AttributeStatement>"
-         + attr("saml", "uid", ["alice"], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "mail", ["alice@example.org"], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
-         + attr("saml", "eduPersonAffiliation", ["member", "student"], BASIC, typed=False).replace("<saml:AttributeValue>", '<saml:AttributeValue xsi:type="xs:string">')
+         + attr("saml", "uid", ["alice"], BASIC, typed="declared")
+         + attr("saml", "mail", ["alice@example.org"], BASIC, typed="declared")
+         + attr("saml", "eduPersonAffiliation", ["member", "student"], BASIC, typed="declared")
          + "</saml:AttributeStatement></saml:Assertion>")
     # The Assertion is signed inside its Response (namespace from the Response), then the Response.
     xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:Response xmlns:samlp="{SAMLP}" xmlns:saml="{SAML}" ID="{rid}" Version="2.0" IssueInstant="{t_["issue"]}" '

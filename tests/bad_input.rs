@@ -281,3 +281,61 @@ fn sp_key_that_is_not_a_private_key_is_a_usage_error() {
         "{err}"
     );
 }
+
+/// Writes `body` to a temporary file and runs `verify --cert` with it: exit 2, one line, `expect`.
+fn refuse_cert(body: &[u8], expect: &str) {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(body).unwrap();
+    let path = f.path().to_str().unwrap().to_string();
+    let (code, _, err) = run(&["verify", "--cert", &path, &td("signed-assertion.xml")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(expect), "expected {expect:?} in {err:?}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+}
+
+#[test]
+fn unusable_key_files_name_what_is_wrong() {
+    let key = std::fs::read(td("keys/idp.key")).unwrap();
+    refuse_cert(&key, "a private key is not what the IdP signs with");
+    refuse_cert(b"", "the file is empty");
+    refuse_cert(b"garbage\n", "not an X.509 certificate");
+    refuse_cert(b"MIIBIjAN", "not an X.509 certificate");
+    refuse_cert(
+        b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+        "not a SubjectPublicKeyInfo",
+    );
+    refuse_cert(
+        b"-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n",
+        "not a PKCS#1 RSA key",
+    );
+    let crt = std::fs::read(td("keys/idp.crt")).unwrap();
+    refuse_cert(&crt[..300], "a PEM block does not decode");
+}
+
+#[test]
+fn damaged_ciphertext_is_a_finding_in_words() {
+    let xml = std::fs::read_to_string(td("idp/okta/encrypted.xml")).unwrap();
+    // Okta's layout: the content's CipherValue comes first, the EncryptedKey's last.
+    let damage = |with: &str, last: bool| {
+        let tag = "<xenc:CipherValue>";
+        let at = if last { xml.rfind(tag) } else { xml.find(tag) };
+        let start = at.unwrap() + tag.len();
+        let end = start + xml[start..].find('<').unwrap();
+        format!("{}{with}{}", &xml[..start], &xml[end..])
+    };
+    for (with, last, words) in [
+        ("!!!", false, "not valid base64"),
+        ("", false, "is empty"),
+        ("AAAA", false, "shorter than one cipher block"),
+        ("AAAA", true, "does not have the length of this private key"),
+    ] {
+        let (code, v) = inspect_stdin(&["--sp-key", &td("keys/sp.key")], damage(with, last));
+        assert_eq!(code, 0);
+        let f = finding(&v, "decryption-failed");
+        assert!(f["message"].as_str().unwrap().contains(words), "{f}");
+        assert!(
+            !f["message"].as_str().unwrap().contains("X509_verify_cert"),
+            "{f}"
+        );
+    }
+}

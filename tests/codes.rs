@@ -468,12 +468,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "certificate-not-yet-valid",
             Box::new(|| {
-                json(&[
-                    "verify",
-                    "--format",
-                    "json",
-                    "--now",
-                    "2026-01-15T10:01:00Z",
+                vjson(&[
                     "--cert",
                     &td("keys/idp-future.crt"),
                     &td("signed-assertion.xml"),

@@ -54,11 +54,6 @@ fn verify(product: &str, file: &str, extra: &[&str]) -> (i32, Value) {
     let path = td(&format!("idp/{product}/{file}"));
     let cert = td("keys/idp.crt");
     let mut args = vec![
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
         "--cert",
         &cert,
         "--acs",
@@ -68,7 +63,7 @@ fn verify(product: &str, file: &str, extra: &[&str]) -> (i32, Value) {
     ];
     args.extend_from_slice(extra);
     args.push(&path);
-    json(&args)
+    vjson(&args)
 }
 
 fn first(v: &Value) -> Option<String> {
@@ -132,16 +127,7 @@ fn encrypted_gallery_messages_need_the_sp_key() {
 
 #[test]
 fn inspect_reports_an_unopened_assertion_as_a_warning() {
-    let (code, v) = json(&[
-        "inspect",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &td("keys/idp.crt"),
-        &td("idp/okta/encrypted.xml"),
-    ]);
+    let (code, v) = ijson(&["--cert", &td("keys/idp.crt"), &td("idp/okta/encrypted.xml")]);
     assert_eq!(code, 0);
     assert_eq!(check(&v, "decryption"), "warn");
 }

@@ -5,7 +5,7 @@ use common::*;
 
 fn decoding(file: &str) -> Vec<String> {
     let f = td(file);
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0, "{v}");
     let v = if v.is_array() { v[0].clone() } else { v };
     v["decoding"]
@@ -30,7 +30,7 @@ fn base64_with_line_breaks() {
 fn url_safe_base64_is_reported() {
     assert_eq!(decoding("signed-assertion.urlsafe.b64"), ["base64url"]);
     let f = td("signed-assertion.urlsafe.b64");
-    let (_, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (_, v) = ijson(&[&f]);
     assert!(has_code(&v, "url-safe-base64"));
 }
 
@@ -46,7 +46,7 @@ fn url_encoded() {
 fn form_body_keeps_relay_state() {
     assert_eq!(decoding("signed-assertion.form"), ["form", "base64"]);
     let f = td("signed-assertion.form");
-    let (_, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (_, v) = ijson(&[&f]);
     assert_eq!(v["relay_state"], "https://analytics.amplitude.com/");
     assert_eq!(v["parameter"], "SAMLResponse");
 }
@@ -58,7 +58,7 @@ fn redirect_url_inflates() {
         ["url", "base64", "inflate"]
     );
     let f = td("authnrequest-redirect.url");
-    let (_, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (_, v) = ijson(&[&f]);
     assert_eq!(v["message"], "authn_request");
     assert_eq!(v["relay_state"], "state-7");
     assert_eq!(
@@ -70,7 +70,7 @@ fn redirect_url_inflates() {
 #[test]
 fn har_reports_each_message_in_order() {
     let f = td("capture.har");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0);
     let arr = v.as_array().expect("two messages → an array");
     assert_eq!(arr.len(), 2);
@@ -163,13 +163,13 @@ fn several_urls_one_per_line() {
 #[test]
 fn logout_messages() {
     let f = td("logout-request.xml");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0);
     assert_eq!(v["message"], "logout_request");
     assert_eq!(v["request"]["name_id"], "alice@example.com");
     assert_eq!(v["request"]["session_index"], "_s1");
     let f = td("logout-response.xml");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0);
     assert_eq!(v["message"], "logout_response");
     assert_eq!(v["in_response_to"], "_lr1");
@@ -183,7 +183,7 @@ fn logout_messages() {
 #[test]
 fn har_response_html_form_when_the_post_is_missing() {
     let f = td("capture-idp-form.har");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0);
     assert_eq!(v["message"], "response");
     assert_eq!(
@@ -196,14 +196,7 @@ fn har_response_html_form_when_the_post_is_missing() {
         .unwrap()
         .contains("POST is not in the capture"));
     // When the POST is in the capture too (capture.har), the form copy is not repeated.
-    let (_, v) = json(&[
-        "inspect",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        &td("capture.har"),
-    ]);
+    let (_, v) = ijson(&[&td("capture.har")]);
     assert_eq!(v.as_array().unwrap().len(), 2);
 }
 

@@ -285,7 +285,7 @@ fn har_flow_trusts_idp_keys_for_responses_and_sp_keys_for_requests() {
 #[test]
 fn inspect_without_trust_shows_anatomy_and_embedded_result() {
     let f = td("signed-assertion.xml");
-    let (code, v) = json(&["inspect", "--format", "json", "--now", NOW, &f]);
+    let (code, v) = ijson(&[&f]);
     assert_eq!(code, 0);
     assert_eq!(results(&v), ["not_checked"]);
     assert_eq!(v["subject"]["authenticated"], false);
@@ -300,16 +300,7 @@ fn inspect_without_trust_shows_anatomy_and_embedded_result() {
 #[test]
 fn inspect_fills_checks_like_verify_but_exits_zero() {
     let md = td("idp-metadata.xml");
-    let (code, v) = json(&[
-        "inspect",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--idp-metadata",
-        &md,
-        &td("tampered-nameid.xml"),
-    ]);
+    let (code, v) = ijson(&["--idp-metadata", &md, &td("tampered-nameid.xml")]);
     assert_eq!(code, 0);
     assert_eq!(v["verdict"], "pass");
     assert_eq!(check(&v, "signature"), "fail");
@@ -343,16 +334,7 @@ fn certificate_validity_is_judged_as_an_instant_at_the_judged_time() {
     assert_eq!(code, 0, "{v}");
     assert!(!has_code(&v, "certificate-expired"));
     // A certificate that is not valid yet at the judged time fails too.
-    let (code, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        "2026-01-15T10:01:00Z",
-        "--cert",
-        &td("keys/idp-future.crt"),
-        &sa,
-    ]);
+    let (code, v) = vjson(&["--cert", &td("keys/idp-future.crt"), &sa]);
     assert_eq!(code, 1);
     assert!(has_code(&v, "certificate-not-yet-valid"), "{v}");
     assert_eq!(check(&v, "certificate"), "fail");

@@ -145,6 +145,14 @@ fn explain(reason: &str) -> String {
         format!("the key could not unwrap the session key (RSA decryption failed), so the IdP most likely encrypted to another SP certificate, and the EncryptedKey names none to compare with ({reason})")
     } else if l.contains("tag") && l.contains("gcm") || l.contains("bad decrypt") {
         format!("the session key unwrapped but the content did not decrypt: the ciphertext was altered or truncated ({reason})")
+    } else if l.contains("base64") {
+        format!("a CipherValue is not valid base64: the capture was damaged when it was copied ({reason})")
+    } else if l.contains("datasize > 0") {
+        format!("a CipherValue is empty: the capture was cut short or the IdP sent no ciphertext ({reason})")
+    } else if l.contains("not enough data") {
+        format!("the encrypted content is shorter than one cipher block: the capture was cut short ({reason})")
+    } else if l.contains("invalid size") && l.contains("input data") {
+        format!("the encrypted session key does not have the length of this private key: the capture was cut short, or the IdP encrypted to another SP certificate ({reason})")
     } else {
         reason.to_string()
     }

@@ -266,12 +266,19 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
         xs::xmlSecKeysMngrDestroy(mngr);
         let errors = take_errors();
         if rc < 0 {
-            let detail = errors
-                .first()
-                .map(|e| e.trim().to_string())
-                .unwrap_or_default();
-            return Err(format!("libxmlsec1: {detail}"));
+            return Err(format!("libxmlsec1: {}", decryption_cause(&errors)));
         }
     }
     Ok(())
+}
+
+/// The libxmlsec1 error that names why decryption failed. Certificate-chain complaints about a
+/// KeyInfo certificate are noise here (the SP key is given directly), so they are passed over.
+fn decryption_cause(errors: &[String]) -> String {
+    errors
+        .iter()
+        .find(|e| !e.contains("X509StoreVerify") && !e.contains("X509_verify_cert"))
+        .or(errors.first())
+        .map(|e| e.trim().to_string())
+        .unwrap_or_else(|| "no reason given".into())
 }

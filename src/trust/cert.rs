@@ -67,7 +67,9 @@ impl CertInfo {
     /// Parses one DER certificate.
     pub fn from_der(der: &[u8]) -> Result<Self, String> {
         let (_, cert) =
-            X509Certificate::from_der(der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
+            X509Certificate::from_der(der).map_err(|_| {
+                "not an X.509 certificate (truncated or another kind of data); pass the IdP's signing certificate as PEM, DER or its base64 body".to_string()
+            })?;
         Ok(Self {
             subject: cert.subject().to_string(),
             issuer: cert.issuer().to_string(),
@@ -81,8 +83,10 @@ impl CertInfo {
 
     /// A bare public key (SubjectPublicKeyInfo DER): no subject, no validity.
     pub fn from_public_key(spki: &[u8], form: KeyForm) -> Result<Self, String> {
-        let key = openssl::pkey::PKey::public_key_from_der(spki)
-            .map_err(|e| format!("not a public key: {e}"))?;
+        let key = openssl::pkey::PKey::public_key_from_der(spki).map_err(|_| {
+            "the PUBLIC KEY block is not a SubjectPublicKeyInfo (truncated or not a key)"
+                .to_string()
+        })?;
         let kind = match key.id() {
             openssl::pkey::Id::RSA => "RSA",
             openssl::pkey::Id::EC => "EC",
@@ -121,7 +125,7 @@ impl CertInfo {
         if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
             let mut out = Vec::new();
             for pem in Pem::iter_from_buffer(bytes) {
-                let pem = pem.map_err(|e| format!("bad PEM: {e}"))?;
+                let pem = pem.map_err(|e| format!("a PEM block does not decode ({e})"))?;
                 match pem.label.as_str() {
                     "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => {
                         out.push(Self::from_der(&pem.contents).map(|c| Self {
@@ -134,7 +138,7 @@ impl CertInfo {
                     }
                     "RSA PUBLIC KEY" => {
                         let rsa = openssl::rsa::Rsa::public_key_from_der_pkcs1(&pem.contents)
-                            .map_err(|e| format!("bad RSA PUBLIC KEY: {e}"))?;
+                            .map_err(|_| "the RSA PUBLIC KEY block is not a PKCS#1 RSA key (truncated or not a key)".to_string())?;
                         let spki = rsa
                             .public_key_to_der()
                             .map_err(|e| format!("bad RSA PUBLIC KEY: {e}"))?;
@@ -147,6 +151,9 @@ impl CertInfo {
                 return Err("PEM file holds no CERTIFICATE or PUBLIC KEY block (a private key is not what the IdP signs with for you to trust: pass its certificate)".into());
             }
             return Ok(out);
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err("the file is empty".into());
         }
         if bytes.first() == Some(&0x30) {
             return Ok(vec![Self::from_der(bytes)?]);

@@ -123,3 +123,10 @@ pub fn finding(v: &Value, code: &str) -> Value {
         .cloned()
         .unwrap_or_else(|| panic!("no {code} finding in {v}"))
 }
+
+/// `inspect --format json --now NOW` followed by `args`.
+pub fn ijson(args: &[&str]) -> (i32, Value) {
+    let mut full = vec!["inspect", "--format", "json", "--now", NOW];
+    full.extend_from_slice(args);
+    json(&full)
+}
