@@ -317,7 +317,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,6 +388,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -493,7 +497,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +568,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

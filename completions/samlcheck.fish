@@ -68,6 +68,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l acs -d '
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
@@ -96,6 +97,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l acs -d 'E
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"

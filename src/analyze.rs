@@ -9,7 +9,7 @@ use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
 use crate::checks::{bearer, certificate, message, status, Check, Finding, Severity, Sink};
 use crate::error::InputError;
-use crate::idp::Idp;
+use crate::idp::{Basis, Idp};
 use crate::input::{Capture, Limits};
 use crate::profiles::Profile;
 use crate::report::*;
@@ -31,6 +31,8 @@ pub struct Options {
     /// The SP's private key (PEM) for EncryptedAssertion.
     pub sp_key: Option<Vec<u8>>,
     pub email_order: Vec<Source>,
+    /// Attributes (`--email-from`) read before the email order.
+    pub email_from: Vec<String>,
     pub profile: Option<Profile>,
     /// Days before expiry at which a trusted certificate is a warning.
     pub cert_warn_days: i64,
@@ -53,6 +55,7 @@ impl Options {
             sp_trust: TrustStore::default(),
             sp_key: None,
             email_order: Source::DEFAULT_ORDER.to_vec(),
+            email_from: Vec::new(),
             profile: None,
             cert_warn_days: 30,
             strict: false,
@@ -88,7 +91,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
-    let idp = recognise(&msg, opts);
+    let (idp, idp_basis) = recognise(&msg, opts);
     // Responses are signed by the IdP; AuthnRequests by the SP; logout messages by either.
     let merged;
     let trust = match msg.kind {
@@ -120,6 +123,13 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     budget(started, &opts.limits)?;
     let msg = &trusted.msg;
     let consumed = msg.consumed();
+    // An Issuer that names no product leaves the syntax of an unresolved placeholder to go by.
+    let (idp, idp_basis) = match (idp, idp_basis) {
+        (Idp::Unknown, _) => {
+            guess_from_placeholders(msg).map_or((Idp::Unknown, None), |(i, b)| (i, Some(b)))
+        }
+        known => known,
+    };
 
     let judged_at = timecheck::reference(msg, &opts.clock);
     let trusted_keys = certificate::check(
@@ -163,6 +173,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             findings: sink.into_sorted(),
             email,
             idp,
+            idp_basis,
             timeline,
             trusted_keys,
             judged_at,
@@ -171,15 +182,38 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
 }
 
 /// The IdP, from the Issuer, else from what the IdP metadata (or --issuer) says it is.
-fn recognise(msg: &Message, opts: &Options) -> Idp {
+fn recognise(msg: &Message, opts: &Options) -> (Idp, Option<Basis>) {
     let issuer = msg
         .issuer
         .as_deref()
         .or(msg.assertions.first().and_then(|a| a.issuer.as_deref()));
-    match Idp::recognise(issuer) {
-        Idp::Unknown => Idp::recognise(opts.expectations.issuer.as_deref()),
-        known => known,
+    match (
+        Idp::recognise(issuer),
+        Idp::recognise(opts.expectations.issuer.as_deref()),
+    ) {
+        (Idp::Unknown, Idp::Unknown) => (Idp::Unknown, None),
+        (Idp::Unknown, expected) => (expected, Some(Basis::Expected)),
+        (known, _) => (known, Some(Basis::Issuer)),
     }
+}
+
+/// The IdP whose console syntax an unresolved NameID or attribute value is written in.
+fn guess_from_placeholders(msg: &Message) -> Option<(Idp, Basis)> {
+    let a = msg.consumed()?;
+    let name_id = a
+        .subject
+        .iter()
+        .filter_map(|s| s.name_id.as_ref())
+        .map(|n| n.value.as_str());
+    let values = a
+        .attributes()
+        .flat_map(|at| at.values.iter().map(String::as_str));
+    name_id
+        .chain(values)
+        .filter(|v| email::is_placeholder(v))
+        .find_map(|v| {
+            Idp::from_placeholder(v).map(|i| (i, Basis::Placeholder(v.trim().to_string())))
+        })
 }
 
 /// Resolves the email in the profile's (or the configured) order and judges it.
@@ -195,6 +229,12 @@ fn email_stage(
         .as_ref()
         .and_then(|p| p.email_order())
         .unwrap_or_else(|| opts.email_order.clone());
+    let order: Vec<Source> = opts
+        .email_from
+        .iter()
+        .map(|n| Source::Named(n.clone()))
+        .chain(order)
+        .collect();
     let res = email::resolve(a, &order);
     match &opts.profile {
         None => email::check(a, &res, idp, false, sink),
@@ -211,6 +251,7 @@ struct Judged {
     findings: Vec<Finding>,
     email: Option<EmailReport>,
     idp: Idp,
+    idp_basis: Option<Basis>,
     timeline: Vec<timecheck::Mark>,
     trusted_keys: Vec<TrustedKeyReport>,
     judged_at: time::OffsetDateTime,
@@ -261,6 +302,7 @@ fn build(capture: &Capture, trusted: &verdict::Trusted, j: Judged) -> Report {
         parameter: capture.parameter.clone(),
         relay_state: capture.relay_state.clone(),
         idp: j.idp,
+        idp_basis: j.idp_basis,
         timeline: j.timeline,
         judged_at: Some(timecheck::format_instant(j.judged_at)),
         trusted_keys: j.trusted_keys,

@@ -166,6 +166,9 @@ pub struct ReportArgs {
     /// SP profile: amplitude, aws, aws-identity-center, generic
     #[arg(long, value_name = "NAME", help_heading = "Expectations")]
     pub profile: Option<String>,
+    /// Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable
+    #[arg(long, value_name = "NAME", help_heading = "Expectations")]
+    pub email_from: Vec<String>,
     /// A profile of your own (JSON, same fields as `samlcheck profiles --format json`)
     #[arg(
         long,

@@ -141,11 +141,13 @@ codes! {
     "email-missing", Email, Error, "No email address can be found",
         "None of the email sources holds an email address (an error with a profile whose SP identifies users by email, such as amplitude; a warning otherwise): the NameID is not an email, and there is no emailaddress claim, 'emailaddress' or 'email' attribute with one. SPs that identify users by email (Amplitude among them) refuse the sign-in.\nFix: map the user's email to the Subject (format emailAddress) or add an 'email' attribute in the IdP application.";
     "email-placeholder", Email, Error, "An email source holds an unresolved placeholder",
-        "A value is an IdP template expression such as ${user:email}, {{email}}, %email% or user.mail sent literally: the IdP did not resolve the mapping, or the mapping was typed as a fixed string.\nFix: in the IdP application's attribute mappings, map the field to the user attribute (not a literal string), and make sure the user has a value.";
+        "A value is an IdP template expression such as ${user:email}, {{email}}, %email%, <Email Address>, LoginUser.Email or user.mail sent literally: the IdP did not resolve the mapping, or the mapping was typed as a fixed string.\nFix: in the IdP application's attribute mappings, map the field to the user attribute (not a literal string), and make sure the user has a value.";
     "email-empty-value", Email, Error, "An email source is present but empty",
         "An email attribute or the NameID is present but empty: the IdP attribute it maps to has no value for this user.\nFix: set the user's primary email in the IdP directory.";
     "email-invalid", Email, Warning, "An email source holds something that is not an email address",
         "An attribute named like an email holds a value that is not an email address, so it cannot identify the user.";
+    "email-elsewhere", Email, Warning, "The email is probably in an attribute the SP does not read",
+        "No email source in the lookup order holds an email, but other attributes probably do: one whose value is an email address, or whose Name or FriendlyName is mail, an email-like name, urn:oid:0.9.2342.19200300.100.1.3 (mail), urn:oid:1.2.840.113549.1.9.1 (PKCS#9 emailAddress), a username or UPN. Shibboleth and other LDAP-backed IdPs send mail under its OID; Entra sends the UPN claim; many consoles name it 'mail' or 'Email Address'.\nFix: have the IdP send the email under a name the SP reads (the Subject NameID or an 'email' attribute), or, if your SP reads that attribute, check with --email-from NAME.";
     "attribute-statement-empty", Attributes, Warning, "The AttributeStatement is empty",
         "The assertion carries an AttributeStatement with no attributes (or none with a value). Some IdPs send no attributes until mappings are configured.\nFix: add the attribute mappings the SP needs in the IdP application.";
     "attribute-empty-value", Attributes, Warning, "An attribute has no value",

@@ -434,8 +434,139 @@ def iam_identity_center():
     tamper("iam-identity-center", valid, ">alice@example.com</saml2:NameID>", ">mallory@example.com</saml2:NameID>")
 
 
+def azure_ad_b2c():
+    iss = "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1A_signup_signin_saml"
+    t_ = t(".1234567")
+    ent = ' Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity"'
+    aid = "_2b5c1e4a-8f3d-4e6b-a9c0-7d1e2f3a4b5c"
+    rid = "_98ad4283-6f4a-4d1c-bd43-0f2e1a3c5b7d"
+    oid = "3f2a1b0c-9d8e-4f7a-6b5c-4d3e2f1a0b9c"
+    # Custom policy with SamlAssertionSigning and SamlMessageSigning keys: both are signed; the
+    # NameID is the objectId (unspecified), the email a claim URI (PartnerClaimType).
+    a = (f'<saml:Assertion ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0" xmlns:saml="{SAML}">'
+         f'<saml:Issuer{ent}>{iss}</saml:Issuer>{sig(aid, "")}'
+         + subject("saml", oid, UNSPEC_FMT, t_, "_req42") + conditions("saml", t_)
+         + authn("saml", t_, aid, "urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified")
+         + "<saml:AttributeStatement>"
+         + attr("saml", "http://schemas.microsoft.com/identity/claims/objectidentifier", [oid], URI, typed=False)
+         + attr("saml", f"{CLAIMS}/givenname", ["Alice"], URI, typed=False)
+         + attr("saml", f"{CLAIMS}/surname", ["Example"], URI, typed=False)
+         + attr("saml", f"{CLAIMS}/emailaddress", ["alice@contoso.example"], URI, typed=False)
+         + "</saml:AttributeStatement></saml:Assertion>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:Response ID="{rid}" InResponseTo="_req42" Version="2.0" IssueInstant="{t_["issue"]}" '
+           f'Destination="{ACS}" xmlns:samlp="{SAMLP}"><saml:Issuer{ent} xmlns:saml="{SAML}">{iss}</saml:Issuer>{sig(rid, "")}'
+           f'<samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>' + sign_alone(a) + "</samlp:Response>")
+    valid = sign(xml, "/*/*[local-name()='Signature']")
+    write("azure-ad-b2c", "valid.xml", valid)
+    tamper("azure-ad-b2c", valid, ">alice@contoso.example<", ">mallory@contoso.example<")
+
+
+def pingone():
+    iss = "https://auth.pingone.com/0a7af83d-4ed9-4510-93cd-506fe835f69a"
+    t_ = t(".447")
+    aid = "_0f9d6e2a-3b1c-4d5e-8f7a-6b5c4d3e2f1a"
+    rid = "_5e4d3c2b-1a09-4f8e-7d6c-5b4a39281706"
+    a = (f'<saml:Assertion xmlns:saml="{SAML}" ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0"><saml:Issuer>{iss}</saml:Issuer>{sig(aid)}'
+         + subject("saml", "alice@example.com", UNSPEC_FMT, t_, "_req42") + conditions("saml", t_)
+         + authn("saml", t_, "0c2d4e6f-8a0b-4c2d-9e4f-6a8b0c2d4e6f")
+         + "<saml:AttributeStatement>"
+         + attr("saml", "email", ["alice@example.com"], BASIC, typed=False)
+         + attr("saml", "given_name", ["Alice"], BASIC, typed=False)
+         + attr("saml", "family_name", ["Example"], BASIC, typed=False)
+         + "</saml:AttributeStatement></saml:Assertion>")
+    valid = (f'<samlp:Response xmlns:samlp="{SAMLP}" Destination="{ACS}" ID="{rid}" InResponseTo="_req42" IssueInstant="{t_["issue"]}" Version="2.0">'
+             f'<saml:Issuer xmlns:saml="{SAML}">{iss}</saml:Issuer><samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>'
+             + sign_alone(a) + "</samlp:Response>")
+    write("pingone", "valid.xml", valid)
+    tamper("pingone", valid, ">Alice<", ">Mallory<")
+
+
+def oracle_access_manager():
+    iss = "http://oam.example.com:14100/oam/fed"
+    t_ = t()
+    aid = "id-hG8aYv5Qy-3nLuk3gF0Oc7DCPmU-"
+    rid = "id-b0xP1yBl7cQ9-Hn3dVUu5kWq2XmA-"
+    # OAM signs the Response (dsig: prefix), not the Assertion; NameID emailAddress, attributes basic.
+    a = (f'<saml:Assertion xmlns:saml="{SAML}" ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0"><saml:Issuer>{iss}</saml:Issuer>'
+         + subject("saml", "alice@example.com", EMAIL_FMT, t_, "_req42") + conditions("saml", t_)
+         + authn("saml", t_, "id-5dXzw0Rt7aLG-Yy8bTfIoVgW3Pc-")
+         + "<saml:AttributeStatement>"
+         + attr("saml", "mail", ["alice@example.com"], BASIC, typed=False)
+         + attr("saml", "cn", ["Alice Example"], BASIC, typed=False)
+         + "</saml:AttributeStatement></saml:Assertion>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:Response xmlns:samlp="{SAMLP}" Destination="{ACS}" ID="{rid}" InResponseTo="_req42" '
+           f'IssueInstant="{t_["issue"]}" Version="2.0"><saml:Issuer xmlns:saml="{SAML}">{iss}</saml:Issuer>{sig(rid, "dsig")}'
+           f'<samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>{a}</samlp:Response>')
+    valid = sign(xml)
+    write("oracle-access-manager", "valid.xml", valid)
+    tamper("oracle-access-manager", valid, ">Alice Example<", ">Mallory Example<")
+
+
+def duo():
+    iss = "https://sso-4b2c9e1f.sso.duosecurity.com/saml2/sp/DI0A1B2C3D4E5F6G7H8I/metadata"
+    t_ = t()
+    aid = "_6c0d83a1f2b94e57a8c3d2e1f0a9b8c7"
+    rid = "_1f2e3d4c5b6a79880a9b8c7d6e5f4a3b"
+    a = (f'<saml2:Assertion xmlns:saml2="{SAML}" ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0"><saml2:Issuer>{iss}</saml2:Issuer>{sig(aid)}'
+         + subject("saml2", "alice@example.com", EMAIL_FMT, t_, "_req42") + conditions("saml2", t_)
+         + authn("saml2", t_, "_a1b2c3d4e5f60718293a4b5c6d7e8f90")
+         + "<saml2:AttributeStatement>"
+         + attr("saml2", "Email", ["alice@example.com"], BASIC, typed=False)
+         + attr("saml2", "Username", ["alice"], BASIC, typed=False)
+         + attr("saml2", "FirstName", ["Alice"], BASIC, typed=False)
+         + "</saml2:AttributeStatement></saml2:Assertion>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<saml2p:Response xmlns:saml2p="{SAMLP}" Destination="{ACS}" ID="{rid}" InResponseTo="_req42" '
+           f'IssueInstant="{t_["issue"]}" Version="2.0"><saml2:Issuer xmlns:saml2="{SAML}">{iss}</saml2:Issuer>{sig(rid)}'
+           f'<saml2p:Status><saml2p:StatusCode Value="{SUCCESS}"/></saml2p:Status>' + sign_alone(a) + "</saml2p:Response>")
+    valid = sign(xml)
+    write("duo", "valid.xml", valid)
+    tamper("duo", valid, ">Alice<", ">Mallory<")
+
+
+def cyberark():
+    iss = "https://abc1234.id.cyberark.cloud/8e4f2a1c-7b3d-4c5e-9f0a-1b2c3d4e5f6a"
+    t_ = t()
+    aid = "_4a0a3f3e-5b8f-4c21-a5d7-0f9e8d7c6b5a"
+    a = (f'<saml2:Assertion xmlns:saml2="{SAML}" ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0"><saml2:Issuer>{iss}</saml2:Issuer>{sig(aid)}'
+         + subject("saml2", "alice@example.com", EMAIL_FMT, t_, "_req42") + conditions("saml2", t_)
+         + authn("saml2", t_, "_9b8a7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d")
+         + "<saml2:AttributeStatement>"
+         + attr("saml2", "email", ["alice@example.com"], UNSPEC_NF, typed=False)
+         + attr("saml2", "DisplayName", ["Alice Example"], UNSPEC_NF, typed=False)
+         + "</saml2:AttributeStatement></saml2:Assertion>")
+    valid = (f'<saml2p:Response xmlns:saml2p="{SAMLP}" Destination="{ACS}" ID="_c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f" InResponseTo="_req42" '
+             f'IssueInstant="{t_["issue"]}" Version="2.0"><saml2:Issuer xmlns:saml2="{SAML}">{iss}</saml2:Issuer>'
+             f'<saml2p:Status><saml2p:StatusCode Value="{SUCCESS}"/></saml2p:Status>' + sign_alone(a) + "</saml2p:Response>")
+    write("cyberark", "valid.xml", valid)
+    tamper("cyberark", valid, ">Alice Example<", ">Mallory Example<")
+
+
+def salesforce():
+    iss = "https://example.my.salesforce.com"
+    t_ = t(".284")
+    aid = "_4c5d8b1a0e7f2a3b9c6d1e0f7a8b5c2d1768471200284"
+    rid = "_2CAAAAZk3n4sCME8wMDAwMDAwMDAwMDAwAAAA9iR"
+    # Salesforce as IdP signs the Response; the NameID is the (email-shaped) username.
+    a = (f'<saml:Assertion xmlns:saml="{SAML}" ID="{aid}" IssueInstant="{t_["issue"]}" Version="2.0"><saml:Issuer>{iss}</saml:Issuer>'
+         + subject("saml", "alice@example.com", UNSPEC_FMT, t_, "_req42") + conditions("saml", t_)
+         + authn("saml", t_, "_0a1b2c3d4e5f6789", "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport")
+         + '<saml:AttributeStatement>'
+         + attr("saml", "userId", ["0055g00000AbCdEAAV"], UNSPEC_NF)
+         + attr("saml", "username", ["alice@example.com"], UNSPEC_NF)
+         + attr("saml", "email", ["alice@example.com"], UNSPEC_NF)
+         + attr("saml", "is_portal_user", ["false"], UNSPEC_NF)
+         + "</saml:AttributeStatement></saml:Assertion>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<samlp:Response xmlns:samlp="{SAMLP}" Destination="{ACS}" ID="{rid}" InResponseTo="_req42" '
+           f'IssueInstant="{t_["issue"]}" Version="2.0"><saml:Issuer xmlns:saml="{SAML}" Format="urn:oasis:names:tc:SAML:2.0:nameid-format:entity">{iss}</saml:Issuer>{sig(rid)}'
+           f'<samlp:Status><samlp:StatusCode Value="{SUCCESS}"/></samlp:Status>{a}</samlp:Response>')
+    valid = sign(xml)
+    write("salesforce", "valid.xml", valid)
+    tamper("salesforce", valid, ">0055g00000AbCdEAAV<", ">0055g00000ZzZzZAAV<")
+
+
 PRODUCTS = [entra, okta, google, onelogin, auth0, adfs, pingfederate, keycloak, shibboleth,
-            simplesamlphp, jumpcloud, iam_identity_center]
+            simplesamlphp, jumpcloud, iam_identity_center, azure_ad_b2c, pingone,
+            oracle_access_manager, duo, cyberark, salesforce]
 
 
 def main():

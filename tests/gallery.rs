@@ -48,6 +48,17 @@ const GALLERY: &[(&str, &str, &str, Option<&str>)] = &[
         "subject",
         None,
     ),
+    ("azure-ad-b2c", "azure_ad_b2c", "claim_uri", None),
+    ("pingone", "ping_one", "subject", None),
+    (
+        "oracle-access-manager",
+        "oracle_access_manager",
+        "subject",
+        None,
+    ),
+    ("duo", "duo", "subject", None),
+    ("cyberark", "cyber_ark", "subject", None),
+    ("salesforce", "salesforce", "subject", None),
 ];
 
 fn verify(product: &str, file: &str, extra: &[&str]) -> (i32, Value) {
@@ -201,4 +212,60 @@ fn headline_says_when_no_signature_was_checked_and_fixes_print_once() {
         !out.lines().next().unwrap().contains("not checked"),
         "{out}"
     );
+}
+
+#[test]
+fn an_email_the_sp_does_not_read_is_named_with_the_flag_that_reads_it() {
+    // Shibboleth sends the email as urn:oid:0.9.2342.19200300.100.1.3 (FriendlyName mail) and a
+    // transient NameID: nothing in the default order resolves, the near miss is named, and
+    // eduPersonScopedAffiliation (member@example.org) is not mistaken for a mailbox.
+    let (code, v) = verify("shibboleth", "valid.xml", &[]);
+    assert_eq!(code, 0);
+    let elsewhere = v["email"]["elsewhere"].as_array().unwrap();
+    let names: Vec<&str> = elsewhere
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "urn:oid:0.9.2342.19200300.100.1.3",
+            "urn:oid:1.3.6.1.4.1.5923.1.1.1.6"
+        ],
+        "{v}"
+    );
+    assert!(has_code(&v, "email-elsewhere"));
+    // --email-from reads it, by FriendlyName or Name, before the default order.
+    for name in ["mail", "urn:oid:0.9.2342.19200300.100.1.3"] {
+        let (code, v) = verify("shibboleth", "valid.xml", &["--email-from", name]);
+        assert_eq!(code, 0);
+        assert_eq!(v["email"]["value"], "alice@example.org", "{name}");
+        assert_eq!(v["email"]["source"], format!("attribute:{name}"));
+        assert!(!has_code(&v, "email-missing"));
+        assert!(!has_code(&v, "email-elsewhere"));
+    }
+}
+
+#[test]
+fn an_unknown_issuer_is_guessed_from_the_placeholder_syntax() {
+    for (placeholder, idp) in [
+        ("${user:email}", "aws_identity_center"),
+        ("user.mail", "entra_id"),
+        ("&lt;Email Address&gt;", "duo"),
+        ("${user.email}", "ping_one"),
+        ("LoginUser.Email", "cyber_ark"),
+    ] {
+        let xml = std::fs::read_to_string(td("placeholder-email.xml"))
+            .unwrap()
+            .replace("${user:email}", placeholder);
+        let xml = xml.replace(
+            "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw",
+            "https://sso.unknown.example/saml",
+        );
+        let (_, v) = inspect_stdin(&[], xml);
+        assert_eq!(v["idp"], idp, "{placeholder}: {v}");
+        assert_eq!(v["idp_basis"]["from"], "placeholder", "{v}");
+        let shown = placeholder.replace("&lt;", "<").replace("&gt;", ">");
+        assert_eq!(v["idp_basis"]["value"], shown, "{v}");
+    }
 }

@@ -11,14 +11,29 @@ pub const CLAIM_URI: &str = "http://schemas.xmlsoap.org/ws/2005/05/identity/clai
 pub const EMAIL_FORMAT: &str = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
 
 /// Where an email can come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Subject,
     ClaimUri,
     EmailaddressAttr,
     EmailAttr,
+    /// An attribute named with `--email-from`, matched on Name or FriendlyName.
+    Named(String),
     None,
+}
+
+impl Serialize for Source {
+    /// The JSON names of DESIGN.md; a `--email-from` attribute is `attribute:NAME`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Source::Subject => s.serialize_str("subject"),
+            Source::ClaimUri => s.serialize_str("claim_uri"),
+            Source::EmailaddressAttr => s.serialize_str("emailaddress_attr"),
+            Source::EmailAttr => s.serialize_str("email_attr"),
+            Source::Named(n) => s.serialize_str(&format!("attribute:{n}")),
+            Source::None => s.serialize_str("none"),
+        }
+    }
 }
 
 impl Source {
@@ -30,26 +45,39 @@ impl Source {
         Source::EmailAttr,
     ];
 
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> String {
         match self {
-            Source::Subject => "Subject NameID",
-            Source::ClaimUri => {
-                "claim http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
-            }
-            Source::EmailaddressAttr => "attribute 'emailaddress'",
-            Source::EmailAttr => "attribute 'email'",
-            Source::None => "none",
+            Source::ClaimUri => format!("claim {CLAIM_URI}"),
+            other => other.describe_short(),
         }
     }
 
     /// A short label for tables.
-    pub fn describe_short(self) -> &'static str {
+    pub fn describe_short(&self) -> String {
         match self {
-            Source::Subject => "Subject NameID",
-            Source::ClaimUri => "claim …/claims/emailaddress",
-            Source::EmailaddressAttr => "attribute 'emailaddress'",
-            Source::EmailAttr => "attribute 'email'",
-            Source::None => "none",
+            Source::Subject => "Subject NameID".into(),
+            Source::ClaimUri => "claim …/claims/emailaddress".into(),
+            Source::EmailaddressAttr => "attribute 'emailaddress'".into(),
+            Source::EmailAttr => "attribute 'email'".into(),
+            Source::Named(n) => format!("attribute '{n}' (--email-from)"),
+            Source::None => "none".into(),
+        }
+    }
+
+    /// Whether the attribute `at` is this source.
+    fn matches(&self, at: &crate::xml::model::Attribute) -> bool {
+        match self {
+            Source::ClaimUri => at.name == CLAIM_URI,
+            Source::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
+            Source::EmailAttr => at.name.eq_ignore_ascii_case("email"),
+            Source::Named(n) => {
+                at.name.eq_ignore_ascii_case(n)
+                    || at
+                        .friendly_name
+                        .as_deref()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(n))
+            }
+            Source::Subject | Source::None => false,
         }
     }
 
@@ -106,16 +134,171 @@ pub struct Resolution {
     pub value: Option<String>,
     pub source: Source,
     pub candidates: Vec<Candidate>,
+    /// When nothing resolved: attributes outside the lookup order that probably hold the email.
+    pub elsewhere: Vec<NearMiss>,
+}
+
+/// An attribute the lookup order does not read that probably holds the email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NearMiss {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<String>,
+    pub value: String,
+    /// What the value is: `email`, `placeholder`, `empty` or `not_email`.
+    pub holds: Holds,
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl NearMiss {
+    /// `'mail'` or `'urn:oid:0.9.2342.19200300.100.1.3' (mail)`.
+    pub fn label(&self) -> String {
+        match &self.friendly_name {
+            Some(f) if f != &self.name => format!("'{}' ({f})", self.name),
+            _ => format!("'{}'", self.name),
+        }
+    }
+
+    /// The name to give `--email-from`: the FriendlyName when there is one, it reads better.
+    pub fn flag_name(&self) -> &str {
+        self.friendly_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// Attribute names (or FriendlyNames, or the last segment of a claim URI) that hold an email in
+/// some IdP's schema: LDAP `mail`, the X.500/PKCS#9 OIDs, and anything with "email" in it.
+const EMAIL_NAMES: [&str; 6] = [
+    "mail",
+    "e-mail",
+    "mailaddress",
+    "primarymail",
+    "urn:oid:0.9.2342.19200300.100.1.3",
+    "urn:oid:1.2.840.113549.1.9.1",
+];
+
+/// Names that often carry the email but need not: worth naming unless the value shows otherwise.
+const LOGIN_NAMES: [&str; 6] = [
+    "username",
+    "user_name",
+    "login",
+    "upn",
+    "userprincipalname",
+    "name",
+];
+
+/// Scoped identifiers shaped like `local@domain` that are not mailboxes (eduPerson affiliation,
+/// entitlement, targeted/pairwise/subject IDs): never named as the email's probable home.
+const NOT_EMAIL_NAMES: [&str; 9] = [
+    "affiliation",
+    "entitlement",
+    "targetedid",
+    "pairwise-id",
+    "subject-id",
+    "uniqueid",
+    "1.3.6.1.4.1.5923.1.1.1.9",
+    "1.3.6.1.4.1.5923.1.1.1.10",
+    "1.3.6.1.4.1.5923.1.1.1.13",
+];
+
+fn names_a_non_mailbox(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    NOT_EMAIL_NAMES.iter().any(|n| l.contains(n))
+}
+
+/// How strongly a name suggests an email: 2 it is an email attribute, 1 it may hold one.
+fn name_suggests_email(name: &str) -> u8 {
+    let l = name.trim().to_ascii_lowercase();
+    let last = if l.contains("://") {
+        l.rsplit(['/', '#']).next().unwrap_or(&l)
+    } else {
+        &l
+    };
+    if EMAIL_NAMES.contains(&l.as_str()) || EMAIL_NAMES.contains(&last) || l.contains("email") {
+        2
+    } else if LOGIN_NAMES.contains(&last) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Attributes no candidate read whose name suggests an email or whose value is one; those
+/// holding an email come first.
+fn near_misses(a: &Assertion, candidates: &[Candidate]) -> Vec<NearMiss> {
+    let read: Vec<&Source> = candidates.iter().map(|c| &c.source).collect();
+    let mut out: Vec<NearMiss> = a
+        .attributes()
+        .filter(|at| !read.iter().any(|s| s.matches(at)))
+        .filter(|at| {
+            !names_a_non_mailbox(&at.name)
+                && !at.friendly_name.as_deref().is_some_and(names_a_non_mailbox)
+        })
+        .filter_map(|at| {
+            let value = first_value(at);
+            let holds = holds(&value);
+            let named = name_suggests_email(&at.name)
+                .max(at.friendly_name.as_deref().map_or(0, name_suggests_email));
+            let likely =
+                holds == Holds::Email || named == 2 || (named == 1 && holds != Holds::NotEmail);
+            likely.then(|| NearMiss {
+                name: at.name.clone(),
+                friendly_name: at.friendly_name.clone(),
+                value,
+                holds,
+                line: at.line,
+            })
+        })
+        .collect();
+    // Email-shaped values first; among them, names that say "email" before login names.
+    out.sort_by_key(|m| {
+        let named = name_suggests_email(&m.name)
+            .max(m.friendly_name.as_deref().map_or(0, name_suggests_email));
+        (m.holds != Holds::Email, 2 - named)
+    });
+    out.dedup_by(|a, b| a.name == b.name);
+    out
+}
+
+/// The first non-empty value of an attribute ("" when all are empty).
+fn first_value(at: &crate::xml::model::Attribute) -> String {
+    at.values
+        .iter()
+        .map(|v| v.trim())
+        .find(|v| !v.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn holds(value: &str) -> Holds {
+    if value.is_empty() {
+        Holds::Empty
+    } else if is_placeholder(value) {
+        Holds::Placeholder
+    } else if is_email(value) {
+        Holds::Email
+    } else {
+        Holds::NotEmail
+    }
 }
 
 /// Resolves the email of `assertion` in `order`.
 pub fn resolve(assertion: &Assertion, order: &[Source]) -> Resolution {
-    let candidates: Vec<Candidate> = order.iter().map(|&s| candidate(assertion, s)).collect();
+    let candidates: Vec<Candidate> = order
+        .iter()
+        .map(|s| candidate(assertion, s.clone()))
+        .collect();
     let winner = candidates.iter().find(|c| c.verdict == Holds::Email);
+    let elsewhere = if winner.is_none() {
+        near_misses(assertion, &candidates)
+    } else {
+        Vec::new()
+    };
     Resolution {
         value: winner.and_then(|c| c.value.clone()),
-        source: winner.map_or(Source::None, |c| c.source),
+        source: winner.map_or(Source::None, |c| c.source.clone()),
         candidates,
+        elsewhere,
     }
 }
 
@@ -127,23 +310,7 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
         },
         _ => {
             // Among same-named attributes, one holding an email wins; otherwise the first is shown.
-            let matching: Vec<_> = a
-                .attributes()
-                .filter(|at| match source {
-                    Source::ClaimUri => at.name == CLAIM_URI,
-                    Source::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
-                    Source::EmailAttr => at.name.eq_ignore_ascii_case("email"),
-                    _ => false,
-                })
-                .collect();
-            let first_value = |at: &crate::xml::model::Attribute| {
-                at.values
-                    .iter()
-                    .map(|v| v.trim())
-                    .find(|v| !v.is_empty())
-                    .unwrap_or("")
-                    .to_string()
-            };
+            let matching: Vec<_> = a.attributes().filter(|at| source.matches(at)).collect();
             let pick = matching
                 .iter()
                 .find(|at| is_email(&first_value(at)) && !is_placeholder(&first_value(at)))
@@ -154,13 +321,7 @@ fn candidate(a: &Assertion, source: Source) -> Candidate {
             }
         }
     };
-    let verdict = match &value {
-        None => Holds::Absent,
-        Some(v) if v.is_empty() => Holds::Empty,
-        Some(v) if is_placeholder(v) => Holds::Placeholder,
-        Some(v) if is_email(v) => Holds::Email,
-        Some(_) => Holds::NotEmail,
-    };
+    let verdict = value.as_deref().map_or(Holds::Absent, holds);
     Candidate {
         source,
         present: value.is_some(),
@@ -186,7 +347,8 @@ pub fn is_email(v: &str) -> bool {
 }
 
 /// An IdP template expression sent literally: `${user:email}`, `$user:email`, `{{email}}`,
-/// `%email%`, `[email]`, or a bare source-attribute path such as `user.mail`.
+/// `%email%`, `[email]`, Duo's `<Email Address>`, CyberArk's `LoginUser.Email`, or a bare
+/// source-attribute path such as `user.mail`.
 pub fn is_placeholder(v: &str) -> bool {
     let v = v.trim();
     let l = v.to_ascii_lowercase();
@@ -197,8 +359,13 @@ pub fn is_placeholder(v: &str) -> bool {
         return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     }
     if v.len() > 2
-        && ((v.starts_with('%') && v.ends_with('%')) || (v.starts_with('[') && v.ends_with(']')))
+        && ((v.starts_with('%') && v.ends_with('%'))
+            || (v.starts_with('[') && v.ends_with(']'))
+            || (v.starts_with('<') && v.ends_with('>')))
     {
+        return true;
+    }
+    if l.starts_with("loginuser.") {
         return true;
     }
     const PATHS: [&str; 10] = [
@@ -264,7 +431,38 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
             .hint(idp.hint(Topic::EmailMapping))
             .at(a.line, a.path.clone()),
         );
+        if let Some(best) = res.elsewhere.first() {
+            sink.push(elsewhere(a, &res.elsewhere, best, idp));
+        }
     }
+}
+
+/// The near misses, best first, as one finding whose fix names both ways out.
+fn elsewhere(a: &Assertion, misses: &[NearMiss], best: &NearMiss, idp: Idp) -> Finding {
+    let listed = misses
+        .iter()
+        .map(|m| match m.holds {
+            Holds::Email => format!("{} = {:?}", m.label(), m.value),
+            other => format!("{} ({})", m.label(), other.describe()),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let msg = if best.holds == Holds::Email {
+        format!("the email is probably in an attribute the SP does not read: {listed}")
+    } else {
+        format!("attributes that may be meant to carry the email, none holding one: {listed}")
+    };
+    Finding::new("email-elsewhere", msg)
+        .hint(format!(
+            "{}; or, if the SP reads {}, check with --email-from {:?}",
+            idp.hint(Topic::EmailMapping),
+            best.label(),
+            best.flag_name()
+        ))
+        .at(
+            if best.line > 0 { best.line } else { a.line },
+            a.path.clone(),
+        )
 }
 
 #[cfg(test)]
@@ -304,5 +502,26 @@ mod tests {
         ] {
             assert!(!is_email(v), "{v}");
         }
+    }
+
+    #[test]
+    fn near_miss_names() {
+        assert_eq!(name_suggests_email("mail"), 2);
+        assert_eq!(name_suggests_email("urn:oid:0.9.2342.19200300.100.1.3"), 2);
+        assert_eq!(
+            name_suggests_email("http://schemas.example.com/claims/Email"),
+            2
+        );
+        assert_eq!(
+            name_suggests_email("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"),
+            1
+        );
+        assert_eq!(name_suggests_email("displayName"), 0);
+        assert!(names_a_non_mailbox("urn:oid:1.3.6.1.4.1.5923.1.1.1.9"));
+        assert!(names_a_non_mailbox("eduPersonScopedAffiliation"));
+        assert!(names_a_non_mailbox(
+            "urn:oasis:names:tc:SAML:attribute:pairwise-id"
+        ));
+        assert!(!names_a_non_mailbox("urn:oid:1.3.6.1.4.1.5923.1.1.1.6"));
     }
 }

@@ -151,6 +151,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
                 .map_err(|e| Error::usage(format!("--profile-file {}: {e}", path.display())))?,
         );
     }
+    o.email_from = args.email_from.clone();
     if let Some(path) = &args.sp_key {
         let key = read(path, "--sp-key")?;
         // Decryption reads a PEM private key; anything else is a usage error, not a finding.

@@ -89,10 +89,12 @@ fn render_one(r: &Report, mode: Mode) -> String {
         .as_deref()
         .map(|i| format!(" from {i}"))
         .unwrap_or_default();
-    let idp = if r.idp != crate::idp::Idp::Unknown {
-        format!(" ({})", r.idp.name())
-    } else {
-        String::new()
+    let idp = match (&r.idp, &r.idp_basis) {
+        (crate::idp::Idp::Unknown, _) => String::new(),
+        (i, Some(b @ crate::idp::Basis::Placeholder(_))) => {
+            format!(" (probably {}, {})", i.name(), b.describe())
+        }
+        (i, _) => format!(" ({})", i.name()),
     };
     let head = match (mode, r.verdict) {
         (Mode::Verify, Verdict::Pass) => paint(GREEN, "✔ PASS"),
@@ -292,6 +294,19 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 i + 1,
                 c.source.describe_short(),
                 if mark.is_empty() { "" } else { " " }
+            );
+        }
+        for m in &e.elsewhere {
+            let held = match m.holds {
+                Holds::Email => paint(GREEN, format!("{:?}", m.value)),
+                other => paint(YELLOW, other.describe()),
+            };
+            let _ = writeln!(
+                out,
+                "{:13}probably in attribute {} {held} (--email-from {:?})",
+                "",
+                m.label(),
+                m.flag_name()
             );
         }
     }

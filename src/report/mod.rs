@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::checks::email::Resolution;
 use crate::checks::time::Mark;
 use crate::checks::{Check, Finding, State};
-use crate::idp::Idp;
+use crate::idp::{Basis, Idp};
 use crate::input::Step;
 use crate::xml::model::{Attribute, RequestInfo, Status};
 
@@ -34,6 +34,9 @@ pub struct EmailReport {
     pub source: crate::checks::email::Source,
     pub authenticated: bool,
     pub candidates: Vec<crate::checks::email::Candidate>,
+    /// When no email resolved: other attributes that probably hold it, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<crate::checks::email::NearMiss>,
 }
 
 impl EmailReport {
@@ -43,6 +46,7 @@ impl EmailReport {
             source: r.source,
             authenticated,
             candidates: r.candidates,
+            elsewhere: r.elsewhere,
         }
     }
 }
@@ -164,6 +168,9 @@ pub struct Report {
     pub parameter: Option<String>,
     pub relay_state: Option<String>,
     pub idp: Idp,
+    /// What the IdP was recognised from (absent when it was not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idp_basis: Option<Basis>,
     pub timeline: Vec<Mark>,
     /// The time the message was judged against.
     pub judged_at: Option<String>,
@@ -227,6 +234,7 @@ impl Report {
             parameter: None,
             relay_state: None,
             idp: Idp::Unknown,
+            idp_basis: None,
             timeline: Vec::new(),
             judged_at: None,
             trusted_keys: Vec::new(),

@@ -1,25 +1,6 @@
-//! Recognising the identity provider from its Issuer, and phrasing fixes in its console's terms.
+//! The fix for each kind of problem, named in the IdP's own console terms.
 
-use serde::Serialize;
-
-/// Identity providers whose consoles the hints know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Idp {
-    AwsIdentityCenter,
-    EntraId,
-    Okta,
-    Google,
-    OneLogin,
-    Auth0,
-    Adfs,
-    JumpCloud,
-    Keycloak,
-    PingFederate,
-    Shibboleth,
-    SimpleSamlPhp,
-    Unknown,
-}
+use super::Idp;
 
 /// What a hint is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,59 +24,6 @@ pub enum Topic {
 }
 
 impl Idp {
-    /// Recognises the IdP from an Issuer or entityID.
-    pub fn recognise(issuer: Option<&str>) -> Idp {
-        let Some(i) = issuer else { return Idp::Unknown };
-        let l = i.to_ascii_lowercase();
-        if l.contains("portal.sso.") && l.contains(".amazonaws.com/saml") {
-            Idp::AwsIdentityCenter
-        } else if l.starts_with("https://sts.windows.net/")
-            || l.contains("login.microsoftonline.com")
-        {
-            Idp::EntraId
-        } else if l.contains("okta.com") || l.contains("oktapreview.com") {
-            Idp::Okta
-        } else if l.contains("accounts.google.com") {
-            Idp::Google
-        } else if l.contains("onelogin.com") {
-            Idp::OneLogin
-        } else if l.contains("auth0.com") {
-            Idp::Auth0
-        } else if l.contains("/adfs/services/trust") {
-            Idp::Adfs
-        } else if l.contains("jumpcloud") {
-            Idp::JumpCloud
-        } else if l.contains("/realms/") {
-            Idp::Keycloak
-        } else if l.contains(":9031") || l.contains("pingfed") || l.contains("/idp/sso.saml2") {
-            Idp::PingFederate
-        } else if l.ends_with("/idp/shibboleth") || l.contains("shibboleth") {
-            Idp::Shibboleth
-        } else if l.contains("/simplesaml/") || l.contains("simplesamlphp") {
-            Idp::SimpleSamlPhp
-        } else {
-            Idp::Unknown
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Idp::AwsIdentityCenter => "AWS IAM Identity Center",
-            Idp::EntraId => "Microsoft Entra ID",
-            Idp::Okta => "Okta",
-            Idp::Google => "Google Workspace",
-            Idp::OneLogin => "OneLogin",
-            Idp::Auth0 => "Auth0",
-            Idp::Adfs => "AD FS",
-            Idp::JumpCloud => "JumpCloud",
-            Idp::Keycloak => "Keycloak",
-            Idp::PingFederate => "PingFederate",
-            Idp::Shibboleth => "Shibboleth IdP",
-            Idp::SimpleSamlPhp => "SimpleSAMLphp",
-            Idp::Unknown => "the IdP",
-        }
-    }
-
     /// The fix for `topic`, in this IdP's console terms.
     pub fn hint(self, topic: Topic) -> String {
         use Idp::*;
@@ -143,6 +71,27 @@ impl Idp {
             (Keycloak, EmailMapping) => "in Keycloak > Clients > (your client) > Client scopes > dedicated scope, add a 'User Property' mapper for email with SAML Attribute Name 'email', and set Name ID format to email".into(),
             (Keycloak, Audience) => "in Keycloak the SAML client's Client ID is the audience: make it equal the SP's entity ID".into(),
             (Keycloak, Acs) => "in Keycloak > Clients > (your client) > Advanced > Assertion Consumer Service POST Binding URL, set the SP's ACS URL".into(),
+            (AzureAdB2c, EmailMapping) => "in the B2C SAML relying-party policy (e.g. SignUpOrSignin_saml.xml), add <OutputClaim ClaimTypeReferenceId=\"email\" PartnerClaimType=\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress\"/> to the TechnicalProfile's OutputClaims, or set SubjectNamingInfo ClaimType to the email claim; upload the policy again in Azure AD B2C > Identity Experience Framework".into(),
+            (AzureAdB2c, Audience) => "in Azure AD B2C > App registrations > (the SP's registration) > Expose an API, set the Application ID URI to the SP's entity ID exactly; B2C issues the audience from it".into(),
+            (AzureAdB2c, Acs) => "in Azure AD B2C > App registrations > (the SP's registration) > Authentication, add the SP's ACS URL as a Web Redirect URI (B2C also reads it from the SP metadata's AssertionConsumerService)".into(),
+            (PingOne, EmailMapping) => "in PingOne > Connections > Applications > (your app) > Attribute Mappings, map saml_subject to Email Address and add an attribute 'email' → Email Address".into(),
+            (PingOne, Audience) => "in PingOne > Connections > Applications > (your app) > Configuration, set Entity ID to the SP's entity ID exactly".into(),
+            (PingOne, Acs) => "in PingOne > Connections > Applications > (your app) > Configuration, set ACS URLs to the SP's ACS URL exactly".into(),
+            (PingFederate, EmailMapping) => "in PingFederate > Applications > SP Connections > (the connection) > Browser SSO > Assertion Creation > Attribute Contract Fulfillment, map SAML_SUBJECT and an 'email' attribute to the data store's mail attribute".into(),
+            (PingFederate, Audience) => "in PingFederate > Applications > SP Connections > (the connection) > General Info, set Partner's Entity ID (Connection ID) to the SP's entity ID".into(),
+            (PingFederate, Acs) => "in PingFederate > Applications > SP Connections > (the connection) > Browser SSO > Protocol Settings > Assertion Consumer Service URL, set the SP's ACS URL".into(),
+            (OracleAccessManager, EmailMapping) => "in the Oracle Access Manager console > Federation > Identity Provider Administration > (the SP partner) > Attribute Profile, map 'email' to $user.attr.mail, and set the NameID format to Email Address with value mail".into(),
+            (OracleAccessManager, Audience) => "in the Oracle Access Manager console > Federation > Identity Provider Administration, the SP partner's Provider ID must equal the SP's entity ID (load the SP's metadata again)".into(),
+            (OracleAccessManager, Acs) => "in Oracle Access Manager the ACS URL comes from the SP partner's metadata: load the SP's current metadata into the partner in Federation > Identity Provider Administration".into(),
+            (Duo, EmailMapping) => "in the Duo Admin Panel > Applications > (your app) > SAML Response, set NameID format to emailAddress with NameID attribute <Email Address>, and under Map attributes map <Email Address> → email".into(),
+            (Duo, Audience) => "in the Duo Admin Panel > Applications > (your app) > Service Provider, set Entity ID to the SP's entity ID exactly".into(),
+            (Duo, Acs) => "in the Duo Admin Panel > Applications > (your app) > Service Provider, set Assertion Consumer Service (ACS) URL to the SP's ACS URL exactly".into(),
+            (CyberArk, EmailMapping) => "in the CyberArk Identity Admin Portal > Web Apps > (your app) > SAML Response, add an attribute 'email' with value LoginUser.Email, and set the NameID to LoginUser.Email".into(),
+            (CyberArk, Audience) => "in the CyberArk Identity Admin Portal > Web Apps > (your app) > Trust > Service Provider Configuration, set SP Entity ID to the SP's entity ID".into(),
+            (CyberArk, Acs) => "in the CyberArk Identity Admin Portal > Web Apps > (your app) > Trust > Service Provider Configuration, set Assertion Consumer Service (ACS) URL".into(),
+            (Salesforce, EmailMapping) => "in Salesforce Setup > App Manager > (the connected app) > Manage > Custom Attributes, add 'email' = $User.Email; in Edit Policies set Subject Type to 'User's email' (or a custom attribute) and Name ID Format to emailAddress".into(),
+            (Salesforce, Audience) => "in Salesforce Setup > App Manager > (the connected app) > Edit > Web App Settings, set Entity Id to the SP's entity ID".into(),
+            (Salesforce, Acs) => "in Salesforce Setup > App Manager > (the connected app) > Edit > Web App Settings, set ACS URL to the SP's ACS URL".into(),
             (_, EmailMapping) => format!("in {}, map the user's email to the Subject NameID (format emailAddress) or add an attribute named 'email' carrying it", self.name()),
             (_, EmptyEmail) => format!("the user has no email in {}: set it in the user's profile", self.name()),
             (_, Audience) => format!("set the Audience / SP entity ID in {}'s application to the SP's entity ID exactly", self.name()),
@@ -173,21 +122,25 @@ mod tests {
         let known = [
             (Idp::AwsIdentityCenter, "IAM Identity Center"),
             (Idp::EntraId, "Entra ID"),
+            (Idp::AzureAdB2c, "B2C"),
             (Idp::Okta, "Okta"),
             (Idp::Google, "Google Admin"),
             (Idp::OneLogin, "OneLogin"),
-            (Idp::Auth0, "Auth0"),
+            (Idp::Auth0, "SAML2 Web App"),
             (Idp::Adfs, "AD FS"),
             (Idp::JumpCloud, "JumpCloud"),
             (Idp::Keycloak, "Keycloak"),
+            (Idp::PingFederate, "PingFederate"),
+            (Idp::PingOne, "PingOne"),
+            (Idp::OracleAccessManager, "Oracle Access Manager"),
+            (Idp::Duo, "Duo Admin Panel"),
+            (Idp::CyberArk, "CyberArk Identity Admin Portal"),
+            (Idp::Salesforce, "Salesforce Setup"),
         ];
         for (idp, console) in known {
             for topic in [Topic::EmailMapping, Topic::Audience, Topic::Acs] {
                 let h = idp.hint(topic);
-                assert!(
-                    h.contains(console) || h.contains("SAML2 Web App"),
-                    "{idp:?} {topic:?}: {h}"
-                );
+                assert!(h.contains(console), "{idp:?} {topic:?}: {h}");
             }
             for topic in [
                 Topic::EmptyEmail,
@@ -200,36 +153,5 @@ mod tests {
             }
         }
         assert!(Idp::Unknown.hint(Topic::EmailMapping).contains("the IdP"));
-    }
-
-    #[test]
-    fn recognises_issuers() {
-        let cases = [
-            (
-                "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz",
-                Idp::AwsIdentityCenter,
-            ),
-            (
-                "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
-                Idp::EntraId,
-            ),
-            ("http://www.okta.com/exk1234", Idp::Okta),
-            ("https://accounts.google.com/o/saml2?idpid=C01", Idp::Google),
-            ("https://app.onelogin.com/saml/metadata/123", Idp::OneLogin),
-            ("urn:dev-abc.us.auth0.com", Idp::Auth0),
-            ("http://adfs.example.com/adfs/services/trust", Idp::Adfs),
-            ("JumpCloud", Idp::JumpCloud),
-            ("https://kc.example.com/realms/main", Idp::Keycloak),
-            ("https://pingfed.example.com:9031", Idp::PingFederate),
-            ("https://idp.example.org/idp/shibboleth", Idp::Shibboleth),
-            (
-                "https://idp.example.org/simplesaml/saml2/idp/metadata.php",
-                Idp::SimpleSamlPhp,
-            ),
-            ("https://idp.example.org", Idp::Unknown),
-        ];
-        for (issuer, idp) in cases {
-            assert_eq!(Idp::recognise(Some(issuer)), idp, "{issuer}");
-        }
     }
 }
