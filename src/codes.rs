@@ -122,6 +122,8 @@ codes! {
         "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
     "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",
         "The Assertion is an EncryptedAssertion; its content can be read only with the SP's private key. Without it, the subject, conditions, audience, attributes and the Assertion's own signature go unchecked, so `verify` fails the decryption check (a pass must mean every check was made); `inspect` reports it as a warning.\nFix: pass --sp-key FILE (the SP's private key, PEM) to decrypt it.";
+    "nameid-encrypted", Decryption, Warning, "The NameID is encrypted and was not opened",
+        "The consumed Assertion's Subject carries an EncryptedID (SAML core §2.2.4) instead of a NameID; the SP decrypts it with its private key to learn who signs in. Without that key the user's identity (often the email) goes unchecked, so `verify` fails the decryption check; `inspect` reports it as a warning. With --sp-key it is decrypted and its NameID judged like any other; the Assertion's signature covers the ciphertext, so it is authenticated when the Assertion is.\nFix: pass --sp-key FILE (the SP's private key, PEM).";
     "decryption-failed", Decryption, Error, "The EncryptedAssertion could not be decrypted",
         "Decryption with --sp-key failed: the IdP encrypted to a different SP certificate, or the key is not the SP's.\nFix: upload the SP's current encryption certificate to the IdP, or pass the matching key.";
     "decryption-key-not-found", Decryption, Error, "The encrypted session key was not found",

@@ -369,6 +369,16 @@ def shibboleth():
     valid = head + signed + "</saml2p:Response>"
     write("shibboleth", "valid.xml", valid)
     tamper("shibboleth", valid, ">alice@example.org</saml2:AttributeValue>", ">mallory@example.org</saml2:AttributeValue>")
+    # encryptNameIDs: the NameID (email format for this SP) travels as an EncryptedID to keys/sp.crt
+    # inside the signed Assertion; the email is read from it only after decryption.
+    nid = f'<saml2:NameID xmlns:saml2="{SAML}" Format="{EMAIL_FMT}"{nq}>alice@example.org</saml2:NameID>'
+    eid = subject("saml2", "X", EMAIL_FMT, t_, "_req42").replace(
+        f'<saml2:NameID Format="{EMAIL_FMT}">X</saml2:NameID>',
+        f"<saml2:EncryptedID>{encrypt(nid, 'aes128-gcm')}</saml2:EncryptedID>")
+    plain = subject("saml2", "AAdzZWNyZXQxc2Vzc2lvbi1pZC1vcGFxdWU=", TRANSIENT, t_, "_req42", nq)
+    a_eid = a.replace(plain, eid).replace(
+        attr("saml2", "urn:oid:0.9.2342.19200300.100.1.3", ["alice@example.org"], URI, "mail", typed=False), "")
+    write("shibboleth", "encrypted-nameid.xml", head + sign_alone(a_eid) + "</saml2p:Response>")
     # Shibboleth IdP v4+ encrypts with AES-GCM by default.
     write("shibboleth", "encrypted.xml", head + f'<saml2:EncryptedAssertion xmlns:saml2="{SAML}">{encrypt(signed, "aes128-gcm")}</saml2:EncryptedAssertion></saml2p:Response>')
 

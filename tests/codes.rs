@@ -518,6 +518,10 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("empty-attributes.xml", &[]).1),
         ),
         (
+            "nameid-encrypted",
+            Box::new(|| ijson(&[&td("idp/shibboleth/encrypted-nameid.xml")]).1),
+        ),
+        (
             "email-elsewhere",
             Box::new(|| ijson(&[&td("idp/shibboleth/valid.xml")]).1),
         ),

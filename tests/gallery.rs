@@ -137,6 +137,31 @@ fn encrypted_gallery_messages_need_the_sp_key() {
 }
 
 #[test]
+fn an_encrypted_nameid_is_opened_with_the_sp_key_and_never_passes_without() {
+    // Shibboleth's encryptNameIDs: the email NameID is an EncryptedID inside the signed Assertion.
+    let (code, v) = verify("shibboleth", "encrypted-nameid.xml", &[]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(first(&v).as_deref(), Some("nameid-encrypted"), "{v}");
+    assert_eq!(check(&v, "decryption"), "fail");
+    let (code, v) = verify(
+        "shibboleth",
+        "encrypted-nameid.xml",
+        &["--sp-key", &td("keys/sp.key")],
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["email"]["source"], "subject");
+    assert_eq!(v["email"]["value"], "alice@example.org");
+    assert_eq!(v["subject"]["authenticated"], true);
+    let (code, v) = verify(
+        "shibboleth",
+        "encrypted-nameid.xml",
+        &["--sp-key", &td("keys/idp.key")],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(first(&v).as_deref(), Some("decryption-wrong-key"), "{v}");
+}
+
+#[test]
 fn inspect_reports_an_unopened_assertion_as_a_warning() {
     let (code, v) = ijson(&["--cert", &td("keys/idp.crt"), &td("idp/okta/encrypted.xml")]);
     assert_eq!(code, 0);

@@ -46,7 +46,8 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
     match &a.subject {
         None => sink.push(Finding::new("subject-missing", "the Assertion has no Subject").at(a.line, a.path.clone())),
         Some(s) => match &s.name_id {
-            None if s.encrypted_id => sink.push(Finding::new("nameid-missing", "the Subject carries an EncryptedID this tool cannot read").severity(Severity::Info).at(a.line, a.path.clone())),
+            // An EncryptedID not opened is the trust stage's `nameid-encrypted` or a decryption failure.
+            None if s.encrypted_id => {}
             None => sink.push(Finding::new("nameid-missing", "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
             Some(n) if n.value.trim().is_empty() => sink.push(
                 Finding::new("nameid-empty", "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),

@@ -1,4 +1,5 @@
-//! Decrypting the EncryptedAssertion with the SP's private key, and saying why it failed: the
+//! Decrypting the EncryptedAssertion (and an EncryptedID inside the consumed Assertion) with the
+//! SP's private key, and saying why it failed: the
 //! key to unwrap was not found (a RetrievalMethod pointing nowhere), the private key does not
 //! fit the certificate the IdP encrypted to, or libxmlsec1 refused something else.
 //!
@@ -14,7 +15,7 @@ use crate::idp::Idp;
 use crate::trust::cert::CertInfo;
 use crate::xml::dom::{self, DS, XENC};
 
-/// Why the EncryptedAssertion could not be opened.
+/// Why an EncryptedAssertion or EncryptedID could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
     /// The EncryptedData names no reachable EncryptedKey.
@@ -26,17 +27,18 @@ pub enum Failure {
 }
 
 impl Failure {
-    pub fn finding(&self, idp: Idp) -> Finding {
+    /// The finding for a failure to open `what` ("EncryptedAssertion", "EncryptedID").
+    pub fn finding(&self, idp: Idp, what: &str) -> Finding {
         match self {
             Failure::KeyNotFound(why) => Finding::new(
                 "decryption-key-not-found",
-                format!("the EncryptedAssertion could not be decrypted: the encrypted session key was not found ({why})"),
+                format!("the {what} could not be decrypted: the encrypted session key was not found ({why})"),
             )
             .hint("the message's encryption layout is broken or was altered in transit: capture it again unmodified; if the IdP sends it this way, report it to the IdP"),
             Failure::WrongKey { encrypted_to } => Finding::new(
                 "decryption-wrong-key",
                 format!(
-                    "the EncryptedAssertion could not be decrypted: --sp-key does not fit the certificate the IdP encrypted to ({}, SHA-256 {})",
+                    "the {what} could not be decrypted: --sp-key does not fit the certificate the IdP encrypted to ({}, SHA-256 {})",
                     encrypted_to.subject,
                     encrypted_to.fingerprint_display()
                 ),
@@ -47,7 +49,7 @@ impl Failure {
             )),
             Failure::Other(reason) => Finding::new(
                 "decryption-failed",
-                format!("the EncryptedAssertion could not be decrypted with --sp-key: {}", explain(reason)),
+                format!("the {what} could not be decrypted with --sp-key: {}", explain(reason)),
             )
             .hint("check that --sp-key is the private key of the SP certificate the IdP encrypts to (the IdP's app settings name it)"),
         }
@@ -59,18 +61,49 @@ pub fn assertion(doc: &Document, key_pem: &[u8]) -> Result<String, Failure> {
     let root = doc
         .get_root_element()
         .ok_or_else(|| Failure::Other("no root element".into()))?;
-    let data = dom::children(&root, dom::SAML, "EncryptedAssertion")
-        .iter()
-        .find_map(|e| dom::child(e, dom::XENC, "EncryptedData"))
-        .ok_or_else(|| {
-            Failure::KeyNotFound("no xenc:EncryptedData inside the EncryptedAssertion".into())
-        })?;
-    let key_el = encrypted_key(&root, &data)?;
+    let container = dom::children(&root, dom::SAML, "EncryptedAssertion")
+        .into_iter()
+        .next()
+        .ok_or_else(|| Failure::KeyNotFound("no EncryptedAssertion".into()))?;
+    open(doc, &root, &container, "EncryptedAssertion", key_pem)?;
+    Ok(doc.to_string())
+}
+
+/// Decrypts the EncryptedID in the Subject of the Assertion `assertion_line` in place and returns
+/// the NameID it held (None when that Assertion has no EncryptedID).
+pub fn name_id(
+    doc: &Document,
+    assertion_line: usize,
+    key_pem: &[u8],
+) -> Result<Option<Node>, Failure> {
+    let root = doc
+        .get_root_element()
+        .ok_or_else(|| Failure::Other("no root element".into()))?;
+    let Some(encrypted_id) = dom::descendants(&root, dom::SAML, "Assertion")
+        .into_iter()
+        .filter(|a| dom::line(a) == assertion_line)
+        .find_map(|a| dom::child(&a, dom::SAML, "Subject"))
+        .and_then(|s| dom::child(&s, dom::SAML, "EncryptedID"))
+    else {
+        return Ok(None);
+    };
+    open(doc, &root, &encrypted_id, "EncryptedID", key_pem)?;
+    Ok(dom::child(&encrypted_id, dom::SAML, "NameID"))
+}
+
+/// Decrypts the EncryptedData of `container` in place.
+fn open(
+    doc: &Document,
+    root: &Node,
+    container: &Node,
+    what: &str,
+    key_pem: &[u8],
+) -> Result<(), Failure> {
+    let data = dom::child(container, XENC, "EncryptedData")
+        .ok_or_else(|| Failure::KeyNotFound(format!("no xenc:EncryptedData inside the {what}")))?;
+    let key_el = encrypted_key(root, &data)?;
     xmlsec::register_id_attr(doc, "Id");
-    match xmlsec::decrypt(&data, key_pem) {
-        Ok(()) => Ok(doc.to_string()),
-        Err(reason) => Err(diagnose(&key_el, key_pem, reason)),
-    }
+    xmlsec::decrypt(&data, key_pem).map_err(|reason| diagnose(&key_el, key_pem, reason))
 }
 
 /// The EncryptedKey the EncryptedData uses: inside its KeyInfo, or where its same-document

@@ -53,7 +53,7 @@ pub fn establish(
     inp: &Inputs,
     sink: &mut Sink,
 ) -> Result<Trusted, InputError> {
-    let (msg, verification, decrypted_xml) = verify_and_decrypt(doc, msg, inp, sink)?;
+    let (mut msg, verification, decrypted_xml) = verify_and_decrypt(doc, msg, inp, sink)?;
     let mut signatures = verification.reports;
     let mut covered = verification.covered;
 
@@ -82,6 +82,12 @@ pub fn establish(
     if !inp.trust.is_empty() && consumed.is_some() {
         sink.judged(Check::Signature);
     }
+    let xml = decrypted_xml
+        .as_deref()
+        .map(str::as_bytes)
+        .unwrap_or(&capture.xml);
+    open_encrypted_id(xml, &mut msg, inp, sink)?;
+    let consumed = msg.consumed();
     if inp.want_assertions_signed && authenticated {
         if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
             sink.push(
@@ -170,7 +176,7 @@ fn verify_and_decrypt(
     let xml = match decrypt::assertion(&doc, key) {
         Ok(xml) => xml,
         Err(failure) => {
-            sink.push(failure.finding(idp));
+            sink.push(failure.finding(idp, "EncryptedAssertion"));
             return Ok((msg, outer, None));
         }
     };
@@ -185,6 +191,60 @@ fn verify_and_decrypt(
     reports.extend(inner.reports);
     inner.reports = reports;
     Ok((msg, inner, Some(xml)))
+}
+
+/// The consumed Assertion's Subject holds an EncryptedID: with `--sp-key` it is decrypted and its
+/// NameID read (authenticated when the Assertion is: the signature covers the ciphertext);
+/// without, the SP's user identity went unchecked.
+fn open_encrypted_id(
+    xml: &[u8],
+    msg: &mut Message,
+    inp: &Inputs,
+    sink: &mut Sink,
+) -> Result<(), InputError> {
+    let Some(a) = msg.consumed() else {
+        return Ok(());
+    };
+    let encrypted = a
+        .subject
+        .as_ref()
+        .is_some_and(|s| s.encrypted_id && s.name_id.is_none());
+    if !encrypted {
+        return Ok(());
+    }
+    sink.judged(Check::Decryption);
+    let (line, path) = (a.line, format!("{}/Subject/EncryptedID", a.path));
+    let Some(key) = inp.sp_key else {
+        let severity = if inp.strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        sink.push(
+            Finding::new(
+                "nameid-encrypted",
+                "the Subject's NameID is encrypted (EncryptedID) and no --sp-key was given: the user's identity the SP reads from it was not checked",
+            )
+            .severity(severity)
+            .hint("pass the SP's private key with --sp-key FILE (PEM) to decrypt and check it; samlcheck never sends it anywhere")
+            .at(line, path),
+        );
+        return Ok(());
+    };
+    let (doc, _) = dom::parse_guarded(xml, inp.limits)?;
+    match decrypt::name_id(&doc, line, key) {
+        Ok(Some(n)) => {
+            let mut comments = Vec::new();
+            let name_id = extract::read_name_id(&n, &mut comments);
+            if let Some(s) = msg.assertions.first_mut().and_then(|a| a.subject.as_mut()) {
+                s.name_id = Some(name_id);
+            }
+            msg.comments.extend(comments);
+        }
+        Ok(None) => {}
+        Err(failure) => sink.push(failure.finding(inp.idp, "EncryptedID").at(line, path)),
+    }
+    Ok(())
 }
 
 /// The Assertion is encrypted and no key was given: nothing inside it was checked.

@@ -82,12 +82,7 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
 /// Reads one Assertion element (also used after decryption).
 pub fn read_assertion(a: &Node, decrypted: bool, comments: &mut Vec<TextComment>) -> Assertion {
     let subject = child(a, SAML, "Subject").map(|s| Subject {
-        name_id: child(&s, SAML, "NameID").map(|n| NameId {
-            value: read_text(&n, comments),
-            format: attr(&n, "Format"),
-            sp_name_qualifier: attr(&n, "SPNameQualifier"),
-            line: line(&n),
-        }),
+        name_id: child(&s, SAML, "NameID").map(|n| read_name_id(&n, comments)),
         encrypted_id: child(&s, SAML, "EncryptedID").is_some(),
         confirmations: children(&s, SAML, "SubjectConfirmation")
             .iter()
@@ -161,6 +156,16 @@ pub fn read_assertion(a: &Node, decrypted: bool, comments: &mut Vec<TextComment>
 }
 
 /// Text of a value element; a comment inside it is recorded (the 2017 truncation attacks).
+/// Reads one NameID element (also the plaintext of a decrypted EncryptedID).
+pub fn read_name_id(n: &Node, comments: &mut Vec<TextComment>) -> NameId {
+    NameId {
+        value: read_text(n, comments),
+        format: attr(n, "Format"),
+        sp_name_qualifier: attr(n, "SPNameQualifier"),
+        line: line(n),
+    }
+}
+
 fn read_text(node: &Node, comments: &mut Vec<TextComment>) -> String {
     let (value, has_comment) = text(node);
     if has_comment {
