@@ -302,8 +302,17 @@ fn inspect_fills_checks_like_verify_but_exits_zero() {
     let md = td("idp-metadata.xml");
     let (code, v) = ijson(&["--idp-metadata", &md, &td("tampered-nameid.xml")]);
     assert_eq!(code, 0);
-    assert_eq!(v["verdict"], "pass");
+    // The JSON verdict is the one the human report shows ("✗ PROBLEMS"); only the exit code is 0.
+    assert_eq!(v["verdict"], "fail");
     assert_eq!(check(&v, "signature"), "fail");
+    let out = bin()
+        .env("NO_COLOR", "1")
+        .args(["inspect", "--now", NOW, "--idp-metadata", &md])
+        .arg(td("tampered-nameid.xml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("✗ PROBLEMS"));
 }
 
 #[test]
