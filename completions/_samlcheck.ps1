@@ -116,7 +116,10 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;metadata' {
-            [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Warn when a certificate expires within this many days')
+            [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Fail when a signing certificate expires within this many days (default: warn within 30)')
+            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The audience the IdP application issues, checked against the SP''s entityID when pairing')
+            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate the metadata must be signed with (PEM or DER, repeatable)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')

@@ -445,13 +445,25 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__metadata)
-            opts="-h -V --min-days --cert --now --format --color --help --version"
+            opts="-h -V --min-days --sp-metadata --audience --acs --cert --now --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --min-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sp-metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -109,7 +109,10 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;metadata'= {
-            cand --min-days 'Warn when a certificate expires within this many days'
+            cand --min-days 'Fail when a signing certificate expires within this many days (default: warn within 30)'
+            cand --sp-metadata 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing'
+            cand --audience 'The audience the IdP application issues, checked against the SP''s entityID when pairing'
+            cand --acs 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing'
             cand --cert 'Certificate the metadata must be signed with (PEM or DER, repeatable)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --format 'Output format'

@@ -109,7 +109,10 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Warn when a certificate expires within this many days' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Fail when a signing certificate expires within this many days (default: warn within 30)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l sp-metadata -d 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l audience -d 'The audience the IdP application issues, checked against the SP\'s entityID when pairing' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l acs -d 'The ACS URL the IdP application posts to, checked against the SP\'s endpoints when pairing' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l cert -d 'Certificate the metadata must be signed with (PEM or DER, repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l format -d 'Output format' -r -f -a "human\t''

@@ -201,9 +201,18 @@ pub struct MetadataArgs {
     /// Metadata files to lint
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// Warn when a certificate expires within this many days
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
-    pub min_days: i64,
+    /// Fail when a signing certificate expires within this many days (default: warn within 30)
+    #[arg(long, value_name = "DAYS")]
+    pub min_days: Option<i64>,
+    /// SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing
+    #[arg(long, value_name = "FILE")]
+    pub sp_metadata: Option<PathBuf>,
+    /// The audience the IdP application issues, checked against the SP's entityID when pairing
+    #[arg(long, value_name = "URI")]
+    pub audience: Vec<String>,
+    /// The ACS URL the IdP application posts to, checked against the SP's endpoints when pairing
+    #[arg(long, value_name = "URL")]
+    pub acs: Vec<String>,
     /// Certificate the metadata must be signed with (PEM or DER, repeatable)
     #[arg(long, value_name = "FILE")]
     pub cert: Vec<PathBuf>,

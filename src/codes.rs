@@ -164,6 +164,22 @@ codes! {
         "AWS sign-in requires https://aws.amazon.com/SAML/Attributes/RoleSessionName (2-64 characters of [\\w+=,.@-]).\nFix: map RoleSessionName to the user's email or user name.";
     "aws-session-duration-invalid", Attributes, Error, "AWS SessionDuration is out of range",
         "https://aws.amazon.com/SAML/Attributes/SessionDuration must be an integer from 900 to 43200 seconds.";
+    "pair-roles", Input, Error, "The metadata pair is not an IdP and an SP",
+        "`metadata IDP --sp-metadata SP` and `check` pair an IdP's metadata (with an IDPSSODescriptor) with an SP's (with an SPSSODescriptor). One of the files lacks its role.\nFix: pass the IdP's metadata first and the SP's with --sp-metadata.";
+    "pair-entity-id", Audience, Error, "The SP's entityID is not the audience the IdP issues",
+        "The audience the IdP application issues (from --audience or the config's `audience`) differs from the SP metadata's entityID, or both metadata documents carry the same entityID (one was uploaded in the other's place). The SP refuses assertions whose Audience is not its entityID.\nFix: set the IdP application's Audience / Identifier (Entity ID) to exactly the SP's entityID.";
+    "pair-acs-binding", Destination, Error, "The SP has no HTTP-POST AssertionConsumerService",
+        "IdPs deliver Responses in the Web Browser SSO profile with the HTTP-POST binding. An SP whose metadata lists ACS endpoints only with other bindings (Artifact, PAOS, Redirect) cannot receive them from most IdPs.\nFix: add an AssertionConsumerService with Binding urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST to the SP metadata.";
+    "pair-acs-mismatch", Destination, Error, "The IdP posts to a URL the SP does not list",
+        "The ACS URL configured in the IdP application (--acs or the config's `acs`) is none of the SP metadata's AssertionConsumerService locations; the Response's Destination and Recipient will not match and the SP refuses it.\nFix: copy the SP's ACS URL exactly (scheme, host, path, trailing slash) into the IdP application.";
+    "pair-sso-binding", Destination, Error, "The IdP offers no Redirect or POST SSO endpoint",
+        "SPs send AuthnRequests with the HTTP-Redirect or HTTP-POST binding; the IdP metadata lists SingleSignOnService endpoints with neither.\nFix: export the IdP metadata again from the IdP console (it normally lists both).";
+    "pair-nameid-format", Subject, Error, "No NameID format both sides accept",
+        "The IdP metadata's NameIDFormat list and the SP metadata's share no format (and neither accepts unspecified). An SP that asks for its format in NameIDPolicy gets status InvalidNameIDPolicy.\nFix: configure the IdP application's NameID format to one the SP lists (for email-based SPs, emailAddress).";
+    "pair-authn-requests-unsigned", Signature, Error, "AuthnRequest signing does not fit",
+        "The IdP wants signed AuthnRequests (WantAuthnRequestsSigned) but the SP does not sign them (AuthnRequestsSigned), or requests are to be signed and the SP metadata has no signing certificate to verify them with. The IdP will reject the SP's sign-in requests.\nFix: turn on AuthnRequest signing in the SP and put its signing certificate in its metadata, or turn off the requirement in the IdP application.";
+    "pair-assertions-signed", Signature, Info, "The SP wants signed Assertions",
+        "The SP metadata says WantAssertionsSigned=\"true\": a Response signed only on the outside is refused. IdP metadata cannot say which element the IdP signs, so this is a reminder, checked for real by `verify` on a captured Response.\nFix: set the IdP application to sign the Assertion (Okta: Assertion Signature Signed; Entra ID: Signing Option 'Sign SAML assertion' or 'Sign SAML response and assertion'; AD FS: Set-AdfsRelyingPartyTrust -SamlResponseSignature AssertionOnly or MessageAndAssertion).";
     "metadata-no-signing-key", Certificate, Error, "The IdP metadata has no signing certificate",
         "The IdPSSODescriptor has no KeyDescriptor with use=\"signing\" (or without use) holding an X509Certificate.";
     "metadata-no-endpoint", Destination, Error, "The metadata lists no SSO or ACS endpoint",

@@ -16,6 +16,7 @@ pub mod error;
 pub mod finding;
 pub mod idp;
 pub mod input;
+pub mod metadata;
 pub mod profiles;
 pub mod report;
 pub mod signature;

@@ -387,7 +387,10 @@ fn metadata_lint() {
     assert_eq!(code, 1);
     assert!(has_code(&v, "certificate-expired"));
     let (code, v) = mjson(&["--min-days", "5000", &td("idp-metadata.xml")]);
-    assert_eq!(code, 0);
+    assert_eq!(
+        code, 1,
+        "--min-days makes an expiring certificate a failure"
+    );
     assert!(has_code(&v, "certificate-expiring"));
     let (code, v) = mjson(&[
         "--cert",
@@ -412,6 +415,75 @@ fn metadata_lint() {
     let (code, _, err) = run(&["metadata", &td("signed-assertion.xml")]);
     assert_eq!(code, 2);
     assert!(err.contains("not SAML metadata"));
+}
+
+#[test]
+fn min_days_is_an_early_warning_that_fails() {
+    // The fixture IdP certificate is valid until 2035-01-01T00:00:00Z.
+    let at = |extra: &[&str]| {
+        let mut args = vec![
+            "metadata",
+            "--format",
+            "json",
+            "--now",
+            "2034-12-15T00:00:00Z",
+        ];
+        args.extend_from_slice(extra);
+        let md = td("idp-metadata.xml");
+        args.push(&md);
+        json(&args)
+    };
+    // Without --min-days: a warning within 30 days, exit 0.
+    let (code, v) = at(&[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(finding(&v, "certificate-expiring")["severity"], "warning");
+    // --min-days 30: the same certificate fails, and the message says the date and days left.
+    let (code, v) = at(&["--min-days", "30"]);
+    assert_eq!(code, 1, "{v}");
+    let f = finding(&v, "certificate-expiring");
+    assert_eq!(f["severity"], "error");
+    let m = f["message"].as_str().unwrap();
+    assert!(
+        m.contains("2035-01-01T00:00:00Z") && m.contains("in 17 days"),
+        "{m}"
+    );
+    // --min-days 10: 17 days left is enough.
+    let (code, v) = at(&["--min-days", "10"]);
+    assert_eq!(code, 0, "{v}");
+    assert!(!has_code(&v, "certificate-expiring"));
+}
+
+#[test]
+fn idp_and_sp_metadata_are_paired() {
+    let (idp, sp) = (text("idp-metadata.xml"), text("sp-metadata.xml"));
+    let acs = "https://analytics.amplitude.com/saml/sso/123456";
+    let aud = "https://amplitude.com/saml/sso/metadata";
+    let (code, p) = pair_json(&idp, &sp, &["--acs", acs, "--audience", aud]);
+    assert_eq!(code, 0, "{p}");
+    assert_eq!(p["verdict"], "pass");
+    // WantAssertionsSigned is a reminder, not a failure.
+    assert_eq!(codes(&p), ["pair-assertions-signed"]);
+    // Each mismatch fails on its own.
+    let (code, p) = pair_json(&idp, &sp, &["--acs", &format!("{acs}/")]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&p)[0], "pair-acs-mismatch");
+    let sp_email_only = sp.replace(
+        "<md:AssertionConsumerService",
+        "<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat><md:AssertionConsumerService",
+    );
+    let (code, _) = pair_json(&idp, &sp_email_only, &[]);
+    assert_eq!(code, 0, "a shared NameID format pairs");
+    let (code, p) = pair_json(&idp, &sp.replace("HTTP-POST", "HTTP-Artifact"), &[]);
+    assert_eq!(code, 1);
+    assert!(has_code(&p, "pair-acs-binding"));
+    // The same entityID on both sides: the IdP metadata was uploaded where the SP's belongs.
+    let same = sp.replace(
+        "entityID=\"https://amplitude.com/saml/sso/metadata\"",
+        "entityID=\"https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw\"",
+    );
+    let (code, p) = pair_json(&idp, &same, &[]);
+    assert_eq!(code, 1);
+    assert!(has_code(&p, "pair-entity-id"));
 }
 
 #[test]

@@ -612,6 +612,85 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "pair-roles",
+            Box::new(|| pair_json(&text("sp-metadata.xml"), &text("sp-metadata.xml"), &[]).1),
+        ),
+        (
+            "pair-entity-id",
+            Box::new(|| {
+                pair_json(
+                    &text("idp-metadata.xml"),
+                    &text("sp-metadata.xml"),
+                    &["--audience", "https://amplitude.com/saml/sso/other"],
+                )
+                .1
+            }),
+        ),
+        (
+            "pair-acs-binding",
+            Box::new(|| {
+                pair_json(
+                    &text("idp-metadata.xml"),
+                    &text("sp-metadata.xml").replace("HTTP-POST", "HTTP-Artifact"),
+                    &[],
+                )
+                .1
+            }),
+        ),
+        (
+            "pair-acs-mismatch",
+            Box::new(|| {
+                pair_json(
+                    &text("idp-metadata.xml"),
+                    &text("sp-metadata.xml"),
+                    &["--acs", "https://analytics.amplitude.com/saml/sso/999"],
+                )
+                .1
+            }),
+        ),
+        (
+            "pair-sso-binding",
+            Box::new(|| {
+                pair_json(
+                    &text("idp-metadata.xml")
+                        .replace("HTTP-Redirect", "HTTP-Artifact")
+                        .replace("HTTP-POST", "SOAP"),
+                    &text("sp-metadata.xml"),
+                    &[],
+                )
+                .1
+            }),
+        ),
+        (
+            "pair-nameid-format",
+            Box::new(|| {
+                let sp = text("sp-metadata.xml").replace("<md:AssertionConsumerService", "<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat><md:AssertionConsumerService");
+                pair_json(&text("idp-metadata.xml"), &sp, &[]).1
+            }),
+        ),
+        (
+            "pair-authn-requests-unsigned",
+            Box::new(|| {
+                let idp = text("idp-metadata.xml").replace(
+                    "<md:IDPSSODescriptor ",
+                    "<md:IDPSSODescriptor WantAuthnRequestsSigned=\"true\" ",
+                );
+                pair_json(
+                    &idp,
+                    &text("sp-metadata.xml").replace(
+                        "AuthnRequestsSigned=\"true\"",
+                        "AuthnRequestsSigned=\"false\"",
+                    ),
+                    &[],
+                )
+                .1
+            }),
+        ),
+        (
+            "pair-assertions-signed",
+            Box::new(|| pair_json(&text("idp-metadata.xml"), &text("sp-metadata.xml"), &[]).1),
+        ),
+        (
             "metadata-signature-invalid",
             Box::new(|| {
                 mjson(&[

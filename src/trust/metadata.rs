@@ -24,6 +24,12 @@ pub struct Descriptor {
     pub line: usize,
     /// SPSSODescriptor WantAssertionsSigned="true".
     pub want_assertions_signed: bool,
+    /// SPSSODescriptor AuthnRequestsSigned="true".
+    pub authn_requests_signed: bool,
+    /// IDPSSODescriptor WantAuthnRequestsSigned="true".
+    pub want_authn_requests_signed: bool,
+    /// NameIDFormat elements, in document order.
+    pub name_id_formats: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,13 +87,22 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Metadata, InputError> {
     Ok(md)
 }
 
+/// An xs:boolean attribute that is true.
+fn flag(d: &Node, name: &str) -> bool {
+    matches!(attr(d, name).as_deref().map(str::trim), Some("true" | "1"))
+}
+
 fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor {
     let mut out = Descriptor {
         line: dom::line(d),
-        want_assertions_signed: matches!(
-            attr(d, "WantAssertionsSigned").as_deref(),
-            Some("true" | "1")
-        ),
+        want_assertions_signed: flag(d, "WantAssertionsSigned"),
+        authn_requests_signed: flag(d, "AuthnRequestsSigned"),
+        want_authn_requests_signed: flag(d, "WantAuthnRequestsSigned"),
+        name_id_formats: children(d, MD, "NameIDFormat")
+            .iter()
+            .map(|n| dom::text(n).0.trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect(),
         ..Default::default()
     };
     for kd in children(d, MD, "KeyDescriptor") {

@@ -130,3 +130,32 @@ pub fn ijson(args: &[&str]) -> (i32, Value) {
     full.extend_from_slice(args);
     json(&full)
 }
+
+/// `metadata --format json IDP --sp-metadata SP` over two metadata texts (written to temporary
+/// files), with `extra` flags; returns (exit code, the pairing report).
+#[allow(dead_code)]
+pub fn pair_json(idp: &str, sp: &str, extra: &[&str]) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let (i, s) = (dir.path().join("idp.xml"), dir.path().join("sp.xml"));
+    std::fs::write(&i, idp).unwrap();
+    std::fs::write(&s, sp).unwrap();
+    let mut args = vec![
+        "metadata",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        i.to_str().unwrap(),
+        "--sp-metadata",
+        s.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let (code, v) = json(&args);
+    (code, v["pair"].clone())
+}
+
+/// A fixture's text.
+#[allow(dead_code)]
+pub fn text(name: &str) -> String {
+    std::fs::read_to_string(td(name)).unwrap()
+}

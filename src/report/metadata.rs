@@ -1,0 +1,73 @@
+//! Renders metadata lint and pairing reports as text and JSON.
+
+use crate::finding::Finding;
+use crate::metadata::{MetadataReport, PairReport};
+
+/// JSON: one lint report as an object, several as an array; with a pairing,
+/// `{"metadata": [...], "pair": {...}}`.
+pub fn json(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String {
+    let v = match (reports, pairing) {
+        (_, Some(p)) => serde_json::json!({ "metadata": reports, "pair": p }),
+        ([one], None) => serde_json::to_value(one).unwrap_or_default(),
+        (many, None) => serde_json::to_value(many).unwrap_or_default(),
+    };
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+/// Text: a headline per file, its certificates, endpoints and findings; then the pairing.
+pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String {
+    let mut out = String::new();
+    for r in reports.iter().filter(|r| r.error.is_none()) {
+        out.push_str(&format!(
+            "{} {} · {} · {} · signature {}\n",
+            mark(r.verdict),
+            r.file,
+            r.roles.join("+"),
+            r.entity_id.as_deref().unwrap_or("(no entityID)"),
+            r.signature.replace('_', " ")
+        ));
+        for c in &r.signing_certs {
+            out.push_str(&format!(
+                "  cert     {} · until {} · SHA-256 {}\n",
+                c.subject, c.not_after, c.sha256
+            ));
+        }
+        for e in &r.endpoints {
+            out.push_str(&format!("  endpoint {e}\n"));
+        }
+        findings(&mut out, &r.findings);
+    }
+    if let Some(p) = pairing {
+        out.push_str(&format!(
+            "{} pairing {} ↔ {} · {} ↔ {}\n",
+            mark(p.verdict),
+            p.idp_file,
+            p.sp_file,
+            p.idp_entity_id.as_deref().unwrap_or("(no entityID)"),
+            p.sp_entity_id.as_deref().unwrap_or("(no entityID)")
+        ));
+        findings(&mut out, &p.findings);
+    }
+    out
+}
+
+fn mark(verdict: &str) -> &'static str {
+    if verdict == "pass" {
+        "✔ PASS"
+    } else {
+        "✗ FAIL"
+    }
+}
+
+fn findings(out: &mut String, findings: &[Finding]) {
+    for f in findings {
+        let sev = serde_json::to_value(f.severity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!("  {sev:<7} {} {}\n", f.code, f.message));
+        if let Some(h) = &f.hint {
+            out.push_str(&format!("          fix: {h}\n"));
+        }
+    }
+}
