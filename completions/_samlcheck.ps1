@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;decode' {
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -54,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;inspect' {
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -85,6 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;verify' {
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -124,8 +127,8 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -113,12 +113,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --raw --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --raw --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-input)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -317,12 +321,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-input)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -412,7 +420,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -476,7 +484,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -509,12 +517,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-input)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -604,7 +616,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'samlcheck;decode'= {
+            cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -49,6 +50,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;inspect'= {
+            cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -79,6 +81,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;verify'= {
+            cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -117,8 +120,8 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --format 'Output format'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

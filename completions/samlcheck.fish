@@ -38,6 +38,7 @@ complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "profiles" -d 'L
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -51,6 +52,7 @@ never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -74,12 +76,16 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d '
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l format -d 'Output format' -r -f -a "human\t''
-json\t''"
+json\t'One JSON document (an array for several)'
+ndjson\t'One JSON line per message, streamed as each finishes'
+sarif\t'SARIF 2.1.0 (GitHub code scanning)'
+junit\t'JUnit XML (CI test reports)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -103,7 +109,10 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'T
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''
-json\t''"
+json\t'One JSON document (an array for several)'
+ndjson\t'One JSON line per message, streamed as each finishes'
+sarif\t'SARIF 2.1.0 (GitHub code scanning)'
+junit\t'JUnit XML (CI test reports)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -116,11 +125,14 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l acs -d 
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l cert -d 'Certificate the metadata must be signed with (PEM or DER, repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l format -d 'Output format' -r -f -a "human\t''
-json\t''"
+json\t'One JSON document (an array for several)'
+ndjson\t'One JSON line per message, streamed as each finishes'
+sarif\t'SARIF 2.1.0 (GitHub code scanning)'
+junit\t'JUnit XML (CI test reports)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''

@@ -64,6 +64,13 @@ impl Options {
 }
 
 /// Analyses one captured message. Input problems become an `input_error` report.
+/// Initialises libxml2 and libxmlsec1 on the calling thread; call once before analysing on
+/// several threads (their global initialisation is not safe to race).
+pub fn prepare() {
+    crate::signature::xmlsec::init();
+    let _ = dom::parse(b"<samlcheck/>");
+}
+
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     match analyze_inner(capture, opts) {
         Ok(r) => r,

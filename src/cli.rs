@@ -40,7 +40,14 @@ pub enum Color {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
+    /// One JSON document (an array for several)
     Json,
+    /// One JSON line per message, streamed as each finishes
+    Ndjson,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// JUnit XML (CI test reports)
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,9 +94,13 @@ pub enum Command {
 /// Where input comes from and how much work it may cause.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// A file, '-' for stdin, or the message itself (default: stdin when it is not a terminal)
+    /// A file, a directory (searched recursively), '-' for stdin, or the message itself
+    /// (default: stdin when it is not a terminal)
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
+    /// In directories, only files matching this glob, e.g. '*.b64' or '**/responses/*.xml'
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Option<String>,
     /// Largest encoded message, bytes
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024, help_heading = "Limits")]
     pub max_input: usize,

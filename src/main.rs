@@ -8,7 +8,8 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = samlcheck::cli::Cli::parse();
     let color = cli.color;
-    match samlcheck::commands::run(cli) {
+    let mut streamed = std::io::stdout();
+    match samlcheck::commands::run(cli, &mut streamed) {
         Ok(out) => {
             let choice = match color {
                 samlcheck::cli::Color::Always => anstream::ColorChoice::Always,

@@ -10,6 +10,8 @@ use crate::metadata::lint::{self, LintOptions, Window};
 use crate::metadata::pair::{self, Expected};
 use crate::metadata::{MetadataReport, PairReport};
 use crate::report::metadata as render;
+use crate::report::outcome::Outcome;
+use crate::report::{junit, sarif};
 use crate::trust::cert::CertInfo;
 use crate::trust::metadata as md;
 
@@ -79,12 +81,18 @@ pub(super) fn output(
             out.stderr.push(format!("error: {}: {e}", r.file));
         }
     }
-    match format {
-        Format::Json => {
-            out.plain = true;
-            out.stdout = render::json(&reports, pairing.as_ref());
-        }
-        Format::Human => out.stdout = render::human(&reports, pairing.as_ref()),
-    }
+    let outcomes = || {
+        let mut o: Vec<Outcome> = reports.iter().map(Outcome::metadata).collect();
+        o.extend(pairing.as_ref().map(Outcome::pairing));
+        o
+    };
+    out.plain = format != Format::Human;
+    out.stdout = match format {
+        Format::Json => render::json(&reports, pairing.as_ref()),
+        Format::Ndjson => render::ndjson(&reports, pairing.as_ref()),
+        Format::Sarif => sarif::render(&outcomes()),
+        Format::Junit => junit::render("metadata", &outcomes()),
+        Format::Human => render::human(&reports, pairing.as_ref()),
+    };
     out
 }

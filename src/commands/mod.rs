@@ -5,6 +5,7 @@ mod decode;
 mod explain;
 mod metadata;
 mod options;
+mod progress;
 mod report;
 mod source;
 mod tools;
@@ -22,12 +23,13 @@ pub struct Output {
     pub plain: bool,
 }
 
-/// Runs the command the arguments name.
-pub fn run(cli: Cli) -> Result<Output, Error> {
+/// Runs the command the arguments name. `stream` receives what a command streams as it goes
+/// (`--format ndjson`); everything else is returned whole in [`Output`].
+pub fn run(cli: Cli, stream: &mut dyn std::io::Write) -> Result<Output, Error> {
     match cli.command {
         Command::Decode(args) => decode::run(&args),
-        Command::Inspect(args) => report::run(&args, false),
-        Command::Verify(args) => report::run(&args, true),
+        Command::Inspect(args) => report::run(&args, false, stream),
+        Command::Verify(args) => report::run(&args, true, stream),
         Command::Metadata(args) => metadata::run(&args),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Profiles => Ok(tools::profiles()),

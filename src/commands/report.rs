@@ -1,12 +1,21 @@
-//! `samlcheck inspect` and `samlcheck verify`: one report per message, human or JSON.
+//! `samlcheck inspect` and `samlcheck verify`: every message of every input (files, directories,
+//! HARs), analysed in parallel by [`crate::batch`], rendered in input order in the chosen format.
+//! `--format ndjson` streams a line per message as its chunk finishes.
 
+use std::io::Write;
+
+use super::progress::Progress;
 use super::{options, source, Output};
-use crate::analyze::analyze;
+use crate::analyze::{analyze, Options};
+use crate::batch;
 use crate::cli::{Format, ReportArgs};
 use crate::error::Error;
-use crate::report::{human, json, Report, Verdict};
+use crate::input::Limits;
+use crate::report::outcome::Outcome;
+use crate::report::{human, json, junit, sarif, Report, Verdict};
+use source::Input;
 
-pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
+pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Output, Error> {
     let mut opts = options::build(args)?;
     opts.strict = verify;
     if verify && opts.trust.is_empty() && opts.sp_trust.is_empty() {
@@ -14,69 +23,134 @@ pub fn run(args: &ReportArgs, verify: bool) -> Result<Output, Error> {
             "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate, PEM or DER) or --fingerprint SHA256; `samlcheck inspect` shows the message without one",
         ));
     }
-    let mut reports = Vec::new();
+    let inputs = source::inputs(&args.input)?;
+    let limits = source::limits(&args.input);
+    let format = args.format;
     let mut out = Output::default();
-    for (origin, decoded) in source::read_all(&args.input)? {
-        match decoded {
-            Err(e) => reports.push(Report::input_error(&origin, Vec::new(), &e)),
-            Ok(captures) => {
-                for c in captures {
-                    match c {
-                        Ok(c) => reports.push(analyze(&c, &opts)),
-                        Err(e) => reports.push(Report::input_error(
-                            &origin,
-                            Vec::new(),
-                            &e.in_origin(&origin),
-                        )),
+    let mut tally = Tally::default();
+    let mut reports = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut progress = Progress::new(inputs.len());
+    let mut broken_pipe = false;
+    crate::analyze::prepare();
+    batch::run(
+        &inputs,
+        |i| analyze_input(i, &limits, &opts),
+        |input, found| {
+            progress.inc();
+            for (k, r) in found.into_iter().enumerate() {
+                tally.add(&r);
+                if let Some(e) = &r.error {
+                    out.stderr.push(format!("error: {}", e.message));
+                }
+                match format {
+                    Format::Ndjson if !broken_pipe => {
+                        let line = serde_json::to_string(&r).unwrap_or_default();
+                        broken_pipe = writeln!(stream, "{line}").is_err();
                     }
+                    Format::Ndjson => {}
+                    Format::Sarif | Format::Junit => {
+                        outcomes.push(Outcome::message(&r, input.file(), k))
+                    }
+                    Format::Human | Format::Json => reports.push(r),
                 }
             }
-        }
-    }
-    let input_error = reports.iter().any(|r| r.verdict == Verdict::InputError);
-    let failed = reports.iter().any(|r| r.verdict == Verdict::Fail);
-    for r in &reports {
-        if let Some(e) = &r.error {
-            out.stderr.push(format!("error: {}", e.message));
-        }
-    }
-    // `inspect` reports the same verdict as `verify` would show for its findings; only its exit
-    // code ignores them.
-    match args.format {
+        },
+    );
+    let took = progress.finish();
+    let _ = stream.flush();
+    match format {
         Format::Json => {
             out.stdout = json::render(&reports);
             out.plain = true;
         }
+        Format::Ndjson => out.plain = true,
+        Format::Sarif => {
+            out.stdout = sarif::render(&outcomes);
+            out.plain = true;
+        }
+        Format::Junit => {
+            out.stdout = junit::render(if verify { "verify" } else { "inspect" }, &outcomes);
+            out.plain = true;
+        }
         Format::Human => {
-            let total = reports.len();
-            let errors = total
-                - reports
-                    .iter()
-                    .filter(|r| r.verdict != Verdict::InputError)
-                    .count();
+            let errors = tally.input_errors;
             let good: Vec<Report> = reports
                 .into_iter()
                 .filter(|r| r.verdict != Verdict::InputError)
                 .collect();
-            out.stdout = human::render(
-                &good,
-                if verify {
-                    human::Mode::Verify
-                } else {
-                    human::Mode::Inspect
-                },
-            );
-            if total > 1 {
+            let mode = if verify {
+                human::Mode::Verify
+            } else {
+                human::Mode::Inspect
+            };
+            out.stdout = human::render(&good, mode);
+            if tally.total > 1 {
                 out.stdout.push_str(&human::summary(&good, errors, verify));
             }
         }
     }
-    out.code = if input_error {
+    if format != Format::Human && tally.total > 1 {
+        out.stderr.push(tally.summary(verify, took));
+    }
+    out.code = if broken_pipe || tally.input_errors > 0 {
         2
-    } else if verify && failed {
+    } else if verify && tally.failed > 0 {
         1
     } else {
         0
     };
     Ok(out)
+}
+
+/// Reads, decodes and analyses one input: a report per message found (one input error report
+/// when none could be read).
+fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> Vec<Report> {
+    let (origin, decoded) = source::load(input, limits);
+    match decoded {
+        Err(e) => vec![Report::input_error(&origin, Vec::new(), &e)],
+        Ok(captures) => captures
+            .into_iter()
+            .map(|c| match c {
+                Ok(c) => analyze(&c, opts),
+                Err(e) => Report::input_error(&origin, Vec::new(), &e.in_origin(&origin)),
+            })
+            .collect(),
+    }
+}
+
+/// Counts for the exit code and the summary line.
+#[derive(Debug, Default)]
+struct Tally {
+    total: usize,
+    failed: usize,
+    input_errors: usize,
+}
+
+impl Tally {
+    fn add(&mut self, r: &Report) {
+        self.total += 1;
+        match r.verdict {
+            Verdict::Fail => self.failed += 1,
+            Verdict::InputError => self.input_errors += 1,
+            Verdict::Pass => {}
+        }
+    }
+
+    fn summary(&self, verify: bool, took: std::time::Duration) -> String {
+        let passed = self.total - self.failed - self.input_errors;
+        let (ok, ko) = if verify {
+            ("pass", "fail")
+        } else {
+            ("without errors", "with errors")
+        };
+        let rate = self.total as f64 / took.as_secs_f64().max(1e-9);
+        format!(
+            "{} messages: {passed} {ok}, {} {ko}, {} unreadable in {:.2}s ({rate:.0} messages/s)",
+            self.total,
+            self.failed,
+            self.input_errors,
+            took.as_secs_f64()
+        )
+    }
 }

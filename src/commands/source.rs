@@ -22,41 +22,134 @@ pub fn limits(args: &InputArgs) -> Limits {
     }
 }
 
-/// Every input's messages, labelled by origin. A whole-input problem is an `Err` for that input.
-pub fn read_all(args: &InputArgs) -> Result<Vec<Source>, Error> {
+/// One INPUT argument, resolved: read lazily so a batch holds one chunk in memory at a time.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Standard input, already read (it can be read only once).
+    Stdin(Vec<u8>),
+    /// A file (from the argument or found under a directory).
+    Path(String),
+    /// The message itself, given as the argument.
+    Argument(String),
+}
+
+impl Input {
+    /// The file path, when the input is a file.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Input::Path(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Resolves INPUT arguments: files, directories (searched recursively for files matching
+/// `--glob`, in name order), `-` or nothing for stdin, or the message itself.
+pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
     let limits = limits(args);
-    let mut inputs = args.inputs.clone();
-    if inputs.is_empty() {
+    let mut given = args.inputs.clone();
+    if given.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(Error::usage("no input: pass a file, '-' for stdin, or the message itself (pipe it: pbpaste | samlcheck inspect)"));
         }
-        inputs.push("-".into());
+        given.push("-".into());
     }
+    let glob = match &args.glob {
+        Some(g) => Some(
+            globset::Glob::new(g)
+                .map_err(|e| Error::usage(format!("--glob {g:?}: {e}")))?
+                .compile_matcher(),
+        ),
+        None => None,
+    };
     let mut out = Vec::new();
-    for arg in &inputs {
-        let (origin, bytes) = if arg == "-" {
-            (
-                "stdin".to_string(),
-                read_bounded(std::io::stdin().lock(), limits.max_file, "stdin")?,
-            )
+    for arg in &given {
+        if arg == "-" {
+            let bytes = read_bounded(std::io::stdin().lock(), limits.max_file, "stdin")?;
+            out.push(Input::Stdin(bytes));
+        } else if looks_like_path(arg) && Path::new(arg).is_dir() {
+            let before = out.len();
+            walk(Path::new(arg), glob.as_ref(), &mut out)?;
+            if out.len() == before {
+                return Err(Error::usage(format!(
+                    "{arg}: the directory holds no {}",
+                    args.glob
+                        .as_deref()
+                        .map_or("files".to_string(), |g| format!("files matching {g:?}"))
+                )));
+            }
         } else if looks_like_path(arg) && Path::new(arg).is_file() {
-            let f = std::fs::File::open(arg).map_err(|e| Error::Io {
-                path: arg.clone(),
-                source: e,
-            })?;
-            (arg.clone(), read_bounded(f, limits.max_file, arg)?)
+            out.push(Input::Path(arg.clone()));
         } else if looks_like_path(arg) && !looks_like_message(arg) {
             return Err(Error::usage(format!(
                 "{arg}: no such file (and it does not look like a SAML message)"
             )));
         } else {
-            ("argument".to_string(), arg.as_bytes().to_vec())
-        };
-        let decoded =
-            input::decode_input(&bytes, &origin, &limits).map_err(|e| e.in_origin(&origin));
-        out.push((origin, decoded));
+            out.push(Input::Argument(arg.clone()));
+        }
     }
     Ok(out)
+}
+
+/// Files under `dir`, recursively, in name order; hidden entries are skipped.
+fn walk(
+    dir: &Path,
+    glob: Option<&globset::GlobMatcher>,
+    out: &mut Vec<Input>,
+) -> Result<(), Error> {
+    let io = |e| Error::Io {
+        path: dir.display().to_string(),
+        source: e,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, glob, out)?;
+        } else if p.is_file()
+            && glob.is_none_or(|g| g.is_match(&p) || p.file_name().is_some_and(|n| g.is_match(n)))
+        {
+            out.push(Input::Path(p.display().to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// Reads and decodes one input: its origin and the messages found in it (or why none could be).
+pub fn load(input: &Input, limits: &Limits) -> Source {
+    let (origin, bytes) = match input {
+        Input::Stdin(b) => ("stdin".to_string(), Ok(b.clone())),
+        Input::Argument(a) => ("argument".to_string(), Ok(a.as_bytes().to_vec())),
+        Input::Path(p) => (
+            p.clone(),
+            std::fs::File::open(p)
+                .map_err(|e| InputError::new(format!("cannot read it: {e}")))
+                .and_then(|f| {
+                    read_bounded(f, limits.max_file, p).map_err(|e| match e {
+                        Error::Input(i) => i,
+                        other => InputError::new(other.to_string()),
+                    })
+                }),
+        ),
+    };
+    let decoded = bytes
+        .and_then(|b| input::decode_input(&b, &origin, limits))
+        .map_err(|e| e.in_origin(&origin));
+    (origin, decoded)
+}
+
+/// Every input's messages, labelled by origin. A whole-input problem is an `Err` for that input.
+pub fn read_all(args: &InputArgs) -> Result<Vec<Source>, Error> {
+    let limits = limits(args);
+    Ok(inputs(args)?.iter().map(|i| load(i, &limits)).collect())
 }
 
 fn looks_like_path(arg: &str) -> bool {

@@ -14,6 +14,20 @@ pub fn json(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String 
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 
+/// One JSON line per lint report, then one for the pairing.
+pub fn ndjson(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String {
+    let mut out = String::new();
+    for r in reports {
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    }
+    if let Some(p) = pairing {
+        out.push_str(&serde_json::to_string(p).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
 /// Text: a headline per file, its certificates, endpoints and findings; then the pairing.
 pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String {
     let mut out = String::new();

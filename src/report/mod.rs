@@ -3,7 +3,10 @@
 
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod metadata;
+pub mod outcome;
+pub mod sarif;
 
 use serde::Serialize;
 

@@ -1,0 +1,67 @@
+//! One result as CI formats see it (a SARIF result set, a JUnit testcase, an ndjson line's
+//! verdict): which input, what kind of subject, its verdict and its coded findings. Messages,
+//! metadata lints and pairings all reduce to it, so every machine format covers every command.
+
+use crate::finding::Finding;
+use crate::metadata::{MetadataReport, PairReport};
+use crate::report::{Report, Verdict};
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The test name: the input, and which message in it.
+    pub name: String,
+    /// The file the findings are in (for SARIF locations); None for stdin or an argument.
+    pub file: Option<String>,
+    /// `message`, `metadata` or `pairing`.
+    pub kind: &'static str,
+    /// `pass`, `fail` or `input_error`.
+    pub verdict: &'static str,
+    pub findings: Vec<Finding>,
+    /// The input error, for `input_error`.
+    pub error: Option<String>,
+}
+
+impl Outcome {
+    /// A message report; `file` is the input path when it was one.
+    pub fn message(r: &Report, file: Option<&str>, index: usize) -> Self {
+        let name = if index > 0 {
+            format!("{} (message {})", r.origin, index + 1)
+        } else {
+            r.origin.clone()
+        };
+        Self {
+            name,
+            file: file.map(str::to_string),
+            kind: "message",
+            verdict: match r.verdict {
+                Verdict::Pass => "pass",
+                Verdict::Fail => "fail",
+                Verdict::InputError => "input_error",
+            },
+            findings: r.findings.clone(),
+            error: r.error.as_ref().map(|e| e.message.clone()),
+        }
+    }
+
+    pub fn metadata(r: &MetadataReport) -> Self {
+        Self {
+            name: r.file.clone(),
+            file: Some(r.file.clone()),
+            kind: "metadata",
+            verdict: r.verdict,
+            findings: r.findings.clone(),
+            error: r.error.clone(),
+        }
+    }
+
+    pub fn pairing(p: &PairReport) -> Self {
+        Self {
+            name: format!("{} ↔ {}", p.idp_file, p.sp_file),
+            file: Some(p.sp_file.clone()),
+            kind: "pairing",
+            verdict: p.verdict,
+            findings: p.findings.clone(),
+            error: None,
+        }
+    }
+}
