@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -133,6 +134,17 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'samlcheck;check' {
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (wins over the config''s `now`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented example config (samlcheck.toml, or CONFIG) and exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'samlcheck;explain' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -170,6 +182,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -187,6 +200,9 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;help;metadata' {
+            break
+        }
+        'samlcheck;help;check' {
             break
         }
         'samlcheck;help;explain' {

@@ -16,6 +16,9 @@ _samlcheck() {
             ",$1")
                 cmd="samlcheck"
                 ;;
+            samlcheck,check)
+                cmd="samlcheck__subcmd__check"
+                ;;
             samlcheck,completions)
                 cmd="samlcheck__subcmd__completions"
                 ;;
@@ -42,6 +45,9 @@ _samlcheck() {
                 ;;
             samlcheck,verify)
                 cmd="samlcheck__subcmd__verify"
+                ;;
+            samlcheck__subcmd__help,check)
+                cmd="samlcheck__subcmd__help__subcmd__check"
                 ;;
             samlcheck__subcmd__help,completions)
                 cmd="samlcheck__subcmd__help__subcmd__completions"
@@ -77,12 +83,38 @@ _samlcheck() {
 
     case "${cmd}" in
         samlcheck)
-            opts="-h -V --color --help --version decode inspect verify metadata explain profiles completions man help"
+            opts="-h -V --color --help --version decode inspect verify metadata check explain profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        samlcheck__subcmd__check)
+            opts="-h -V --init --now --format --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -181,8 +213,22 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__help)
-            opts="decode inspect verify metadata explain profiles completions man help"
+            opts="decode inspect verify metadata check explain profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        samlcheck__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -27,6 +27,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand inspect 'Full report; never fails on findings (trust is reported, not required)'
             cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
             cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
             cand completions 'Print shell completions'
@@ -125,6 +126,16 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'samlcheck;check'= {
+            cand --now 'The time to judge against, RFC 3339 (wins over the config''s `now`)'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --init 'Write a commented example config (samlcheck.toml, or CONFIG) and exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'samlcheck;explain'= {
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand -h 'Print help'
@@ -158,6 +169,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand inspect 'Full report; never fails on findings (trust is reported, not required)'
             cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
             cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
             cand completions 'Print shell completions'
@@ -171,6 +183,8 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         &'samlcheck;help;verify'= {
         }
         &'samlcheck;help;metadata'= {
+        }
+        &'samlcheck;help;check'= {
         }
         &'samlcheck;help;explain'= {
         }

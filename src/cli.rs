@@ -75,6 +75,8 @@ pub enum Command {
     Verify(ReportArgs),
     /// Lint IdP or SP metadata: certificates, endpoints, entityID, expiry
     Metadata(MetadataArgs),
+    /// Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses
+    Check(CheckArgs),
     /// Explain a finding code (all codes without an argument)
     Explain {
         /// A finding code such as email-placeholder
@@ -228,6 +230,22 @@ pub struct MetadataArgs {
     #[arg(long, value_name = "FILE")]
     pub cert: Vec<PathBuf>,
     /// The time to judge against, RFC 3339 (default: the system clock)
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The config file (default: samlcheck.toml in the current folder)
+    #[arg(value_name = "CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Write a commented example config (samlcheck.toml, or CONFIG) and exit
+    #[arg(long)]
+    pub init: bool,
+    /// The time to judge against, RFC 3339 (wins over the config's `now`)
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
     /// Output format

@@ -13,6 +13,7 @@ pub mod checks;
 pub mod cli;
 pub mod codes;
 pub mod commands;
+pub mod config;
 pub mod error;
 pub mod finding;
 pub mod idp;

@@ -1,6 +1,7 @@
 //! One file per subcommand: arguments → library options → rendered output. Output is returned
 //! whole, so the binary writes it once (never a partial write).
 
+mod check;
 mod decode;
 mod explain;
 mod metadata;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli, stream: &mut dyn std::io::Write) -> Result<Output, Error> {
         Command::Inspect(args) => report::run(&args, false, stream),
         Command::Verify(args) => report::run(&args, true, stream),
         Command::Metadata(args) => metadata::run(&args),
+        Command::Check(args) => check::run(&args, stream),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Profiles => Ok(tools::profiles()),
         Command::Completions { shell } => Ok(tools::completions(shell)),

@@ -105,7 +105,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
 
 /// Reads, decodes and analyses one input: a report per message found (one input error report
 /// when none could be read).
-fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> Vec<Report> {
+pub(super) fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> Vec<Report> {
     let (origin, decoded) = source::load(input, limits);
     match decoded {
         Err(e) => vec![Report::input_error(&origin, Vec::new(), &e)],

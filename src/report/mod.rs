@@ -1,6 +1,7 @@
 //! The report: one struct per message that both renderers read. Field names of the JSON form
 //! are a public API (schema 1): add, never rename.
 
+pub mod check;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -1,0 +1,258 @@
+//! `samlcheck check [CONFIG]`: runs a checked-in SSO setup (see [`crate::config`]): per app, the
+//! metadata lint, the IdP↔SP pairing and `verify` of every captured response, with one exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use super::{options, report as messages, source, Output};
+use crate::batch;
+use crate::cli::{CheckArgs, Cli, Command, Format};
+use crate::config::{self, App, Config};
+use crate::error::Error;
+use crate::input::Limits;
+use crate::metadata::lint::{self, LintOptions, Window};
+use crate::metadata::pair::{self, Expected};
+use crate::metadata::MetadataReport;
+use crate::report::check::{self as render, AppReport, CheckReport};
+use crate::report::outcome::Outcome;
+use crate::report::{junit, sarif, Verdict};
+use crate::trust::metadata as md;
+
+const DEFAULT: &str = "samlcheck.toml";
+
+pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
+    let path = args
+        .config
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(DEFAULT));
+    if args.init {
+        return init(&path);
+    }
+    let cfg = config::load(&path)?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let now = args.now.clone().or(cfg.now.clone());
+    let mut apps = Vec::new();
+    for app in &cfg.app {
+        apps.push(run_app(app, &cfg, &base, now.as_deref())?);
+    }
+    let report = CheckReport::new(path.display().to_string(), apps);
+    let mut out = Output {
+        code: report.exit_code(),
+        plain: args.format != Format::Human,
+        ..Default::default()
+    };
+    for a in &report.apps {
+        for m in a
+            .metadata
+            .iter()
+            .filter_map(|m| m.error.as_ref().map(|e| (&m.file, e)))
+        {
+            out.stderr
+                .push(format!("error: {}: {}: {}", a.name, m.0, m.1));
+        }
+        for r in a.messages.iter().filter_map(|r| r.error.as_ref()) {
+            out.stderr.push(format!("error: {}: {}", a.name, r.message));
+        }
+    }
+    let outcomes = || report.outcomes();
+    match args.format {
+        Format::Human => out.stdout = render::human(&report),
+        Format::Json => out.stdout = render::json(&report),
+        Format::Ndjson => {
+            // Whole apps are checked before anything is written, so a usage error in a later
+            // app never leaves a partial stream.
+            let _ = stream.write_all(render::ndjson(&report).as_bytes());
+        }
+        Format::Sarif => out.stdout = sarif::render(&outcomes()),
+        Format::Junit => out.stdout = junit::render("check", &outcomes()),
+    }
+    Ok(out)
+}
+
+fn init(path: &Path) -> Result<Output, Error> {
+    if path.exists() {
+        return Err(Error::usage(format!(
+            "{} already exists; not overwriting it",
+            path.display()
+        )));
+    }
+    std::fs::write(path, config::EXAMPLE).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    Ok(Output {
+        stdout: format!(
+            "wrote {}: edit the paths and run `samlcheck check`\n",
+            path.display()
+        ),
+        ..Default::default()
+    })
+}
+
+fn run_app(app: &App, cfg: &Config, base: &Path, now: Option<&str>) -> Result<AppReport, Error> {
+    let ctx = |e: Error| Error::usage(format!("app {:?}: {e}", app.name));
+    let file = |p: &str| config::resolve(base, p);
+    let lint_opts = LintOptions {
+        now: options::now(now).map_err(ctx)?,
+        window: app.min_days.map_or(Window::Default, Window::MinDays),
+        trusted: &[],
+        limits: Limits::default(),
+    };
+    // Metadata: lint each file, then pair them.
+    let mut metadata = Vec::new();
+    let mut parsed = Vec::new();
+    for p in [&app.idp_metadata, &app.sp_metadata].into_iter().flatten() {
+        let path = file(p);
+        let shown = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                metadata.push(lint::lint(&shown, &bytes, &lint_opts));
+                parsed.push(md::parse(&bytes, &lint_opts.limits).ok());
+            }
+            Err(e) => {
+                metadata.push(MetadataReport::input_error(&shown, e.to_string()));
+                parsed.push(None);
+            }
+        }
+    }
+    let pair = match (&app.idp_metadata, &app.sp_metadata, parsed.as_slice()) {
+        (Some(_), Some(_), [Some(i), Some(s)]) => Some(pair::pair(
+            (&metadata[0].file, i),
+            (&metadata[1].file, s),
+            &Expected {
+                audience: &app.audience.0,
+                acs: &app.acs.0,
+            },
+        )),
+        _ => None,
+    };
+    // Responses: verify every captured file the globs match, like `samlcheck verify`.
+    let mut files = Vec::new();
+    for pattern in &app.responses {
+        let full = file(pattern).display().to_string();
+        let matched: Vec<String> = glob::glob(&full)
+            .map_err(|e| Error::usage(format!("app {:?}: responses {pattern:?}: {e}", app.name)))?
+            .filter_map(Result::ok)
+            .filter(|p| p.is_file())
+            .map(|p| p.display().to_string())
+            .collect();
+        if matched.is_empty() {
+            return Err(Error::usage(format!(
+                "app {:?}: responses {pattern:?} matches no file (looked for {full})",
+                app.name
+            )));
+        }
+        files.extend(matched);
+    }
+    let messages = if files.is_empty() || metadata.iter().any(|m| m.error.is_some()) {
+        Vec::new()
+    } else {
+        verify_all(app, cfg, base, now, &files).map_err(ctx)?
+    };
+    Ok(AppReport::new(app.name.clone(), metadata, pair, messages))
+}
+
+/// `verify` of `files` with the app's expectations: the config becomes the same flags a person
+/// would type, parsed by the same definitions, so both paths judge alike.
+fn verify_all(
+    app: &App,
+    cfg: &Config,
+    base: &Path,
+    now: Option<&str>,
+    files: &[String],
+) -> Result<Vec<crate::report::Report>, Error> {
+    let mut argv: Vec<String> = vec!["samlcheck".into(), "verify".into()];
+    let mut flag = |name: &str, value: &str| {
+        argv.push(format!("--{name}"));
+        argv.push(value.to_string());
+    };
+    let path = |p: &str| config::resolve(base, p).display().to_string();
+    if let Some(n) = now {
+        flag("now", n);
+    }
+    if let Some(s) = &cfg.clock_skew {
+        flag("clock-skew", s);
+    }
+    if let Some(m) = &app.idp_metadata {
+        flag("idp-metadata", &path(m));
+    }
+    if let Some(m) = &app.sp_metadata {
+        flag("sp-metadata", &path(m));
+    }
+    for c in &app.cert.0 {
+        flag("cert", &path(c));
+    }
+    for a in &app.audience.0 {
+        flag("audience", a);
+    }
+    for a in &app.acs.0 {
+        flag("acs", a);
+    }
+    if let Some(i) = &app.issuer {
+        flag("issuer", i);
+    }
+    if let Some(p) = &app.profile {
+        flag("profile", p);
+    }
+    if let Some(k) = &app.sp_key {
+        flag("sp-key", &path(k));
+    }
+    for e in &app.email_from.0 {
+        flag("email-from", e);
+    }
+    argv.push("--".into());
+    argv.extend(files.iter().cloned());
+    let cli = Cli::try_parse_from(&argv).map_err(|e| Error::usage(e.kind().to_string()))?;
+    let Command::Verify(args) = cli.command else {
+        unreachable!("argv names verify")
+    };
+    let mut opts = options::build(&args)?;
+    opts.strict = true;
+    let limits = source::limits(&args.input);
+    let inputs = source::inputs(&args.input)?;
+    crate::analyze::prepare();
+    let mut reports = Vec::new();
+    batch::run(
+        &inputs,
+        |i| messages::analyze_input(i, &limits, &opts),
+        |_, found| reports.extend(found),
+    );
+    Ok(reports)
+}
+
+impl CheckReport {
+    /// 2 when anything could not be read, 1 when a check failed, else 0.
+    pub fn exit_code(&self) -> u8 {
+        let any = |f: &dyn Fn(&AppReport) -> bool| self.apps.iter().any(f);
+        if any(&|a| {
+            a.metadata.iter().any(|m| m.verdict == "input_error")
+                || a.messages.iter().any(|r| r.verdict == Verdict::InputError)
+        }) {
+            2
+        } else if self.verdict == "fail" {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Every metadata file, pairing and message as CI outcomes, named by app.
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        for a in &self.apps {
+            let named = |mut o: Outcome| {
+                o.name = format!("{}: {}", a.name, o.name);
+                o
+            };
+            out.extend(a.metadata.iter().map(|m| named(Outcome::metadata(m))));
+            out.extend(a.pair.iter().map(|p| named(Outcome::pairing(p))));
+            out.extend(a.messages.iter().map(|r| {
+                let file = (!r.origin.is_empty()).then_some(r.origin.as_str());
+                named(Outcome::message(r, file, 0))
+            }));
+        }
+        out
+    }
+}

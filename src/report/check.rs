@@ -1,0 +1,170 @@
+//! The report of `samlcheck check`: per app its metadata lints, pairing and messages; rendered as
+//! text, JSON and ndjson here (SARIF and JUnit go through [`super::outcome::Outcome`]).
+
+use serde::Serialize;
+
+use super::{Report, Verdict};
+use crate::check::Severity;
+use crate::metadata::{MetadataReport, PairReport};
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub schema: u32,
+    pub config: String,
+    /// `pass` or `fail` (input errors count as failures here; the exit code tells them apart).
+    pub verdict: &'static str,
+    pub apps: Vec<AppReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppReport {
+    pub name: String,
+    pub verdict: &'static str,
+    pub metadata: Vec<MetadataReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair: Option<PairReport>,
+    pub messages: Vec<Report>,
+}
+
+impl AppReport {
+    pub fn new(
+        name: String,
+        metadata: Vec<MetadataReport>,
+        pair: Option<PairReport>,
+        messages: Vec<Report>,
+    ) -> Self {
+        let ok = metadata.iter().all(|m| m.verdict == "pass")
+            && pair.as_ref().is_none_or(|p| p.verdict == "pass")
+            && messages.iter().all(|r| r.verdict == Verdict::Pass);
+        Self {
+            name,
+            verdict: if ok { "pass" } else { "fail" },
+            metadata,
+            pair,
+            messages,
+        }
+    }
+}
+
+impl CheckReport {
+    pub fn new(config: String, apps: Vec<AppReport>) -> Self {
+        let ok = apps.iter().all(|a| a.verdict == "pass");
+        Self {
+            schema: 1,
+            config,
+            verdict: if ok { "pass" } else { "fail" },
+            apps,
+        }
+    }
+}
+
+pub fn json(r: &CheckReport) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
+}
+
+/// One line per metadata file, pairing and message: `{"app", "kind", "report"}`.
+pub fn ndjson(r: &CheckReport) -> String {
+    let mut out = String::new();
+    let mut line = |app: &str, kind: &str, v: serde_json::Value| {
+        let l = serde_json::json!({ "app": app, "kind": kind, "report": v });
+        out.push_str(&l.to_string());
+        out.push('\n');
+    };
+    for a in &r.apps {
+        for m in &a.metadata {
+            line(
+                &a.name,
+                "metadata",
+                serde_json::to_value(m).unwrap_or_default(),
+            );
+        }
+        if let Some(p) = &a.pair {
+            line(
+                &a.name,
+                "pairing",
+                serde_json::to_value(p).unwrap_or_default(),
+            );
+        }
+        for m in &a.messages {
+            line(
+                &a.name,
+                "message",
+                serde_json::to_value(m).unwrap_or_default(),
+            );
+        }
+    }
+    out
+}
+
+fn mark(pass: bool) -> &'static str {
+    if pass {
+        "✔ PASS"
+    } else {
+        "✗ FAIL"
+    }
+}
+
+/// A line per metadata file, pairing and message under each app, each failure with its first
+/// error and fix; then the totals.
+pub fn human(r: &CheckReport) -> String {
+    let mut out = String::new();
+    let (mut items, mut failed) = (0, 0);
+    for a in &r.apps {
+        out.push_str(&format!("{} app {}\n", mark(a.verdict == "pass"), a.name));
+        for m in &a.metadata {
+            items += 1;
+            failed += usize::from(m.verdict != "pass");
+            match &m.error {
+                Some(e) => out.push_str(&format!("  ✗ INPUT ERROR metadata {}: {e}\n", m.file)),
+                None => out.push_str(&format!(
+                    "  {} metadata {} · {}\n",
+                    mark(m.verdict == "pass"),
+                    m.file,
+                    m.entity_id.as_deref().unwrap_or("(no entityID)")
+                )),
+            }
+            first_problem(&mut out, &m.findings);
+        }
+        if let Some(p) = &a.pair {
+            items += 1;
+            failed += usize::from(p.verdict != "pass");
+            out.push_str(&format!(
+                "  {} pairing {} ↔ {}\n",
+                mark(p.verdict == "pass"),
+                p.idp_file,
+                p.sp_file
+            ));
+            first_problem(&mut out, &p.findings);
+        }
+        for m in &a.messages {
+            items += 1;
+            failed += usize::from(m.verdict != Verdict::Pass);
+            match &m.error {
+                Some(e) => out.push_str(&format!("  ✗ INPUT ERROR {}\n", e.message)),
+                None => out.push_str(&format!(
+                    "  {} response {}\n",
+                    mark(m.verdict == Verdict::Pass),
+                    m.origin
+                )),
+            }
+            first_problem(&mut out, &m.findings);
+        }
+    }
+    out.push_str(&format!(
+        "\n{} checked: {} pass, {failed} fail ({})\n",
+        items,
+        items - failed,
+        r.config
+    ));
+    out
+}
+
+/// The most severe error finding and its fix, indented under its item.
+fn first_problem(out: &mut String, findings: &[crate::finding::Finding]) {
+    if let Some(f) = findings.iter().find(|f| f.severity == Severity::Error) {
+        out.push_str(&format!("      {} — {}\n", f.code, f.message));
+        if let Some(h) = &f.hint {
+            out.push_str(&format!("      fix: {h}\n"));
+        }
+    }
+}
