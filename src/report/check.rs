@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::terminal::visible;
 use super::{Report, Verdict};
 use crate::check::Severity;
 use crate::metadata::{MetadataReport, PairReport};
@@ -120,7 +121,7 @@ pub fn human(r: &CheckReport) -> String {
                     "  {} metadata {} · {}\n",
                     mark(m.verdict == "pass"),
                     m.file,
-                    m.entity_id.as_deref().unwrap_or("(no entityID)")
+                    visible(m.entity_id.as_deref().unwrap_or("(no entityID)"))
                 )),
             }
             first_problem(&mut out, &m.findings);
@@ -140,11 +141,11 @@ pub fn human(r: &CheckReport) -> String {
             items += 1;
             failed += usize::from(m.verdict != Verdict::Pass);
             match &m.error {
-                Some(e) => out.push_str(&format!("  ✗ INPUT ERROR {}\n", e.message)),
+                Some(e) => out.push_str(&format!("  ✗ INPUT ERROR {}\n", visible(&e.message))),
                 None => out.push_str(&format!(
                     "  {} response {}\n",
                     mark(m.verdict == Verdict::Pass),
-                    m.origin
+                    visible(&m.origin)
                 )),
             }
             first_problem(&mut out, &m.findings);
@@ -162,9 +163,9 @@ pub fn human(r: &CheckReport) -> String {
 /// The most severe error finding and its fix, indented under its item.
 fn first_problem(out: &mut String, findings: &[crate::finding::Finding]) {
     if let Some(f) = findings.iter().find(|f| f.severity == Severity::Error) {
-        out.push_str(&format!("      {} — {}\n", f.code, f.message));
+        out.push_str(&format!("      {} — {}\n", f.code, visible(&f.message)));
         if let Some(h) = &f.hint {
-            out.push_str(&format!("      fix: {h}\n"));
+            out.push_str(&format!("      fix: {}\n", visible(h)));
         }
     }
 }

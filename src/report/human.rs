@@ -16,8 +16,15 @@ const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
 const GREEN: Style = AnsiColor::Green.on_default().bold();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
+/// `text` in `style`; the text is made terminal-safe first (it may come from the message).
 fn paint(style: Style, text: impl std::fmt::Display) -> String {
-    format!("{}{text}{}", style.render(), style.render_reset())
+    let text = text.to_string();
+    format!("{}{}{}", style.render(), v(&text), style.render_reset())
+}
+
+/// Text from the message, a certificate or a file name, made safe for a terminal.
+fn v(s: &str) -> String {
+    super::terminal::visible(s).into_owned()
 }
 
 /// Whether the report is for `verify` (verdict counts) or `inspect` (information only).
@@ -68,8 +75,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
             out,
             "{} {}: {}",
             paint(RED, "✗ INPUT ERROR"),
-            r.origin,
-            err.message
+            v(&r.origin),
+            v(&err.message)
         );
         return out;
     }
@@ -87,12 +94,12 @@ fn render_one(r: &Report, mode: Mode) -> String {
     let from = r
         .issuer
         .as_deref()
-        .map(|i| format!(" from {i}"))
+        .map(|i| format!(" from {}", v(i)))
         .unwrap_or_default();
     let idp = match (&r.idp, &r.idp_basis) {
         (crate::idp::Idp::Unknown, _) => String::new(),
         (i, Some(b @ crate::idp::Basis::Placeholder(_))) => {
-            format!(" (probably {}, {})", i.name(), b.describe())
+            format!(" (probably {}, {})", i.name(), v(&b.describe()))
         }
         (i, _) => format!(" ({})", i.name()),
     };
@@ -131,17 +138,17 @@ fn render_one(r: &Report, mode: Mode) -> String {
             "  {} {} — {}",
             paint(BOLD, "most likely cause:"),
             paint(YELLOW, top.code),
-            top.message
+            v(&top.message)
         );
         if let Some(h) = &top.hint {
-            let _ = writeln!(out, "  {} {h}", paint(BOLD, "fix:"));
+            let _ = writeln!(out, "  {} {}", paint(BOLD, "fix:"), v(h));
         }
     }
     out.push('\n');
 
-    let mut input = r.origin.clone();
+    let mut input = v(&r.origin);
     if let Some(c) = &r.context {
-        input.push_str(&format!(" · {c}"));
+        input.push_str(&format!(" · {}", v(c)));
     }
     label(&mut out, "Input", input);
     let steps: Vec<&str> = r.decoding.iter().map(|s| s.as_str()).collect();
@@ -155,13 +162,13 @@ fn render_one(r: &Report, mode: Mode) -> String {
         },
     );
     if let Some(p) = &r.parameter {
-        label(&mut out, "Parameter", p);
+        label(&mut out, "Parameter", v(p));
     }
     if let Some(rs) = &r.relay_state {
-        label(&mut out, "RelayState", rs);
+        label(&mut out, "RelayState", v(rs));
     }
     if let Some(i) = &r.issuer {
-        label(&mut out, "Issuer", i);
+        label(&mut out, "Issuer", v(i));
     }
     if let Some(s) = &r.status {
         let code = s.code.as_deref().unwrap_or("(none)");
@@ -172,21 +179,21 @@ fn render_one(r: &Report, mode: Mode) -> String {
             paint(RED, short)
         };
         if let Some(sl) = &s.second_level {
-            text.push_str(&format!(" / {}", sl.rsplit(':').next().unwrap_or(sl)));
+            text.push_str(&format!(" / {}", v(sl.rsplit(':').next().unwrap_or(sl))));
         }
         if let Some(m) = &s.message {
-            text.push_str(&format!(" — {}", m.trim()));
+            text.push_str(&format!(" — {}", v(m.trim())));
         }
         label(&mut out, "Status", text);
     }
     if let Some(d) = &r.destination {
-        label(&mut out, "Destination", d);
+        label(&mut out, "Destination", v(d));
     }
     for rcp in &r.recipients {
-        label(&mut out, "Recipient", rcp);
+        label(&mut out, "Recipient", v(rcp));
     }
     if let Some(irt) = &r.in_response_to {
-        label(&mut out, "InResponseTo", irt);
+        label(&mut out, "InResponseTo", v(irt));
     } else if r.message == Some("response") {
         label(
             &mut out,
@@ -196,33 +203,33 @@ fn render_one(r: &Report, mode: Mode) -> String {
     }
     if let Some(req) = &r.request {
         if let Some(acs) = &req.acs_url {
-            label(&mut out, "ACS URL", acs);
+            label(&mut out, "ACS URL", v(acs));
         }
         if let Some(f) = &req.name_id_policy_format {
-            label(&mut out, "NameIDPolicy", f);
+            label(&mut out, "NameIDPolicy", v(f));
         }
         if let Some(n) = &req.name_id {
-            label(&mut out, "NameID", n);
+            label(&mut out, "NameID", v(n));
         }
         if let Some(si) = &req.session_index {
-            label(&mut out, "SessionIndex", si);
+            label(&mut out, "SessionIndex", v(si));
         }
     }
     if let Some(c) = &r.conditions {
         if !c.audiences.is_empty() {
-            label(&mut out, "Audience", c.audiences.join(", "));
+            label(&mut out, "Audience", v(&c.audiences.join(", ")));
         }
     }
     if let Some(s) = &r.subject {
         let name = s
             .name_id
             .as_deref()
-            .map(|n| format!("{n:?}"))
+            .map(|n| v(&format!("{n:?}")))
             .unwrap_or_else(|| "(no NameID)".into());
         let fmt = s
             .format
             .as_deref()
-            .map(|f| format!(" ({})", f.rsplit(':').next().unwrap_or(f)))
+            .map(|f| format!(" ({})", v(f.rsplit(':').next().unwrap_or(f))))
             .unwrap_or_default();
         let auth = if s.authenticated {
             paint(GREEN, "authenticated")
@@ -258,7 +265,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 "{:13}{:<38} {}  {}",
                 "",
                 m.label,
-                m.at,
+                v(&m.at),
                 paint(DIM, rel)
             );
         }
@@ -266,7 +273,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
 
     if let Some(e) = &r.email {
         let value = match &e.value {
-            Some(v) => format!("{} from {}", paint(GREEN, v), e.source.describe()),
+            Some(val) => format!("{} from {}", paint(GREEN, val), v(&e.source.describe())),
             None => paint(RED, "none found"),
         };
         let auth = if e.value.is_some() && !e.authenticated {
@@ -276,10 +283,10 @@ fn render_one(r: &Report, mode: Mode) -> String {
         };
         label(&mut out, "Email", format!("{value}{auth}"));
         for (i, c) in e.candidates.iter().enumerate() {
-            let v = c
+            let shown = c
                 .value
                 .as_deref()
-                .map(|v| format!("{v:?}"))
+                .map(|val| v(&format!("{val:?}")))
                 .unwrap_or_else(|| "absent".into());
             let mark = match c.verdict {
                 Holds::Email if e.source == c.source => paint(GREEN, "← used"),
@@ -289,10 +296,10 @@ fn render_one(r: &Report, mode: Mode) -> String {
             };
             let _ = writeln!(
                 out,
-                "{:13}{}. {:<28} {v}{}{mark}",
+                "{:13}{}. {:<28} {shown}{}{mark}",
                 "",
                 i + 1,
-                c.source.describe_short(),
+                v(&c.source.describe_short()),
                 if mark.is_empty() { "" } else { " " }
             );
         }
@@ -305,7 +312,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 out,
                 "{:13}probably in attribute {} {held} (--email-from {:?})",
                 "",
-                m.label(),
+                v(&m.label()),
                 m.flag_name()
             );
         }
@@ -319,14 +326,14 @@ fn render_one(r: &Report, mode: Mode) -> String {
             } else {
                 a.values
                     .iter()
-                    .map(|v| format!("{v:?}"))
+                    .map(|val| v(&format!("{val:?}")))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             let friendly = a
                 .friendly_name
                 .as_deref()
-                .map(|f| format!(" ({f})"))
+                .map(|f| format!(" ({})", v(f)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -349,8 +356,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 out,
                 "{:13}{} · {} · until {} · SHA-256 {}",
                 "",
-                k.source,
-                k.cert.subject,
+                v(&k.source),
+                v(&k.cert.subject),
                 k.cert.not_after,
                 short_fp(&k.cert.sha256)
             );
@@ -384,18 +391,18 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 format!(
                     "#{} {} · {} · {result}",
                     i + 1,
-                    s.location,
-                    alg(&s.signature_algorithm)
+                    v(&s.location),
+                    v(&alg(&s.signature_algorithm))
                 )
             } else {
                 format!(
                     "#{} on {} (line {}) → {} · {} / {} · {result}",
                     i + 1,
-                    s.location,
+                    v(&s.location),
                     s.line,
-                    s.reference.as_deref().unwrap_or("(no URI)"),
-                    alg(&s.signature_algorithm),
-                    alg(&s.digest_algorithm)
+                    v(s.reference.as_deref().unwrap_or("(no URI)")),
+                    v(&alg(&s.signature_algorithm)),
+                    v(&alg(&s.digest_algorithm))
                 )
             },
         );
@@ -404,8 +411,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 out,
                 "{:13}   key: {} from {} · SHA-256 {}",
                 "",
-                k.subject,
-                k.source,
+                v(&k.subject),
+                v(&k.source),
                 short_fp(&k.sha256)
             );
         }
@@ -419,7 +426,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 out,
                 "{:13}   embedded cert: {} · until {} · SHA-256 {}{verdict}",
                 "",
-                c.subject,
+                v(&c.subject),
                 c.not_after,
                 short_fp(&c.sha256)
             );
@@ -457,10 +464,10 @@ fn render_one(r: &Report, mode: Mode) -> String {
                 Severity::Warning => paint(YELLOW, "warning"),
                 Severity::Info => paint(CYAN, "info   "),
             };
-            let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), f.message);
+            let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), v(&f.message));
             if let Some(h) = f.hint.as_deref().filter(|h| !fixes_shown.contains(h)) {
                 fixes_shown.push(h);
-                let _ = writeln!(out, "          {} {h}", paint(BOLD, "fix:"));
+                let _ = writeln!(out, "          {} {}", paint(BOLD, "fix:"), v(h));
             }
             if let Some(l) = &f.location {
                 if l.line > 0 {

@@ -1,5 +1,6 @@
 //! Renders metadata lint and pairing reports as text and JSON.
 
+use super::terminal::visible;
 use crate::finding::Finding;
 use crate::metadata::{MetadataReport, PairReport};
 
@@ -37,13 +38,15 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
             mark(r.verdict),
             r.file,
             r.roles.join("+"),
-            r.entity_id.as_deref().unwrap_or("(no entityID)"),
+            visible(r.entity_id.as_deref().unwrap_or("(no entityID)")),
             r.signature.replace('_', " ")
         ));
         for c in &r.signing_certs {
             out.push_str(&format!(
                 "  cert     {} · until {} · SHA-256 {}\n",
-                c.subject, c.not_after, c.sha256
+                visible(&c.subject),
+                c.not_after,
+                c.sha256
             ));
         }
         for e in &r.endpoints {
@@ -57,8 +60,8 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
             mark(p.verdict),
             p.idp_file,
             p.sp_file,
-            p.idp_entity_id.as_deref().unwrap_or("(no entityID)"),
-            p.sp_entity_id.as_deref().unwrap_or("(no entityID)")
+            visible(p.idp_entity_id.as_deref().unwrap_or("(no entityID)")),
+            visible(p.sp_entity_id.as_deref().unwrap_or("(no entityID)"))
         ));
         findings(&mut out, &p.findings);
     }
@@ -79,9 +82,9 @@ fn findings(out: &mut String, findings: &[Finding]) {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        out.push_str(&format!("  {sev:<7} {} {}\n", f.code, f.message));
+        out.push_str(&format!("  {sev:<7} {} {}\n", f.code, visible(&f.message)));
         if let Some(h) = &f.hint {
-            out.push_str(&format!("          fix: {h}\n"));
+            out.push_str(&format!("          fix: {}\n", visible(h)));
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod junit;
 pub mod metadata;
 pub mod outcome;
 pub mod sarif;
+pub mod terminal;
 
 use serde::Serialize;
 

@@ -5,6 +5,7 @@
 //! restricted to an allow-list.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::Once;
 
@@ -144,6 +145,39 @@ pub const DIGEST_ALGORITHMS: [&str; 5] = [
     "http://www.w3.org/2001/04/xmlenc#sha512",
 ];
 
+thread_local! {
+    /// Keys already loaded on this thread, by certificate SHA-256: a batch verifies thousands of
+    /// messages under the same few keys, and OpenSSL's PEM decoding costs more than the
+    /// signature check itself. A hit is a duplicate (a reference to the same EVP_PKEY).
+    static KEYS: RefCell<HashMap<String, XmlSecKey>> = RefCell::new(HashMap::new());
+}
+
+/// Most keys kept per thread (a run trusts a handful; an attacker-controlled embedded
+/// certificate per message must not grow the cache without bound).
+const KEY_CACHE: usize = 32;
+
+/// `cert` as a libxmlsec1 key, from the per-thread cache when it was loaded before.
+fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
+    if let Some(k) = KEYS.with(|c| c.borrow().get(&cert.sha256).cloned()) {
+        return Ok(k);
+    }
+    let format = if cert.form.has_validity() {
+        XmlSecKeyFormat::CertPem
+    } else {
+        XmlSecKeyFormat::Pem
+    };
+    let key = XmlSecKey::from_memory(cert.to_pem().as_bytes(), format, None)
+        .map_err(|e| format!("cannot load the certificate as a key: {e}"))?;
+    KEYS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= KEY_CACHE {
+            c.clear();
+        }
+        c.insert(cert.sha256.clone(), key.clone());
+    });
+    Ok(key)
+}
+
 /// The cryptographic outcome for one signature under one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -161,14 +195,9 @@ pub enum Outcome {
 pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Outcome {
     init();
     take_errors();
-    let format = if key.form.has_validity() {
-        XmlSecKeyFormat::CertPem
-    } else {
-        XmlSecKeyFormat::Pem
-    };
-    let key = match XmlSecKey::from_memory(key.to_pem().as_bytes(), format, None) {
+    let key = match load_key(key) {
         Ok(k) => k,
-        Err(e) => return Outcome::Error(format!("cannot load the certificate as a key: {e}")),
+        Err(e) => return Outcome::Error(e),
     };
     let mut ctx = XmlSecSignatureContext::new();
     ctx.insert_key(key);
