@@ -161,12 +161,17 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
     if let Some(k) = KEYS.with(|c| c.borrow().get(&cert.sha256).cloned()) {
         return Ok(k);
     }
-    let format = if cert.form.has_validity() {
-        XmlSecKeyFormat::CertPem
+    // Only the public key is loaded: validity is judged by samlcheck at the judged time, and a
+    // key without X.509 data duplicates by reference (a certificate would be copied per use).
+    let pem = if cert.form.has_validity() {
+        openssl::x509::X509::from_der(&cert.der)
+            .and_then(|x| x.public_key())
+            .and_then(|k| k.public_key_to_pem())
+            .map_err(|e| format!("cannot read the certificate's public key: {e}"))?
     } else {
-        XmlSecKeyFormat::Pem
+        cert.to_pem().into_bytes()
     };
-    let key = XmlSecKey::from_memory(cert.to_pem().as_bytes(), format, None)
+    let key = XmlSecKey::from_memory(&pem, XmlSecKeyFormat::Pem, None)
         .map_err(|e| format!("cannot load the certificate as a key: {e}"))?;
     KEYS.with(|c| {
         let mut c = c.borrow_mut();
