@@ -20,7 +20,12 @@ where
     E: FnMut(&T, R),
 {
     for chunk in items.chunks(CHUNK) {
-        let results: Vec<R> = chunk.par_iter().map(&work).collect();
+        // One input (the common interactive case) never starts the thread pool.
+        let results: Vec<R> = if chunk.len() == 1 {
+            chunk.iter().map(&work).collect()
+        } else {
+            chunk.par_iter().map(&work).collect()
+        };
         for (item, r) in chunk.iter().zip(results) {
             emit(item, r);
         }
