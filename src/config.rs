@@ -24,7 +24,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct App {
     pub name: String,
-    /// The IdP's metadata (a file relative to the config).
+    /// The IdP's metadata: a file relative to the config, or an https URL (fetched, cached by ETag).
     pub idp_metadata: Option<String>,
     /// The SP's metadata (a file relative to the config).
     pub sp_metadata: Option<String>,
@@ -110,16 +110,6 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 ordinal(i + 1)
             ));
         }
-        if a.idp_metadata
-            .as_deref()
-            .is_some_and(|m| m.starts_with("http://") || m.starts_with("https://"))
-        {
-            return Err(format!(
-                "app {:?}: idp_metadata {:?} is a URL; this build reads metadata from files: download it once (curl -o idp-metadata.xml URL) and check it in",
-                a.name,
-                a.idp_metadata.as_deref().unwrap_or_default()
-            ));
-        }
     }
     Ok(config)
 }
@@ -138,7 +128,7 @@ fn ordinal(n: usize) -> String {
 /// A path from the config, relative to the config's folder.
 pub fn resolve(base: &Path, p: &str) -> PathBuf {
     let path = Path::new(p);
-    if path.is_absolute() {
+    if path.is_absolute() || crate::trust::fetch::is_url(p) {
         path.to_path_buf()
     } else {
         base.join(path)
@@ -158,6 +148,7 @@ clock_skew = "3m"
 [[app]]
 name = "amplitude"
 # The IdP's SAML metadata: its signing certificates are trusted, its entityID is the issuer.
+# A file, or an https URL (fetched each run, revalidated by ETag against a local cache).
 idp_metadata = "idp-metadata.xml"
 # The SP's metadata: its entityID is the audience, its ACS URLs the allowed Destination/Recipient;
 # with both, samlcheck also checks that the two fit (endpoints, NameID formats, signing).

@@ -32,13 +32,18 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let mut docs = Vec::new();
     for path in files {
         let file = path.display().to_string();
-        match std::fs::read(path) {
+        let read = if crate::trust::fetch::is_url(&file) {
+            crate::trust::fetch::fetch(&file).map(|f| f.bytes)
+        } else {
+            std::fs::read(path).map_err(|e| e.to_string())
+        };
+        match read {
             Ok(bytes) => {
                 reports.push(lint::lint(&file, &bytes, &opts));
                 docs.push(md::parse(&bytes, &opts.limits).ok());
             }
             Err(e) => {
-                reports.push(MetadataReport::input_error(&file, e.to_string()));
+                reports.push(MetadataReport::input_error(&file, e));
                 docs.push(None);
             }
         }

@@ -51,14 +51,24 @@ pub fn certs(paths: &[std::path::PathBuf]) -> Result<Vec<(String, CertInfo)>, Er
 }
 
 /// Reads and parses a metadata file given with `flag`; problems are usage errors naming the flag.
+/// A file, or an https URL fetched with [`crate::trust::fetch`]; returns the document and where
+/// it came from.
 fn metadata_file(
     path: &Path,
     flag: &str,
     limits: &crate::input::Limits,
-) -> Result<metadata::Metadata, Error> {
-    let bytes = read(path, flag)?;
-    metadata::parse(&bytes, limits)
-        .map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())))
+) -> Result<(metadata::Metadata, String), Error> {
+    let shown = path.display().to_string();
+    let (bytes, origin) = if crate::trust::fetch::is_url(&shown) {
+        let f =
+            crate::trust::fetch::fetch(&shown).map_err(|e| Error::usage(format!("{flag} {e}")))?;
+        (f.bytes, f.origin)
+    } else {
+        (read(path, flag)?, shown.clone())
+    };
+    let md = metadata::parse(&bytes, limits)
+        .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
+    Ok((md, origin))
 }
 
 pub fn build(args: &ReportArgs) -> Result<Options, Error> {
@@ -91,7 +101,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
             .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
     }
     for path in &args.idp_metadata {
-        let md = metadata_file(path, "--idp-metadata", &o.limits)?;
+        let (md, origin) = metadata_file(path, "--idp-metadata", &o.limits)?;
         let idp = md.idp.ok_or_else(|| {
             Error::usage(format!(
                 "--idp-metadata {}: no IDPSSODescriptor (is this SP metadata? use --sp-metadata)",
@@ -105,15 +115,14 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
             )));
         }
         for c in idp.signing_certs {
-            o.trust
-                .add(KeySource::Metadata(path.display().to_string()), c);
+            o.trust.add(KeySource::Metadata(origin.clone()), c);
         }
         if o.expectations.issuer.is_none() {
             o.expectations.issuer = md.entity_id;
         }
     }
     if let Some(path) = &args.sp_metadata {
-        let md = metadata_file(path, "--sp-metadata", &o.limits)?;
+        let (md, origin) = metadata_file(path, "--sp-metadata", &o.limits)?;
         let sp = md.sp.ok_or_else(|| {
             Error::usage(format!(
                 "--sp-metadata {}: no SPSSODescriptor (is this IdP metadata? use --idp-metadata)",
@@ -122,8 +131,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         })?;
         o.expectations.want_assertions_signed = sp.want_assertions_signed;
         for c in sp.signing_certs {
-            o.sp_trust
-                .add(KeySource::Metadata(path.display().to_string()), c);
+            o.sp_trust.add(KeySource::Metadata(origin.clone()), c);
         }
         o.expectations.audiences.extend(md.entity_id);
         o.expectations

@@ -2,5 +2,6 @@
 //! certificate facts the report shows. Keys a message brings itself are information only.
 
 pub mod cert;
+pub mod fetch;
 pub mod metadata;
 pub mod store;

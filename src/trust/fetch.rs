@@ -1,0 +1,142 @@
+//! Metadata from a URL (`--idp-metadata https://…`, `idp_metadata = "https://…"` in the config):
+//! fetched with a real HTTP client (rustls, timeouts, a size limit, at most 5 redirects, never
+//! from https to http), cached by ETag under the user's cache folder. Only the URL the user gave
+//! is contacted; nothing from a captured message ever is. Plain http is refused except on the
+//! loopback interface (a local IdP or a test server).
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+/// Largest metadata document accepted, bytes.
+const MAX: u64 = 16 * 1024 * 1024;
+
+/// Whether `s` names metadata by URL rather than by file.
+pub fn is_url(s: &str) -> bool {
+    let l = s.trim().to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://")
+}
+
+/// A fetched document and where its bytes came from.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub bytes: Vec<u8>,
+    /// e.g. "https://idp.example/metadata (downloaded)" or "(not modified, from the cache)".
+    pub origin: String,
+}
+
+/// The cache folder: `$SAMLCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/samlcheck`, else
+/// `~/.cache/samlcheck`.
+fn cache_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("SAMLCHECK_CACHE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("samlcheck"))
+}
+
+fn loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = if host.starts_with('[') {
+        host.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        host.split(':').next().unwrap_or("")
+    };
+    matches!(host, "localhost" | "127.0.0.1" | "::1")
+}
+
+/// Fetches `url`, revalidating a cached copy by ETag.
+pub fn fetch(url: &str) -> Result<Fetched, String> {
+    let url = url.trim();
+    if url.to_ascii_lowercase().starts_with("http://") && !loopback(url) {
+        return Err(format!(
+            "{url}: plain http is refused for metadata (it carries the keys you trust); use https"
+        ));
+    }
+    let slot = cache_dir().map(|d| {
+        let key = hex(&Sha256::digest(url.as_bytes()));
+        (d.join(format!("{key}.xml")), d.join(format!("{key}.etag")))
+    });
+    let cached = slot.as_ref().and_then(|(body, tag)| {
+        Some((
+            std::fs::read(body).ok()?,
+            std::fs::read_to_string(tag).ok()?,
+        ))
+    });
+    let agent = ureq::AgentBuilder::new()
+        .timeout_connect(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .redirects(5)
+        .https_only(!loopback(url))
+        .user_agent(concat!("samlcheck/", env!("CARGO_PKG_VERSION")))
+        .build();
+    let mut req = agent.get(url);
+    if let Some((_, etag)) = &cached {
+        req = req.set("If-None-Match", etag.trim());
+    }
+    let resp = match req.call() {
+        Ok(r) => r,
+        Err(ureq::Error::Status(code, r)) => {
+            return Err(format!(
+                "{url}: the server answered HTTP {code} {}",
+                r.status_text()
+            ))
+        }
+        Err(e) => return Err(format!("{url}: {e}")),
+    };
+    if resp.status() == 304 {
+        if let Some((body, _)) = cached {
+            return Ok(Fetched {
+                bytes: body,
+                origin: format!("{url} (not modified since cached, ETag matched)"),
+            });
+        }
+    }
+    let etag = resp.header("ETag").map(str::to_string);
+    let mut bytes = Vec::new();
+    resp.into_reader()
+        .take(MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{url}: reading the body failed: {e}"))?;
+    if bytes.len() as u64 > MAX {
+        return Err(format!("{url}: the document is larger than 16 MiB"));
+    }
+    if let (Some((body, tag)), Some(etag)) = (&slot, &etag) {
+        // The cache is an optimisation: failing to write it is not an error.
+        if let Some(dir) = body.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(body, &bytes).and_then(|_| std::fs::write(tag, etag));
+    }
+    Ok(Fetched {
+        bytes,
+        origin: format!("{url} (downloaded)"),
+    })
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_may_use_http() {
+        assert!(loopback("http://127.0.0.1:8080/md"));
+        assert!(loopback("http://localhost/md"));
+        assert!(loopback("http://[::1]:9/md"));
+        assert!(!loopback("http://idp.example.com/md"));
+        assert!(!loopback("http://127.0.0.1.evil.example/md"));
+        assert!(fetch("http://idp.example.com/metadata")
+            .unwrap_err()
+            .contains("plain http is refused"));
+    }
+}

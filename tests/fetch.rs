@@ -1,0 +1,124 @@
+//! Metadata from a URL against a local HTTP server on 127.0.0.1: downloaded, cached and
+//! revalidated by ETag, HTTP errors and endless redirects refused in one line, plain http to a
+//! remote host refused, and nothing but the given URL ever requested.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+/// Serves idp-metadata.xml at /md (ETag "v1"; 304 when If-None-Match matches), 404 elsewhere,
+/// and /loop redirects to itself. Returns the base URL and the request lines seen.
+fn server() -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let body = text("idp-metadata.xml");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            let mut etag_match = false;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if request.is_empty() {
+                    request = line.trim().to_string();
+                }
+                if line.to_ascii_lowercase().starts_with("if-none-match:")
+                    && line.contains("\"v1\"")
+                {
+                    etag_match = true;
+                }
+            }
+            log.lock().unwrap().push(format!(
+                "{request}{}",
+                if etag_match { " [etag]" } else { "" }
+            ));
+            let resp = if request.starts_with("GET /md ") && etag_match {
+                "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nConnection: close\r\n\r\n".to_string()
+            } else if request.starts_with("GET /md ") {
+                format!("HTTP/1.1 200 OK\r\nETag: \"v1\"\r\nContent-Type: application/samlmetadata+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+            } else if request.starts_with("GET /loop ") {
+                "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()
+            } else {
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_string()
+            };
+            let _ = stream.write_all(resp.as_bytes());
+        }
+    });
+    (base, seen)
+}
+
+fn verify_with(url: &str, cache: &std::path::Path) -> (i32, String, String) {
+    let out = bin()
+        .env("SAMLCHECK_CACHE_DIR", cache)
+        .args([
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--idp-metadata",
+            url,
+        ])
+        .arg(td("signed-assertion.xml"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn metadata_is_fetched_cached_by_etag_and_named_by_its_url() {
+    let (base, seen) = server();
+    let cache = tempfile::tempdir().unwrap();
+    let url = format!("{base}/md");
+    let (code, out, err) = verify_with(&url, cache.path());
+    assert_eq!(code, 0, "{err}{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let source = v["trusted_keys"][0]["source"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        source.contains(&url) && source.contains("downloaded"),
+        "{v}"
+    );
+    // The second run revalidates with If-None-Match and uses the cached copy.
+    let (code, out, _) = verify_with(&url, cache.path());
+    assert_eq!(code, 0);
+    assert!(out.contains("ETag matched"), "{out}");
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(
+        requests,
+        ["GET /md HTTP/1.1", "GET /md HTTP/1.1 [etag]"],
+        "only the given URL, once per run"
+    );
+}
+
+#[test]
+fn http_errors_redirect_loops_and_remote_plain_http_are_one_line_usage_errors() {
+    let (base, _) = server();
+    let cache = tempfile::tempdir().unwrap();
+    let (code, out, err) = verify_with(&format!("{base}/missing"), cache.path());
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("HTTP 404"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let (code, _, err) = verify_with(&format!("{base}/loop"), cache.path());
+    assert_eq!(code, 2);
+    assert!(err.to_lowercase().contains("redirect"), "{err}");
+    let (code, _, err) = verify_with("http://idp.example.com/metadata", cache.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("plain http is refused"), "{err}");
+}
