@@ -1,0 +1,83 @@
+//! With the `static` feature: links libxmlsec1, libxml2 (with ICU, zlib, lzma), OpenSSL and the
+//! C++ runtime ICU needs statically, so the binary runs where none of them is installed
+//! (glibc stays dynamic). libxslt has no static library on Debian; `static/xslt_stub.c` makes
+//! the XSLT transform (which samlcheck refuses anyway) fail closed instead. Without the feature
+//! this script does nothing and the dependencies link the shared libraries as usual.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=static/xslt_stub.c");
+    if std::env::var_os("CARGO_FEATURE_STATIC").is_none() {
+        return;
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("static");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let libdir = pkg_libdir();
+    // Link order: each library before the ones it uses.
+    let libs = [
+        "xmlsec1-openssl",
+        "xmlsec1",
+        "samlcheck_xslt_stub",
+        "xml2",
+        "ssl",
+        "crypto",
+        "icui18n",
+        "icuuc",
+        "icudata",
+        "z",
+        "lzma",
+    ];
+    for lib in libs.iter().filter(|l| **l != "samlcheck_xslt_stub") {
+        let a = libdir.join(format!("lib{lib}.a"));
+        assert!(
+            a.exists(),
+            "static build: {} is missing (install the -dev package)",
+            a.display()
+        );
+        link(&a, &out.join(format!("lib{lib}.a")));
+    }
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+    let obj = out.join("xslt_stub.o");
+    run(Command::new(&cc)
+        .args(["-c", "-O2", "-fPIC", "static/xslt_stub.c", "-o"])
+        .arg(&obj));
+    run(Command::new("ar")
+        .arg("crs")
+        .arg(out.join("libsamlcheck_xslt_stub.a"))
+        .arg(&obj));
+    let stdcpp = Command::new(&cc)
+        .arg("-print-file-name=libstdc++.a")
+        .output()
+        .unwrap();
+    let stdcpp = PathBuf::from(String::from_utf8_lossy(&stdcpp.stdout).trim());
+    link(&stdcpp, &out.join("libstdc++.a"));
+    println!("cargo:rustc-link-search=native={}", out.display());
+    for lib in libs {
+        println!("cargo:rustc-link-lib=static:-bundle={lib}");
+    }
+    println!("cargo:rustc-link-lib=static:-bundle=stdc++");
+    for lib in ["m", "dl", "pthread"] {
+        println!("cargo:rustc-link-lib=dylib={lib}");
+    }
+}
+
+fn pkg_libdir() -> PathBuf {
+    let o = Command::new("pkg-config")
+        .args(["--variable=libdir", "xmlsec1"])
+        .output()
+        .expect("pkg-config is needed for the static build");
+    PathBuf::from(String::from_utf8_lossy(&o.stdout).trim())
+}
+
+fn link(from: &Path, to: &Path) {
+    std::os::unix::fs::symlink(from, to).unwrap();
+}
+
+fn run(cmd: &mut Command) {
+    let status = cmd.status().unwrap();
+    assert!(status.success(), "{cmd:?} failed");
+}
