@@ -54,6 +54,10 @@ fn main() {
         .output()
         .unwrap();
     let stdcpp = PathBuf::from(String::from_utf8_lossy(&stdcpp.stdout).trim());
+    assert!(
+        stdcpp.is_absolute() && stdcpp.exists(),
+        "static build: libstdc++.a not found (install g++)"
+    );
     link(&stdcpp, &out.join("libstdc++.a"));
     println!("cargo:rustc-link-search=native={}", out.display());
     for lib in libs {
