@@ -145,7 +145,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --raw --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --raw --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -176,6 +176,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attributes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -367,7 +371,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +402,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attributes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -563,7 +571,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,6 +602,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-elements)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attributes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

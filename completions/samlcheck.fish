@@ -46,6 +46,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-infla
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-depth -d 'Deepest element nesting' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -60,6 +61,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-infl
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-depth -d 'Deepest element nesting' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
@@ -93,6 +95,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-infla
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-depth -d 'Deepest element nesting' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F

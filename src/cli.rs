@@ -126,6 +126,9 @@ pub struct InputArgs {
         help_heading = "Limits"
     )]
     pub max_elements: usize,
+    /// Most attributes on one element
+    #[arg(long, value_name = "N", default_value_t = 256, help_heading = "Limits")]
+    pub max_attributes: usize,
     /// Time budget for analysing one message, seconds
     #[arg(
         long,

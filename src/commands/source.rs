@@ -18,6 +18,7 @@ pub fn limits(args: &InputArgs) -> Limits {
         max_ratio: args.max_ratio,
         max_depth: args.max_depth,
         max_elements: args.max_elements,
+        max_attributes: args.max_attributes,
         max_seconds: args.max_seconds,
     }
 }
@@ -65,7 +66,7 @@ pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
     let mut out = Vec::new();
     for arg in &given {
         if arg == "-" {
-            let bytes = read_bounded(std::io::stdin().lock(), limits.max_file, "stdin")?;
+            let bytes = read_bounded(std::io::stdin().lock(), &limits, "stdin")?;
             out.push(Input::Stdin(bytes));
         } else if looks_like_path(arg) && Path::new(arg).is_dir() {
             let before = out.len();
@@ -133,7 +134,7 @@ pub fn load(input: &Input, limits: &Limits) -> Source {
             std::fs::File::open(p)
                 .map_err(|e| InputError::new(format!("cannot read it: {e}")))
                 .and_then(|f| {
-                    read_bounded(f, limits.max_file, p).map_err(|e| match e {
+                    read_bounded(f, limits, p).map_err(|e| match e {
                         Error::Input(i) => i,
                         other => InputError::new(other.to_string()),
                     })
@@ -168,18 +169,34 @@ fn looks_like_message(arg: &str) -> bool {
         || (t.len() > 40 && (input::base64::looks_like(t) || input::urlenc::has_escapes(t)))
 }
 
-fn read_bounded(r: impl Read, max: usize, origin: &str) -> Result<Vec<u8>, Error> {
+/// Reads at most `limits.max_file` bytes. Only containers (HAR and SAML-tracer JSON, HTML pages)
+/// may be that large: input that starts like a bare message (base64, URL-encoded, a form body)
+/// is cut off at four times `--max-input` (URL-encoding at most triples it), so a huge paste is
+/// refused without being held in memory.
+fn read_bounded(r: impl Read, limits: &Limits, origin: &str) -> Result<Vec<u8>, Error> {
+    let io = |e| Error::Io {
+        path: origin.to_string(),
+        source: e,
+    };
+    let mut r = r.take(limits.max_file as u64 + 1);
     let mut buf = Vec::new();
-    r.take(max as u64 + 1)
+    (&mut r).take(64 * 1024).read_to_end(&mut buf).map_err(io)?;
+    let first = buf
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    let container = matches!(first, Some(b'{' | b'[' | b'<'));
+    let (max, flag) = if container {
+        (limits.max_file, "--max-file")
+    } else {
+        (limits.max_input.saturating_mul(4), "--max-input")
+    };
+    r.take((max + 1).saturating_sub(buf.len()) as u64)
         .read_to_end(&mut buf)
-        .map_err(|e| Error::Io {
-            path: origin.to_string(),
-            source: e,
-        })?;
+        .map_err(io)?;
     if buf.len() > max {
         return Err(Error::Input(
             InputError::new(format!(
-                "input is larger than {} (limit --max-file)",
+                "input is larger than {} (limit {flag})",
                 crate::input::limits::bytes(max)
             ))
             .in_origin(origin),

@@ -37,7 +37,6 @@ pub fn looks_like(text: &str) -> bool {
 /// Decodes base64, ignoring whitespace; offsets in errors point into `text`.
 pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
     let mut compact = Vec::with_capacity(text.len());
-    let mut positions = Vec::with_capacity(text.len());
     let mut url_safe = false;
     let mut standard = false;
     for (i, b) in text.bytes().enumerate() {
@@ -54,8 +53,16 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
             }
         }
         compact.push(b);
-        positions.push(i);
     }
+    // The offset in `text` of the n-th base64 character (found again only for an error, so
+    // decoding holds no per-character table).
+    let position = |n: usize| -> usize {
+        text.bytes()
+            .enumerate()
+            .filter(|(_, b)| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .nth(n)
+            .map_or(text.len(), |(i, _)| i)
+    };
     if url_safe && standard {
         let i = text
             .bytes()
@@ -71,7 +78,7 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
         if compact[p..].iter().any(|&b| b != b'=') {
             return Err(InputError::at(
                 "base64 has '=' padding in the middle of the data",
-                positions[p],
+                position(p),
             ));
         }
     }
@@ -79,7 +86,7 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
     if data_len % 4 == 1 {
         return Err(InputError::at(
             "base64 is truncated: it ends with a single stray character (was the copy cut short?)",
-            positions[data_len - 1],
+            position(data_len - 1),
         ));
     }
     let (engine, alphabet) = if url_safe {
@@ -90,8 +97,8 @@ pub fn decode(text: &str) -> Result<(Vec<u8>, Alphabet), InputError> {
     engine.decode(&compact).map(|d| (d, alphabet)).map_err(|e| {
         let offset = match e {
             base64::DecodeError::InvalidByte(i, _)
-            | base64::DecodeError::InvalidLastSymbol(i, _) => positions.get(i).copied(),
-            _ => positions.last().copied(),
+            | base64::DecodeError::InvalidLastSymbol(i, _) => Some(position(i)),
+            _ => compact.len().checked_sub(1).map(position),
         };
         InputError {
             message: format!("invalid base64: {e}"),

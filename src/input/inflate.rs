@@ -5,8 +5,8 @@ use std::io::Read;
 use super::limits::{bytes, Limits};
 use crate::error::InputError;
 
-/// Inflates raw DEFLATE data, refusing output beyond `limits.max_inflated` or a ratio beyond
-/// `limits.max_ratio`. Work is bounded by the cap, never by the claimed size: a bomb stops after
+/// Inflates raw DEFLATE data, refusing output beyond `limits.max_inflated` or a ratio of output
+/// to input consumed so far beyond `limits.max_ratio`. Work is bounded by the cap, never by the claimed size: a bomb stops after
 /// at most `max_inflated` bytes of output.
 pub fn inflate(data: &[u8], limits: &Limits) -> Result<Vec<u8>, InputError> {
     let mut decoder = flate2::read::DeflateDecoder::new(data);
@@ -30,7 +30,10 @@ pub fn inflate(data: &[u8], limits: &Limits) -> Result<Vec<u8>, InputError> {
                 bytes(limits.max_inflated)
             )));
         }
-        if out.len() > 64 * 1024 && out.len() > data.len().saturating_mul(limits.max_ratio) {
+        // The ratio of what came out to what went in so far: a bomb is caught after 64 KiB of
+        // output, not after --max-inflated.
+        let consumed = (decoder.total_in() as usize).max(1);
+        if out.len() > 64 * 1024 && out.len() > consumed.saturating_mul(limits.max_ratio) {
             return Err(InputError::new(format!(
                 "DEFLATE ratio exceeds {}:1 (limit --max-ratio); refusing a possible DEFLATE bomb",
                 limits.max_ratio

@@ -15,6 +15,9 @@ pub struct Limits {
     pub max_depth: usize,
     /// Elements in one message (`--max-elements`).
     pub max_elements: usize,
+    /// Most attributes (namespace declarations included) on one element: libxml2 and most
+    /// parsers check duplicates pairwise, so 100,000 attributes would take minutes.
+    pub max_attributes: usize,
     /// Wall-clock budget for analysing one message, checked between stages (`--max-seconds`).
     pub max_seconds: u64,
 }
@@ -28,6 +31,7 @@ impl Default for Limits {
             max_ratio: 200,
             max_depth: 64,
             max_elements: 10_000,
+            max_attributes: 256,
             max_seconds: 10,
         }
     }

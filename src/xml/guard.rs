@@ -55,7 +55,22 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
                     }
                 }
             }
-            Event::Start(_) | Event::Empty(_) => {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                // Counted without quick-xml's duplicate check, which is pairwise.
+                let attrs = e
+                    .attributes()
+                    .with_checks(false)
+                    .take(limits.max_attributes + 1)
+                    .count();
+                if attrs > limits.max_attributes {
+                    return Err(InputError::at(
+                        format!(
+                            "an element has more than {} attributes (limit --max-attributes)",
+                            limits.max_attributes
+                        ),
+                        at,
+                    ));
+                }
                 if depth == 0 {
                     roots += 1;
                     if roots > 1 {
@@ -161,6 +176,16 @@ mod tests {
         assert!(err(&deep).message.contains("--max-depth"));
         let wide = format!("<a>{}</a>", "<b/>".repeat(10_001));
         assert!(err(&wide).message.contains("--max-elements"));
+    }
+
+    #[test]
+    fn attribute_count_is_bounded() {
+        let many: String = (0..300).map(|i| format!(" a{i}=\"\"")).collect();
+        assert!(err(&format!("<a{many}/>"))
+            .message
+            .contains("--max-attributes"));
+        let few: String = (0..30).map(|i| format!(" a{i}=\"\"")).collect();
+        assert!(scan(format!("<a{few}/>").as_bytes(), &Limits::default()).is_ok());
     }
 
     #[test]
