@@ -35,12 +35,19 @@ fn main() -> ExitCode {
             }
             for line in &out.stderr {
                 let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
+                // One line each, terminal-safe, whatever the message quotes from the input.
+                let line = samlcheck::report::terminal::visible(line);
                 let _ = writeln!(stderr, "samlcheck: {line}");
             }
             ExitCode::from(out.code)
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "samlcheck: error: {e}");
+            let e = e.to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "samlcheck: error: {}",
+                samlcheck::report::terminal::visible(&e)
+            );
             ExitCode::from(2)
         }
     }

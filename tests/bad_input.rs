@@ -339,3 +339,44 @@ fn damaged_ciphertext_is_a_finding_in_words() {
         );
     }
 }
+
+/// Found by fuzzing (fuzz/README.md): libxml2 printed "C14N error : Internal error : checking for
+/// relative namespaces" on stderr for a namespace URI that is not absolute, and parser messages
+/// quoted kilobytes of input with newlines and NULs. Every problem is one short, terminal-safe
+/// line; nothing else reaches stderr.
+#[test]
+fn library_noise_and_quoted_input_never_reach_stderr() {
+    let long_tag = format!(
+        "<a>{}\n<b>{}</c></a>",
+        "x".repeat(3000),
+        "\u{0}".repeat(100)
+    );
+    let long_encoding = format!(
+        "<?xml version=\"1.0\" encoding=\"{}\"?><a/>",
+        "u".repeat(3000)
+    );
+    let long_entity = format!("<a>&{}\n{};</a>", "e".repeat(3000), "\u{0}".repeat(50));
+    let c14n = std::fs::read(td("regressions/c14n-relative-namespace.xml")).unwrap();
+    for input in [
+        long_tag.into_bytes(),
+        long_encoding.into_bytes(),
+        long_entity.into_bytes(),
+        c14n,
+    ] {
+        let out = bin()
+            .args(["verify", "--now", NOW, "--cert", &td("keys/idp.crt")])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        for line in err.lines() {
+            assert!(
+                line.starts_with("samlcheck: "),
+                "stray stderr output: {line:?}"
+            );
+            assert!(line.len() < 400, "{} characters: {line}", line.len());
+            assert!(!line.contains('\u{0}'), "{line:?}");
+        }
+        assert!(err.lines().count() <= 1, "{err}");
+    }
+}

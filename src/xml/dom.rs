@@ -14,7 +14,19 @@ pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 
 /// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD
 /// loading, no entity substitution, and libxml2's own error printing silenced.
+/// Swallows a libxml2 error report (libxml2 would otherwise print it on stderr).
+unsafe extern "C" fn swallow(_: *mut std::ffi::c_void, _: libxml::bindings::xmlErrorPtr) {}
+
+/// Routes libxml2's error reports on the calling thread (C14N and XPath errors included) away
+/// from stderr: samlcheck reports problems as findings and one-line errors, never as library
+/// noise. libxml2 keeps the handler per thread, so every parse sets it.
+pub fn quiet() {
+    // SAFETY: installs a plain function pointer that ignores its arguments.
+    unsafe { libxml::bindings::xmlSetStructuredErrorFunc(std::ptr::null_mut(), Some(swallow)) };
+}
+
 pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
+    quiet();
     let opts = ParserOptions {
         recover: false,
         no_net: true,

@@ -36,7 +36,7 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
         let at = reader.buffer_position() as usize + skip;
         let event = reader.read_event().map_err(|e| {
             InputError::at(
-                format!("XML is not well-formed: {e}"),
+                format!("XML is not well-formed: {}", one_line(&e.to_string())),
                 reader.error_position() as usize + skip,
             )
         })?;
@@ -51,7 +51,8 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
                 if let Some(Ok(enc)) = decl.encoding() {
                     let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
                     if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii") {
-                        return Err(InputError::at(format!("XML declares encoding {enc:?}; only UTF-8 is supported"), at));
+                        let shown: String = enc.chars().take(40).collect();
+                        return Err(InputError::at(format!("XML declares encoding {shown:?}; only UTF-8 is supported"), at));
                     }
                 }
             }
@@ -123,6 +124,24 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     })
 }
 
+/// A parser message on one short line: whitespace and control characters collapse to one space
+/// and the whole is cut to 200 characters, so an error about a huge or hostile tag stays readable.
+fn one_line(msg: &str) -> String {
+    let mut out = String::new();
+    let mut last_space = false;
+    for c in msg.chars() {
+        let space = c.is_whitespace() || c.is_control();
+        if !(space && last_space) {
+            out.push(if space { ' ' } else { c });
+        }
+        last_space = space;
+    }
+    match out.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &out[..i]),
+        None => out,
+    }
+}
+
 /// Only the five predefined entities and character references are allowed.
 fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
     let mut i = 0;
@@ -139,7 +158,7 @@ fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
             return Err(InputError::at(
                 format!(
                     "XML uses an undeclared entity &{};",
-                    String::from_utf8_lossy(name)
+                    one_line(&String::from_utf8_lossy(&name[..name.len().min(40)]))
                 ),
                 at + start,
             ));
@@ -186,6 +205,14 @@ mod tests {
             .contains("--max-attributes"));
         let few: String = (0..30).map(|i| format!(" a{i}=\"\"")).collect();
         assert!(scan(format!("<a{few}/>").as_bytes(), &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn parser_messages_stay_on_one_short_line() {
+        let long = format!("<a>{}\n{}</b>", "x".repeat(500), "y".repeat(500));
+        let e = err(&long);
+        assert!(!e.message.contains('\n'), "{}", e.message);
+        assert!(e.message.len() < 300, "{}", e.message);
     }
 
     #[test]

@@ -1,0 +1,9 @@
+//! (a) Capture decoding: every input form (XML, base64, URL-encoded, form bodies, redirect URLs
+//! with DEFLATE, HAR, SAML-tracer JSON, HTML). Invariant: no panic, bounded work.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use samlcheck::input::{decode_input, Limits};
+
+fuzz_target!(|data: &[u8]| {
+    let _ = decode_input(data, "fuzz", &Limits::default());
+});
