@@ -256,3 +256,50 @@ fn idp_auto_submit_page_source() {
     assert_eq!(v["message"], "response");
     assert_eq!(v["relay_state"], "https://analytics.amplitude.com/?a=1&b=2");
 }
+
+/// What browser devtools' copy menus and logs give a support engineer: each is verified as the
+/// signed message it carries, and the decoding steps name the form recognised.
+#[test]
+fn devtools_copies_and_log_lines_are_found_and_verified() {
+    let b64 = text("signed-assertion.b64")
+        .trim()
+        .replace(['\n', '\r'], "");
+    let enc = b64
+        .replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D");
+    let acs = "https://analytics.amplitude.com/saml/sso/123456";
+    let cases = [
+        (format!("curl '{acs}' \\\n  -H 'content-type: application/x-www-form-urlencoded' \\\n  --data-raw 'SAMLResponse={enc}&RelayState=%2Fdashboard'"), "curl_bash"),
+        (format!("curl ^\"{acs}^\" ^\n  -H ^\"content-type: application/x-www-form-urlencoded^\" ^\n  --data-raw ^\"SAMLResponse={}^&RelayState=^%^2Fdashboard^\"", enc.replace('%', "^%")), "curl_cmd"),
+        (format!("fetch(\"{acs}\", {{\n  \"headers\": {{\"content-type\": \"application/x-www-form-urlencoded\"}},\n  \"body\": \"SAMLResponse={enc}&RelayState=%2Fdashboard\",\n  \"method\": \"POST\"\n}});"), "fetch"),
+        (format!("$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\nInvoke-WebRequest -UseBasicParsing -Uri \"{acs}\" `\n-Method \"POST\" `\n-WebSession $session `\n-ContentType \"application/x-www-form-urlencoded\" `\n-Body \"SAMLResponse={enc}&RelayState=%2Fdashboard\""), "powershell"),
+        (format!("{{\n  \"SAMLResponse\": \"{}\",\n  \"RelayState\": \"/dashboard\"\n}}", b64.replace('/', "\\/")), "json_parameter"),
+        (format!("{{\"ts\":\"2026-01-15T10:00:01Z\",\"level\":\"debug\",\"msg\":\"acs post\",\"SAMLResponse\":\"{b64}\"}}"), "json_parameter"),
+        (format!("Jan 15 10:00:01 sp1 app[4242]: DEBUG acs: SAMLResponse={enc} RelayState=/dashboard"), "text_parameter"),
+    ];
+    for (input, step) in cases {
+        let (code, v) = json_stdin(
+            &[
+                "verify",
+                "--format",
+                "json",
+                "--now",
+                NOW,
+                "--cert",
+                &td("keys/idp.crt"),
+            ],
+            input.clone(),
+        );
+        assert_eq!(code, 0, "{step}: {v}");
+        assert_eq!(v["decoding"][0], step, "{input}");
+        assert_eq!(v["subject"]["authenticated"], true);
+    }
+    // A parameter that is found but broken names the real problem, not "not XML, base64, …".
+    let (code, _, err) = run(&[
+        "inspect",
+        "curl 'https://sp/acs' --data-raw 'SAMLResponse=PHNhbWxwOlJl!!!&x=1'",
+    ]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("input is not XML"), "{err}");
+}

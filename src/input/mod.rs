@@ -4,6 +4,7 @@
 //! report can show it. Limits are applied before work (see [`limits`]).
 
 pub mod base64;
+pub mod embedded;
 mod har;
 pub mod html;
 pub mod inflate;
@@ -41,6 +42,31 @@ pub enum Step {
     Base64url,
     /// Raw DEFLATE (HTTP-Redirect binding).
     Inflate,
+    /// A SAML parameter found in pasted text: devtools "Copy as cURL" (bash).
+    CurlBash,
+    /// … "Copy as cURL (cmd)" for Windows.
+    CurlCmd,
+    /// … "Copy as fetch" / "Copy as Node.js fetch".
+    Fetch,
+    /// … "Copy as PowerShell".
+    Powershell,
+    /// … a JSON object such as Firefox's request parameters or a JSON log entry.
+    JsonParameter,
+    /// … a log line or other text.
+    TextParameter,
+}
+
+impl From<embedded::Context> for Step {
+    fn from(c: embedded::Context) -> Self {
+        match c {
+            embedded::Context::CurlBash => Step::CurlBash,
+            embedded::Context::CurlCmd => Step::CurlCmd,
+            embedded::Context::Fetch => Step::Fetch,
+            embedded::Context::PowerShell => Step::Powershell,
+            embedded::Context::Json => Step::JsonParameter,
+            embedded::Context::Text => Step::TextParameter,
+        }
+    }
 }
 
 impl Step {
@@ -56,6 +82,12 @@ impl Step {
             Step::Base64 => "base64",
             Step::Base64url => "base64url",
             Step::Inflate => "inflate",
+            Step::CurlBash => "curl_bash",
+            Step::CurlCmd => "curl_cmd",
+            Step::Fetch => "fetch",
+            Step::Powershell => "powershell",
+            Step::JsonParameter => "json_parameter",
+            Step::TextParameter => "text_parameter",
         }
     }
 }
@@ -149,6 +181,29 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
     Ok(vec![Ok(capture)])
 }
 
+/// A capture from a SAML parameter found anywhere in `text` ([`embedded`]), when one decodes.
+/// None when `text` holds no such parameter; the decoding error when it holds a broken one.
+fn embedded_capture(
+    text: &str,
+    mut steps: Vec<Step>,
+    limits: &Limits,
+) -> Option<Result<Capture, InputError>> {
+    let (pairs, ctx) = embedded::find(text)?;
+    let pairs: Vec<Pair> = pairs
+        .into_iter()
+        .map(|mut p| {
+            if let Ok(v) = urlenc::percent_decode(&p.value) {
+                p.value = v;
+            }
+            p
+        })
+        .collect();
+    steps.push(ctx.into());
+    // A SAMLRequest copied from a redirect URL is DEFLATEd; from a POST it is not.
+    let posted = from_pairs(&pairs, steps.clone(), false, limits);
+    Some(posted.or_else(|e| from_pairs(&pairs, steps, true, limits).map_err(|_| e)))
+}
+
 /// A URL for labels: the query string is elided (it holds the whole message).
 pub(crate) fn short_url(url: &str) -> String {
     match url.split_once('?') {
@@ -174,18 +229,31 @@ fn is_form(text: &str) -> bool {
 }
 
 fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        InputError::at(
-            format!("input looks like JSON but does not parse: {e}"),
-            json_offset(text, e.line(), e.column()),
-        )
-    })?;
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return match embedded_capture(text, Vec::new(), limits) {
+                Some(r) => r.map(|mut c| {
+                    c.origin = origin.to_string();
+                    vec![Ok(c)]
+                }),
+                None => Err(InputError::at(
+                    format!("input looks like JSON but does not parse: {e}"),
+                    json_offset(text, e.line(), e.column()),
+                )),
+            }
+        }
+    };
     let found = if value.get("log").and_then(|l| l.get("entries")).is_some() {
         har::messages(&value, limits)?
     } else if value.get("requests").is_some_and(|r| r.is_array()) {
         tracer::messages(&value, limits)?
+    } else if let Some(r) = embedded_capture(text, Vec::new(), limits) {
+        let mut c = r?;
+        c.origin = origin.to_string();
+        return Ok(vec![Ok(c)]);
     } else {
-        return Err(InputError::new("JSON input is neither a HAR 1.2 file (log.entries) nor a SAML-tracer export (requests)"));
+        return Err(InputError::new("JSON input is neither a HAR 1.2 file (log.entries), a SAML-tracer export (requests), nor an object with a SAMLResponse or SAMLRequest"));
     };
     Ok(found
         .into_iter()
@@ -261,6 +329,11 @@ pub(crate) fn decode_text(
         steps.push(Step::Form);
         let pairs = urlenc::parse_pairs(t).map_err(|e| shift(e, lead))?;
         return from_pairs(&pairs, steps, false, limits).map_err(|e| shift(e, lead));
+    }
+    if (t.contains("SAMLResponse") || t.contains("SAMLRequest")) && !base64::looks_like(t) {
+        if let Some(r) = embedded_capture(t, steps.clone(), limits) {
+            return r;
+        }
     }
     if urlenc::has_escapes(t) {
         steps.push(Step::UrlDecode);
