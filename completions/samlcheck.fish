@@ -51,6 +51,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-secon
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
@@ -86,6 +87,7 @@ junit\t'JUnit XML (CI test reports)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
@@ -120,6 +122,7 @@ junit\t'JUnit XML (CI test reports)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Fail when a signing certificate expires within this many days (default: warn within 30)' -r

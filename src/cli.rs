@@ -103,6 +103,9 @@ pub struct InputArgs {
     /// In directories, only files matching this glob, e.g. '*.b64' or '**/responses/*.xml'
     #[arg(long, value_name = "GLOB")]
     pub glob: Option<String>,
+    /// Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)
+    #[arg(long)]
+    pub paste: bool,
     /// Largest encoded message, bytes
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024, help_heading = "Limits")]
     pub max_input: usize,

@@ -303,3 +303,18 @@ fn devtools_copies_and_log_lines_are_found_and_verified() {
     assert_eq!(code, 2);
     assert!(!err.contains("input is not XML"), "{err}");
 }
+
+#[test]
+fn paste_ends_at_the_first_blank_line() {
+    let b64 = text("signed-assertion.b64");
+    let input = format!("\n{b64}\n\nthis line is after the paste and never read\n");
+    let (code, v) = json_stdin(
+        &["inspect", "--paste", "--format", "json", "--now", NOW],
+        input,
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["verdict"], "pass");
+    let (code, _, err) = run(&["inspect", "--paste", &td("signed-assertion.b64")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--paste reads stdin"), "{err}");
+}

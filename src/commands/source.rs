@@ -49,9 +49,19 @@ impl Input {
 pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
     let limits = limits(args);
     let mut given = args.inputs.clone();
+    if args.paste {
+        if !given.is_empty() {
+            return Err(Error::usage("--paste reads stdin; give no INPUT with it"));
+        }
+        if std::io::stdin().is_terminal() {
+            prompt("paste the message, then press Enter on an empty line");
+        }
+        let bytes = read_until_blank_line(std::io::stdin().lock(), &limits)?;
+        return Ok(vec![Input::Stdin(bytes)]);
+    }
     if given.is_empty() {
         if std::io::stdin().is_terminal() {
-            return Err(Error::usage("no input: pass a file, '-' for stdin, or the message itself (pipe it: pbpaste | samlcheck inspect)"));
+            prompt("paste the message (base64, URL, form body, XML, HAR…), then press Ctrl-D on an empty line (Ctrl-Z Enter on Windows); with --paste an empty line ends it; `samlcheck inspect FILE` reads a file");
         }
         given.push("-".into());
     }
@@ -87,6 +97,37 @@ pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
             )));
         } else {
             out.push(Input::Argument(arg.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// A hint on stderr for someone at a terminal (the library's one interactive message: it only
+/// ever goes to a terminal, before anything is read).
+#[allow(clippy::print_stderr)]
+fn prompt(text: &str) {
+    eprintln!("samlcheck: {text}");
+}
+
+/// Lines of `r` up to the first blank one (after some content), within the input limits.
+fn read_until_blank_line(r: impl std::io::BufRead, limits: &Limits) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::new();
+    for line in r.split(b'\n') {
+        let line = line.map_err(|e| Error::Io {
+            path: "stdin".into(),
+            source: e,
+        })?;
+        let blank = line.iter().all(u8::is_ascii_whitespace);
+        if blank && !out.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+        out.extend_from_slice(&line);
+        out.push(b'\n');
+        if out.len() > limits.max_file {
+            return Err(Error::Input(InputError::new(format!(
+                "pasted input is larger than {} (limit --max-file)",
+                crate::input::limits::bytes(limits.max_file)
+            ))));
         }
     }
     Ok(out)
