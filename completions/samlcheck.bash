@@ -112,7 +112,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -474,7 +474,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -538,7 +538,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -674,7 +674,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -83,7 +83,8 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l format -
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
-junit\t'JUnit XML (CI test reports)'"
+junit\t'JUnit XML (CI test reports)'
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -118,7 +119,8 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l format -d
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
-junit\t'JUnit XML (CI test reports)'"
+junit\t'JUnit XML (CI test reports)'
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -135,7 +137,8 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l format 
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
-junit\t'JUnit XML (CI test reports)'"
+junit\t'JUnit XML (CI test reports)'
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -146,7 +149,8 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l format -d 
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
-junit\t'JUnit XML (CI test reports)'"
+junit\t'JUnit XML (CI test reports)'
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

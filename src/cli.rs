@@ -48,6 +48,8 @@ pub enum Format {
     Sarif,
     /// JUnit XML (CI test reports)
     Junit,
+    /// A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -98,6 +98,9 @@ pub(super) fn output(
         Format::Sarif => sarif::render(&outcomes()),
         Format::Junit => junit::render("metadata", &outcomes()),
         Format::Human => render::human(&reports, pairing.as_ref()),
+        Format::Markdown => {
+            crate::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))
+        }
     };
     out
 }

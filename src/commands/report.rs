@@ -12,7 +12,7 @@ use crate::cli::{Format, ReportArgs};
 use crate::error::Error;
 use crate::input::Limits;
 use crate::report::outcome::Outcome;
-use crate::report::{human, json, junit, sarif, Report, Verdict};
+use crate::report::{human, json, junit, markdown, sarif, Report, Verdict};
 use source::Input;
 
 pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Output, Error> {
@@ -52,7 +52,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
                     Format::Sarif | Format::Junit => {
                         outcomes.push(Outcome::message(&r, input.file(), k))
                     }
-                    Format::Human | Format::Json => reports.push(r),
+                    Format::Human | Format::Json | Format::Markdown => reports.push(r),
                 }
             }
         },
@@ -65,6 +65,10 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
             out.plain = true;
         }
         Format::Ndjson => out.plain = true,
+        Format::Markdown => {
+            out.stdout = markdown::render(&reports, verify);
+            out.plain = true;
+        }
         Format::Sarif => {
             out.stdout = sarif::render(&outcomes);
             out.plain = true;

@@ -5,6 +5,7 @@ pub mod check;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod metadata;
 pub mod outcome;
 pub mod sarif;
