@@ -205,7 +205,7 @@ fn one(r: &Report, verify: bool) -> String {
                 "\nProbably in attribute {} {} (`--email-from {}`).",
                 text(&m.label()),
                 code(&m.value),
-                text(&m.flag_name())
+                text(m.flag_name())
             );
         }
         o.push('\n');
