@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
@@ -140,6 +141,40 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'samlcheck;diff' {
+            [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
+            [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
+            [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
+            [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
+            [CompletionResult]::new('--max-ratio', '--max-ratio', [CompletionResultType]::ParameterName, 'Largest inflate ratio once past 64 KiB')
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'Deepest element nesting')
+            [CompletionResult]::new('--max-elements', '--max-elements', [CompletionResultType]::ParameterName, 'Most elements in one message')
+            [CompletionResult]::new('--max-attributes', '--max-attributes', [CompletionResultType]::ParameterName, 'Most attributes on one element')
+            [CompletionResult]::new('--max-seconds', '--max-seconds', [CompletionResultType]::ParameterName, 'Time budget for analysing one message, seconds')
+            [CompletionResult]::new('--idp-metadata', '--idp-metadata', [CompletionResultType]::ParameterName, 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'A trusted IdP signing certificate, PEM or DER (repeatable)')
+            [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)')
+            [CompletionResult]::new('--sp-key', '--sp-key', [CompletionResultType]::ParameterName, 'The SP''s private key (PEM), to decrypt an EncryptedAssertion')
+            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Expected audience (SP entity ID); repeatable')
+            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
+            [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--email-from', '--email-from', [CompletionResultType]::ParameterName, 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable')
+            [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Judge time as of the message''s IssueInstant instead of now')
+            [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'samlcheck;check' {
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (wins over the config''s `now`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
@@ -188,6 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
@@ -206,6 +242,9 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;help;metadata' {
+            break
+        }
+        'samlcheck;help;diff' {
             break
         }
         'samlcheck;help;check' {

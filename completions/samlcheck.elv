@@ -27,6 +27,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand inspect 'Full report; never fails on findings (trust is reported, not required)'
             cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
             cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
             cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
@@ -132,6 +133,39 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'samlcheck;diff'= {
+            cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
+            cand --max-input 'Largest encoded message, bytes'
+            cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
+            cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
+            cand --max-ratio 'Largest inflate ratio once past 64 KiB'
+            cand --max-depth 'Deepest element nesting'
+            cand --max-elements 'Most elements in one message'
+            cand --max-attributes 'Most attributes on one element'
+            cand --max-seconds 'Time budget for analysing one message, seconds'
+            cand --idp-metadata 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer'
+            cand --cert 'A trusted IdP signing certificate, PEM or DER (repeatable)'
+            cand --fingerprint 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)'
+            cand --sp-key 'The SP''s private key (PEM), to decrypt an EncryptedAssertion'
+            cand --sp-metadata 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient'
+            cand --audience 'Expected audience (SP entity ID); repeatable'
+            cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
+            cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
+            cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --email-from 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable'
+            cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
+            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
+            cand --at 'Judge time as of the message''s IssueInstant instead of now'
+            cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --paste 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'samlcheck;check'= {
             cand --now 'The time to judge against, RFC 3339 (wins over the config''s `now`)'
             cand --format 'Output format'
@@ -175,6 +209,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand inspect 'Full report; never fails on findings (trust is reported, not required)'
             cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
             cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
             cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
@@ -189,6 +224,8 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         &'samlcheck;help;verify'= {
         }
         &'samlcheck;help;metadata'= {
+        }
+        &'samlcheck;help;diff'= {
         }
         &'samlcheck;help;check'= {
         }

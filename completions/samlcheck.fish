@@ -33,6 +33,7 @@ complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "decode" -d 'Pri
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "diff" -d 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "check" -d 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "profiles" -d 'List the built-in SP profiles'
@@ -144,6 +145,42 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-input -d 'Largest encoded message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-ratio -d 'Largest inflate ratio once past 64 KiB' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-depth -d 'Deepest element nesting' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-elements -d 'Most elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-attributes -d 'Most attributes on one element' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t''
+json\t'One JSON document (an array for several)'
+ndjson\t'One JSON line per message, streamed as each finishes'
+sarif\t'SARIF 2.1.0 (GitHub code scanning)'
+junit\t'JUnit XML (CI test reports)'
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l now -d 'The time to judge against, RFC 3339 (wins over the config\'s `now`)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
@@ -177,13 +214,14 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s V -l version -d 'Print version'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "check" -d 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "profiles" -d 'List the built-in SP profiles'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata check explain profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "diff" -d 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "check" -d 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "profiles" -d 'List the built-in SP profiles'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -77,6 +77,8 @@ pub enum Command {
     Verify(ReportArgs),
     /// Lint IdP or SP metadata: certificates, endpoints, entityID, expiry
     Metadata(MetadataArgs),
+    /// Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)
+    Diff(ReportArgs),
     /// Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses
     Check(CheckArgs),
     /// Explain a finding code (all codes without an argument)

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod codes;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod idp;

@@ -3,6 +3,7 @@
 
 mod check;
 mod decode;
+mod diff;
 mod explain;
 mod metadata;
 mod options;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli, stream: &mut dyn std::io::Write) -> Result<Output, Error> {
         Command::Verify(args) => report::run(&args, true, stream),
         Command::Metadata(args) => metadata::run(&args),
         Command::Check(args) => check::run(&args, stream),
+        Command::Diff(args) => diff::run(&args),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Profiles => Ok(tools::profiles()),
         Command::Completions { shell } => Ok(tools::completions(shell)),

@@ -2,6 +2,7 @@
 //! are a public API (schema 1): add, never rename.
 
 pub mod check;
+pub mod diff;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -1,0 +1,333 @@
+//! `samlcheck diff A B`: two reports compared field by field — what an SP checks (issuer,
+//! status, destination/recipient/audience, NameID shape and format, every attribute's name,
+//! NameFormat, value count and shape, signing certificate and what is signed with which
+//! algorithms, validity windows, InResponseTo, the IdP recognised). Differences that explain a
+//! failure of either side come first ("B's email attribute is an unresolved placeholder; A's is
+//! an email").
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::check::{Check, Severity};
+use crate::checks::email::{is_email, is_placeholder};
+use crate::report::{Report, SigResult, Verdict};
+
+/// One field that differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// A dotted name: `issuer`, `attribute[email].values`, `signature[1].result`, …
+    pub field: String,
+    /// The check the field belongs to.
+    pub check: Check,
+    pub a: String,
+    pub b: String,
+    /// The difference belongs to a check that fails on one side and not the other.
+    pub explains_failure: bool,
+}
+
+/// The comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diff {
+    pub a: String,
+    pub b: String,
+    pub a_verdict: Verdict,
+    pub b_verdict: Verdict,
+    /// Explaining differences first, then in report order.
+    pub differences: Vec<Difference>,
+}
+
+/// What a value looks like, without showing it.
+pub fn shape(v: &str) -> &'static str {
+    let t = v.trim();
+    if t.is_empty() {
+        "empty"
+    } else if is_placeholder(t) {
+        "placeholder"
+    } else if is_email(t) {
+        "email"
+    } else if is_guid(t) {
+        "GUID"
+    } else if t.chars().all(|c| c.is_ascii_digit()) {
+        "number"
+    } else if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("urn:") {
+        "URI"
+    } else {
+        "text"
+    }
+}
+
+fn is_guid(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A value and its shape: `"alice@example.com" (email)`.
+fn shown(v: Option<&str>) -> String {
+    match v {
+        None => "(absent)".into(),
+        Some(v) => format!("{v:?} ({})", shape(v)),
+    }
+}
+
+fn failing(r: &Report, c: Check) -> bool {
+    r.findings
+        .iter()
+        .any(|f| f.check == c && f.severity == Severity::Error)
+}
+
+/// Compares A with B.
+pub fn compare(a: &Report, b: &Report) -> Diff {
+    let mut out = Vec::new();
+    let mut push = |field: String, check: Check, va: String, vb: String| {
+        if va != vb {
+            out.push(Difference {
+                explains_failure: failing(a, check) != failing(b, check),
+                field,
+                check,
+                a: va,
+                b: vb,
+            });
+        }
+    };
+    let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "(absent)".into());
+    push(
+        "message".into(),
+        Check::Input,
+        a.message.unwrap_or("?").into(),
+        b.message.unwrap_or("?").into(),
+    );
+    push(
+        "issuer".into(),
+        Check::Issuer,
+        opt(&a.issuer),
+        opt(&b.issuer),
+    );
+    push(
+        "idp".into(),
+        Check::Issuer,
+        a.idp.name().into(),
+        b.idp.name().into(),
+    );
+    let status = |r: &Report| {
+        r.status.as_ref().map_or("(absent)".into(), |s| {
+            format!(
+                "{}{}",
+                s.code.as_deref().unwrap_or("(none)"),
+                s.second_level
+                    .as_deref()
+                    .map(|l| format!(" / {l}"))
+                    .unwrap_or_default()
+            )
+        })
+    };
+    push("status".into(), Check::Status, status(a), status(b));
+    push(
+        "destination".into(),
+        Check::Destination,
+        opt(&a.destination),
+        opt(&b.destination),
+    );
+    push(
+        "recipient".into(),
+        Check::Recipient,
+        a.recipients.join(", "),
+        b.recipients.join(", "),
+    );
+    let aud = |r: &Report| {
+        r.conditions
+            .as_ref()
+            .map_or(String::new(), |c| c.audiences.join(", "))
+    };
+    push("audience".into(), Check::Audience, aud(a), aud(b));
+    let irt = |r: &Report| {
+        if r.in_response_to.is_some() {
+            "present (SP-initiated)"
+        } else {
+            "absent (IdP-initiated)"
+        }
+        .to_string()
+    };
+    push("in_response_to".into(), Check::InResponseTo, irt(a), irt(b));
+    let window = |r: &Report| {
+        r.conditions.as_ref().map_or("(no Conditions)".into(), |c| {
+            match (
+                c.not_before
+                    .as_deref()
+                    .and_then(crate::checks::time::parse_instant),
+                c.not_on_or_after
+                    .as_deref()
+                    .and_then(crate::checks::time::parse_instant),
+            ) {
+                (Some(nb), Some(na)) => crate::checks::time::span(na - nb),
+                _ => "(open)".into(),
+            }
+        })
+    };
+    push("validity_window".into(), Check::Time, window(a), window(b));
+    // Subject.
+    let nameid = |r: &Report| shown(r.subject.as_ref().and_then(|s| s.name_id.as_deref()));
+    // A NameID that is an unresolved placeholder (or empty) is an email problem for the SP.
+    let unresolved = |r: &Report| {
+        r.subject
+            .as_ref()
+            .and_then(|s| s.name_id.as_deref())
+            .is_some_and(|v| matches!(shape(v), "placeholder" | "empty"))
+    };
+    let check = if unresolved(a) || unresolved(b) {
+        Check::Email
+    } else {
+        Check::Subject
+    };
+    push("nameid".into(), check, nameid(a), nameid(b));
+    let fmt = |r: &Report| opt(&r.subject.as_ref().and_then(|s| s.format.clone()));
+    push("nameid.format".into(), Check::Subject, fmt(a), fmt(b));
+    let auth = |r: &Report| {
+        r.subject
+            .as_ref()
+            .is_some_and(|s| s.authenticated)
+            .to_string()
+    };
+    push("authenticated".into(), Check::Signature, auth(a), auth(b));
+    // Email.
+    let email = |r: &Report| {
+        r.email.as_ref().map_or("(none)".into(), |e| {
+            format!("{} from {}", shown(e.value.as_deref()), e.source.describe())
+        })
+    };
+    push("email".into(), Check::Email, email(a), email(b));
+    // Attributes by name.
+    let names: BTreeSet<&str> = a
+        .attributes
+        .iter()
+        .chain(&b.attributes)
+        .map(|x| x.name.as_str())
+        .collect();
+    for n in names {
+        let get = |r: &Report| -> Vec<String> {
+            r.attributes
+                .iter()
+                .filter(|x| x.name == n)
+                .flat_map(|x| x.values.iter().cloned())
+                .collect()
+        };
+        let present = |r: &Report| r.attributes.iter().any(|x| x.name == n);
+        let (va, vb) = (get(a), get(b));
+        let check = if n.to_ascii_lowercase().contains("email")
+            || n.to_ascii_lowercase().ends_with("mail")
+        {
+            Check::Email
+        } else {
+            Check::Attributes
+        };
+        if present(a) != present(b) {
+            let p = |r: &Report| {
+                if present(r) {
+                    format!("present ({} value(s))", get(r).len())
+                } else {
+                    "absent".into()
+                }
+            };
+            push(format!("attribute[{n}]"), check, p(a), p(b));
+            continue;
+        }
+        let nf = |r: &Report| {
+            opt(&r
+                .attributes
+                .iter()
+                .find(|x| x.name == n)
+                .and_then(|x| x.name_format.clone()))
+        };
+        push(format!("attribute[{n}].name_format"), check, nf(a), nf(b));
+        let shapes = |v: &Vec<String>| {
+            let s: Vec<&str> = v.iter().map(|x| shape(x)).collect();
+            format!("{} value(s): {}", v.len(), s.join(", "))
+        };
+        push(
+            format!("attribute[{n}].values"),
+            check,
+            shapes(&va),
+            shapes(&vb),
+        );
+    }
+    // Signatures.
+    let count = |r: &Report| r.signatures.len().to_string();
+    push("signatures".into(), Check::Signature, count(a), count(b));
+    for i in 0..a.signatures.len().min(b.signatures.len()) {
+        let (sa, sb) = (&a.signatures[i], &b.signatures[i]);
+        let f = |k: &str| format!("signature[{}].{k}", i + 1);
+        push(
+            f("covers"),
+            Check::Signature,
+            sa.location.clone(),
+            sb.location.clone(),
+        );
+        let res = |s: &crate::report::SignatureReport| match s.result {
+            SigResult::Valid => "valid".to_string(),
+            other => serde_json::to_value(other)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        };
+        push(f("result"), Check::Signature, res(sa), res(sb));
+        push(
+            f("algorithm"),
+            Check::Algorithm,
+            opt(&sa.signature_algorithm),
+            opt(&sb.signature_algorithm),
+        );
+        push(
+            f("digest"),
+            Check::Algorithm,
+            opt(&sa.digest_algorithm),
+            opt(&sb.digest_algorithm),
+        );
+        let cert = |s: &crate::report::SignatureReport| {
+            s.embedded_cert.as_ref().map_or("(none)".into(), |c| {
+                format!("SHA-256 {} until {}", c.sha256, c.not_after)
+            })
+        };
+        push(f("certificate"), Check::Certificate, cert(sa), cert(sb));
+    }
+    // Findings only one side has.
+    let codes = |r: &Report| r.findings.iter().map(|f| f.code).collect::<BTreeSet<_>>();
+    let (ca, cb) = (codes(a), codes(b));
+    for code in ca.symmetric_difference(&cb) {
+        let check = crate::codes::get(code).map_or(Check::Input, |d| d.check);
+        let has = |s: &BTreeSet<&str>| if s.contains(code) { "yes" } else { "no" }.to_string();
+        push(format!("finding[{code}]"), check, has(&ca), has(&cb));
+    }
+    // Explaining differences first; the sort is stable, so report order stays within each group.
+    out.sort_by_key(|d| !d.explains_failure);
+    Diff {
+        a: a.origin.clone(),
+        b: b.origin.clone(),
+        a_verdict: a.verdict,
+        b_verdict: b.verdict,
+        differences: out,
+    }
+}
+
+impl Diff {
+    /// Differences in what an SP checks (findings-only differences included).
+    pub fn differs(&self) -> bool {
+        !self.differences.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("alice@example.com"), "email");
+        assert_eq!(shape("${user:email}"), "placeholder");
+        assert_eq!(shape(""), "empty");
+        assert_eq!(shape("0c2a6f4e-5b1d-4a8e-9f3c-2d7e1b6a4c90"), "GUID");
+        assert_eq!(shape("Alice"), "text");
+    }
+}
