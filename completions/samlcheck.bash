@@ -151,7 +151,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --raw --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --raw --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -205,7 +205,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,7 +509,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,7 +709,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -153,6 +153,20 @@ pub struct DecodeArgs {
     /// Print the XML exactly as received instead of pretty-printed
     #[arg(long)]
     pub raw: bool,
+    #[command(flatten)]
+    pub redact: RedactArgs,
+}
+
+/// Sharing a report or message without leaking the customer's users.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct RedactArgs {
+    /// Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by
+    /// stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay
+    #[arg(long, help_heading = "Sharing")]
+    pub redact: bool,
+    /// With --redact, also mask the hosts of issuer, destination, audience and ACS URLs
+    #[arg(long, requires = "redact", help_heading = "Sharing")]
+    pub redact_urls: bool,
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +231,8 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    #[command(flatten)]
+    pub redact: RedactArgs,
 }
 
 #[derive(Debug, Args)]

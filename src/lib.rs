@@ -21,6 +21,7 @@ pub mod idp;
 pub mod input;
 pub mod metadata;
 pub mod profiles;
+pub mod redact;
 pub mod report;
 pub mod signature;
 pub mod trust;

@@ -12,6 +12,10 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
         ..Default::default()
     };
     let mut pieces = Vec::new();
+    let mut redactor = args
+        .redact
+        .redact
+        .then(|| crate::redact::Redactor::new(args.redact.redact_urls));
     for (origin, decoded) in source::read_all(&args.input)? {
         let captures = match decoded {
             Ok(c) => c,
@@ -34,6 +38,17 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
                 out.stderr.push(format!("error: {}", e.in_origin(&origin)));
                 out.code = 2;
                 continue;
+            }
+            let mut c = c;
+            if let Some(red) = redactor.as_mut() {
+                match red.xml(&c.xml) {
+                    Ok(x) => c.xml = x,
+                    Err(e) => {
+                        out.stderr.push(format!("error: {}", e.in_origin(&origin)));
+                        out.code = 2;
+                        continue;
+                    }
+                }
             }
             let body = if args.raw {
                 let mut s = String::from_utf8_lossy(&c.xml).into_owned();

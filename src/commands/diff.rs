@@ -35,7 +35,20 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
         }
         sides.push(r);
     }
-    let d = crate::diff::compare(&sides[0], &sides[1]);
+    let mut d = crate::diff::compare(&sides[0], &sides[1]);
+    if args.redact.redact {
+        // Values were compared unredacted; only what is shown is replaced.
+        let mut red = crate::redact::Redactor::new(args.redact.redact_urls);
+        for r in sides.iter_mut() {
+            red.report(r);
+        }
+        for x in &mut d.differences {
+            x.a = red.text(&x.a);
+            x.b = red.text(&x.b);
+        }
+        d.a = red.text(&d.a);
+        d.b = red.text(&d.b);
+    }
     let stdout = match args.format {
         Format::Json | Format::Ndjson => render::json(&d),
         Format::Markdown => render::markdown(&d),

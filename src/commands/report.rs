@@ -32,14 +32,22 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut outcomes = Vec::new();
     let mut progress = Progress::new(inputs.len());
     let mut broken_pipe = false;
+    // Redaction runs on each finished report, before any renderer sees it.
+    let mut redactor = args
+        .redact
+        .redact
+        .then(|| crate::redact::Redactor::new(args.redact.redact_urls));
     crate::analyze::prepare();
     batch::run(
         &inputs,
         |i| analyze_input(i, &limits, &opts),
         |input, found| {
             progress.inc();
-            for (k, r) in found.into_iter().enumerate() {
+            for (k, mut r) in found.into_iter().enumerate() {
                 tally.add(&r);
+                if let Some(red) = redactor.as_mut() {
+                    red.report(&mut r);
+                }
                 if let Some(e) = &r.error {
                     out.stderr.push(format!("error: {}", e.message));
                 }

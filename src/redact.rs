@@ -1,0 +1,239 @@
+//! `--redact`: every personal value in a report (and in decoded XML) replaced by a stable
+//! pseudonym shaped like the original — an email stays email-shaped (`user1@redacted.invalid`),
+//! a GUID stays a GUID, an IP address stays an IP (TEST-NET-1) — while what triage needs stays:
+//! structure, attribute names and NameFormats, placeholders such as `${user:email}` (they are the
+//! bug), empty values, issuer/audience/ACS URLs (hosts too unless `--redact-urls`), algorithms,
+//! certificates and times. It runs after analysis, so verdicts and findings are the unredacted
+//! run's; it is one pass over the model before any renderer, so no format can leak.
+
+use std::collections::HashMap;
+
+use crate::checks::email::{is_email, is_placeholder};
+use crate::report::Report;
+
+/// The pseudonyms of one run: the same value gets the same token everywhere.
+#[derive(Debug, Default)]
+pub struct Redactor {
+    tokens: HashMap<String, String>,
+    counts: HashMap<&'static str, usize>,
+    /// Also mask hosts in URLs (issuer, destination, audience, ACS).
+    pub urls: bool,
+}
+
+impl Redactor {
+    pub fn new(urls: bool) -> Self {
+        Self {
+            urls,
+            ..Default::default()
+        }
+    }
+
+    fn next(&mut self, kind: &'static str) -> usize {
+        let n = self.counts.entry(kind).or_insert(0);
+        *n += 1;
+        *n
+    }
+
+    /// The pseudonym of a personal value (placeholders and empty values are kept).
+    pub fn value(&mut self, v: &str) -> String {
+        let t = v.trim();
+        if t.is_empty() || is_placeholder(t) {
+            return v.to_string();
+        }
+        if t.starts_with("https://") || t.starts_with("http://") {
+            // A URL (e.g. a RelayState deep link) is configuration, masked like the others.
+            return self.url(t);
+        }
+        if let Some(tok) = self.tokens.get(t) {
+            return tok.clone();
+        }
+        let tok = if is_email(t) {
+            format!("user{}@redacted.invalid", self.next("email"))
+        } else if crate::diff::shape(t) == "GUID" {
+            format!("00000000-0000-4000-8000-{:012}", self.next("guid"))
+        } else if t.parse::<std::net::IpAddr>().is_ok() {
+            format!("192.0.2.{}", self.next("ip") % 255)
+        } else {
+            format!("redacted-{}", self.next("text"))
+        };
+        self.tokens.insert(t.to_string(), tok.clone());
+        tok
+    }
+
+    /// A URL with its host masked when `--redact-urls` was given.
+    pub fn url(&mut self, u: &str) -> String {
+        if !self.urls {
+            return u.to_string();
+        }
+        let Some((scheme, rest)) = u.split_once("://") else {
+            return self.value(u);
+        };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = &rest[..end];
+        let tok = match self.tokens.get(host) {
+            Some(t) => t.clone(),
+            None => {
+                let t = format!("host{}.redacted.invalid", self.next("host"));
+                self.tokens.insert(host.to_string(), t.clone());
+                t
+            }
+        };
+        format!("{scheme}://{tok}{}", &rest[end..])
+    }
+
+    /// Replaces, in free text (finding messages, hints), every value already pseudonymised.
+    pub fn text(&self, s: &str) -> String {
+        let mut pairs: Vec<(&String, &String)> = self.tokens.iter().collect();
+        pairs.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        let mut out = s.to_string();
+        for (orig, tok) in pairs {
+            if orig.len() >= 3 && out.contains(orig.as_str()) {
+                out = out.replace(orig.as_str(), tok);
+            }
+        }
+        out
+    }
+
+    /// Redacts a report in place.
+    pub fn report(&mut self, r: &mut Report) {
+        let opt = |me: &mut Self, v: &mut Option<String>| {
+            if let Some(x) = v {
+                *x = me.value(x);
+            }
+        };
+        if let Some(s) = &mut r.subject {
+            opt(self, &mut s.name_id);
+        }
+        if let Some(e) = &mut r.email {
+            opt(self, &mut e.value);
+            for c in &mut e.candidates {
+                opt(self, &mut c.value);
+            }
+            for m in &mut e.elsewhere {
+                m.value = self.value(&m.value);
+            }
+        }
+        for a in &mut r.attributes {
+            for v in &mut a.values {
+                *v = self.value(v);
+            }
+        }
+        opt(self, &mut r.in_response_to);
+        opt(self, &mut r.relay_state);
+        if let Some(q) = &mut r.request {
+            opt(self, &mut q.name_id);
+            opt(self, &mut q.session_index);
+        }
+        if let Some(s) = &mut r.status {
+            if let Some(m) = &mut s.message {
+                *m = self.text(m);
+            }
+        }
+        for u in r
+            .issuer
+            .iter_mut()
+            .chain(r.destination.iter_mut())
+            .chain(r.recipients.iter_mut())
+        {
+            *u = self.url(u);
+        }
+        if let Some(c) = &mut r.conditions {
+            for a in &mut c.audiences {
+                *a = self.url(a);
+            }
+        }
+        if let Some(c) = &mut r.context {
+            *c = self.text(c);
+        }
+        for f in &mut r.findings {
+            f.message = self.text(&f.message);
+            if let Some(h) = &mut f.hint {
+                *h = self.text(h);
+            }
+        }
+        for s in &mut r.signatures {
+            if let Some(d) = &mut s.detail {
+                *d = self.text(d);
+            }
+        }
+    }
+}
+
+impl Redactor {
+    /// The decoded XML with personal values replaced (signatures no longer verify, by design);
+    /// the output still parses.
+    pub fn xml(&mut self, xml: &[u8]) -> Result<Vec<u8>, crate::error::InputError> {
+        let doc = crate::xml::dom::parse(xml)?;
+        let Some(root) = doc.get_root_element() else {
+            return Ok(xml.to_vec());
+        };
+        for mut n in crate::xml::dom::all_elements(&root) {
+            let name = n.get_name();
+            let leaf = n.get_child_elements().is_empty();
+            match name.as_str() {
+                "NameID" | "AttributeValue" | "SessionIndex" if leaf => {
+                    let v = n.get_content();
+                    let r = self.value(&v);
+                    if r != v {
+                        let _ = n.set_content(&r);
+                    }
+                }
+                "Issuer" | "Audience" if leaf && self.urls => {
+                    let v = n.get_content();
+                    let _ = n.set_content(&self.url(v.trim()));
+                }
+                _ => {}
+            }
+            for attr in ["InResponseTo", "SessionIndex", "Address", "DNSName"] {
+                if let Some(v) = n.get_attribute(attr) {
+                    let r = self.value(&v);
+                    let _ = n.set_attribute(attr, &r);
+                }
+            }
+            if self.urls {
+                for attr in [
+                    "Destination",
+                    "Recipient",
+                    "Location",
+                    "AssertionConsumerServiceURL",
+                ] {
+                    if let Some(v) = n.get_attribute(attr) {
+                        let r = self.url(&v);
+                        let _ = n.set_attribute(attr, &r);
+                    }
+                }
+            }
+        }
+        Ok(doc.to_string().into_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_stable_and_shaped_like_the_value() {
+        let mut r = Redactor::new(false);
+        assert_eq!(r.value("alice@example.com"), "user1@redacted.invalid");
+        assert_eq!(r.value("bob@example.com"), "user2@redacted.invalid");
+        assert_eq!(r.value("alice@example.com"), "user1@redacted.invalid");
+        assert_eq!(r.value("${user:email}"), "${user:email}");
+        assert_eq!(r.value(""), "");
+        assert_eq!(
+            r.value("0c2a6f4e-5b1d-4a8e-9f3c-2d7e1b6a4c90"),
+            "00000000-0000-4000-8000-000000000001"
+        );
+        assert_eq!(r.value("10.1.2.3"), "192.0.2.1");
+        assert_eq!(r.value("Alice Example"), "redacted-1");
+        assert_eq!(
+            r.text("user alice@example.com denied"),
+            "user user1@redacted.invalid denied"
+        );
+        let mut u = Redactor::new(true);
+        assert_eq!(
+            u.url("https://idp.corp.example/saml?x=1"),
+            "https://host1.redacted.invalid/saml?x=1"
+        );
+    }
+}
