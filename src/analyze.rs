@@ -73,6 +73,7 @@ pub fn prepare() {
 
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     match analyze_inner(capture, opts) {
+        Ok(r) if capture.steps.contains(&crate::input::Step::BareAssertion) => bare(r),
         Ok(r) => r,
         Err(e) => Report::input_error(
             &capture.origin,
@@ -80,6 +81,22 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
             &e.in_origin(&capture.origin),
         ),
     }
+}
+
+/// A bare Assertion was checked inside samlcheck's wrapper Response: the wrapper's status is not
+/// the IdP's, so it is not reported, and a finding says what could not be checked.
+fn bare(mut r: Report) -> Report {
+    r.status = None;
+    for (c, s) in r.checks.0.iter_mut() {
+        if *c == crate::check::Check::Status {
+            *s = crate::check::State::Skip;
+        }
+    }
+    r.findings.push(crate::finding::Finding::new(
+        "assertion-bare",
+        "a bare Assertion was given: it was checked inside a Response samlcheck wrapped around it, so the Response's status, Destination, InResponseTo and any Response signature were not checked",
+    ));
+    r
 }
 
 /// Fails when the per-message time budget is spent (checked between stages).

@@ -120,6 +120,8 @@ codes! {
         "AuthnStatement SessionNotOnOrAfter is in the past; SPs that honour it end the session at once.";
     "assertion-missing", Subject, Error, "The Response carries no Assertion",
         "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
+    "assertion-bare", Input, Info, "A bare Assertion was checked without its Response",
+        "The input was a saml:Assertion on its own (as SPs often log it). samlcheck wrapped it in a Response to check it: its signature, subject, conditions, audience, attributes and email are judged as usual, but the Response's status, Destination, InResponseTo and any Response signature do not exist here and were not checked.\nFix: to check those too, capture the whole SAMLResponse (browser devtools, a HAR file or SAML-tracer).";
     "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",
         "The Assertion is an EncryptedAssertion; its content can be read only with the SP's private key. Without it, the subject, conditions, audience, attributes and the Assertion's own signature go unchecked, so `verify` fails the decryption check (a pass must mean every check was made); `inspect` reports it as a warning.\nFix: pass --sp-key FILE (the SP's private key, PEM) to decrypt it.";
     "nameid-encrypted", Decryption, Warning, "The NameID is encrypted and was not opened",

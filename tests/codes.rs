@@ -518,6 +518,15 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("empty-attributes.xml", &[]).1),
         ),
         (
+            "assertion-bare",
+            Box::new(|| {
+                let xml = fixture("signed-assertion.xml");
+                let start = xml.find("<saml:Assertion").unwrap();
+                let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
+                inspect_stdin_v(xml[start..end].to_string(), &[])
+            }),
+        ),
+        (
             "nameid-encrypted",
             Box::new(|| ijson(&[&td("idp/shibboleth/encrypted-nameid.xml")]).1),
         ),

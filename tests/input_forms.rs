@@ -318,3 +318,76 @@ fn paste_ends_at_the_first_blank_line() {
     assert_eq!(code, 2);
     assert!(err.contains("--paste reads stdin"), "{err}");
 }
+
+/// The Assertion element alone, as SP logs print it.
+pub fn bare_assertion() -> String {
+    let xml = text("signed-assertion.xml");
+    let start = xml.find("<saml:Assertion").unwrap();
+    let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
+    xml[start..end].to_string()
+}
+
+#[test]
+fn a_bare_assertion_is_verified_and_says_what_could_not_be_checked() {
+    let (code, v) = json_stdin(
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--cert",
+            &td("keys/idp.crt"),
+        ],
+        bare_assertion(),
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["decoding"][0], "bare_assertion");
+    assert_eq!(v["subject"]["authenticated"], true);
+    assert!(has_code(&v, "assertion-bare"));
+    assert!(
+        v["status"].is_null(),
+        "the wrapper's status is not reported: {v}"
+    );
+    // Tampered, it fails like any other.
+    let tampered = bare_assertion().replacen("alice@example.com", "mallory@example.com", 1);
+    let (code, v) = json_stdin(
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--cert",
+            &td("keys/idp.crt"),
+        ],
+        tampered,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(v["subject"]["authenticated"], false);
+}
+
+#[test]
+fn an_artifact_is_recognised_and_explained() {
+    use base64::Engine;
+    let mut art = vec![0u8, 4, 0, 1];
+    art.extend_from_slice(&[0xab; 20]);
+    art.extend_from_slice(&[0x11; 20]);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&art);
+    let url = format!(
+        "https://sp.example/acs?SAMLart={}&RelayState=x",
+        b64.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    );
+    let (code, _, err) = run(&["inspect", &url]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("SAML artifact") && err.contains("ArtifactResolve"),
+        "{err}"
+    );
+    assert!(
+        err.contains("endpoint index 1") && err.contains(&"ab".repeat(20)),
+        "{err}"
+    );
+}

@@ -3,6 +3,7 @@
 //! Detection is by content, never by file name. Every decoding step taken is recorded so the
 //! report can show it. Limits are applied before work (see [`limits`]).
 
+pub mod bare;
 pub mod base64;
 pub mod embedded;
 mod har;
@@ -54,6 +55,8 @@ pub enum Step {
     JsonParameter,
     /// … a log line or other text.
     TextParameter,
+    /// A bare Assertion, checked inside a Response samlcheck wrapped around it.
+    BareAssertion,
 }
 
 impl From<embedded::Context> for Step {
@@ -88,6 +91,7 @@ impl Step {
             Step::Powershell => "powershell",
             Step::JsonParameter => "json_parameter",
             Step::TextParameter => "text_parameter",
+            Step::BareAssertion => "bare_assertion",
         }
     }
 }
@@ -202,6 +206,24 @@ fn embedded_capture(
     // A SAMLRequest copied from a redirect URL is DEFLATEd; from a POST it is not.
     let posted = from_pairs(&pairs, steps.clone(), false, limits);
     Some(posted.or_else(|e| from_pairs(&pairs, steps, true, limits).map_err(|_| e)))
+}
+
+/// What a `SAMLart` parameter is (HTTP-Artifact binding, SAML bindings §3.6): a reference, not
+/// the message, which the SP resolves over the back channel.
+fn artifact(value: &str) -> String {
+    use ::base64::Engine;
+    let what = "this is a SAML artifact (HTTP-Artifact binding), not a message: the SP sends it back to the IdP's ArtifactResolutionService in a SOAP ArtifactResolve and receives the Response over that back channel, so the browser never carries the Response; capture it where the SP logs the ArtifactResponse, or switch the IdP application to the HTTP-POST binding to debug with the browser";
+    match ::base64::engine::general_purpose::STANDARD.decode(value.trim()) {
+        Ok(b) if b.len() == 44 && b[0] == 0 && b[1] == 4 => {
+            let hex: String = b[4..24].iter().map(|x| format!("{x:02x}")).collect();
+            format!(
+                "{what} (type 0x0004, endpoint index {}, source ID {hex} = SHA-1 of the issuer's entityID)",
+                u16::from_be_bytes([b[2], b[3]])
+            )
+        }
+        Ok(b) if b.len() >= 2 => format!("{what} (type code 0x{:02x}{:02x})", b[0], b[1]),
+        _ => what.to_string(),
+    }
 }
 
 /// A URL for labels: the query string is elided (it holds the whole message).
@@ -425,7 +447,14 @@ fn starts_like_xml(bytes: &[u8]) -> bool {
     b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'<')
 }
 
-fn capture(steps: Vec<Step>, xml: Vec<u8>) -> Capture {
+fn capture(mut steps: Vec<Step>, xml: Vec<u8>) -> Capture {
+    let xml = match bare::wrap(&xml) {
+        Some(wrapped) => {
+            steps.push(Step::BareAssertion);
+            wrapped
+        }
+        None => xml,
+    };
     Capture {
         origin: String::new(),
         context: None,
@@ -445,6 +474,11 @@ pub(crate) fn from_pairs(
     limits: &Limits,
 ) -> Result<Capture, InputError> {
     let get = |n: &str| pairs.iter().find(|p| p.name == n);
+    if get("SAMLResponse").is_none() && get("SAMLRequest").is_none() {
+        if let Some(art) = get("SAMLart") {
+            return Err(InputError::new(artifact(&art.value)));
+        }
+    }
     let param = get("SAMLResponse")
         .or_else(|| get("SAMLRequest"))
         .ok_or_else(|| InputError::new("no SAMLRequest or SAMLResponse parameter found"))?;
