@@ -118,7 +118,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -308,7 +308,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -612,7 +612,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -676,7 +676,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -812,7 +812,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -87,7 +87,8 @@ json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
+html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,7 +126,8 @@ json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
+html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -145,7 +147,8 @@ json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
+html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -180,7 +183,8 @@ json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
+html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -195,7 +199,8 @@ json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
 sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'"
+markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
+html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

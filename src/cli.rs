@@ -50,6 +50,8 @@ pub enum Format {
     Junit,
     /// A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)
     Markdown,
+    /// One self-contained HTML file: time line of the validity window, signature coverage tree
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -60,6 +60,7 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
     match args.format {
         Format::Human => out.stdout = render::human(&report),
         Format::Markdown => out.stdout = crate::report::markdown::fenced(&render::human(&report)),
+        Format::Html => out.stdout = crate::report::html::pre(&render::human(&report)),
         Format::Json => out.stdout = render::json(&report),
         Format::Ndjson => {
             // Whole apps are checked before anything is written, so a usage error in a later

@@ -101,6 +101,7 @@ pub(super) fn output(
         Format::Markdown => {
             crate::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))
         }
+        Format::Html => crate::report::html::pre(&render::human(&reports, pairing.as_ref())),
     };
     out
 }

@@ -60,7 +60,9 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
                     Format::Sarif | Format::Junit => {
                         outcomes.push(Outcome::message(&r, input.file(), k))
                     }
-                    Format::Human | Format::Json | Format::Markdown => reports.push(r),
+                    Format::Human | Format::Json | Format::Markdown | Format::Html => {
+                        reports.push(r)
+                    }
                 }
             }
         },
@@ -75,6 +77,10 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
         Format::Ndjson => out.plain = true,
         Format::Markdown => {
             out.stdout = markdown::render(&reports, verify);
+            out.plain = true;
+        }
+        Format::Html => {
+            out.stdout = crate::report::html::render(&reports, verify);
             out.plain = true;
         }
         Format::Sarif => {

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

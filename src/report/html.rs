@@ -1,0 +1,289 @@
+//! The HTML renderer: one self-contained file (inline CSS and SVG, no scripts, no external
+//! resources) with the verdict, cause and fix, the validity window drawn against "now" on a time
+//! line, the signature coverage tree (which element each signature covers and which one the SP
+//! consumes), the checks, the email candidates and every finding.
+
+use std::fmt::Write;
+
+use super::{Report, SigResult, Verdict};
+use crate::check::{Severity, State};
+
+/// Escapes text for HTML content and attribute values; control and bidi characters are shown.
+fn esc(s: &str) -> String {
+    let s = super::terminal::visible(s);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;max-width:980px;margin:2em auto;color:#1d2330}\
+h1{font-size:22px}h2{font-size:17px;margin-top:1.6em;border-bottom:1px solid #dde}\
+.pass{color:#137333}.fail{color:#b3261e}.warn{color:#9a6700}.dim{color:#667}\
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #dde;padding:4px 8px;text-align:left;vertical-align:top}\
+code{font:12px ui-monospace,monospace;background:#f3f4f8;padding:1px 3px;border-radius:3px;word-break:break-all}\
+ul.tree{list-style:none;padding-left:1.2em}ul.tree li{margin:3px 0}.box{border:1px solid #dde;border-radius:6px;padding:8px 12px;background:#fafbfe}";
+
+/// Renders the reports as one HTML document.
+pub fn render(reports: &[Report], verify: bool) -> String {
+    let mut o = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    let _ = write!(
+        o,
+        "<meta name=\"viewport\" content=\"width=device-width\"><title>samlcheck report</title><style>{STYLE}</style></head><body>"
+    );
+    for r in reports {
+        one(&mut o, r, verify);
+    }
+    let _ = writeln!(
+        o,
+        "<p class=\"dim\">samlcheck {} · <code>samlcheck explain CODE</code> tells more about a code</p></body></html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    o
+}
+
+fn one(o: &mut String, r: &Report, verify: bool) {
+    if let Some(e) = &r.error {
+        let _ = write!(
+            o,
+            "<h1 class=\"fail\">✗ Input error</h1><p><code>{}</code>: {}</p>",
+            esc(&r.origin),
+            esc(&e.message)
+        );
+        return;
+    }
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let (head, class) = match (verify, r.verdict) {
+        (true, Verdict::Pass) => ("✔ PASS", "pass"),
+        (true, _) => ("✗ FAIL", "fail"),
+        (false, _) if errors > 0 => ("✗ PROBLEMS", "fail"),
+        (false, _) if warnings > 0 => ("! WARNINGS", "warn"),
+        (false, _) => ("✔ OK", "pass"),
+    };
+    let _ = write!(
+        o,
+        "<h1 class=\"{class}\">{head}: SAML {}</h1><p>{errors} error(s), {warnings} warning(s) · <code>{}</code></p>",
+        esc(&r.message.unwrap_or("message").replace('_', " ")),
+        esc(&r.origin)
+    );
+    if let Some(top) = r.findings.iter().find(|f| f.severity != Severity::Info) {
+        let _ = write!(
+            o,
+            "<div class=\"box\"><p><b>Most likely cause:</b> <code>{}</code> — {}</p>",
+            top.code,
+            esc(&top.message)
+        );
+        if let Some(h) = &top.hint {
+            let _ = write!(o, "<p><b>Fix:</b> {}</p>", esc(h));
+        }
+        o.push_str("</div>");
+    }
+    o.push_str("<h2>Message</h2><table>");
+    let mut row = |k: &str, v: String| {
+        let _ = write!(o, "<tr><th>{k}</th><td>{v}</td></tr>");
+    };
+    if let Some(i) = &r.issuer {
+        let idp = if r.idp == crate::idp::Idp::Unknown {
+            String::new()
+        } else {
+            format!(" ({})", r.idp.name())
+        };
+        row("Issuer", format!("<code>{}</code>{}", esc(i), esc(&idp)));
+    }
+    if let Some(d) = &r.destination {
+        row("Destination", format!("<code>{}</code>", esc(d)));
+    }
+    if let Some(c) = &r.conditions {
+        if !c.audiences.is_empty() {
+            row(
+                "Audience",
+                c.audiences
+                    .iter()
+                    .map(|a| format!("<code>{}</code>", esc(a)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+    }
+    if let Some(s) = &r.subject {
+        let auth = if s.authenticated {
+            "<span class=\"pass\">authenticated</span>"
+        } else {
+            "<span class=\"warn\">not authenticated</span>"
+        };
+        row(
+            "Subject",
+            format!(
+                "<code>{}</code> · {auth}",
+                esc(s.name_id.as_deref().unwrap_or("(no NameID)"))
+            ),
+        );
+    }
+    if let Some(e) = &r.email {
+        row(
+            "Email",
+            match &e.value {
+                Some(v) => format!("<code>{}</code> from {}", esc(v), esc(&e.source.describe())),
+                None => "<span class=\"fail\">none found</span>".into(),
+            },
+        );
+    }
+    o.push_str("</table>");
+    timeline(o, r);
+    coverage(o, r);
+    o.push_str("<h2>Checks</h2><table><tr><th>check</th><th>result</th></tr>");
+    for (c, s) in &r.checks.0 {
+        let (t, class) = match s {
+            State::Pass => ("pass", "pass"),
+            State::Fail => ("fail", "fail"),
+            State::Warn => ("warn", "warn"),
+            State::Skip => ("skip", "dim"),
+        };
+        let _ = write!(
+            o,
+            "<tr><td>{}</td><td class=\"{class}\">{t}</td></tr>",
+            c.as_str()
+        );
+    }
+    o.push_str("</table>");
+    if !r.findings.is_empty() {
+        o.push_str("<h2>Findings</h2><ul>");
+        for f in &r.findings {
+            let class = match f.severity {
+                Severity::Error => "fail",
+                Severity::Warning => "warn",
+                Severity::Info => "dim",
+            };
+            let _ = write!(
+                o,
+                "<li><b class=\"{class}\">{}</b> <code>{}</code> — {}",
+                serde_json::to_value(f.severity)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                f.code,
+                esc(&f.message)
+            );
+            if let Some(h) = &f.hint {
+                let _ = write!(o, "<br><span class=\"dim\">Fix: {}</span>", esc(h));
+            }
+            o.push_str("</li>");
+        }
+        o.push_str("</ul>");
+    }
+}
+
+/// The validity window: every time mark on a line, "now" (the judged time) marked.
+fn timeline(o: &mut String, r: &Report) {
+    if r.timeline.is_empty() {
+        return;
+    }
+    let lo = r
+        .timeline
+        .iter()
+        .map(|m| m.offset_seconds)
+        .min()
+        .unwrap_or(0)
+        .min(0);
+    let hi = r
+        .timeline
+        .iter()
+        .map(|m| m.offset_seconds)
+        .max()
+        .unwrap_or(0)
+        .max(0);
+    let span = (hi - lo).max(1) as f64;
+    let x = |s: i64| 40.0 + (s - lo) as f64 / span * 880.0;
+    let h = 60 + 22 * r.timeline.len();
+    let _ = write!(
+        o,
+        "<h2>Validity window</h2><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"time line\" width=\"960\" height=\"{h}\" viewBox=\"0 0 960 {h}\">\
+<line x1=\"40\" y1=\"30\" x2=\"920\" y2=\"30\" stroke=\"#99a\" stroke-width=\"2\"/>"
+    );
+    let now = x(0);
+    let _ = write!(
+        o,
+        "<line x1=\"{now:.1}\" y1=\"14\" x2=\"{now:.1}\" y2=\"{}\" stroke=\"#b3261e\" stroke-dasharray=\"4 3\"/><text x=\"{:.1}\" y=\"12\" font-size=\"11\" fill=\"#b3261e\">now {}</text>",
+        h - 8,
+        (now - 20.0).clamp(2.0, 760.0),
+        esc(r.judged_at.as_deref().unwrap_or(""))
+    );
+    for (i, m) in r.timeline.iter().enumerate() {
+        let mx = x(m.offset_seconds);
+        let y = 52 + 22 * i;
+        let color = if m.offset_seconds > 0 {
+            "#137333"
+        } else {
+            "#1d2330"
+        };
+        let _ = write!(
+            o,
+            "<circle cx=\"{mx:.1}\" cy=\"30\" r=\"4\" fill=\"{color}\"/><line x1=\"{mx:.1}\" y1=\"34\" x2=\"{mx:.1}\" y2=\"{}\" stroke=\"#dde\"/><text x=\"{:.1}\" y=\"{y}\" font-size=\"12\" fill=\"{color}\">{} {}</text>",
+            y - 10,
+            mx.min(620.0),
+            esc(&m.label),
+            esc(&m.at)
+        );
+    }
+    o.push_str("</svg>");
+}
+
+/// The signature coverage tree: the message, its signatures and what each covers.
+fn coverage(o: &mut String, r: &Report) {
+    o.push_str("<h2>Signature coverage</h2>");
+    if r.signatures.is_empty() {
+        o.push_str("<p class=\"warn\">The message carries no signature.</p>");
+        return;
+    }
+    let consumed = r.subject.as_ref().is_some_and(|s| s.authenticated);
+    let _ = write!(o, "<ul class=\"tree\"><li>▸ {} <span class=\"dim\">(the SP consumes its Assertion{})</span><ul class=\"tree\">", esc(&r.message.unwrap_or("message").replace('_', " ")), if consumed { ", which is authenticated" } else { ", which is not authenticated" });
+    for (i, s) in r.signatures.iter().enumerate() {
+        let (t, class) = match s.result {
+            SigResult::Valid => ("valid".to_string(), "pass"),
+            SigResult::NotChecked => ("not checked".to_string(), "dim"),
+            other => (
+                serde_json::to_value(other)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+                    .replace('_', " "),
+                "fail",
+            ),
+        };
+        let _ = write!(
+            o,
+            "<li>◆ signature #{} in <code>{}</code> → covers <code>{}</code>{} · <span class=\"{class}\">{}</span></li>",
+            i + 1,
+            esc(&s.location),
+            esc(s.reference.as_deref().unwrap_or("(no URI)")),
+            s.resolves_to.as_deref().map(|p| format!(" = <code>{}</code>", esc(p))).unwrap_or_default(),
+            esc(&t)
+        );
+    }
+    o.push_str("</ul></li></ul>");
+}
+
+/// A text report (metadata, check) as a self-contained HTML page.
+pub fn pre(text: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>samlcheck report</title><style>{STYLE}</style></head><body><pre>{}</pre></body></html>\n",
+        esc(text)
+    )
+}
