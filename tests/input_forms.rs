@@ -391,3 +391,68 @@ fn an_artifact_is_recognised_and_explained() {
         "{err}"
     );
 }
+
+fn form_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// What AD FS / Entra ID post to a WS-Federation application: wa, wresult (an RSTR holding the
+/// Entra gallery Assertion, signed by the fixture key) and wctx.
+fn wsfed_post(assertion: &str) -> String {
+    let rstr = format!(
+        "<t:RequestSecurityTokenResponse xmlns:t=\"http://schemas.xmlsoap.org/ws/2005/02/trust\"><t:RequestedSecurityToken>{assertion}</t:RequestedSecurityToken><t:TokenType>urn:oasis:names:tc:SAML:2.0:assertion</t:TokenType></t:RequestSecurityTokenResponse>"
+    );
+    format!(
+        "wa=wsignin1.0&wresult={}&wctx=rm%3d0%26id%3dpassive",
+        form_encode(&rstr)
+    )
+}
+
+#[test]
+fn a_ws_federation_wresult_is_checked_like_a_bare_assertion() {
+    let xml = text("idp/entra-id/valid.xml");
+    let start = xml.find("<Assertion ").unwrap();
+    let end = xml.rfind("</Assertion>").unwrap() + "</Assertion>".len();
+    let assertion = &xml[start..end];
+    let (code, v) = json_stdin(
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--cert",
+            &td("keys/idp.crt"),
+        ],
+        wsfed_post(assertion),
+    );
+    assert_eq!(code, 0, "{v}");
+    let steps: Vec<&str> = v["decoding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["form", "ws_federation", "bare_assertion"]);
+    assert_eq!(v["subject"]["authenticated"], true);
+    assert_eq!(v["idp"], "entra_id");
+    // A SAML 1.1 token is named, not mistaken for garbage.
+    let v11 = assertion.replace(
+        "urn:oasis:names:tc:SAML:2.0:assertion",
+        "urn:oasis:names:tc:SAML:1.0:assertion",
+    );
+    let out = bin()
+        .args(["inspect"])
+        .write_stdin(wsfed_post(&v11))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SAML 1.1"));
+}

@@ -12,6 +12,7 @@ pub mod inflate;
 pub mod limits;
 mod tracer;
 pub mod urlenc;
+pub mod wsfed;
 
 use serde::Serialize;
 
@@ -57,6 +58,8 @@ pub enum Step {
     TextParameter,
     /// A bare Assertion, checked inside a Response samlcheck wrapped around it.
     BareAssertion,
+    /// The `wresult` of a WS-Federation sign-in (wa=wsignin1.0).
+    WsFederation,
 }
 
 impl From<embedded::Context> for Step {
@@ -92,6 +95,7 @@ impl Step {
             Step::JsonParameter => "json_parameter",
             Step::TextParameter => "text_parameter",
             Step::BareAssertion => "bare_assertion",
+            Step::WsFederation => "ws_federation",
         }
     }
 }
@@ -244,10 +248,9 @@ fn is_url(text: &str) -> bool {
 }
 
 fn is_form(text: &str) -> bool {
-    text.starts_with("SAMLResponse=")
-        || text.starts_with("SAMLRequest=")
-        || text.contains("&SAMLResponse=")
-        || text.contains("&SAMLRequest=")
+    ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="]
+        .iter()
+        .any(|p| text.starts_with(p) || text.contains(&format!("&{p}")))
 }
 
 fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
@@ -477,6 +480,15 @@ pub(crate) fn from_pairs(
     if get("SAMLResponse").is_none() && get("SAMLRequest").is_none() {
         if let Some(art) = get("SAMLart") {
             return Err(InputError::new(artifact(&art.value)));
+        }
+        if let Some(w) = get("wresult") {
+            let a = wsfed::assertion(&w.value).map_err(|e| InputError::at(e, w.offset))?;
+            let mut steps = steps;
+            steps.push(Step::WsFederation);
+            let mut c = capture(steps, a.into_bytes());
+            c.parameter = Some("wresult".into());
+            c.relay_state = get("wctx").map(|p| p.value.clone());
+            return Ok(c);
         }
     }
     let param = get("SAMLResponse")
