@@ -17,6 +17,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   samlcheck inspect --profile amplitude capture.har    every SAML message of a HAR file
   samlcheck verify --idp-metadata idp.xml --sp-metadata sp.xml response.b64
   samlcheck metadata --min-days 30 idp.xml             lint metadata for CI
+  samlcheck check                                      run the SSO setup in ./samlcheck.toml (CI)
+  samlcheck diff good.har bad.har                      what differs between two sign-ins
+  samlcheck inspect --redact --format markdown r.b64   a report safe to paste into a ticket
   samlcheck explain email-placeholder                  what a finding means and how to fix it
 
 Input forms: raw XML, base64, URL-encoded, form bodies, redirect URLs, HAR files, SAML-tracer exports.
