@@ -112,7 +112,10 @@ fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError
 
 fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError> {
     let started = std::time::Instant::now();
-    let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
+    let (doc, root) = dom::parse_guarded(&capture.xml, &opts.limits)?;
+    if crate::saml11::is_assertion(&root) {
+        return crate::saml11::analyze(capture, &doc, opts);
+    }
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
     let (idp, idp_basis) = recognise(&msg, opts);

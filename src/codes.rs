@@ -120,6 +120,8 @@ codes! {
         "AuthnStatement SessionNotOnOrAfter is in the past; SPs that honour it end the session at once.";
     "assertion-missing", Subject, Error, "The Response carries no Assertion",
         "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
+    "saml11-assertion", Input, Info, "A SAML 1.1 assertion was checked",
+        "The token is a SAML 1.1 assertion, as AD FS and Entra ID send to WS-Federation applications. samlcheck decodes it (issuer, NameIdentifier, attributes, conditions) and verifies its enveloped signature under the trusted keys (AssertionID as the ID; the Reference must be the assertion itself), and checks issuer, audience and time. The SAML 2.0 Web SSO rules (bearer confirmation, Destination, Recipient, email resolution, the second-parser cross-check) do not apply to it.\nFix: nothing to fix; to have the SAML 2.0 checks, set the relying party trust's token type to SAML 2.0.";
     "assertion-bare", Input, Info, "A bare Assertion was checked without its Response",
         "The input was a saml:Assertion on its own (as SPs often log it). samlcheck wrapped it in a Response to check it: its signature, subject, conditions, audience, attributes and email are judged as usual, but the Response's status, Destination, InResponseTo and any Response signature do not exist here and were not checked.\nFix: to check those too, capture the whole SAMLResponse (browser devtools, a HAR file or SAML-tracer).";
     "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",

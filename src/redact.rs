@@ -171,7 +171,7 @@ impl Redactor {
             let name = n.get_name();
             let leaf = n.get_child_elements().is_empty();
             match name.as_str() {
-                "NameID" | "AttributeValue" | "SessionIndex" if leaf => {
+                "NameID" | "NameIdentifier" | "AttributeValue" | "SessionIndex" if leaf => {
                     let v = n.get_content();
                     let r = self.value(&v);
                     if r != v {

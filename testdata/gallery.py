@@ -574,9 +574,48 @@ def salesforce():
     tamper("salesforce", valid, ">0055g00000AbCdEAAV<", ">0055g00000ZzZzZAAV<")
 
 
+def adfs_wsfed_saml11():
+    """AD FS to a WS-Federation relying party with the SAML 1.1 token type: a SAML 1.1 assertion
+    (AssertionID, Issuer attribute, AttributeNamespace, the Signature last), signed by xmlsec1 with
+    AssertionID as the ID, inside a RequestSecurityTokenResponse posted as wa/wresult/wctx."""
+    import urllib.parse
+    s11 = "urn:oasis:names:tc:SAML:1.0:assertion"
+    iss = "http://adfs.contoso.example/adfs/services/trust"
+    t_ = t(".312")
+    aid = "_9c1d6f3e-2b4a-4c8d-9e7f-1a2b3c4d5e6f"
+    subj = ('<saml:Subject><saml:NameIdentifier Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@contoso.example</saml:NameIdentifier>'
+            '<saml:SubjectConfirmation><saml:ConfirmationMethod>urn:oasis:names:tc:SAML:1.0:cm:bearer</saml:ConfirmationMethod></saml:SubjectConfirmation></saml:Subject>')
+    a = (f'<?xml version="1.0" encoding="UTF-8"?>\n<saml:Assertion MajorVersion="1" MinorVersion="1" AssertionID="{aid}" Issuer="{iss}" IssueInstant="{t_["issue"]}" xmlns:saml="{s11}">'
+         f'<saml:Conditions NotBefore="{t_["nb"]}" NotOnOrAfter="{t_["noa"]}"><saml:AudienceRestrictionCondition><saml:Audience>{AUD}</saml:Audience></saml:AudienceRestrictionCondition></saml:Conditions>'
+         f'<saml:AttributeStatement>{subj}'
+         f'<saml:Attribute AttributeName="emailaddress" AttributeNamespace="{CLAIMS}"><saml:AttributeValue>alice@contoso.example</saml:AttributeValue></saml:Attribute>'
+         f'<saml:Attribute AttributeName="upn" AttributeNamespace="{CLAIMS}"><saml:AttributeValue>alice@corp.contoso.example</saml:AttributeValue></saml:Attribute>'
+         '</saml:AttributeStatement>'
+         f'<saml:AuthenticationStatement AuthenticationMethod="urn:oasis:names:tc:SAML:1.0:am:password" AuthenticationInstant="{t_["authn"]}">{subj}</saml:AuthenticationStatement>'
+         + g.sig_template(aid) + '</saml:Assertion>')
+    src, dst = os.path.join(g.TMP, "s11in.xml"), os.path.join(g.TMP, "s11out.xml")
+    open(src, "w").write(a)
+    g.run("xmlsec1", "--sign", "--privkey-pem", f"{g.KEYS}/idp.key,{g.KEYS}/idp.crt",
+          "--id-attr:AssertionID", f"{s11}:Assertion", "--output", dst, src)
+    signed = strip_decl(open(dst).read())
+
+    def post(assertion):
+        rstr = ('<t:RequestSecurityTokenResponse xmlns:t="http://schemas.xmlsoap.org/ws/2005/02/trust">'
+                f'<t:Lifetime><wsu:Created xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd">{t_["issue"]}</wsu:Created></t:Lifetime>'
+                f'<wsp:AppliesTo xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy"><wsa:EndpointReference xmlns:wsa="http://www.w3.org/2005/08/addressing"><wsa:Address>{AUD}</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>'
+                f'<t:RequestedSecurityToken>{assertion}</t:RequestedSecurityToken>'
+                '<t:TokenType>urn:oasis:names:tc:SAML:1.0:assertion</t:TokenType><t:RequestType>http://schemas.xmlsoap.org/ws/2005/02/trust/Issue</t:RequestType>'
+                '<t:KeyType>http://schemas.xmlsoap.org/ws/2005/05/identity/NoProofKey</t:KeyType></t:RequestSecurityTokenResponse>')
+        return "wa=wsignin1.0&wresult=" + urllib.parse.quote(rstr, safe="") + "&wctx=rm%3d0%26id%3dpassive%26ru%3d%252f"
+    d = os.path.join(OUT, "adfs")
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, "wsfed-saml11.form"), "w").write(post(signed) + "\n")
+    open(os.path.join(d, "wsfed-saml11-tampered.form"), "w").write(post(signed.replace(">alice@corp.contoso.example<", ">mallory@corp.contoso.example<")) + "\n")
+
+
 PRODUCTS = [entra, okta, google, onelogin, auth0, adfs, pingfederate, keycloak, shibboleth,
             simplesamlphp, jumpcloud, iam_identity_center, azure_ad_b2c, pingone,
-            oracle_access_manager, duo, cyberark, salesforce]
+            oracle_access_manager, duo, cyberark, salesforce, adfs_wsfed_saml11]
 
 
 def main():

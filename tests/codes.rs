@@ -518,6 +518,10 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("empty-attributes.xml", &[]).1),
         ),
         (
+            "saml11-assertion",
+            Box::new(|| ijson(&[&td("idp/adfs/wsfed-saml11.form")]).1),
+        ),
+        (
             "assertion-bare",
             Box::new(|| {
                 let xml = fixture("signed-assertion.xml");

@@ -1,12 +1,12 @@
 //! WS-Federation sign-in responses (`wa=wsignin1.0&wresult=…`, what AD FS and Entra ID post to
 //! WS-Fed applications): the `wresult` is a RequestSecurityTokenResponse whose
 //! RequestedSecurityToken holds a SAML assertion. A SAML 2.0 Assertion is taken out and checked
-//! like a bare one; a SAML 1.1 assertion is named as such (this tool checks SAML 2.0).
+//! like a bare one; a SAML 1.1 assertion is taken out for [`crate::saml11`].
 
 const SAML2: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 const SAML11: &str = "urn:oasis:names:tc:SAML:1.0:assertion";
 
-/// The SAML 2.0 Assertion element inside a `wresult` (its exact bytes), or why there is none.
+/// The SAML 2.0 or 1.1 Assertion element inside a `wresult` (its exact bytes), or why there is none.
 pub fn assertion(wresult: &str) -> Result<String, String> {
     let doc = wresult.trim();
     if !doc.contains("RequestSecurityTokenResponse") {
@@ -31,20 +31,17 @@ pub fn assertion(wresult: &str) -> Result<String, String> {
         }
         let tag_end = doc[lt..].find('>').map(|e| lt + e).unwrap_or(doc.len());
         let tag = &doc[lt..tag_end];
-        if tag.contains(SAML11) {
-            return Err("the WS-Federation token is a SAML 1.1 assertion (urn:oasis:names:tc:SAML:1.0:assertion); samlcheck checks SAML 2.0: set the relying party trust's token type to SAML 2.0 to check it here".into());
-        }
-        if !tag.contains(SAML2) {
+        if !tag.contains(SAML2) && !tag.contains(SAML11) {
             continue;
         }
         let close = format!("</{name}>");
         let end = doc[lt..]
             .find(&close)
             .map(|e| lt + e + close.len())
-            .ok_or("the SAML 2.0 Assertion in wresult is not closed: the capture is truncated")?;
+            .ok_or("the Assertion in wresult is not closed: the capture is truncated")?;
         return Ok(doc[lt..end].to_string());
     }
-    Err("wresult holds no SAML 2.0 Assertion in its RequestedSecurityToken".into())
+    Err("wresult holds no SAML 2.0 or 1.1 Assertion in its RequestedSecurityToken".into())
 }
 
 #[cfg(test)]
@@ -61,7 +58,7 @@ mod tests {
             format!("<Assertion xmlns=\"{SAML2}\" ID=\"_a\"><Issuer>x</Issuer></Assertion>")
         );
         let v1 = rstr.replace(SAML2, SAML11);
-        assert!(assertion(&v1).unwrap_err().contains("SAML 1.1"));
+        assert!(assertion(&v1).unwrap().contains(SAML11));
         assert!(assertion("<a/>").is_err());
     }
 }
