@@ -55,7 +55,7 @@ never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact-urls -d 'With --redact, also mask the hosts of issuer, destination, audience and ACS URLs'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
@@ -94,7 +94,7 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact-urls -d 'With --redact, also mask the hosts of issuer, destination, audience and ACS URLs'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
@@ -133,7 +133,7 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact-urls -d 'With --redact, also mask the hosts of issuer, destination, audience and ACS URLs'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Fail when a signing certificate expires within this many days (default: warn within 30)' -r
@@ -190,7 +190,7 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact-urls -d 'With --redact, also mask the hosts of issuer, destination, audience and ACS URLs'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l now -d 'The time to judge against, RFC 3339 (wins over the config\'s `now`)' -r

@@ -169,9 +169,16 @@ pub struct RedactArgs {
     /// stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay
     #[arg(long, help_heading = "Sharing")]
     pub redact: bool,
-    /// With --redact, also mask the hosts of issuer, destination, audience and ACS URLs
-    #[arg(long, requires = "redact", help_heading = "Sharing")]
+    /// --redact, and also mask the hosts of issuer, destination, audience and ACS URLs
+    #[arg(long, help_heading = "Sharing")]
     pub redact_urls: bool,
+}
+
+impl RedactArgs {
+    /// The redactor these flags ask for (`--redact-urls` implies `--redact`).
+    pub fn redactor(self) -> Option<crate::redact::Redactor> {
+        (self.redact || self.redact_urls).then(|| crate::redact::Redactor::new(self.redact_urls))
+    }
 }
 
 #[derive(Debug, Args)]

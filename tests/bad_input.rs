@@ -380,3 +380,37 @@ fn library_noise_and_quoted_input_never_reach_stderr() {
         assert!(err.lines().count() <= 1, "{err}");
     }
 }
+
+/// Inputs the new forms and flags accept, broken: each is exit 2 and one line that names the
+/// problem where the user wrote it (not in samlcheck's bare-Assertion wrapper, not the URL thrice).
+#[test]
+fn broken_new_forms_are_one_line_in_the_users_terms() {
+    for (args, stdin, expect) in [
+        (
+            vec!["inspect", "wa=wsignin1.0&wresult=%3Cgarbage"],
+            "",
+            "RequestSecurityTokenResponse",
+        ),
+        (vec!["inspect", "SAMLart=%%%"], "", "%-escape"),
+        (
+            vec!["inspect", "-"],
+            "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><x/>",
+            "still open",
+        ),
+        (
+            vec!["metadata", "https://127.0.0.1:1/md"],
+            "",
+            "Connection refused",
+        ),
+    ] {
+        let out = bin().args(&args).write_stdin(stdin).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert!(
+            !err.contains("samlp:Response") && err.matches("127.0.0.1").count() <= 1,
+            "{err}"
+        );
+    }
+}

@@ -12,10 +12,7 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
         ..Default::default()
     };
     let mut pieces = Vec::new();
-    let mut redactor = args
-        .redact
-        .redact
-        .then(|| crate::redact::Redactor::new(args.redact.redact_urls));
+    let mut redactor = args.redact.redactor();
     for (origin, decoded) in source::read_all(&args.input)? {
         let captures = match decoded {
             Ok(c) => c,

@@ -36,9 +36,8 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
         sides.push(r);
     }
     let mut d = crate::diff::compare(&sides[0], &sides[1]);
-    if args.redact.redact {
+    if let Some(mut red) = args.redact.redactor() {
         // Values were compared unredacted; only what is shown is replaced.
-        let mut red = crate::redact::Redactor::new(args.redact.redact_urls);
         for r in sides.iter_mut() {
             red.report(r);
         }

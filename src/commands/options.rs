@@ -60,8 +60,8 @@ fn metadata_file(
 ) -> Result<(metadata::Metadata, String), Error> {
     let shown = path.display().to_string();
     let (bytes, origin) = if crate::trust::fetch::is_url(&shown) {
-        let f =
-            crate::trust::fetch::fetch(&shown).map_err(|e| Error::usage(format!("{flag} {e}")))?;
+        let f = crate::trust::fetch::fetch(&shown)
+            .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
         (f.bytes, f.origin)
     } else {
         (read(path, flag)?, shown.clone())

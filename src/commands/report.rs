@@ -33,10 +33,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut progress = Progress::new(inputs.len());
     let mut broken_pipe = false;
     // Redaction runs on each finished report, before any renderer sees it.
-    let mut redactor = args
-        .redact
-        .redact
-        .then(|| crate::redact::Redactor::new(args.redact.redact_urls));
+    let mut redactor = args.redact.redactor();
     crate::analyze::prepare();
     batch::run(
         &inputs,

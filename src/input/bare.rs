@@ -16,9 +16,11 @@ pub const WRAPPER_ID: &str = "_samlcheck-bare-assertion-wrapper";
 pub fn wrap(xml: &[u8]) -> Option<Vec<u8>> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let (root_start, issue_instant) = loop {
+    let (root_start, issue_instant, empty) = loop {
         let at = reader.buffer_position() as usize;
-        match reader.read_event_into(&mut buf).ok()? {
+        let event = reader.read_event_into(&mut buf).ok()?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name();
                 let local = name.local_name();
@@ -43,13 +45,26 @@ pub fn wrap(xml: &[u8]) -> Option<Vec<u8>> {
                 if !ns_ok {
                     return None;
                 }
-                break (at, instant);
+                break (at, instant, empty);
             }
             Event::Eof => return None,
             _ => {}
         }
         buf.clear();
     };
+    // Only a well-formed document is wrapped: otherwise the guard reports the problem at its
+    // offset in what the user gave, not in samlcheck's wrapper.
+    let mut depth = usize::from(!empty);
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) if depth == 0 => break,
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
     let body = &xml[root_start..];
     let instant = issue_instant
         .filter(|i| {

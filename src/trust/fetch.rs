@@ -51,12 +51,13 @@ fn loopback(url: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "::1")
 }
 
-/// Fetches `url`, revalidating a cached copy by ETag.
+/// Fetches `url`, revalidating a cached copy by ETag. Errors do not repeat the URL: the caller
+/// names it.
 pub fn fetch(url: &str) -> Result<Fetched, String> {
     let url = url.trim();
     if url.to_ascii_lowercase().starts_with("http://") && !loopback(url) {
         return Err(format!(
-            "{url}: plain http is refused for metadata (it carries the keys you trust); use https"
+            "plain http is refused for metadata (it carries the keys you trust); use https"
         ));
     }
     let slot = cache_dir().map(|d| {
@@ -84,11 +85,18 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         Ok(r) => r,
         Err(ureq::Error::Status(code, r)) => {
             return Err(format!(
-                "{url}: the server answered HTTP {code} {}",
+                "the server answered HTTP {code} {}",
                 r.status_text()
             ))
         }
-        Err(e) => return Err(format!("{url}: {e}")),
+        // ureq's own message starts with the URL, which the caller already names.
+        Err(ureq::Error::Transport(t)) => {
+            let m = t.to_string();
+            return Err(m
+                .strip_prefix(&format!("{url}: "))
+                .unwrap_or(&m)
+                .to_string());
+        }
     };
     if resp.status() == 304 {
         if let Some((body, _)) = cached {
@@ -103,9 +111,9 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
     resp.into_reader()
         .take(MAX + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{url}: reading the body failed: {e}"))?;
+        .map_err(|e| format!("reading the body failed: {e}"))?;
     if bytes.len() as u64 > MAX {
-        return Err(format!("{url}: the document is larger than 16 MiB"));
+        return Err("the document is larger than 16 MiB".into());
     }
     if let (Some((body, tag)), Some(etag)) = (&slot, &etag) {
         // The cache is an optimisation: failing to write it is not an error.
