@@ -56,9 +56,9 @@ fn loopback(url: &str) -> bool {
 pub fn fetch(url: &str) -> Result<Fetched, String> {
     let url = url.trim();
     if url.to_ascii_lowercase().starts_with("http://") && !loopback(url) {
-        return Err(format!(
-            "plain http is refused for metadata (it carries the keys you trust); use https"
-        ));
+        return Err(
+            "plain http is refused for metadata (it carries the keys you trust); use https".into(),
+        );
     }
     let slot = cache_dir().map(|d| {
         let key = hex(&Sha256::digest(url.as_bytes()));
