@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::check::{Check, Severity};
 use crate::checks::email::{is_email, is_placeholder};
-use crate::report::{Report, SigResult, Verdict};
+use crate::report::{Report, Verdict};
 
 /// One field that differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -265,13 +265,7 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
             sa.location.clone(),
             sb.location.clone(),
         );
-        let res = |s: &crate::report::SignatureReport| match s.result {
-            SigResult::Valid => "valid".to_string(),
-            other => serde_json::to_value(other)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-        };
+        let res = |s: &crate::report::SignatureReport| s.result.label().replace(' ', "_");
         push(f("result"), Check::Signature, res(sa), res(sb));
         push(
             f("algorithm"),

@@ -523,12 +523,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "assertion-bare",
-            Box::new(|| {
-                let xml = fixture("signed-assertion.xml");
-                let start = xml.find("<saml:Assertion").unwrap();
-                let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
-                inspect_stdin_v(xml[start..end].to_string(), &[])
-            }),
+            Box::new(|| inspect_stdin_v(bare_assertion(), &[])),
         ),
         (
             "nameid-encrypted",

@@ -279,18 +279,7 @@ fn devtools_copies_and_log_lines_are_found_and_verified() {
         (format!("Jan 15 10:00:01 sp1 app[4242]: DEBUG acs: SAMLResponse={enc} RelayState=/dashboard"), "text_parameter"),
     ];
     for (input, step) in cases {
-        let (code, v) = json_stdin(
-            &[
-                "verify",
-                "--format",
-                "json",
-                "--now",
-                NOW,
-                "--cert",
-                &td("keys/idp.crt"),
-            ],
-            input.clone(),
-        );
+        let (code, v) = verify_cert_stdin(input.clone());
         assert_eq!(code, 0, "{step}: {v}");
         assert_eq!(v["decoding"][0], step, "{input}");
         assert_eq!(v["subject"]["authenticated"], true);
@@ -319,28 +308,9 @@ fn paste_ends_at_the_first_blank_line() {
     assert!(err.contains("--paste reads stdin"), "{err}");
 }
 
-/// The Assertion element alone, as SP logs print it.
-pub fn bare_assertion() -> String {
-    let xml = text("signed-assertion.xml");
-    let start = xml.find("<saml:Assertion").unwrap();
-    let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
-    xml[start..end].to_string()
-}
-
 #[test]
 fn a_bare_assertion_is_verified_and_says_what_could_not_be_checked() {
-    let (code, v) = json_stdin(
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--cert",
-            &td("keys/idp.crt"),
-        ],
-        bare_assertion(),
-    );
+    let (code, v) = verify_cert_stdin(bare_assertion());
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["decoding"][0], "bare_assertion");
     assert_eq!(v["subject"]["authenticated"], true);
@@ -351,18 +321,7 @@ fn a_bare_assertion_is_verified_and_says_what_could_not_be_checked() {
     );
     // Tampered, it fails like any other.
     let tampered = bare_assertion().replacen("alice@example.com", "mallory@example.com", 1);
-    let (code, v) = json_stdin(
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--cert",
-            &td("keys/idp.crt"),
-        ],
-        tampered,
-    );
+    let (code, v) = verify_cert_stdin(tampered);
     assert_eq!(code, 1);
     assert_eq!(v["subject"]["authenticated"], false);
 }
@@ -421,18 +380,7 @@ fn a_ws_federation_wresult_is_checked_like_a_bare_assertion() {
     let start = xml.find("<Assertion ").unwrap();
     let end = xml.rfind("</Assertion>").unwrap() + "</Assertion>".len();
     let assertion = &xml[start..end];
-    let (code, v) = json_stdin(
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--now",
-            NOW,
-            "--cert",
-            &td("keys/idp.crt"),
-        ],
-        wsfed_post(assertion),
-    );
+    let (code, v) = verify_cert_stdin(wsfed_post(assertion));
     assert_eq!(code, 0, "{v}");
     let steps: Vec<&str> = v["decoding"]
         .as_array()
@@ -468,4 +416,13 @@ fn a_ws_federation_wresult_is_checked_like_a_bare_assertion() {
         finding(&v, "signature-digest-mismatch")["severity"],
         "error"
     );
+}
+
+/// `verify --format json --now NOW --cert keys/idp.crt` on `stdin` (no other expectations).
+fn verify_cert_stdin(stdin: impl Into<Vec<u8>>) -> (i32, serde_json::Value) {
+    let cert = td("keys/idp.crt");
+    json_stdin(
+        &["verify", "--format", "json", "--now", NOW, "--cert", &cert],
+        stdin,
+    )
 }

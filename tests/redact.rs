@@ -155,47 +155,19 @@ fn no_personal_value_survives_redaction_in_any_output() {
 
 #[test]
 fn placeholders_urls_and_shapes_stay_for_triage() {
-    let (_, out, _) = run(&[
-        "inspect",
-        "--now",
-        NOW,
-        "--format",
-        "json",
-        "--redact",
-        &td("placeholder-email.xml"),
-    ]);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let (_, v) = ijson(&["--redact", &td("placeholder-email.xml")]);
     assert_eq!(v["subject"]["name_id"], "${user:email}");
     assert_eq!(
         v["destination"],
         "https://analytics.amplitude.com/saml/sso/123456"
     );
-    let (_, out, _) = run(&[
-        "inspect",
-        "--now",
-        NOW,
-        "--format",
-        "json",
-        "--redact",
-        &td("signed-assertion.xml"),
-    ]);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let (_, v) = ijson(&["--redact", &td("signed-assertion.xml")]);
     assert_eq!(v["subject"]["name_id"], "user1@redacted.invalid");
     assert_eq!(
         v["email"]["value"], "user1@redacted.invalid",
         "the same value, the same token"
     );
-    let (_, out, _) = run(&[
-        "inspect",
-        "--now",
-        NOW,
-        "--format",
-        "json",
-        "--redact",
-        "--redact-urls",
-        &td("signed-assertion.xml"),
-    ]);
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let (_, v) = ijson(&["--redact", "--redact-urls", &td("signed-assertion.xml")]);
     assert_eq!(
         v["destination"],
         "https://host2.redacted.invalid/saml/sso/123456"

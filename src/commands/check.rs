@@ -108,12 +108,7 @@ fn run_app(app: &App, cfg: &Config, base: &Path, now: Option<&str>) -> Result<Ap
     for p in [&app.idp_metadata, &app.sp_metadata].into_iter().flatten() {
         let path = file(p);
         let shown = path.display().to_string();
-        let read = if crate::trust::fetch::is_url(p) {
-            crate::trust::fetch::fetch(p).map(|f| f.bytes)
-        } else {
-            std::fs::read(&path).map_err(|e| e.to_string())
-        };
-        match read {
+        match crate::trust::fetch::load(&path).map(|f| f.bytes) {
             Ok(bytes) => {
                 metadata.push(lint::lint(&shown, &bytes, &lint_opts));
                 parsed.push(md::parse(&bytes, &lint_opts.limits).ok());

@@ -32,12 +32,7 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let mut docs = Vec::new();
     for path in files {
         let file = path.display().to_string();
-        let read = if crate::trust::fetch::is_url(&file) {
-            crate::trust::fetch::fetch(&file).map(|f| f.bytes)
-        } else {
-            std::fs::read(path).map_err(|e| e.to_string())
-        };
-        match read {
+        match crate::trust::fetch::load(path).map(|f| f.bytes) {
             Ok(bytes) => {
                 reports.push(lint::lint(&file, &bytes, &opts));
                 docs.push(md::parse(&bytes, &opts.limits).ok());

@@ -59,16 +59,11 @@ fn metadata_file(
     limits: &crate::input::Limits,
 ) -> Result<(metadata::Metadata, String), Error> {
     let shown = path.display().to_string();
-    let (bytes, origin) = if crate::trust::fetch::is_url(&shown) {
-        let f = crate::trust::fetch::fetch(&shown)
-            .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
-        (f.bytes, f.origin)
-    } else {
-        (read(path, flag)?, shown.clone())
-    };
-    let md = metadata::parse(&bytes, limits)
+    let f = crate::trust::fetch::load(path)
         .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
-    Ok((md, origin))
+    let md = metadata::parse(&f.bytes, limits)
+        .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
+    Ok((md, f.origin))
 }
 
 pub fn build(args: &ReportArgs) -> Result<Options, Error> {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, SigResult, Verdict};
+use super::{Report, SigResult, Tone};
 use crate::check::{Severity, State};
 
 /// Escapes text for HTML content and attribute values; control and bidi characters are shown.
@@ -60,27 +60,17 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         );
         return;
     }
-    let errors = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    let (head, class) = match (verify, r.verdict) {
-        (true, Verdict::Pass) => ("✔ PASS", "pass"),
-        (true, _) => ("✗ FAIL", "fail"),
-        (false, _) if errors > 0 => ("✗ PROBLEMS", "fail"),
-        (false, _) if warnings > 0 => ("! WARNINGS", "warn"),
-        (false, _) => ("✔ OK", "pass"),
+    let (errors, warnings) = r.counts();
+    let (head, tone) = r.headline(verify);
+    let class = match tone {
+        Tone::Good => "pass",
+        Tone::Caution => "warn",
+        Tone::Bad => "fail",
     };
     let _ = write!(
         o,
         "<h1 class=\"{class}\">{head}: SAML {}</h1><p>{errors} error(s), {warnings} warning(s) · <code>{}</code></p>",
-        esc(&r.message.unwrap_or("message").replace('_', " ")),
+        esc(&r.kind()),
         esc(&r.origin)
     );
     if let Some(top) = r.findings.iter().find(|f| f.severity != Severity::Info) {
@@ -174,10 +164,7 @@ fn one(o: &mut String, r: &Report, verify: bool) {
             let _ = write!(
                 o,
                 "<li><b class=\"{class}\">{}</b> <code>{}</code> — {}",
-                serde_json::to_value(f.severity)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
+                f.severity.as_str(),
                 f.code,
                 esc(&f.message)
             );
@@ -253,19 +240,12 @@ fn coverage(o: &mut String, r: &Report) {
         return;
     }
     let consumed = r.subject.as_ref().is_some_and(|s| s.authenticated);
-    let _ = write!(o, "<ul class=\"tree\"><li>▸ {} <span class=\"dim\">(the SP consumes its Assertion{})</span><ul class=\"tree\">", esc(&r.message.unwrap_or("message").replace('_', " ")), if consumed { ", which is authenticated" } else { ", which is not authenticated" });
+    let _ = write!(o, "<ul class=\"tree\"><li>▸ {} <span class=\"dim\">(the SP consumes its Assertion{})</span><ul class=\"tree\">", esc(&r.kind()), if consumed { ", which is authenticated" } else { ", which is not authenticated" });
     for (i, s) in r.signatures.iter().enumerate() {
         let (t, class) = match s.result {
             SigResult::Valid => ("valid".to_string(), "pass"),
             SigResult::NotChecked => ("not checked".to_string(), "dim"),
-            other => (
-                serde_json::to_value(other)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-                    .replace('_', " "),
-                "fail",
-            ),
+            other => (other.label().to_string(), "fail"),
         };
         let _ = write!(
             o,

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Report, SigResult, Verdict};
+use super::{Report, SigResult, Tone};
 use crate::checks::email::Holds;
 use crate::checks::{Severity, State};
 
@@ -80,17 +80,8 @@ fn render_one(r: &Report, mode: Mode) -> String {
         );
         return out;
     }
-    let errors = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    let kind = r.message.unwrap_or("message").replace('_', " ");
+    let (errors, warnings) = r.counts();
+    let kind = r.kind();
     let from = r
         .issuer
         .as_deref()
@@ -103,13 +94,15 @@ fn render_one(r: &Report, mode: Mode) -> String {
         }
         (i, _) => format!(" ({})", i.name()),
     };
-    let head = match (mode, r.verdict) {
-        (Mode::Verify, Verdict::Pass) => paint(GREEN, "✔ PASS"),
-        (Mode::Verify, _) => paint(RED, "✗ FAIL"),
-        (Mode::Inspect, _) if errors > 0 => paint(RED, "✗ PROBLEMS"),
-        (Mode::Inspect, _) if warnings > 0 => paint(YELLOW, "! WARNINGS"),
-        (Mode::Inspect, _) => paint(GREEN, "✔ OK"),
-    };
+    let (words, tone) = r.headline(mode == Mode::Verify);
+    let head = paint(
+        match tone {
+            Tone::Good => GREEN,
+            Tone::Caution => YELLOW,
+            Tone::Bad => RED,
+        },
+        words,
+    );
     // Say what the headline covers: an OK without a checked signature is not an authenticated OK.
     let checked = r
         .signatures
@@ -370,14 +363,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
         let result = match s.result {
             SigResult::Valid => paint(GREEN, "valid"),
             SigResult::NotChecked => paint(DIM, "not checked (no trusted certificate given)"),
-            other => paint(
-                RED,
-                serde_json::to_value(other)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-                    .replace('_', " "),
-            ),
+            other => paint(RED, other.label()),
         };
         let alg = |a: &Option<String>| {
             a.as_deref()

@@ -38,11 +38,7 @@ pub fn render(command: &str, outcomes: &[Outcome]) -> String {
                 .findings
                 .iter()
                 .map(|f| {
-                    let sev = match f.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Info => "info",
-                    };
+                    let sev = f.severity.as_str();
                     let mut line = format!("{sev} {}: {}", f.code, f.message);
                     if let Some(h) = &f.hint {
                         line.push_str(&format!("\n  fix: {h}"));

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, SigResult, Verdict};
+use super::{Report, SigResult};
 use crate::check::{Severity, State};
 use crate::checks::email::Holds;
 
@@ -67,24 +67,9 @@ fn one(r: &Report, verify: bool) -> String {
         );
         return o;
     }
-    let errors = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = r
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    let head = match (verify, r.verdict) {
-        (true, Verdict::Pass) => "✔ PASS",
-        (true, _) => "✗ FAIL",
-        (false, _) if errors > 0 => "✗ PROBLEMS",
-        (false, _) if warnings > 0 => "! WARNINGS",
-        (false, _) => "✔ OK",
-    };
-    let kind = r.message.unwrap_or("message").replace('_', " ");
+    let (errors, warnings) = r.counts();
+    let (head, _) = r.headline(verify);
+    let kind = r.kind();
     let _ = writeln!(o, "## {head}: SAML {kind}\n");
     let _ = writeln!(
         o,
@@ -217,14 +202,7 @@ fn one(r: &Report, verify: bool) -> String {
             let result = match s.result {
                 SigResult::Valid => "✔ valid".to_string(),
                 SigResult::NotChecked => "not checked".to_string(),
-                other => format!(
-                    "✗ {}",
-                    serde_json::to_value(other)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                        .replace('_', " ")
-                ),
+                other => format!("✗ {}", other.label()),
             };
             let alg = s
                 .signature_algorithm
@@ -246,11 +224,7 @@ fn one(r: &Report, verify: bool) -> String {
     if !r.findings.is_empty() {
         let _ = writeln!(o, "### Findings\n");
         for f in &r.findings {
-            let sev = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
+            let sev = f.severity.as_str();
             let _ = writeln!(o, "- **{sev}** `{}` — {}", f.code, text(&f.message));
             if let Some(h) = &f.hint {
                 let _ = writeln!(o, "  - Fix: {}", text(h));

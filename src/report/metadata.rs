@@ -78,10 +78,7 @@ fn mark(verdict: &str) -> &'static str {
 
 fn findings(out: &mut String, findings: &[Finding]) {
     for f in findings {
-        let sev = serde_json::to_value(f.severity)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let sev = f.severity.as_str();
         out.push_str(&format!("  {sev:<7} {} {}\n", f.code, visible(&f.message)));
         if let Some(h) = &f.hint {
             out.push_str(&format!("          fix: {}\n", visible(h)));

@@ -109,6 +109,58 @@ pub enum SigResult {
     Refused,
 }
 
+impl SigResult {
+    /// The result in words, as the text, Markdown and HTML reports print it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SigResult::Valid => "valid",
+            SigResult::DigestMismatch => "digest mismatch",
+            SigResult::SignatureMismatch => "signature mismatch",
+            SigResult::UntrustedKey => "untrusted key",
+            SigResult::NotChecked => "not checked",
+            SigResult::Refused => "refused",
+        }
+    }
+}
+
+/// How a headline reads: the words and whether they are good news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Caution,
+    Bad,
+}
+
+impl Report {
+    /// How many error and warning findings the report has.
+    pub fn counts(&self) -> (usize, usize) {
+        let n =
+            |s: crate::check::Severity| self.findings.iter().filter(|f| f.severity == s).count();
+        (
+            n(crate::check::Severity::Error),
+            n(crate::check::Severity::Warning),
+        )
+    }
+
+    /// The verdict word every renderer leads with: PASS/FAIL for `verify`, OK/WARNINGS/PROBLEMS
+    /// for `inspect`.
+    pub fn headline(&self, verify: bool) -> (&'static str, Tone) {
+        let (errors, warnings) = self.counts();
+        match (verify, self.verdict) {
+            (true, Verdict::Pass) => ("✔ PASS", Tone::Good),
+            (true, _) => ("✗ FAIL", Tone::Bad),
+            (false, _) if errors > 0 => ("✗ PROBLEMS", Tone::Bad),
+            (false, _) if warnings > 0 => ("! WARNINGS", Tone::Caution),
+            (false, _) => ("✔ OK", Tone::Good),
+        }
+    }
+
+    /// What kind of message it is, in words ("response", "authn request", …).
+    pub fn kind(&self) -> String {
+        self.message.unwrap_or("message").replace('_', " ")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignatureReport {
     pub covers: &'static str,

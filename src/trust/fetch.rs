@@ -128,6 +128,27 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
     })
 }
 
+/// A metadata source as users give it: an https URL (fetched as above) or a file (at most
+/// 16 MiB, like a fetched document). The origin names where the bytes came from.
+pub fn load(source: &std::path::Path) -> Result<Fetched, String> {
+    let shown = source.display().to_string();
+    if is_url(&shown) {
+        return fetch(&shown);
+    }
+    let f = std::fs::File::open(source).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    f.take(MAX + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX {
+        return Err("file is larger than 16 MiB".into());
+    }
+    Ok(Fetched {
+        bytes,
+        origin: shown,
+    })
+}
+
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }

@@ -159,3 +159,12 @@ pub fn pair_json(idp: &str, sp: &str, extra: &[&str]) -> (i32, Value) {
 pub fn text(name: &str) -> String {
     std::fs::read_to_string(td(name)).unwrap()
 }
+
+/// The Assertion element of signed-assertion.xml alone, as SP logs print it.
+#[allow(dead_code)]
+pub fn bare_assertion() -> String {
+    let xml = text("signed-assertion.xml");
+    let start = xml.find("<saml:Assertion").unwrap();
+    let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
+    xml[start..end].to_string()
+}
