@@ -414,3 +414,29 @@ fn broken_new_forms_are_one_line_in_the_users_terms() {
         );
     }
 }
+
+#[test]
+fn nesting_without_end_is_refused_not_a_stack_overflow() {
+    // Found by the `decode` fuzz target: every `%25` layer peeled off led into another
+    // recursion, and 200,000 layers overflowed the stack (an abort, not an exit 2).
+    let deep = format!("%{}41", "25".repeat(200_000));
+    refuse(deep.as_bytes(), &[], "more than 16 layers of encoding");
+    // A value URL-encoded twice (a common copy-paste accident) still decodes.
+    let xml = std::fs::read_to_string(td("signed-assertion.b64")).unwrap();
+    let twice = xml
+        .trim()
+        .replace('+', "%252B")
+        .replace('=', "%253D")
+        .replace('/', "%252F");
+    let out = bin()
+        .args(["decode", "-"])
+        .write_stdin(twice)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -299,6 +299,9 @@ fn json_offset(text: &str, line: usize, column: usize) -> usize {
         + column.saturating_sub(1)
 }
 
+/// Most decoding steps one message may take (a capture is wrapped a few layers deep).
+const MAX_LAYERS: usize = 16;
+
 /// Decodes one message given as text: XML, base64, URL-encoded, a form body or a URL.
 pub(crate) fn decode_text(
     text: &str,
@@ -307,6 +310,14 @@ pub(crate) fn decode_text(
 ) -> Result<Capture, InputError> {
     let t = text.trim();
     let lead = text.len() - text.trim_start().len();
+    // Each layer (percent-encoding, a form inside a parameter…) comes back here; real captures
+    // are wrapped two or three deep, and a crafted one must not recurse without bound.
+    if steps.len() >= MAX_LAYERS {
+        return Err(InputError::new(format!(
+            "the message is wrapped in more than {MAX_LAYERS} layers of encoding (the last: {}); samlcheck stops there",
+            steps.last().map(|s| s.as_str()).unwrap_or("")
+        )));
+    }
     if t.len() > limits.max_input {
         return Err(InputError::new(format!(
             "encoded message is larger than {} (limit --max-input)",
