@@ -1,8 +1,9 @@
 //! The batch runner: many inputs analysed on every core, results handed back in input order.
 //!
-//! Inputs are processed in chunks: each chunk is loaded and analysed in parallel (rayon), then
-//! its results are emitted in order before the next chunk starts, so memory holds one chunk's
-//! reports at a time however many inputs there are (what `--format ndjson` streams).
+//! Inputs are processed in chunks: each chunk is analysed in parallel (rayon) while the calling
+//! thread emits the chunk before it, in order, so output never waits for the cores and the cores
+//! never wait for output. Memory holds at most three chunks' results however many inputs there
+//! are (what `--format ndjson` streams).
 
 use rayon::prelude::*;
 
@@ -11,7 +12,7 @@ use rayon::prelude::*;
 const CHUNK: usize = 256;
 
 /// Runs `work` on every item on all cores and calls `emit` with each item's results in input
-/// order.
+/// order, on the calling thread.
 pub fn run<T, R, W, E>(items: &[T], work: W, mut emit: E)
 where
     T: Sync,
@@ -19,17 +20,32 @@ where
     W: Fn(&T) -> R + Sync,
     E: FnMut(&T, R),
 {
-    for chunk in items.chunks(CHUNK) {
-        // One input (the common interactive case) never starts the thread pool.
-        let results: Vec<R> = if chunk.len() == 1 {
-            chunk.iter().map(&work).collect()
-        } else {
-            chunk.par_iter().map(&work).collect()
-        };
-        for (item, r) in chunk.iter().zip(results) {
+    // One input (the common interactive case) never starts the thread pool.
+    if items.len() <= 1 {
+        for item in items {
+            let r = work(item);
             emit(item, r);
         }
+        return;
     }
+    let work = &work;
+    // One finished chunk waits in the channel while the next is analysed.
+    let (done, finished) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in items.chunks(CHUNK) {
+                let results: Vec<R> = chunk.par_iter().map(work).collect();
+                if done.send(results).is_err() {
+                    return; // the emitting side stopped (it panicked)
+                }
+            }
+        });
+        for (chunk, results) in items.chunks(CHUNK).zip(finished) {
+            for (item, r) in chunk.iter().zip(results) {
+                emit(item, r);
+            }
+        }
+    });
 }
 
 #[cfg(test)]
@@ -46,5 +62,31 @@ mod tests {
             .iter()
             .enumerate()
             .all(|(k, (i, r))| *i == k && *r == k * 2));
+    }
+
+    #[test]
+    fn slow_early_items_keep_their_place() {
+        // The first item of every chunk finishes last; order must not follow completion.
+        let items: Vec<usize> = (0..600).collect();
+        let mut seen = Vec::new();
+        run(
+            &items,
+            |i| {
+                if i % CHUNK == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                *i
+            },
+            |i, r| seen.push((*i, r)),
+        );
+        assert_eq!(seen, items.iter().map(|i| (*i, *i)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn one_item_and_none() {
+        let mut seen = Vec::new();
+        run(&[7], |i| i + 1, |_, r| seen.push(r));
+        run(&[] as &[usize], |i| i + 1, |_, r| seen.push(r));
+        assert_eq!(seen, vec![8]);
     }
 }

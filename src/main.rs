@@ -1,6 +1,6 @@
 //! The `samlcheck` binary: parse arguments, run the command, write its output once, exit.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,14 +17,19 @@ fn main() -> ExitCode {
                 samlcheck::cli::Color::Auto => anstream::ColorChoice::Auto,
             };
             if !out.stdout.is_empty() {
-                let mut stdout = anstream::AutoStream::new(
-                    std::io::stdout().lock(),
-                    if out.plain {
-                        anstream::ColorChoice::Never
-                    } else {
-                        choice
-                    },
-                );
+                let stdout = std::io::stdout().lock();
+                // Plain output (XML, JSON, completions) going to a file or pipe is written as is;
+                // to a terminal it still passes the escape-sequence filter.
+                let mut stdout: Box<dyn Write> = if out.plain && !stdout.is_terminal() {
+                    Box::new(stdout)
+                } else if out.plain {
+                    Box::new(anstream::AutoStream::new(
+                        stdout,
+                        anstream::ColorChoice::Never,
+                    ))
+                } else {
+                    Box::new(anstream::AutoStream::new(stdout, choice))
+                };
                 if stdout
                     .write_all(out.stdout.as_bytes())
                     .and_then(|_| stdout.flush())

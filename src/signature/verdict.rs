@@ -237,7 +237,7 @@ fn open_encrypted_id(
             let mut comments = Vec::new();
             let name_id = extract::read_name_id(&n, &mut comments);
             if let Some(s) = msg.assertions.first_mut().and_then(|a| a.subject.as_mut()) {
-                s.name_id = Some(name_id);
+                s.name_id = name_id;
             }
             msg.comments.extend(comments);
         }

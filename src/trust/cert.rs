@@ -1,6 +1,8 @@
 //! X.509 certificates: parsing (PEM, DER, bare base64 as in KeyInfo and metadata), subject,
 //! validity and SHA-256 fingerprint.
 
+use std::cell::RefCell;
+
 use ::time::OffsetDateTime;
 use sha2::{Digest, Sha256};
 use x509_parser::prelude::*;
@@ -64,8 +66,32 @@ pub struct CertInfo {
 }
 
 impl CertInfo {
-    /// Parses one DER certificate.
+    /// Parses one DER certificate. A batch sees the same few certificates (the trusted one,
+    /// the one each message embeds) thousands of times, so parses are remembered per thread.
     pub fn from_der(der: &[u8]) -> Result<Self, String> {
+        thread_local! {
+            static PARSED: RefCell<Vec<CertInfo>> = const { RefCell::new(Vec::new()) };
+        }
+        if let Some(hit) = PARSED.with(|c| c.borrow().iter().find(|c| c.der == der).cloned()) {
+            return Ok(Self {
+                form: KeyForm::CertDer,
+                ..hit
+            });
+        }
+        let parsed = Self::parse_der(der)?;
+        PARSED.with(|c| {
+            let mut c = c.borrow_mut();
+            // A handful of certificates per run; a message that embeds a new one each time
+            // must not grow the cache without bound.
+            if c.len() >= 8 {
+                c.remove(0);
+            }
+            c.push(parsed.clone());
+        });
+        Ok(parsed)
+    }
+
+    fn parse_der(der: &[u8]) -> Result<Self, String> {
         let (_, cert) =
             X509Certificate::from_der(der).map_err(|_| {
                 "not an X.509 certificate (truncated or another kind of data); pass the IdP's signing certificate as PEM, DER or its base64 body".to_string()

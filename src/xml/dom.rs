@@ -2,7 +2,9 @@
 //! verifies, so it is the source of truth for every value the report calls authenticated.
 
 use libxml::parser::{Parser, ParserOptions};
-use libxml::tree::{Document, Node, NodeType};
+use libxml::tree::{Document, Node};
+
+use super::el::El;
 
 use crate::error::InputError;
 
@@ -66,9 +68,7 @@ pub fn ns(node: &Node) -> Option<String> {
 
 /// True when `node` is the element `{ns}local`.
 pub fn is(node: &Node, namespace: &str, local: &str) -> bool {
-    node.get_type() == Some(NodeType::ElementNode)
-        && node.get_name() == local
-        && ns(node).as_deref() == Some(namespace)
+    El::of(node).is_some_and(|e| e.is(namespace, local))
 }
 
 /// Child elements `{ns}local`, in document order.
@@ -113,11 +113,9 @@ pub fn all_elements(node: &Node) -> Vec<Node> {
 /// Values of every attribute named `local` on `node`, in any namespace (libxmlsec1's ID
 /// registration matches attribute names without looking at namespaces).
 pub fn attrs_any_ns(node: &Node, local: &str) -> Vec<String> {
-    node.get_properties_ns()
-        .into_iter()
-        .filter(|((name, _), _)| name == local)
-        .map(|(_, v)| v)
-        .collect()
+    El::of(node)
+        .map(|e| e.attrs_any_ns(local))
+        .unwrap_or_default()
 }
 
 /// An attribute without a namespace.
@@ -128,18 +126,9 @@ pub fn attr(node: &Node, name: &str) -> Option<String> {
 /// Text content: the concatenation of every text and CDATA node below `node` (comments are not
 /// text), and whether a comment sits among them.
 pub fn text(node: &Node) -> (String, bool) {
-    let mut has_comment = false;
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
-        for c in n.get_child_nodes() {
-            match c.get_type() {
-                Some(NodeType::CommentNode) => has_comment = true,
-                Some(NodeType::ElementNode) => stack.push(c),
-                _ => {}
-            }
-        }
-    }
-    (node.get_content(), has_comment)
+    El::of(node)
+        .map(El::text)
+        .unwrap_or_else(|| (node.get_content(), false))
 }
 
 /// The element's line in the XML as parsed.
@@ -150,17 +139,7 @@ pub fn line(node: &Node) -> usize {
 
 /// `/Response/Assertion/Subject` style path of local names.
 pub fn path(node: &Node) -> String {
-    let mut parts = Vec::new();
-    let mut cur = Some(node.clone());
-    while let Some(n) = cur {
-        if n.get_type() != Some(NodeType::ElementNode) {
-            break;
-        }
-        parts.push(n.get_name());
-        cur = n.get_parent();
-    }
-    parts.reverse();
-    format!("/{}", parts.join("/"))
+    El::of(node).map(El::path).unwrap_or_else(|| "/".into())
 }
 
 /// Stable identity of a node within its document, for "is this the element that was verified".

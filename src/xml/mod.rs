@@ -2,6 +2,7 @@
 //! pretty-printing.
 
 pub mod dom;
+pub mod el;
 pub mod extract;
 pub mod guard;
 pub mod model;

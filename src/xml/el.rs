@@ -1,0 +1,341 @@
+//! A borrowed, copyable view of one element of a parsed libxml2 document, for reading.
+//!
+//! The `libxml` crate's `Node` registers every node it hands out in a per-document table and
+//! copies names into `String`s; reading a whole SAML message through it cost more than parsing
+//! the message. [`El`] walks libxml2's own tree in place: matching an element by namespace and
+//! local name allocates nothing, and only the values the model keeps are copied. It is the one
+//! place that dereferences libxml2 node pointers for reading.
+
+use std::borrow::Cow;
+use std::ffi::{c_char, c_void, CStr};
+use std::marker::PhantomData;
+
+use libxml::bindings::{
+    xmlAttr, xmlElementType_XML_COMMENT_NODE as COMMENT,
+    xmlElementType_XML_ELEMENT_NODE as ELEMENT, xmlElementType_XML_TEXT_NODE as TEXT, xmlGetLineNo,
+    xmlNode, xmlNodeGetContent,
+};
+use libxml::tree::{Document, Node};
+
+/// One element of a live document; valid as long as the document it was reached from.
+#[derive(Clone, Copy)]
+pub struct El<'d> {
+    ptr: *mut xmlNode,
+    _doc: PhantomData<&'d Document>,
+}
+
+/// A NUL-terminated libxml2 string as bytes (empty for NULL).
+///
+/// SAFETY: `p` is NULL or points to a NUL-terminated string that outlives `'a`.
+unsafe fn bytes<'a>(p: *const u8) -> &'a [u8] {
+    if p.is_null() {
+        b""
+    } else {
+        CStr::from_ptr(p as *const c_char).to_bytes()
+    }
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Copies and frees a string libxml2 allocated.
+///
+/// SAFETY: `p` is NULL or a string allocated by libxml2 that nothing else frees.
+unsafe fn take(p: *mut u8) -> String {
+    let s = lossy(bytes(p));
+    if !p.is_null() {
+        if let Some(free) = libxml::bindings::xmlFree {
+            free(p as *mut c_void);
+        }
+    }
+    s
+}
+
+/// The element among `p` and its following siblings, first one first.
+///
+/// SAFETY: `p` is NULL or a node of a live document.
+unsafe fn element_from(mut p: *mut xmlNode) -> *mut xmlNode {
+    while !p.is_null() && (*p).type_ != ELEMENT {
+        p = (*p).next;
+    }
+    p
+}
+
+impl<'d> El<'d> {
+    /// SAFETY: `ptr` is a non-NULL element node of a document that lives for `'d`.
+    unsafe fn at(ptr: *mut xmlNode) -> Self {
+        Self {
+            ptr,
+            _doc: PhantomData,
+        }
+    }
+
+    /// The document element.
+    pub fn root(doc: &'d Document) -> Option<Self> {
+        let p = doc.get_root_element()?.node_ptr();
+        // SAFETY: the document element of `doc`, which lives for `'d`.
+        unsafe { (!p.is_null() && (*p).type_ == ELEMENT).then(|| Self::at(p)) }
+    }
+
+    /// The element a `libxml` node stands for (None when it is not an element).
+    pub fn of(node: &'d Node) -> Option<Self> {
+        let p = node.node_ptr();
+        // SAFETY: a live node's pointer; its document outlives the borrow of the node.
+        unsafe { (!p.is_null() && (*p).type_ == ELEMENT).then(|| Self::at(p)) }
+    }
+
+    /// Stable identity within the document (the node's address), as `dom::identity` gives it.
+    pub fn identity(self) -> usize {
+        self.ptr as usize
+    }
+
+    /// The local name.
+    pub fn name(self) -> Cow<'d, str> {
+        // SAFETY: an element's name is a NUL-terminated string owned by the document.
+        String::from_utf8_lossy(unsafe { bytes((*self.ptr).name) })
+    }
+
+    /// The namespace URI, if the element has one.
+    pub fn ns(self) -> Option<Cow<'d, str>> {
+        // SAFETY: ns is NULL or a namespace owned by the document.
+        unsafe {
+            let ns = (*self.ptr).ns;
+            (!ns.is_null()).then(|| String::from_utf8_lossy(bytes((*ns).href)))
+        }
+    }
+
+    /// True when this is the element `{namespace}local`.
+    pub fn is(self, namespace: &str, local: &str) -> bool {
+        // SAFETY: as in `name` and `ns`.
+        unsafe {
+            let ns = (*self.ptr).ns;
+            bytes((*self.ptr).name) == local.as_bytes()
+                && !ns.is_null()
+                && bytes((*ns).href) == namespace.as_bytes()
+        }
+    }
+
+    /// The parent element (None at the document element).
+    pub fn parent(self) -> Option<El<'d>> {
+        // SAFETY: parent is NULL, the document node or an element of the same document.
+        unsafe {
+            let p = (*self.ptr).parent;
+            (!p.is_null() && (*p).type_ == ELEMENT).then(|| Self::at(p))
+        }
+    }
+
+    /// Child elements in document order.
+    pub fn elements(self) -> impl Iterator<Item = El<'d>> {
+        // SAFETY: children and next are NULL or nodes of the same document.
+        let mut next = unsafe { element_from((*self.ptr).children) };
+        std::iter::from_fn(move || {
+            if next.is_null() {
+                return None;
+            }
+            // SAFETY: as above; `next` is an element.
+            unsafe {
+                let cur = Self::at(next);
+                next = element_from((*next).next);
+                Some(cur)
+            }
+        })
+    }
+
+    /// Child elements `{namespace}local`, in document order.
+    pub fn children(self, namespace: &'d str, local: &'d str) -> impl Iterator<Item = El<'d>> {
+        self.elements().filter(move |c| c.is(namespace, local))
+    }
+
+    /// The first child element `{namespace}local`.
+    pub fn child(self, namespace: &str, local: &str) -> Option<El<'d>> {
+        self.elements().find(|c| c.is(namespace, local))
+    }
+
+    /// The element sibling just before this one.
+    pub fn prev_element(self) -> Option<El<'d>> {
+        // SAFETY: prev is NULL or a node of the same document.
+        unsafe {
+            let mut p = (*self.ptr).prev;
+            while !p.is_null() && (*p).type_ != ELEMENT {
+                p = (*p).prev;
+            }
+            (!p.is_null()).then(|| Self::at(p))
+        }
+    }
+
+    /// Every element of the subtree rooted here, this one first, in document order.
+    pub fn subtree(self) -> Vec<El<'d>> {
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(e) = stack.pop() {
+            let mark = stack.len();
+            stack.extend(e.elements());
+            stack[mark..].reverse();
+            out.push(e);
+        }
+        out
+    }
+
+    /// Every descendant element `{namespace}local` (not this one), in document order.
+    pub fn descendants(self, namespace: &str, local: &str) -> Vec<El<'d>> {
+        self.subtree()
+            .into_iter()
+            .skip(1)
+            .filter(|e| e.is(namespace, local))
+            .collect()
+    }
+
+    /// Attributes as (namespace URI or None, local name, attribute node).
+    fn attributes(self) -> impl Iterator<Item = (Option<&'d [u8]>, &'d [u8], *mut xmlAttr)> {
+        // SAFETY: properties and next are NULL or attributes of this element.
+        let mut next = unsafe { (*self.ptr).properties };
+        std::iter::from_fn(move || {
+            if next.is_null() {
+                return None;
+            }
+            // SAFETY: as above; an attribute's name and ns belong to the document.
+            unsafe {
+                let a = next;
+                next = (*a).next;
+                let ns = (*a).ns;
+                let ns = (!ns.is_null()).then(|| bytes((*ns).href));
+                Some((ns, bytes((*a).name), a))
+            }
+        })
+    }
+
+    /// The value of an attribute node.
+    ///
+    /// SAFETY: `a` is an attribute of a live document.
+    unsafe fn value(a: *mut xmlAttr) -> String {
+        let first = (*a).children;
+        // The usual shape: one text node (character and predefined entity references resolved).
+        if !first.is_null() && (*first).type_ == TEXT && (*first).next.is_null() {
+            return lossy(bytes((*first).content));
+        }
+        take(xmlNodeGetContent(a as *const xmlNode))
+    }
+
+    /// An attribute without a namespace.
+    pub fn attr(self, name: &str) -> Option<String> {
+        self.attributes()
+            .find(|(ns, n, _)| ns.is_none() && *n == name.as_bytes())
+            // SAFETY: `a` is an attribute of this live element.
+            .map(|(_, _, a)| unsafe { Self::value(a) })
+    }
+
+    /// Values of every attribute named `local`, in any namespace (libxmlsec1's ID registration
+    /// matches attribute names without looking at namespaces).
+    pub fn attrs_any_ns(self, local: &str) -> Vec<String> {
+        self.attributes()
+            .filter(|(_, n, _)| *n == local.as_bytes())
+            // SAFETY: `a` is an attribute of this live element.
+            .map(|(_, _, a)| unsafe { Self::value(a) })
+            .collect()
+    }
+
+    /// Text content: the concatenation of every text and CDATA node below (comments are not
+    /// text), and whether a comment sits among them.
+    pub fn text(self) -> (String, bool) {
+        let mut has_comment = false;
+        let mut stack = vec![self.ptr];
+        while let Some(p) = stack.pop() {
+            // SAFETY: children and next are NULL or nodes of the same document.
+            unsafe {
+                let mut c = (*p).children;
+                while !c.is_null() {
+                    match (*c).type_ {
+                        COMMENT => has_comment = true,
+                        ELEMENT => stack.push(c),
+                        _ => {}
+                    }
+                    c = (*c).next;
+                }
+            }
+        }
+        // SAFETY: the usual shape is read in place; anything else through libxml2, which
+        // returns a fresh copy.
+        let text = unsafe {
+            let first = (*self.ptr).children;
+            if first.is_null() {
+                String::new()
+            } else if (*first).type_ == TEXT && (*first).next.is_null() {
+                lossy(bytes((*first).content))
+            } else {
+                take(xmlNodeGetContent(self.ptr))
+            }
+        };
+        (text, has_comment)
+    }
+
+    /// The line in the XML as parsed.
+    pub fn line(self) -> usize {
+        // SAFETY: a live node of a live document.
+        unsafe { xmlGetLineNo(self.ptr) }.max(0) as usize
+    }
+
+    /// `/Response/Assertion/Subject` style path of local names.
+    pub fn path(self) -> String {
+        let mut parts = Vec::new();
+        let mut cur = Some(self);
+        while let Some(e) = cur {
+            parts.push(e.name());
+            cur = e.parent();
+        }
+        parts.reverse();
+        format!("/{}", parts.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<r:Root xmlns:r="urn:r" xmlns:o="urn:o" ID="1" o:ID="2">
+  <r:A ID="x&amp;y">one<!-- c -->two</r:A>
+  <o:A/>
+  <r:B><r:A>deep</r:A><r:C>a<r:D>b</r:D><![CDATA[<c>]]></r:C></r:B>
+</r:Root>"#;
+
+    fn doc() -> Document {
+        crate::xml::dom::parse(XML.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn matches_namespace_and_local_name() {
+        let d = doc();
+        let root = El::root(&d).unwrap();
+        assert!(root.is("urn:r", "Root"));
+        assert!(!root.is("urn:o", "Root"));
+        assert_eq!(root.children("urn:r", "A").count(), 1);
+        assert_eq!(root.descendants("urn:r", "A").len(), 2);
+        assert_eq!(root.subtree().len(), 7);
+        assert_eq!(root.name(), "Root");
+        assert_eq!(root.ns().as_deref(), Some("urn:r"));
+        let b = root.child("urn:r", "B").unwrap();
+        assert_eq!(b.path(), "/Root/B");
+        assert_eq!(b.line(), 4);
+        assert_eq!(
+            b.prev_element().map(|e| e.ns().unwrap().into_owned()),
+            Some("urn:o".into())
+        );
+        assert_eq!(b.parent().map(|p| p.identity()), Some(root.identity()));
+        assert!(root.parent().is_none());
+    }
+
+    #[test]
+    fn reads_attributes_and_text() {
+        let d = doc();
+        let root = El::root(&d).unwrap();
+        assert_eq!(root.attr("ID").as_deref(), Some("1"));
+        assert_eq!(root.attrs_any_ns("ID"), vec!["1", "2"]);
+        let a = root.child("urn:r", "A").unwrap();
+        assert_eq!(a.attr("ID").as_deref(), Some("x&y"));
+        assert_eq!(a.text(), ("onetwo".to_string(), true));
+        let c = root.descendants("urn:r", "C")[0];
+        assert_eq!(c.text(), ("ab<c>".to_string(), false));
+        assert_eq!(root.descendants("urn:r", "D")[0].text().0, "b");
+        assert_eq!(root.attr("missing"), None);
+    }
+}
