@@ -7,9 +7,14 @@
 
 use rayon::prelude::*;
 
-/// Inputs analysed in parallel per chunk; enough to keep every core busy, small enough that a
-/// chunk's reports stay a few megabytes.
-const CHUNK: usize = 256;
+/// Inputs analysed in parallel per chunk and core: enough to keep every core busy between two
+/// hand-overs, few enough that the chunks held at once stay a few megabytes (a report is a few kilobytes).
+const PER_CORE: usize = 16;
+
+/// Inputs per chunk for the current thread pool.
+fn chunk_size() -> usize {
+    (rayon::current_num_threads() * PER_CORE).clamp(32, 256)
+}
 
 /// Runs `work` on every item on all cores and calls `emit` with each item's results in input
 /// order, on the calling thread.
@@ -29,19 +34,20 @@ where
         return;
     }
     let work = &work;
+    let chunk = chunk_size();
     // One finished chunk waits in the channel while the next is analysed.
     let (done, finished) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for chunk in items.chunks(CHUNK) {
-                let results: Vec<R> = chunk.par_iter().map(work).collect();
+            for part in items.chunks(chunk) {
+                let results: Vec<R> = part.par_iter().map(work).collect();
                 if done.send(results).is_err() {
                     return; // the emitting side stopped (it panicked)
                 }
             }
         });
-        for (chunk, results) in items.chunks(CHUNK).zip(finished) {
-            for (item, r) in chunk.iter().zip(results) {
+        for (part, results) in items.chunks(chunk).zip(finished) {
+            for (item, r) in part.iter().zip(results) {
                 emit(item, r);
             }
         }
@@ -72,7 +78,7 @@ mod tests {
         run(
             &items,
             |i| {
-                if i % CHUNK == 0 {
+                if i % chunk_size() == 0 {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 *i

@@ -426,3 +426,21 @@ fn verify_cert_stdin(stdin: impl Into<Vec<u8>>) -> (i32, serde_json::Value) {
         stdin,
     )
 }
+
+#[test]
+fn a_form_value_url_encoded_twice_is_decoded_twice() {
+    // Copied from an already URL-encoded view and encoded again (%2B became %252B): found by the
+    // decode fuzz target's corpus review. Base64 has no `%`, so a second layer is unambiguous.
+    let b64 = text("signed-assertion.b64")
+        .trim()
+        .replace(['\n', '\r'], "");
+    let twice = b64
+        .replace('+', "%252B")
+        .replace('/', "%252F")
+        .replace('=', "%253D");
+    let (code, v) = verify_cert_stdin(format!("SAMLResponse={twice}&RelayState=%2Fdashboard"));
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["decoding"][0], "form");
+    assert_eq!(v["decoding"][1], "url_decode", "{}", v["decoding"]);
+    assert_eq!(v["subject"]["authenticated"], true);
+}

@@ -68,7 +68,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let _ = stream.flush();
     match format {
         Format::Json => {
-            out.stdout = json::render(&reports);
+            out.stdout = json::render(reports);
             out.plain = true;
         }
         Format::Ndjson => out.plain = true,

@@ -515,8 +515,19 @@ pub(crate) fn from_pairs(
     let signature = get("Signature");
     // HTTP-Redirect binding: the message in a URL query is always DEFLATE-compressed.
     let redirect = in_url || sig_alg.is_some();
+    // Base64 has no `%`: an escape still here means the value was URL-encoded twice (copied from
+    // an already encoded view and encoded again), one more layer to take off.
+    let mut steps = steps;
+    let value = if urlenc::has_escapes(&param.value) {
+        steps.push(Step::UrlDecode);
+        std::borrow::Cow::Owned(
+            urlenc::percent_decode(&param.value).map_err(|e| shift(e, param.offset))?,
+        )
+    } else {
+        std::borrow::Cow::Borrowed(param.value.as_str())
+    };
     let mut c =
-        decode_base64(&param.value, steps, redirect, limits).map_err(|e| shift(e, param.offset))?;
+        decode_base64(&value, steps, redirect, limits).map_err(|e| shift(e, param.offset))?;
     c.parameter = Some(param.name.clone());
     c.relay_state = get("RelayState").map(|p| p.value.clone());
     if let (Some(alg), Some(sig)) = (sig_alg, signature) {

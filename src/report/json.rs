@@ -1,12 +1,23 @@
 //! The JSON renderer: one object per message, an array for several.
+//!
+//! A batch's reports are serialised on every core and joined: the output is byte for byte what
+//! `serde_json::to_string_pretty` gives for the whole array.
+
+use rayon::prelude::*;
 
 use super::Report;
 
-/// Serialises reports: a single object for one, an array for several.
-pub fn render(reports: &[Report]) -> String {
-    let value = match reports {
-        [one] => serde_json::to_string_pretty(one),
-        many => serde_json::to_string_pretty(many),
+/// Serialises reports: a single object for one, an array for several. Each report is dropped as
+/// soon as it is written, so a large batch does not hold its reports and their text at once.
+pub fn render(reports: Vec<Report>) -> String {
+    let value = match reports.len() {
+        0 => Ok("[]".to_string()),
+        1 => serde_json::to_string_pretty(&reports[0]),
+        _ => reports
+            .into_par_iter()
+            .map(|r| serde_json::to_string_pretty(&r).map(|s| indent(&s)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|parts| format!("[\n{}\n]", parts.join(",\n"))),
     };
     let mut out = value.unwrap_or_else(|e| {
         format!(
@@ -16,4 +27,43 @@ pub fn render(reports: &[Report]) -> String {
     });
     out.push('\n');
     out
+}
+
+/// One array element: every line two spaces further in (JSON strings hold no raw newline).
+fn indent(object: &str) -> String {
+    let mut out = String::with_capacity(object.len() + object.len() / 16);
+    for (i, line) in object.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::InputError;
+
+    #[test]
+    fn an_array_is_what_serde_would_write() {
+        let reports: Vec<Report> = ["a\nb", "c \"quoted\"", "d"]
+            .iter()
+            .map(|m| Report::input_error(m, Vec::new(), &InputError::new(*m)))
+            .collect();
+        for n in 0..=reports.len() {
+            let slice = &reports[..n];
+            let expected = match slice {
+                [one] => serde_json::to_string_pretty(one).unwrap(),
+                many => serde_json::to_string_pretty(many).unwrap(),
+            };
+            assert_eq!(
+                render(slice.to_vec()),
+                format!("{expected}\n"),
+                "{n} reports"
+            );
+        }
+    }
 }
