@@ -12,36 +12,14 @@
 //! The whole binary, with file reading and output, is timed by scripts/bench-batch.sh.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use samlcheck::input::{decode_input, Limits};
-use samlcheck::trust::cert::CertInfo;
-use samlcheck::trust::{metadata, store::KeySource};
+use samlcheck::analyze;
+use samlcheck::input::decode_input;
 use samlcheck::xml::dom;
-use samlcheck::{analyze, Options};
+
+mod common;
+use common::{certs, options};
 
 const BATCH: usize = 512;
-
-fn certs() -> Vec<CertInfo> {
-    let md = metadata::parse(
-        &std::fs::read("testdata/idp-metadata.xml").unwrap(),
-        &Limits::default(),
-    )
-    .unwrap();
-    md.idp.unwrap().signing_certs
-}
-
-fn options() -> Options {
-    let now = time::OffsetDateTime::parse(
-        "2026-01-15T10:01:00Z",
-        &time::format_description::well_known::Rfc3339,
-    )
-    .unwrap();
-    let mut o = Options::new(now);
-    for c in certs() {
-        o.trust
-            .add(KeySource::Metadata("idp-metadata.xml".into()), c);
-    }
-    o
-}
 
 fn floor(c: &mut Criterion) {
     samlcheck::analyze::prepare();

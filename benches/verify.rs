@@ -3,28 +3,11 @@
 //! Compare with `xmlsec1 --verify` using scripts/bench-vs-xmlsec1.sh.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use samlcheck::input::{decode_input, Limits};
-use samlcheck::trust::{metadata, store::KeySource};
-use samlcheck::{analyze, Options};
+use samlcheck::analyze;
+use samlcheck::input::decode_input;
 
-fn options() -> Options {
-    let now = time::OffsetDateTime::parse(
-        "2026-01-15T10:01:00Z",
-        &time::format_description::well_known::Rfc3339,
-    )
-    .unwrap();
-    let mut o = Options::new(now);
-    let md = metadata::parse(
-        &std::fs::read("testdata/idp-metadata.xml").unwrap(),
-        &Limits::default(),
-    )
-    .unwrap();
-    for c in md.idp.unwrap().signing_certs {
-        o.trust
-            .add(KeySource::Metadata("idp-metadata.xml".into()), c);
-    }
-    o
-}
+mod common;
+use common::options;
 
 fn bench(c: &mut Criterion) {
     let opts = options();

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # A position-dependent executable: the loader has no relocations to apply to its 40-odd MB at
-# start-up (`--version` 2.7 → 2.1 ms). `--target` keeps the flag off the build's proc-macros.
+# start-up. `--target` keeps the flag off the build's proc-macros.
 host=$(rustc -vV | sed -n 's/^host: //p')
 OPENSSL_STATIC=1 RUSTFLAGS="${RUSTFLAGS:-} -C relocation-model=static" \
   cargo build --release --locked --features static --target "$host" --target-dir target/static -q

@@ -261,13 +261,8 @@ fn idp_auto_submit_page_source() {
 /// signed message it carries, and the decoding steps name the form recognised.
 #[test]
 fn devtools_copies_and_log_lines_are_found_and_verified() {
-    let b64 = text("signed-assertion.b64")
-        .trim()
-        .replace(['\n', '\r'], "");
-    let enc = b64
-        .replace('+', "%2B")
-        .replace('/', "%2F")
-        .replace('=', "%3D");
+    let b64 = one_line_b64();
+    let enc = url_encode_b64(&b64);
     let acs = "https://analytics.amplitude.com/saml/sso/123456";
     let cases = [
         (format!("curl '{acs}' \\\n  -H 'content-type: application/x-www-form-urlencoded' \\\n  --data-raw 'SAMLResponse={enc}&RelayState=%2Fdashboard'"), "curl_bash"),
@@ -335,9 +330,7 @@ fn an_artifact_is_recognised_and_explained() {
     let b64 = base64::engine::general_purpose::STANDARD.encode(&art);
     let url = format!(
         "https://sp.example/acs?SAMLart={}&RelayState=x",
-        b64.replace('+', "%2B")
-            .replace('/', "%2F")
-            .replace('=', "%3D")
+        url_encode_b64(&b64)
     );
     let (code, _, err) = run(&["inspect", &url]);
     assert_eq!(code, 2);
@@ -419,6 +412,20 @@ fn a_ws_federation_wresult_is_checked_like_a_bare_assertion() {
 }
 
 /// `verify --format json --now NOW --cert keys/idp.crt` on `stdin` (no other expectations).
+/// testdata/signed-assertion.b64 as one line, as a form field carries it.
+fn one_line_b64() -> String {
+    text("signed-assertion.b64")
+        .trim()
+        .replace(['\n', '\r'], "")
+}
+
+/// Base64 percent-encoded as a form or query value (`+`, `/` and `=` escaped).
+fn url_encode_b64(b64: &str) -> String {
+    b64.replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D")
+}
+
 fn verify_cert_stdin(stdin: impl Into<Vec<u8>>) -> (i32, serde_json::Value) {
     let cert = td("keys/idp.crt");
     json_stdin(
@@ -431,13 +438,7 @@ fn verify_cert_stdin(stdin: impl Into<Vec<u8>>) -> (i32, serde_json::Value) {
 fn a_form_value_url_encoded_twice_is_decoded_twice() {
     // Copied from an already URL-encoded view and encoded again (%2B became %252B): found by the
     // decode fuzz target's corpus review. Base64 has no `%`, so a second layer is unambiguous.
-    let b64 = text("signed-assertion.b64")
-        .trim()
-        .replace(['\n', '\r'], "");
-    let twice = b64
-        .replace('+', "%252B")
-        .replace('/', "%252F")
-        .replace('=', "%253D");
+    let twice = url_encode_b64(&one_line_b64()).replace('%', "%25");
     let (code, v) = verify_cert_stdin(format!("SAMLResponse={twice}&RelayState=%2Fdashboard"));
     assert_eq!(code, 0, "{v}");
     assert_eq!(v["decoding"][0], "form");
