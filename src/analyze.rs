@@ -9,6 +9,7 @@ use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
 use crate::checks::{bearer, certificate, message, status, Check, Finding, Severity, Sink};
 use crate::error::InputError;
+use crate::finding::Policy;
 use crate::idp::{Basis, Idp};
 use crate::input::{Capture, Limits};
 use crate::profiles::Profile;
@@ -39,7 +40,15 @@ pub struct Options {
     /// `verify`: what could not be checked (an encrypted assertion without a key) is an error;
     /// `inspect` reports it as a warning.
     pub strict: bool,
+    /// `--allow` / `--deny`: the severities of policy findings.
+    pub policy: Policy,
+    /// The oldest IssueInstant accepted (`--max-age`); None turns the check off.
+    pub max_age: Option<Duration>,
 }
+
+/// The default `--max-age`: 3000 s, the `maxAssertionTime` of Spring Security SAML's
+/// WebSSOProfileConsumerImpl (the most common SP library that bounds message age by default).
+pub const DEFAULT_MAX_AGE: Duration = Duration::seconds(3000);
 
 impl Options {
     pub fn new(now: time::OffsetDateTime) -> Self {
@@ -59,6 +68,8 @@ impl Options {
             profile: None,
             cert_warn_days: 30,
             strict: false,
+            policy: Policy::default(),
+            max_age: Some(DEFAULT_MAX_AGE),
         }
     }
 }
@@ -101,28 +112,22 @@ fn bare(mut r: Report) -> Report {
 
 /// Fails when the per-message time budget is spent (checked between stages).
 fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError> {
-    if started.elapsed().as_secs() >= limits.max_seconds {
-        return Err(InputError::new(format!(
-            "analysis took longer than {}s (limit --max-seconds)",
-            limits.max_seconds
-        )));
-    }
-    Ok(())
+    crate::signature::Budget { limits, started }.check()
 }
 
+/// The one pipeline, for every message kind: parse once → read (the kind's reader) → trust
+/// stage → the kind's checks → policy → report.
 fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError> {
     let started = std::time::Instant::now();
-    let (doc, root) = dom::parse_guarded(&capture.xml, &opts.limits)?;
-    if crate::saml11::is_assertion(&root) {
-        return crate::saml11::analyze(capture, &doc, opts);
-    }
+    let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
     let (idp, idp_basis) = recognise(&msg, opts);
-    // Responses are signed by the IdP; AuthnRequests by the SP; logout messages by either.
+    // Responses and tokens are signed by the IdP; AuthnRequests by the SP; logout messages by
+    // either.
     let merged;
     let trust = match msg.kind {
-        MessageKind::Response => &opts.trust,
+        MessageKind::Response | MessageKind::Saml11Assertion => &opts.trust,
         MessageKind::AuthnRequest => &opts.sp_trust,
         _ => {
             merged = opts.trust.merged(&opts.sp_trust);
@@ -137,6 +142,12 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             "the message used the URL-safe base64 alphabet",
         ));
     }
+    if msg.kind == MessageKind::Saml11Assertion {
+        sink.push(Finding::new(
+            "saml11-assertion",
+            "a SAML 1.1 assertion (WS-Federation token): checked through the same trust stage as SAML 2.0; the Response-only rules (Destination, bearer Recipient, InResponseTo) do not exist in SAML 1.1",
+        ));
+    }
 
     let inputs = verdict::Inputs {
         trust,
@@ -145,6 +156,8 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         want_assertions_signed: opts.expectations.want_assertions_signed,
         strict: opts.strict,
         idp,
+        policy: &opts.policy,
+        started,
     };
     let trusted = verdict::establish(capture, doc, msg, &inputs, &mut sink)?;
     budget(started, &opts.limits)?;
@@ -163,23 +176,25 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         trust,
         &trusted.signatures,
         judged_at,
+        opts.clock.skew,
         opts.cert_warn_days,
         idp,
         &mut sink,
     );
-    status::check(msg, idp, &mut sink);
-    message::check(msg, consumed, idp, &mut sink);
-    bearer::check(msg, consumed, &mut sink);
     let mut exp = opts.expectations.clone();
     if let Some(p) = &opts.profile {
         p.extend_expectations(&mut exp);
     }
+    status::check(msg, idp, &mut sink);
+    message::check(msg, consumed, idp, &mut sink);
+    bearer::check(msg, consumed, &exp, &opts.clock, idp, &mut sink);
     expect::check(msg, consumed, &exp, idp, &mut sink);
-    let timeline = timecheck::check(msg, consumed, &opts.clock, &mut sink);
+    let timeline = timecheck::check(msg, consumed, &opts.clock, opts.max_age, &mut sink);
     let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
     if let (Some(p), Some(a)) = (&opts.profile, consumed) {
         p.check(a, idp, &mut sink);
     }
+    sink.apply(&opts.policy);
 
     let checks = Checks(sink.states());
     let verdict = if sink
@@ -239,7 +254,12 @@ fn guess_from_placeholders(msg: &Message) -> Option<(Idp, Basis)> {
         .chain(values)
         .filter(|v| email::is_placeholder(v))
         .find_map(|v| {
-            Idp::from_placeholder(v).map(|i| (i, Basis::Placeholder(v.trim().to_string())))
+            Idp::from_placeholder(v).map(|i| {
+                (
+                    i,
+                    Basis::Placeholder(crate::xml::text::trim_xml(v).to_string()),
+                )
+            })
         })
 }
 
@@ -301,13 +321,13 @@ fn build(capture: &Capture, trusted: &verdict::Trusted, j: Judged) -> Report {
             .issuer
             .clone()
             .or_else(|| a.and_then(|a| a.issuer.clone()))
-            .map(|s| s.trim().to_string()),
+            .map(|s| crate::xml::text::trim_xml(&s).to_string()),
         destination: msg.destination.clone(),
         in_response_to: msg.in_response_to.clone(),
         issue_instant: msg.issue_instant.clone(),
         status: msg.status.clone(),
         subject: a.map(|_| SubjectReport {
-            name_id: name_id.map(|n| n.value.trim().to_string()),
+            name_id: name_id.map(|n| crate::xml::text::trim_xml(&n.value).to_string()),
             format: name_id.and_then(|n| n.format.clone()),
             authenticated: trusted.authenticated,
         }),

@@ -149,6 +149,9 @@ pub struct InputArgs {
         help_heading = "Limits"
     )]
     pub max_seconds: u64,
+    /// Most ds:Signature elements in one message
+    #[arg(long, value_name = "N", default_value_t = 8, help_heading = "Limits")]
+    pub max_signatures: usize,
 }
 
 #[derive(Debug, Args)]
@@ -197,9 +200,13 @@ pub struct ReportArgs {
     /// The SP's private key (PEM), to decrypt an EncryptedAssertion
     #[arg(long, value_name = "FILE", help_heading = "Trust")]
     pub sp_key: Option<PathBuf>,
-    /// SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient
+    /// SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient;
+    /// its signing certificates verify AuthnRequests and logout messages the SP sent
     #[arg(long, value_name = "FILE", help_heading = "Expectations")]
     pub sp_metadata: Option<PathBuf>,
+    /// A trusted SP signing certificate, PEM or DER, for AuthnRequests and logout messages (repeatable)
+    #[arg(long, value_name = "FILE", help_heading = "Trust")]
+    pub sp_cert: Vec<PathBuf>,
     /// Expected audience (SP entity ID); repeatable
     #[arg(long, value_name = "URI", help_heading = "Expectations")]
     pub audience: Vec<String>,
@@ -240,6 +247,15 @@ pub struct ReportArgs {
         help_heading = "Time"
     )]
     pub clock_skew: String,
+    /// Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)
+    #[arg(long, value_name = "DURATION", help_heading = "Time")]
+    pub max_age: Option<String>,
+    /// Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)
+    #[arg(long, value_name = "CODE", help_heading = "Policy")]
+    pub allow: Vec<String>,
+    /// Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)
+    #[arg(long, value_name = "CODE", help_heading = "Policy")]
+    pub deny: Vec<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,

@@ -28,8 +28,8 @@ codes! {
         "The capture used '-' and '_' instead of '+' and '/'. SAML bindings require standard base64; some proxies and copy tools rewrite it. samlcheck decoded it anyway.\nFix: if the SP rejects the message, check what re-encodes the form field between IdP and SP.";
     "status-not-success", Status, Error, "The IdP answered with a non-Success status",
         "The Response's top-level StatusCode is not urn:oasis:names:tc:SAML:2.0:status:Success, so it carries no usable assertion.\nCommon second-level codes: InvalidNameIDPolicy (the SP asked for a NameID format the IdP is not configured to send), AuthnFailed (the user failed to authenticate), RequestDenied (the user is not assigned to the application), NoPassive (IsPassive was set but the user has no session), RequestUnsupported, UnknownPrincipal.\nFix: read the StatusMessage, then align the SP's NameIDPolicy with the IdP's NameID format, or assign the user to the app.";
-    "status-missing", Status, Warning, "The Response has no Status",
-        "A SAML Response must carry a Status element. Some SPs reject it.";
+    "status-missing", Status, Error, "The Response has no Status",
+        "SAML core §3.2.2: a StatusResponseType message MUST carry a Status element; without one nothing says the request succeeded, and conforming SPs reject it.\nFix: a conforming IdP always sends <samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Success\"/></samlp:Status>; a hand-built one must add it.";
     "signature-missing", Signature, Error, "Nothing the SP consumes is signed",
         "Neither the Response nor the consumed Assertion carries a signature that verifies. An SP must reject such a message: anyone could have written it.\nFix: in the IdP, enable signing of the assertion (or the response, or both).";
     "signature-digest-mismatch", Signature, Error, "The signed content was changed after signing",
@@ -88,16 +88,28 @@ codes! {
         "SAML profiles §4.1.4.2: the bearer SubjectConfirmationData must carry NotOnOrAfter, limiting how long the assertion can be presented. Without it, a captured assertion could be replayed indefinitely; conforming SPs reject it.\nFix: a conforming IdP always sets it; a custom or hand-built IdP must add NotOnOrAfter (a few minutes after IssueInstant).";
     "bearer-no-recipient", Recipient, Error, "The bearer confirmation has no Recipient",
         "SAML profiles §4.1.4.2: the bearer SubjectConfirmationData must carry Recipient, the ACS URL the assertion is meant for. Without it, the assertion could be replayed at another SP that trusts the same IdP; conforming SPs reject it.\nFix: set the ACS / Recipient URL in the IdP application (Okta: 'Use this for Recipient URL and Destination URL').";
+    "issuer-inconsistent", Issuer, Error, "The Assertion and the Response name different Issuers",
+        "SAML profiles §4.1.4.2: the Issuer of the Assertion must be the entity that issued the Response. Different values mean the Assertion was taken from another IdP's message (or the IdP is misconfigured); SP libraries such as python3-saml, ruby-saml and OpenSAML refuse it.\nFix: if both are the same IdP, make its entity ID consistent; otherwise treat the message as forged.";
+    "issuer-format-invalid", Issuer, Error, "The Issuer's Format is not entity",
+        "SAML profiles §4.1.4.2: the Issuer of a Response and its Assertion MUST have no Format or Format urn:oasis:names:tc:SAML:2.0:nameid-format:entity.\nFix: the IdP writes its entity ID as the Issuer with no Format (or the entity format).";
     "issuer-missing", Issuer, Warning, "The message names no Issuer",
         "An Assertion must name its Issuer; SPs use it to pick the IdP configuration.";
     "issuer-mismatch", Issuer, Error, "The Issuer is not the expected IdP",
         "The Issuer differs from --issuer or the IdP metadata's entityID. The SP will look for a different IdP configuration, or refuse the message.\nFix: copy the IdP's entity ID (Issuer URL) exactly into the SP configuration.";
-    "audience-missing", Audience, Warning, "The Assertion has no AudienceRestriction",
-        "Without an Audience any SP could accept this assertion. Most SPs require one matching their entity ID.";
+    "audience-missing", Audience, Error, "The Assertion has no AudienceRestriction",
+        "SAML profiles §4.1.4.2: an Assertion for Web Browser SSO MUST carry an AudienceRestriction naming the SP's entity ID. Without Conditions, without an AudienceRestriction, or without an Audience in it, any SP that trusts the IdP would accept the assertion. A policy finding (`--allow audience-missing` lowers it to a warning): a few SPs do not require it.\nFix: set the IdP application's Audience / Identifier (Entity ID) to the SP's entity ID.";
+    "audience-restriction-empty", Audience, Error, "An AudienceRestriction names no Audience",
+        "SAML core §2.5.1.4: an AudienceRestriction is satisfied when the SP is one of its Audiences; one with none can never be satisfied, so the Conditions are Invalid. Several AudienceRestriction elements must each be satisfied (AND); the Audiences inside one are alternatives (OR).\nFix: fill the IdP application's Audience / Identifier.";
+    "condition-unknown", Audience, Error, "The Conditions carry a condition samlcheck cannot evaluate",
+        "SAML core §2.5.1.1: a condition the relying party does not understand makes the Conditions Indeterminate, and the assertion MUST NOT be accepted. Known conditions are AudienceRestriction, OneTimeUse and ProxyRestriction (SAML 1.1: AudienceRestrictionCondition, DoNotCacheCondition).\nFix: remove the custom condition in the IdP, or use an SP that implements it.";
+    "condition-one-time-use", Time, Info, "The Assertion may be used once only",
+        "SAML core §2.5.1.5: OneTimeUse asks the SP to cache the Assertion and refuse it the second time. Informational: a replayed copy fails at an SP that honours it.";
+    "nameid-sp-name-qualifier", Audience, Error, "The NameID's SPNameQualifier is another SP",
+        "SAML core §2.2.2/§8.3.7: SPNameQualifier names the SP a persistent or transient NameID was issued for. When it is present and is not this SP's entity ID, the identifier belongs to another SP, and SP libraries (OpenSAML, python3-saml) refuse it.\nFix: set the IdP application's entity ID / audience to the SP's; it writes it into SPNameQualifier.";
     "audience-mismatch", Audience, Error, "The Audience is not the SP's entity ID",
         "The Assertion's Audience does not equal the SP entity ID (from --audience or --sp-metadata). The SP refuses assertions meant for someone else.\nFix: set the IdP application's Audience / Identifier (Entity ID) to exactly the SP's entity ID.";
-    "destination-missing", Destination, Warning, "The signed Response has no Destination",
-        "A signed Response sent by POST should name its Destination; some SPs require it.";
+    "destination-missing", Destination, Error, "The signed Response has no Destination",
+        "SAML bindings §3.5.5.2: a signed Response sent with the HTTP-POST binding MUST carry Destination, the ACS URL it was sent to, so it cannot be replayed at another endpoint. A policy finding (`--allow destination-missing` lowers it): some SPs do not check it.\nFix: set the ACS / Reply URL in the IdP application so it is written into Destination.";
     "destination-empty", Destination, Error, "The Destination attribute is empty",
         "The Response has Destination=\"\": it names no ACS URL, which SPs reject (an empty value is not the same as no attribute).\nFix: set the ACS / Reply URL in the IdP application.";
     "destination-mismatch", Destination, Error, "The Destination is not the SP's ACS URL",
@@ -108,6 +120,18 @@ codes! {
         "The Response answers a different AuthnRequest than --request-id. The SP will refuse it as a replay or a stale tab.\nFix: start the sign-in again from the SP; check that the SP keeps its request state (cookies with SameSite=None on the ACS POST).";
     "in-response-to-unsolicited", InResponseTo, Warning, "IdP-initiated Response where a request was expected",
         "The Response carries no InResponseTo, so it was IdP-initiated, but --request-id says the SP started the sign-in. SPs that disallow unsolicited responses refuse it.\nFix: allow IdP-initiated sign-in in the SP, or start sign-in from the SP.";
+    "bearer-not-before", Time, Error, "The bearer confirmation carries NotBefore",
+        "SAML profiles §4.1.4.2: the bearer SubjectConfirmationData MUST NOT contain NotBefore (its window is NotOnOrAfter only). SP libraries such as python3-saml refuse it.\nFix: a custom IdP must drop NotBefore from SubjectConfirmationData (it belongs on Conditions).";
+    "subject-confirmation-ignored", Subject, Info, "A SubjectConfirmation that does not confirm was passed over",
+        "SAML core §2.4.1.1: the subject is confirmed when any one SubjectConfirmation is satisfied. Another one did confirm it, so this one (another Recipient, expired, a method the SP does not use) changes nothing; it is listed for information.";
+    "in-response-to-missing", InResponseTo, Error, "The bearer confirmation does not name the request",
+        "SAML profiles §4.1.4.2/§4.1.4.3: when the Response answers an AuthnRequest (it carries InResponseTo, or --request-id says the SP started the sign-in), the bearer SubjectConfirmationData MUST carry InResponseTo with the request's ID. Without it an IdP-initiated assertion could be slipped into a solicited Response. A policy finding (`--allow in-response-to-missing`).\nFix: a conforming IdP writes InResponseTo in both places.";
+    "time-too-old", Time, Error, "The message was issued longer ago than --max-age",
+        "The IssueInstant is older than the maximum age (default 50 minutes, the maxAssertionTime of 3000 s that Spring Security SAML uses; `--max-age` or the config's `max_age` sets it). An SP that bounds message age refuses a stale or replayed message even when NotOnOrAfter is later. A policy finding (`--allow time-too-old`).\nFix: retry the sign-in; for an old capture, judge it with --at issue-instant.";
+    "issue-instant-missing", Time, Error, "The message or Assertion has no IssueInstant",
+        "SAML core §3.2.1 and §2.3.3: IssueInstant is REQUIRED on every protocol message and Assertion; without it the SP cannot judge age or replay.\nFix: a conforming IdP always writes it.";
+    "assertion-replayed", Time, Error, "The same Assertion ID was seen twice",
+        "SAML profiles §4.1.4.5: an SP must refuse a bearer Assertion whose ID it has already accepted. The same Assertion ID occurs in two messages of this run (a HAR, a batch, `check`): the second is a replay.\nFix: retry the sign-in; if the IdP reuses IDs, it is broken.";
     "time-not-yet-valid", Time, Error, "The assertion is not yet valid",
         "Now (with the allowed clock skew) is before NotBefore: the IdP's clock runs ahead of the SP's, or the SP's runs behind.\nFix: sync both clocks with NTP; raise the SP's allowed skew if it has one.";
     "time-expired", Time, Error, "The assertion has expired",
@@ -121,7 +145,17 @@ codes! {
     "assertion-missing", Subject, Error, "The Response carries no Assertion",
         "A successful SSO Response must carry one Assertion. Without it the SP has no user to sign in.";
     "saml11-assertion", Input, Info, "A SAML 1.1 assertion was checked",
-        "The token is a SAML 1.1 assertion, as AD FS and Entra ID send to WS-Federation applications. samlcheck decodes it (issuer, NameIdentifier, attributes, conditions) and verifies its enveloped signature under the trusted keys (AssertionID as the ID; the Reference must be the assertion itself), and checks issuer, audience and time. The SAML 2.0 Web SSO rules (bearer confirmation, Destination, Recipient, email resolution, the second-parser cross-check) do not apply to it.\nFix: nothing to fix; to have the SAML 2.0 checks, set the relying party trust's token type to SAML 2.0.";
+        "The token is a SAML 1.1 assertion, as AD FS and Entra ID send to WS-Federation applications. samlcheck reads it into the same model as a SAML 2.0 message (AssertionID as the ID, NameIdentifier, AttributeName, AudienceRestrictionCondition) and runs it through the same trust stage: signature policy, trusted keys only, algorithms, certificate validity, the pre-digest cross-check; then issuer, audience, time, subject, email and attribute checks. The SAML 2.0 Web SSO Response rules (bearer Recipient, Destination, InResponseTo) do not exist in SAML 1.1.\nFix: nothing to fix; to have the SAML 2.0 checks, set the relying party trust's token type to SAML 2.0.";
+    "version-invalid", Input, Error, "The SAML Version is not 2.0",
+        "SAML core §3.2.1 and §2.3.3: a SAML 2.0 protocol message and its Assertion carry Version=\"2.0\" (a SAML 1.1 assertion MajorVersion 1, MinorVersion 1). Any other or no value is refused by conforming SPs.\nFix: the IdP must produce SAML 2.0 messages; check the application type.";
+    "message-unauthenticated", Signature, Error, "The message's own signature was not verified under its sender's key",
+        "An AuthnRequest, LogoutRequest or LogoutResponse is authenticated only by its own signature (an enveloped ds:Signature on the root, or the HTTP-Redirect query signature, SAML bindings §3.4.4.1), verified under a key of its sender: the SP's for an AuthnRequest, either party's for logout. Without that, nothing about it was checked, so `verify` cannot pass it. An Assertion inside such a message is never authenticated.\nFix: pass the sender's key: --sp-metadata or --sp-cert for the SP, --idp-metadata or --cert for the IdP; if the message is unsigned, it can only be inspected.";
+    "binding-redirect-response", Signature, Error, "A Response was sent over the HTTP-Redirect binding",
+        "SAML profiles §4.1.2: the Web Browser SSO profile delivers the Response with HTTP-POST or HTTP-Artifact, never HTTP-Redirect; its detached query signature is not an authentication of the Response, and SPs refuse it.\nFix: set the IdP application's ACS binding to HTTP-POST.";
+    "binding-detached-signature-post", Signature, Error, "A POST body carries SigAlg and Signature",
+        "SAML bindings §3.5.4: with HTTP-POST the signature is enveloped in the XML; SigAlg/Signature parameters belong to the HTTP-Redirect binding only. samlcheck does not treat them as authentication, as no SP does.\nFix: sign the message itself (enveloped signature) when posting it.";
+    "wrapping-encrypted-assertion", Wrapping, Error, "An EncryptedAssertion does not hold exactly one EncryptedData",
+        "SAML core §2.3.4: an EncryptedAssertion holds one xenc:EncryptedData (and optionally EncryptedKeys). A plaintext Assertion inside it, or extra content beside the EncryptedData, was never encrypted to the SP: a consumer that decrypts and then reads 'the Assertion in EncryptedAssertion' would read the attacker's. Nothing in it is consumed or decrypted.\nFix: treat the message as manipulated.";
     "assertion-bare", Input, Info, "A bare Assertion was checked without its Response",
         "The input was a saml:Assertion on its own (as SPs often log it). samlcheck wrapped it in a Response to check it: its signature, subject, conditions, audience, attributes and email are judged as usual, but the Response's status, Destination, InResponseTo and any Response signature do not exist here and were not checked.\nFix: to check those too, capture the whole SAMLResponse (browser devtools, a HAR file or SAML-tracer).";
     "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",
@@ -134,6 +168,14 @@ codes! {
         "The EncryptedData's KeyInfo names no reachable xenc:EncryptedKey: neither one inside it nor one that a same-document ds:RetrievalMethod points to (Okta places the EncryptedKey beside the EncryptedData and points to it by Id). Without it nothing can be decrypted, whatever key you give.\nFix: capture the message unmodified; if the IdP sends it this way, its encryption layout is broken.";
     "decryption-wrong-key", Decryption, Error, "The private key does not fit the certificate the IdP encrypted to",
         "The EncryptedKey names the SP certificate the IdP encrypted to, and --sp-key is not that certificate's private key (their public keys differ). Usually the SP rotated its encryption certificate and the IdP still has the old one, or the wrong key file was passed.\nFix: pass the matching private key, or upload the SP's current encryption certificate to the IdP application.";
+    "authn-statement-missing", Subject, Error, "The Assertion has no AuthnStatement",
+        "SAML profiles §4.1.4.2: the Assertion of a Web Browser SSO Response MUST contain at least one AuthnStatement (how and when the user authenticated). SPs such as python3-saml refuse it.\nFix: the IdP application must be a SAML 2.0 SSO app; attribute-query style assertions are not sign-ins.";
+    "authn-context-missing", Subject, Error, "The AuthnStatement has no AuthnContext",
+        "SAML core §2.7.2: an AuthnStatement MUST carry an AuthnContext, and it must name a class (AuthnContextClassRef) or a declaration.\nFix: a conforming IdP always writes one (e.g. urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport).";
+    "value-empty", Subject, Error, "A SAML string or URI value is empty",
+        "SAML core §1.3.1/§1.3.2: string and URI values MUST contain at least one non-whitespace character. An empty Format, NameQualifier, SPNameQualifier or AuthnContextClassRef is malformed, and strict SPs refuse it.\nFix: leave the attribute out instead of sending it empty.";
+    "value-invisible-character", Subject, Warning, "A value holds an invisible or non-ASCII space character",
+        "The value contains a character that is not XML whitespace but looks like a space or nothing at all (U+00A0 no-break space, U+3000 ideographic space, zero-width characters, bidi controls). samlcheck trims only XML whitespace (space, tab, CR, LF, XML 1.0 §2.3) and shows the value escaped: `alice@example.test\\u{00A0}` is a different identity from `alice@example.test`, and an SP that trims differently may sign in the wrong user. An error in an identifier (NameID, Issuer, Audience, Destination, Recipient, an email source); a warning in other attribute values.\nFix: clean the user's directory value (pasted from a document or spreadsheet) in the IdP.";
     "subject-missing", Subject, Error, "The Assertion has no Subject",
         "Without a Subject the SP cannot tell who signed in.";
     "nameid-missing", Subject, Error, "The Subject has no NameID",
@@ -200,6 +242,31 @@ codes! {
         "The metadata document says it is valid only until a date that has passed; SPs that honour validUntil refuse it.";
 }
 
+/// Policy findings: where conformant SPs differ, so `--allow CODE` may lower them to a warning
+/// and `--deny CODE` raise them to an error. Every other code with error severity is a forgery
+/// or a MUST of the specifications, and can never be allowed.
+pub const POLICY: &[&str] = &[
+    "signature-placement-unusual",
+    "certificate-expired",
+    "certificate-not-yet-valid",
+    "certificate-expiring",
+    "algorithm-sha1",
+    "audience-missing",
+    "destination-missing",
+    "in-response-to-missing",
+    "in-response-to-unsolicited",
+    "time-too-old",
+    "assertion-in-advice",
+    "attribute-duplicate",
+    "issuer-missing",
+    "email-missing",
+];
+
+/// Whether `code` is a policy finding (see [`POLICY`]).
+pub fn is_policy(code: &str) -> bool {
+    POLICY.contains(&code)
+}
+
 /// The registry entry for `code`.
 pub fn get(code: &str) -> Option<&'static CodeDoc> {
     CODES.iter().find(|c| c.code == code)
@@ -208,6 +275,17 @@ pub fn get(code: &str) -> Option<&'static CodeDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn policy_codes_are_registered_and_no_forgery_is_policy() {
+        for p in POLICY {
+            assert!(get(p).is_some(), "{p}");
+            assert!(
+                !p.starts_with("wrapping-") && !p.starts_with("decryption-"),
+                "{p}"
+            );
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_kebab_case() {

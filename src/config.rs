@@ -48,6 +48,17 @@ pub struct App {
     /// Captured test-user responses: globs relative to the config, in any capture form.
     #[serde(default)]
     pub responses: Vec<String>,
+    /// Trusted SP signing certificates, for AuthnRequests and logout messages (like --sp-cert).
+    #[serde(default)]
+    pub sp_cert: OneOrMany,
+    /// Policy findings to lower to a warning for this app (like --allow).
+    #[serde(default)]
+    pub allow: OneOrMany,
+    /// Policy findings to make errors for this app (like --deny).
+    #[serde(default)]
+    pub deny: OneOrMany,
+    /// The oldest IssueInstant accepted, e.g. "50m", or "off" (like --max-age).
+    pub max_age: Option<String>,
 }
 
 /// A string or a list of strings.
@@ -166,6 +177,13 @@ min_days = 30
 # sp_key = "sp-private.pem"
 # Read the email from these attributes first.
 # email_from = ["mail"]
+# Policy: lower or raise findings where conformant SPs differ (`samlcheck explain CODE` says
+# which codes are policy; forgeries can never be allowed).
+# allow = ["algorithm-sha1"]
+# deny = ["signature-placement-unusual"]   # your SP is python3-saml or ruby-saml
+# max_age = "50m"
+# The SP's signing certificate, to verify its AuthnRequests.
+# sp_cert = ["sp-signing.pem"]
 # Captured test-user responses, in any form samlcheck reads (XML, base64, HAR, ...).
 responses = ["captures/*.xml"]
 "#;

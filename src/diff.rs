@@ -39,7 +39,7 @@ pub struct Diff {
 
 /// What a value looks like, without showing it.
 pub fn shape(v: &str) -> &'static str {
-    let t = v.trim();
+    let t = crate::xml::text::trim_xml(v);
     if t.is_empty() {
         "empty"
     } else if is_placeholder(t) {

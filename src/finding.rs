@@ -75,10 +75,12 @@ impl Finding {
 /// the user's data; time last (old captures expire), and `signature-missing` after the
 /// signature findings that explain it.
 pub fn cause_rank(f: &Finding) -> u8 {
-    if f.code == "signature-missing" {
+    if f.code == "signature-missing" || f.code == "message-unauthenticated" {
         return 5;
     }
-    if f.code == "algorithm-unsupported" {
+    // An algorithm that cannot or may not be checked is why nothing is authenticated: it comes
+    // before the `signature-missing` it causes.
+    if f.code == "algorithm-unsupported" || f.code == "algorithm-forbidden" {
         return 4;
     }
     match f.check {
@@ -98,6 +100,61 @@ pub fn cause_rank(f: &Finding) -> u8 {
         Check::InResponseTo => 14,
         Check::Time => 15,
         Check::Algorithm => 16,
+    }
+}
+
+/// The user's policy: policy findings to lower to a warning (`--allow`) or raise to an error
+/// (`--deny`). Forgery findings can never be allowed ([`Policy::new`] refuses them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    allow: std::collections::BTreeSet<&'static str>,
+    deny: std::collections::BTreeSet<&'static str>,
+}
+
+impl Policy {
+    /// The policy of `--allow` and `--deny` codes; the one-line reason when a code is unknown or
+    /// is not a policy finding.
+    pub fn new(allow: &[String], deny: &[String]) -> Result<Self, String> {
+        let mut p = Policy::default();
+        for (list, flag) in [(allow, "--allow"), (deny, "--deny")] {
+            for code in list {
+                let code = code.trim();
+                let doc = codes::get(code).ok_or_else(|| {
+                    format!(
+                        "{flag} {code:?}: unknown finding code (`samlcheck explain` lists them)"
+                    )
+                })?;
+                if flag == "--allow" && !codes::is_policy(doc.code) {
+                    return Err(format!(
+                        "--allow {code}: not a policy finding, so it cannot be allowed (forgeries and the specifications' MUSTs always fail; `samlcheck explain {code}` says why)"
+                    ));
+                }
+                if flag == "--allow" {
+                    p.allow.insert(doc.code);
+                } else {
+                    p.deny.insert(doc.code);
+                }
+            }
+        }
+        if let Some(both) = p.allow.intersection(&p.deny).next() {
+            return Err(format!("{both} is given to both --allow and --deny"));
+        }
+        Ok(p)
+    }
+
+    pub fn denies(&self, code: &str) -> bool {
+        self.deny.contains(code)
+    }
+
+    /// The severity `f` has under this policy.
+    pub fn severity(&self, f: &Finding) -> Severity {
+        if self.deny.contains(f.code) {
+            Severity::Error
+        } else if self.allow.contains(f.code) && f.severity == Severity::Error {
+            Severity::Warning
+        } else {
+            f.severity
+        }
     }
 }
 
@@ -149,6 +206,16 @@ impl Sink {
                 (c, state)
             })
             .collect()
+    }
+
+    /// Applies the user's `--allow`/`--deny` policy to every finding pushed so far.
+    pub fn apply(&mut self, policy: &Policy) {
+        for f in &mut self.findings {
+            f.severity = policy.severity(f);
+            if f.severity != Severity::Info {
+                self.judged.insert(f.check, ());
+            }
+        }
     }
 
     /// Findings ordered most severe first and, within a severity, most likely root cause first

@@ -23,7 +23,6 @@ pub mod metadata;
 pub mod profiles;
 pub mod redact;
 pub mod report;
-pub mod saml11;
 pub mod signature;
 pub mod trust;
 pub mod xml;

@@ -1,54 +1,159 @@
-//! The Web Browser SSO profile's bearer rule (SAML profiles §4.1.4.2): the consumed Assertion
-//! has a bearer SubjectConfirmation whose SubjectConfirmationData carries a Recipient (the ACS)
-//! and a NotOnOrAfter (how long it may be used). Without them a captured assertion could be
-//! replayed at any SP, at any time.
+//! Subject confirmation for the Web Browser SSO profile (SAML profiles §4.1.4.2, core §2.4.1.1):
+//! the consumed Assertion's Subject is confirmed when **one** bearer SubjectConfirmation is
+//! satisfied: its SubjectConfirmationData names the ACS as Recipient, carries a NotOnOrAfter
+//! that has not passed, no NotBefore, and, when the Response answers a request, that request's
+//! ID as InResponseTo. Without a Recipient and an expiry a captured assertion could be replayed
+//! at any SP, at any time. When one confirmation is satisfied, the problems of the others are
+//! information (`subject-confirmation-ignored`); when none is, every problem is reported.
 
-use super::{Check, Finding, Sink};
-use crate::xml::model::{Assertion, Message, MessageKind};
+use super::expect::{acs_mismatch, Expectations};
+use super::time::{between, format_instant, parse_instant, plus, reference, span, Clock};
+use super::{Check, Finding, Severity, Sink};
+use crate::idp::Idp;
+use crate::xml::model::{Assertion, Message, MessageKind, SubjectConfirmation};
 
 const BEARER: &str = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
-/// Pushes bearer-confirmation findings for the consumed Assertion of a Response.
-pub fn check(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
+/// Pushes subject-confirmation findings for the consumed Assertion of a Response.
+pub fn check(
+    msg: &Message,
+    a: Option<&Assertion>,
+    exp: &Expectations,
+    clock: &Clock,
+    idp: Idp,
+    sink: &mut Sink,
+) {
     let Some(a) = a.filter(|_| msg.kind == MessageKind::Response) else {
         return;
     };
     let path = format!("{}/Subject/SubjectConfirmation", a.path);
-    let bearers: Vec<_> = a
+    let bearers: Vec<&SubjectConfirmation> = a
         .subject
         .iter()
         .flat_map(|s| s.confirmations.iter())
-        .filter(|c| c.method.as_deref() == Some(BEARER))
+        .filter(|c| c.method.as_deref().map(crate::xml::text::trim_xml) == Some(BEARER))
         .collect();
-    let Some(first) = bearers.first() else {
+    if bearers.is_empty() {
         if a.subject.is_some() {
             sink.push(
                 Finding::new(
                     "bearer-missing",
-                    "the Subject has no bearer SubjectConfirmation, which the Web Browser SSO profile requires",
+                    "the Subject has no bearer SubjectConfirmation, which the Web Browser SSO profile requires (SAML profiles §4.1.4.2)",
                 )
                 .at(a.line, path),
             );
         }
         return;
-    };
+    }
     sink.judged(Check::Subject);
-    if !bearers.iter().any(|c| c.not_on_or_after.is_some()) {
-        sink.push(
-            Finding::new(
-                "bearer-no-expiry",
-                "the bearer SubjectConfirmationData has no NotOnOrAfter: the SAML profile requires one, so the assertion could be replayed at any time",
-            )
-            .at(first.line, path.clone()),
-        );
+    if !exp.acs.is_empty() {
+        sink.judged(Check::Recipient);
     }
-    if !bearers.iter().any(|c| c.recipient.is_some()) {
-        sink.push(
-            Finding::new(
-                "bearer-no-recipient",
-                "the bearer SubjectConfirmationData has no Recipient: the SAML profile requires the ACS URL there, so the assertion could be replayed at another SP",
-            )
-            .at(first.line, path),
-        );
+    let now = reference(msg, clock);
+    // The request this Response answers: --request-id, else the Response's own InResponseTo.
+    let request = exp.request_id.as_deref().or(msg.in_response_to.as_deref());
+    let problems: Vec<Vec<Finding>> = bearers
+        .iter()
+        .map(|c| problems(c, &path, exp, request, now, clock, idp))
+        .collect();
+    if let Some(good) = problems.iter().position(Vec::is_empty) {
+        for (i, list) in problems.into_iter().enumerate().filter(|(i, _)| *i != good) {
+            for f in list {
+                sink.push(
+                    Finding::new(
+                        "subject-confirmation-ignored",
+                        format!(
+                            "bearer SubjectConfirmation {} of {} is not satisfied ({}: {}), but {} is, and one is enough (SAML core §2.4.1.1)",
+                            i + 1,
+                            bearers.len(),
+                            f.code,
+                            f.message,
+                            good + 1
+                        ),
+                    )
+                    .check(f.check)
+                    .at(bearers[i].line, path.clone()),
+                );
+            }
+        }
+        return;
     }
+    for f in problems.into_iter().flatten() {
+        sink.push(f);
+    }
+}
+
+/// Why one bearer confirmation is not satisfied (empty when it is).
+fn problems(
+    c: &SubjectConfirmation,
+    path: &str,
+    exp: &Expectations,
+    request: Option<&str>,
+    now: time::OffsetDateTime,
+    clock: &Clock,
+    idp: Idp,
+) -> Vec<Finding> {
+    let data = format!("{path}/SubjectConfirmationData");
+    let at = |f: Finding| f.at(c.line, data.clone());
+    let mut out = Vec::new();
+    match &c.recipient {
+        None => out.push(at(Finding::new(
+            "bearer-no-recipient",
+            "the bearer SubjectConfirmationData has no Recipient: the SAML profile requires the ACS URL there (profiles §4.1.4.2), so the assertion could be replayed at another SP",
+        ))),
+        Some(r) if !exp.acs.is_empty() => {
+            if let Some(f) = acs_mismatch("recipient-mismatch", "Recipient", r, exp, idp) {
+                out.push(at(f));
+            }
+        }
+        Some(_) => {}
+    }
+    match c.not_on_or_after.as_deref().map(|v| (v, parse_instant(v))) {
+        None => out.push(at(Finding::new(
+            "bearer-no-expiry",
+            "the bearer SubjectConfirmationData has no NotOnOrAfter: the SAML profile requires one (profiles §4.1.4.2), so the assertion could be replayed at any time",
+        ))),
+        Some((raw, None)) => out.push(at(Finding::new(
+            "time-unparseable",
+            format!("SubjectConfirmationData NotOnOrAfter {raw:?} is not an xs:dateTime"),
+        ))),
+        Some((_, Some(t))) if now >= plus(t, clock.skew) => out.push(at(Finding::new(
+            "time-expired",
+            format!(
+                "SubjectConfirmationData NotOnOrAfter passed {} before the judged time ({}), beyond the {} skew",
+                span(between(t, now)),
+                format_instant(now),
+                span(clock.skew)
+            ),
+        )
+        .hint(if clock.at_issue_instant {
+            "the message was already expired when issued: the IdP's validity window or clock is wrong"
+        } else {
+            "if this is an old capture, judge it with --at issue-instant; otherwise sync clocks (NTP) and retry the sign-in"
+        }))),
+        Some(_) => {}
+    }
+    if c.not_before.is_some() {
+        out.push(at(Finding::new(
+            "bearer-not-before",
+            "the bearer SubjectConfirmationData carries NotBefore, which SAML profiles §4.1.4.2 forbids",
+        )));
+    }
+    match (request, c.in_response_to.as_deref()) {
+        (Some(req), Some(v)) if v != req => out.push(
+            at(Finding::new(
+                "in-response-to-mismatch",
+                format!("SubjectConfirmationData InResponseTo is {v:?}, but the Response answers {req:?}"),
+            ))
+            .check(Check::InResponseTo),
+        ),
+        (Some(req), None) => out.push(at(Finding::new(
+            "in-response-to-missing",
+            format!("the Response answers request {req:?} but its bearer SubjectConfirmationData carries no InResponseTo (profiles §4.1.4.2)"),
+        ))),
+        _ => {}
+    }
+    // Only errors make a confirmation unsatisfied.
+    out.retain(|f| f.severity == Severity::Error);
+    out
 }

@@ -2,12 +2,13 @@
 //! same moment as every other time check (`--now`, or the message's IssueInstant with
 //! `--at issue-instant`). An expired or not-yet-valid certificate that verified something here
 //! fails the check; one that verified nothing is a warning (metadata often lists the next or
-//! the previous certificate during a rollover).
+//! the previous certificate during a rollover). The window is judged with the clock skew, like
+//! every other instant.
 
 use time::{Duration, OffsetDateTime};
 
 use super::{Check, Finding, Severity, Sink};
-use crate::checks::time::format_instant;
+use crate::checks::time::{between, format_instant, minus, plus};
 use crate::idp::{Idp, Topic};
 use crate::report::{CertReport, SignatureReport, TrustedKeyReport};
 use crate::trust::store::TrustStore;
@@ -17,6 +18,7 @@ pub fn check(
     trust: &TrustStore,
     signatures: &[SignatureReport],
     at: OffsetDateTime,
+    skew: Duration,
     warn_days: i64,
     idp: Idp,
     sink: &mut Sink,
@@ -42,40 +44,40 @@ pub fn check(
         let when = format_instant(at);
         if !c.form.has_validity() {
             sink.judged(Check::Certificate);
-        } else if c.not_after < at {
+        } else if c.not_after < minus(at, skew) {
             sink.push(
                 Finding::new(
                     "certificate-expired",
                     format!(
                         "{what} expired at {} ({} before {when}, the time judged){tail}",
                         format_instant(c.not_after),
-                        span(at - c.not_after)
+                        span(between(at, c.not_after))
                     ),
                 )
                 .severity(severity)
                 .hint(idp.hint(Topic::Certificate)),
             );
-        } else if c.not_before > at {
+        } else if c.not_before > plus(at, skew) {
             sink.push(
                 Finding::new(
                     "certificate-not-yet-valid",
                     format!(
                         "{what} is valid only from {} ({} after {when}, the time judged){tail}",
                         format_instant(c.not_before),
-                        span(c.not_before - at)
+                        span(between(c.not_before, at))
                     ),
                 )
                 .severity(severity)
                 .hint(idp.hint(Topic::Certificate)),
             );
-        } else if c.not_after - at < Duration::days(warn_days) {
+        } else if between(c.not_after, at) < Duration::seconds(warn_days.saturating_mul(86_400)) {
             sink.push(
                 Finding::new(
                     "certificate-expiring",
                     format!(
                         "{what} expires at {}, {} after {when}",
                         format_instant(c.not_after),
-                        span(c.not_after - at)
+                        span(between(c.not_after, at))
                     ),
                 )
                 .hint(idp.hint(Topic::Certificate)),

@@ -208,7 +208,7 @@ fn names_a_non_mailbox(name: &str) -> bool {
 
 /// How strongly a name suggests an email: 2 it is an email attribute, 1 it may hold one.
 fn name_suggests_email(name: &str) -> u8 {
-    let l = name.trim().to_ascii_lowercase();
+    let l = crate::xml::text::trim_xml(name).to_ascii_lowercase();
     let last = if l.contains("://") {
         l.rsplit(['/', '#']).next().unwrap_or(&l)
     } else {
@@ -264,7 +264,7 @@ fn near_misses(a: &Assertion, candidates: &[Candidate]) -> Vec<NearMiss> {
 fn first_value(at: &crate::xml::model::Attribute) -> String {
     at.values
         .iter()
-        .map(|v| v.trim())
+        .map(|v| crate::xml::text::trim_xml(v))
         .find(|v| !v.is_empty())
         .unwrap_or("")
         .to_string()
@@ -305,7 +305,10 @@ pub fn resolve(assertion: &Assertion, order: &[Source]) -> Resolution {
 fn candidate(a: &Assertion, source: Source) -> Candidate {
     let (value, line) = match source {
         Source::Subject => match a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
-            Some(n) => (Some(n.value.trim().to_string()), n.line),
+            Some(n) => (
+                Some(crate::xml::text::trim_xml(&n.value).to_string()),
+                n.line,
+            ),
             None => (None, 0),
         },
         _ => {
@@ -350,7 +353,7 @@ pub fn is_email(v: &str) -> bool {
 /// `%email%`, `[email]`, Duo's `<Email Address>`, CyberArk's `LoginUser.Email`, or a bare
 /// source-attribute path such as `user.mail`.
 pub fn is_placeholder(v: &str) -> bool {
-    let v = v.trim();
+    let v = crate::xml::text::trim_xml(v);
     let l = v.to_ascii_lowercase();
     if v.contains("${") || v.contains("{{") || v.contains("#{") {
         return true;
@@ -524,4 +527,11 @@ mod tests {
         ));
         assert!(!names_a_non_mailbox("urn:oid:1.3.6.1.4.1.5923.1.1.1.6"));
     }
+}
+
+/// Whether an attribute named `name` is one of the email sources samlcheck reads by default.
+pub fn is_email_source_name(name: &str) -> bool {
+    name == CLAIM_URI
+        || name.eq_ignore_ascii_case("emailaddress")
+        || name.eq_ignore_ascii_case("email")
 }

@@ -3,7 +3,8 @@
 
 use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
-use crate::xml::model::{Assertion, Message};
+use crate::xml::model::{Assertion, Message, MessageKind};
+use crate::xml::text::{escape, trim_xml};
 
 /// What the SP expects. Empty means "nothing to judge" (the check is skipped).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,18 +142,23 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     // The expected issuer is the IdP's: it applies to what the IdP sends, not to SP requests.
     let from_idp = matches!(
         msg.kind,
-        crate::xml::model::MessageKind::Response | crate::xml::model::MessageKind::LogoutResponse
+        MessageKind::Response | MessageKind::LogoutResponse | MessageKind::Saml11Assertion
     );
     if let Some(expected) = exp.issuer.as_ref().filter(|_| from_idp) {
         sink.judged(Check::Issuer);
         for (which, value) in [
-            ("Response", &msg.issuer),
-            ("Assertion", &a.and_then(|a| a.issuer.clone())),
+            (msg.kind.title(), &msg.issuer),
+            (
+                "Assertion",
+                &a.and_then(|a| a.issuer.clone())
+                    .filter(|_| msg.kind == MessageKind::Response),
+            ),
         ] {
             if let Some(v) = value {
-                if v.trim() != expected {
+                let v = trim_xml(v);
+                if v != expected {
                     sink.push(
-                        Finding::new("issuer-mismatch", format!("{which} Issuer is {:?}, expected {expected:?}: {}", v.trim(), diff(expected, v.trim())))
+                        Finding::new("issuer-mismatch", format!("{which} Issuer is {:?}, expected {expected:?}: {}", escape(v), diff(expected, v)))
                             .hint("copy the IdP's entity ID (Issuer) exactly into the SP configuration, or load the right IdP metadata")
                             .at(0, root.clone()),
                     );
@@ -160,6 +166,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             }
         }
     }
+    issuer_rules(msg, a, sink);
     let expected = exp.issuer.as_ref().filter(|_| from_idp);
     match a {
         // The schema requires an Issuer in every Assertion; an SP that expects one fails it.
@@ -186,55 +193,14 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     }
     // Audience
     if let Some(a) = a {
-        let audiences = a
-            .conditions
-            .as_ref()
-            .map(|c| c.audiences.clone())
-            .unwrap_or_default();
-        let path = format!("{}/Conditions/AudienceRestriction", a.path);
-        let line = a.conditions.as_ref().map_or(a.line, |c| c.line);
-        if !exp.audiences.is_empty() {
-            sink.judged(Check::Audience);
-            if audiences.is_empty() {
-                sink.push(
-                    Finding::new("audience-missing", "the Assertion has no Audience")
-                        .hint(idp.hint(Topic::Audience))
-                        .at(line, path),
-                );
-            } else if !audiences
-                .iter()
-                .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
-            {
-                let e = &exp.audiences[0];
-                sink.push(
-                    Finding::new(
-                        "audience-mismatch",
-                        format!(
-                            "Audience {} does not match the expected {e:?}: {}",
-                            quote_list(&audiences),
-                            diff(e, &audiences[0])
-                        ),
-                    )
-                    .hint(idp.hint(Topic::Audience))
-                    .at(line, path),
-                );
-            }
-        } else if audiences.is_empty() && a.conditions.is_some() {
-            sink.push(
-                Finding::new(
-                    "audience-missing",
-                    "the Assertion's Conditions carry no AudienceRestriction",
-                )
-                .at(line, path),
-            );
-        }
+        audience(a, exp, idp, sink);
     }
     // Destination
-    if msg.kind == crate::xml::model::MessageKind::Response
+    if msg.kind == MessageKind::Response
         && msg
             .destination
             .as_deref()
-            .is_some_and(|d| d.trim().is_empty())
+            .is_some_and(|d| trim_xml(d).is_empty())
     {
         sink.push(
             Finding::new(
@@ -245,58 +211,38 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             .at(0, root.clone()),
         );
     }
-    if !exp.acs.is_empty() && msg.kind == crate::xml::model::MessageKind::Response {
+    if msg.kind == MessageKind::Response {
         match &msg.destination {
-            Some(d) if d.trim().is_empty() => {}
+            Some(d) if trim_xml(d).is_empty() => {}
+            Some(_) if exp.acs.is_empty() => {}
             Some(d) => {
                 sink.judged(Check::Destination);
                 if let Some(f) = acs_mismatch("destination-mismatch", "Destination", d, exp, idp) {
                     sink.push(f.at(0, root.clone()));
                 }
             }
-            None if !msg.signatures.is_empty()
-                && msg.kind == crate::xml::model::MessageKind::Response =>
+            None if msg
+                .signatures
+                .iter()
+                .any(|s| s.parent_node == msg.root_node) =>
             {
                 sink.push(
                     Finding::new(
                         "destination-missing",
-                        "the signed Response carries no Destination attribute",
+                        "the signed Response carries no Destination attribute (SAML bindings §3.5.5.2)",
                     )
                     .at(0, root.clone()),
                 );
             }
             None => {}
         }
-        // Recipient
-        if let Some(a) = a {
-            for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
-                if let Some(r) = &sc.recipient {
-                    sink.judged(Check::Recipient);
-                    if let Some(f) = acs_mismatch("recipient-mismatch", "Recipient", r, exp, idp) {
-                        let path = format!(
-                            "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
-                            a.path
-                        );
-                        sink.push(f.at(sc.line, path));
-                    }
-                }
-            }
-        }
     }
     // InResponseTo
     if let Some(req) = &exp.request_id {
         sink.judged(Check::InResponseTo);
-        let mut values: Vec<(&str, &String)> =
+        // The bearer SubjectConfirmationData's InResponseTo is judged with its confirmation.
+        let values: Vec<(&str, &String)> =
             msg.in_response_to.iter().map(|v| ("Response", v)).collect();
-        if let Some(a) = a {
-            values.extend(
-                a.subject
-                    .iter()
-                    .flat_map(|s| s.confirmations.iter())
-                    .filter_map(|c| c.in_response_to.as_ref())
-                    .map(|v| ("SubjectConfirmationData", v)),
-            );
-        }
         if values.is_empty() {
             sink.push(Finding::new(
                 "in-response-to-unsolicited",
@@ -317,8 +263,172 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     }
 }
 
+/// The Issuer rules of SAML profiles §4.1.4.2: no Format or the entity format, and the
+/// Assertion's Issuer is the Response's.
+fn issuer_rules(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
+    const ENTITY: &str = "urn:oasis:names:tc:SAML:2.0:nameid-format:entity";
+    let root = format!("/{}", msg.root_name);
+    let formats = [
+        (
+            msg.kind.title(),
+            msg.issuer_format.as_deref(),
+            root.clone(),
+            0,
+        ),
+        (
+            "Assertion",
+            a.and_then(|a| a.issuer_format.as_deref()),
+            a.map(|a| a.path.clone()).unwrap_or_default(),
+            a.map_or(0, |a| a.line),
+        ),
+    ];
+    for (which, format, path, line) in formats {
+        if let Some(f) = format.filter(|f| trim_xml(f) != ENTITY) {
+            sink.push(
+                Finding::new(
+                    "issuer-format-invalid",
+                    format!("the {which} Issuer has Format {f:?}; SAML profiles §4.1.4.2 allows only none or {ENTITY}"),
+                )
+                .at(line, format!("{path}/Issuer")),
+            );
+        }
+    }
+    if msg.kind != MessageKind::Response {
+        return;
+    }
+    if let (Some(r), Some(a)) = (msg.issuer.as_deref(), a) {
+        if let Some(ai) = a.issuer.as_deref().filter(|ai| trim_xml(ai) != trim_xml(r)) {
+            sink.push(
+                Finding::new(
+                    "issuer-inconsistent",
+                    format!(
+                        "the Response's Issuer is {:?} but its Assertion's is {:?}: the Assertion must come from the IdP that issued the Response (profiles §4.1.4.2)",
+                        escape(trim_xml(r)),
+                        escape(trim_xml(ai))
+                    ),
+                )
+                .at(a.line, format!("{}/Issuer", a.path)),
+            );
+        }
+    }
+}
+
+/// Audience and the other Conditions: each AudienceRestriction must name the SP (AND across
+/// restrictions, OR within one; SAML core §2.5.1.4), an empty one never holds, an unknown
+/// condition is Indeterminate (§2.5.1.1), and the Web SSO profile requires an audience
+/// (profiles §4.1.4.2). The NameID's SPNameQualifier, when present, must be this SP.
+fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
+    let path = format!("{}/Conditions/AudienceRestriction", a.path);
+    let line = a.conditions.as_ref().map_or(a.line, |c| c.line);
+    if !exp.audiences.is_empty() {
+        sink.judged(Check::Audience);
+    }
+    let Some(c) = &a.conditions else {
+        sink.push(
+            Finding::new(
+                "audience-missing",
+                "the Assertion has no Conditions, so no AudienceRestriction names the SP (profiles §4.1.4.2)",
+            )
+            .hint(idp.hint(Topic::Audience))
+            .at(a.line, a.path.clone()),
+        );
+        return;
+    };
+    for (name, l) in &c.unknown {
+        sink.push(
+            Finding::new(
+                "condition-unknown",
+                format!("the Conditions carry {name}, which samlcheck does not understand: the Conditions are Indeterminate and the assertion must not be accepted (SAML core §2.5.1.1)"),
+            )
+            .at(*l, format!("{}/Conditions", a.path)),
+        );
+    }
+    if c.one_time_use {
+        sink.push(
+            Finding::new(
+                "condition-one-time-use",
+                "the Conditions carry OneTimeUse: an SP that honours it accepts this assertion once (SAML core §2.5.1.5)",
+            )
+            .at(line, format!("{}/Conditions", a.path)),
+        );
+    }
+    if c.restrictions.is_empty() {
+        sink.push(
+            Finding::new(
+                "audience-missing",
+                "the Assertion's Conditions carry no AudienceRestriction (profiles §4.1.4.2)",
+            )
+            .hint(idp.hint(Topic::Audience))
+            .at(line, path),
+        );
+        return;
+    }
+    for (i, r) in c.restrictions.iter().enumerate() {
+        let which = if c.restrictions.len() > 1 {
+            format!("AudienceRestriction {} of {}", i + 1, c.restrictions.len())
+        } else {
+            "the AudienceRestriction".to_string()
+        };
+        if r.is_empty() {
+            sink.push(
+                Finding::new(
+                    "audience-restriction-empty",
+                    format!("{which} names no Audience, so it can never be satisfied (SAML core §2.5.1.4)"),
+                )
+                .hint(idp.hint(Topic::Audience))
+                .at(line, path.clone()),
+            );
+            continue;
+        }
+        if exp.audiences.is_empty() {
+            continue;
+        }
+        if !r
+            .iter()
+            .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
+        {
+            let e = &exp.audiences[0];
+            let and = if c.restrictions.len() > 1 {
+                " (each AudienceRestriction must name the SP, SAML core §2.5.1.4)"
+            } else {
+                ""
+            };
+            sink.push(
+                Finding::new(
+                    "audience-mismatch",
+                    format!(
+                        "{which}: Audience {} does not match the expected {e:?}: {}{and}",
+                        quote_list(r),
+                        diff(e, &r[0])
+                    ),
+                )
+                .hint(idp.hint(Topic::Audience))
+                .at(line, path.clone()),
+            );
+        }
+    }
+    let spnq = a
+        .subject
+        .as_ref()
+        .and_then(|s| s.name_id.as_ref())
+        .and_then(|n| n.sp_name_qualifier.as_deref().map(|q| (q, n.line)));
+    if let Some((q, l)) = spnq.filter(|_| !exp.audiences.is_empty()) {
+        let q = trim_xml(q);
+        if !q.is_empty() && !exp.audiences.iter().any(|e| matches(e, q)) {
+            sink.push(
+                Finding::new(
+                    "nameid-sp-name-qualifier",
+                    format!("the NameID's SPNameQualifier is {:?}, not this SP ({}): the identifier was issued for another SP", escape(q), quote_list(&exp.audiences)),
+                )
+                .hint(idp.hint(Topic::Audience))
+                .at(l, format!("{}/Subject/NameID", a.path)),
+            );
+        }
+    }
+}
+
 /// A finding when `value` (a Destination or Recipient) matches none of the expected ACS URLs.
-fn acs_mismatch(
+pub fn acs_mismatch(
     code: &'static str,
     what: &str,
     value: &str,

@@ -7,6 +7,7 @@ use super::email::{is_email, EMAIL_FORMAT};
 use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Attribute, Message, MessageKind};
+use crate::xml::text::{escape, trim_xml};
 
 /// Pushes structure findings; `assertion` is the one an SP would consume.
 pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
@@ -27,8 +28,24 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
         .check(check);
         sink.push(f);
     }
+    version(msg, assertion, sink);
+    invisible(msg, assertion, sink);
+    if msg.kind == MessageKind::Saml11Assertion {
+        if let Some(a) = assertion {
+            sink.judged(Check::Subject);
+            sink.judged(Check::Attributes);
+            subject(a, idp, sink);
+        }
+        return;
+    }
     if msg.kind != MessageKind::Response {
         return;
+    }
+    if msg.status.is_none() {
+        sink.push(Finding::new(
+            "status-missing",
+            "the Response has no Status, so nothing says the request succeeded (SAML core §3.2.2)",
+        ));
     }
     let success = msg.status.as_ref().and_then(|s| s.code.as_deref())
         == Some("urn:oasis:names:tc:SAML:2.0:status:Success");
@@ -43,17 +60,23 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
     };
     sink.judged(Check::Subject);
     sink.judged(Check::Attributes);
+    authn(a, sink);
+    subject(a, idp, sink);
+}
+
+/// The Subject and its NameID, and the AttributeStatements (SAML core §2.4, §2.7.3).
+fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
     match &a.subject {
         None => sink.push(Finding::new("subject-missing", "the Assertion has no Subject").at(a.line, a.path.clone())),
         Some(s) => match &s.name_id {
             // An EncryptedID not opened is the trust stage's `nameid-encrypted` or a decryption failure.
             None if s.encrypted_id => {}
             None => sink.push(Finding::new("nameid-missing", "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
-            Some(n) if n.value.trim().is_empty() => sink.push(
+            Some(n) if trim_xml(&n.value).is_empty() => sink.push(
                 Finding::new("nameid-empty", "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
             ),
-            Some(n) if n.format.as_deref() == Some(EMAIL_FORMAT) && !is_email(n.value.trim()) && !super::email::is_placeholder(&n.value) => sink.push(
-                Finding::new("nameid-format-not-email", format!("NameID format is emailAddress but the value {:?} is not an email address", n.value.trim()))
+            Some(n) if n.format.as_deref() == Some(EMAIL_FORMAT) && !is_email(trim_xml(&n.value)) && !super::email::is_placeholder(&n.value) => sink.push(
+                Finding::new("nameid-format-not-email", format!("NameID format is emailAddress but the value {:?} is not an email address", escape(trim_xml(&n.value))))
                     .hint(idp.hint(Topic::NameId))
                     .at(n.line, format!("{}/Subject/NameID", a.path)),
             ),
@@ -61,11 +84,22 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
         },
     }
     for st in &a.attribute_statements {
-        if st.attributes.is_empty()
-            || st
-                .attributes
-                .iter()
-                .all(|at| at.values.iter().all(|v| v.trim().is_empty()))
+        if st.attributes.is_empty() {
+            sink.push(
+                Finding::new(
+                    "attribute-statement-empty",
+                    "the AttributeStatement holds no Attribute at all, which SAML core §2.7.3 does not allow",
+                )
+                .severity(Severity::Error)
+                .hint(idp.hint(Topic::EmailMapping))
+                .at(st.line, format!("{}/AttributeStatement", a.path)),
+            );
+            continue;
+        }
+        if st
+            .attributes
+            .iter()
+            .all(|at| at.values.iter().all(|v| trim_xml(v).is_empty()))
         {
             sink.push(
                 Finding::new(
@@ -78,7 +112,7 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
             continue;
         }
         for at in &st.attributes {
-            if at.values.is_empty() || at.values.iter().all(|v| v.trim().is_empty()) {
+            if at.values.is_empty() || at.values.iter().all(|v| trim_xml(v).is_empty()) {
                 sink.push(
                     Finding::new(
                         "attribute-empty-value",
@@ -90,6 +124,171 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
         }
     }
     repeated_attributes(a, idp, sink);
+}
+
+/// `Version` must be "2.0" on a SAML 2.0 message and its Assertion (core §3.2.1, §2.3.3), and
+/// 1.1 on a SAML 1.1 token.
+fn version(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
+    let want = if msg.kind == MessageKind::Saml11Assertion {
+        "1.1"
+    } else {
+        "2.0"
+    };
+    let root = format!("/{}", msg.root_name);
+    let mut check = |which: &str, v: Option<&str>, line: usize, path: String| {
+        if v.map(trim_xml) != Some(want) {
+            sink.push(
+                Finding::new(
+                    "version-invalid",
+                    format!(
+                        "the {which} has Version {}, not {want} (SAML core §3.2.1, §2.3.3)",
+                        v.map_or("(none)".to_string(), |v| format!("{:?}", escape(v)))
+                    ),
+                )
+                .at(line, path),
+            );
+        }
+    };
+    check(msg.kind.title(), msg.version.as_deref(), 0, root);
+    if let Some(a) = a.filter(|_| msg.kind == MessageKind::Response) {
+        check("Assertion", a.version.as_deref(), a.line, a.path.clone());
+    }
+}
+
+/// The Web SSO Assertion's AuthnStatement (profiles §4.1.4.2) and its AuthnContext (core §2.7.2);
+/// SAML strings and URIs are never empty (core §1.3.1, §1.3.2).
+fn authn(a: &Assertion, sink: &mut Sink) {
+    if a.authn_statements.is_empty() {
+        sink.push(
+            Finding::new(
+                "authn-statement-missing",
+                "the Assertion has no AuthnStatement, which the Web Browser SSO profile requires (SAML profiles §4.1.4.2)",
+            )
+            .at(a.line, a.path.clone()),
+        );
+    }
+    for s in &a.authn_statements {
+        let path = format!("{}/AuthnStatement", a.path);
+        if !s.has_authn_context || !s.authn_context_filled {
+            let what = if s.has_authn_context {
+                "its AuthnContext names no class or declaration"
+            } else {
+                "it has no AuthnContext"
+            };
+            sink.push(
+                Finding::new(
+                    "authn-context-missing",
+                    format!("the AuthnStatement is incomplete: {what} (SAML core §2.7.2)"),
+                )
+                .at(s.line, path.clone()),
+            );
+        }
+        if s.context_class_ref.as_deref().is_some_and(|c| c.is_empty()) {
+            sink.push(
+                Finding::new(
+                    "value-empty",
+                    "AuthnContextClassRef is empty (SAML core §1.3.2)",
+                )
+                .at(s.line, format!("{path}/AuthnContext/AuthnContextClassRef")),
+            );
+        }
+    }
+    if let Some(n) = a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
+        for (attr, v) in [
+            ("Format", &n.format),
+            ("NameQualifier", &n.name_qualifier),
+            ("SPNameQualifier", &n.sp_name_qualifier),
+        ] {
+            if v.as_deref().is_some_and(|v| trim_xml(v).is_empty()) {
+                sink.push(
+                    Finding::new(
+                        "value-empty",
+                        format!(
+                            "the NameID's {attr} is present but empty (SAML core §1.3.1, §1.3.2)"
+                        ),
+                    )
+                    .at(n.line, format!("{}/Subject/NameID", a.path)),
+                );
+            }
+        }
+    }
+}
+
+/// Values with a character that is not XML whitespace but shows as a space or nothing: an error
+/// in an identifier, a warning in other attribute values. They are shown escaped.
+fn invisible(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
+    let mut ids: Vec<(&str, &str, usize, String)> = Vec::new();
+    let root = format!("/{}", msg.root_name);
+    if let Some(i) = &msg.issuer {
+        ids.push(("Issuer", i, 0, format!("{root}/Issuer")));
+    }
+    if let Some(d) = &msg.destination {
+        ids.push(("Destination", d, 0, root.clone()));
+    }
+    if let Some(a) = a {
+        if let Some(i) = &a.issuer {
+            ids.push(("Assertion Issuer", i, a.line, format!("{}/Issuer", a.path)));
+        }
+        if let Some(n) = a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
+            ids.push((
+                "NameID",
+                &n.value,
+                n.line,
+                format!("{}/Subject/NameID", a.path),
+            ));
+        }
+        for c in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
+            if let Some(r) = &c.recipient {
+                ids.push((
+                    "Recipient",
+                    r,
+                    c.line,
+                    format!("{}/Subject/SubjectConfirmation", a.path),
+                ));
+            }
+        }
+        for au in a.conditions.iter().flat_map(|c| c.audiences.iter()) {
+            ids.push(("Audience", au, a.line, format!("{}/Conditions", a.path)));
+        }
+    }
+    for (what, v, line, path) in ids {
+        if let Some((at, c)) = crate::xml::text::suspicious(v) {
+            sink.push(
+                Finding::new(
+                    "value-invisible-character",
+                    format!("the {what} {:?} holds U+{:04X} at character {}: it is not the value it looks like", escape(v), c as u32, at + 1),
+                )
+                .severity(Severity::Error)
+                .at(line, path),
+            );
+        }
+    }
+    for at in a.iter().flat_map(|a| a.attributes()) {
+        for v in &at.values {
+            if let Some((pos, c)) = crate::xml::text::suspicious(v) {
+                let identity = super::email::is_email_source_name(&at.name);
+                sink.push(
+                    Finding::new(
+                        "value-invisible-character",
+                        format!(
+                            "attribute {:?} value {:?} holds U+{:04X} at character {}",
+                            at.name,
+                            escape(v),
+                            c as u32,
+                            pos + 1
+                        ),
+                    )
+                    .severity(if identity {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    })
+                    .check(Check::Attributes)
+                    .at(at.line, "/Assertion/AttributeStatement/Attribute"),
+                );
+            }
+        }
+    }
 }
 
 /// Attribute names that occur more than once. Repeating an Attribute element per value is
@@ -139,7 +338,7 @@ fn repeated_attributes(a: &Assertion, idp: Idp, sink: &mut Sink) {
         }
         let values: Vec<&str> = group
             .iter()
-            .flat_map(|x| x.values.iter().map(|v| v.trim()))
+            .flat_map(|x| x.values.iter().map(|v| trim_xml(v)))
             .collect();
         let mut distinct: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
         distinct.sort_unstable();

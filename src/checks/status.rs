@@ -58,8 +58,15 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
     }
     let which = status.second_level.as_deref().unwrap_or(code);
     text.push_str(&format!(": {}", meaning(which)));
-    if let Some(m) = status.message.as_deref().filter(|m| !m.trim().is_empty()) {
-        text.push_str(&format!(" (StatusMessage: {:?})", m.trim()));
+    if let Some(m) = status
+        .message
+        .as_deref()
+        .filter(|m| !crate::xml::text::trim_xml(m).is_empty())
+    {
+        text.push_str(&format!(
+            " (StatusMessage: {:?})",
+            crate::xml::text::trim_xml(m)
+        ));
     }
     let mut f =
         Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));

@@ -26,9 +26,32 @@ pub struct Mark {
     pub offset_seconds: i64,
 }
 
+/// `t + d`, saturating at the ends of the representable range instead of panicking (an
+/// instant near year 9999 plus the clock skew would overflow).
+pub fn plus(t: OffsetDateTime, d: Duration) -> OffsetDateTime {
+    t.checked_add(d).unwrap_or(if d.is_negative() {
+        time::PrimitiveDateTime::MIN.assume_utc()
+    } else {
+        time::PrimitiveDateTime::MAX.assume_utc()
+    })
+}
+
+/// `t - d`, saturating (see [`plus`]).
+pub fn minus(t: OffsetDateTime, d: Duration) -> OffsetDateTime {
+    plus(t, d.checked_neg().unwrap_or(Duration::MAX))
+}
+
+/// `a - b` as a duration; cannot overflow for instants within years 0–9999, saturates beyond.
+pub fn between(a: OffsetDateTime, b: OffsetDateTime) -> Duration {
+    let (a, b) = (a.unix_timestamp_nanos(), b.unix_timestamp_nanos());
+    let nanos = a.saturating_sub(b);
+    let secs = (nanos / 1_000_000_000).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+    Duration::seconds(secs)
+}
+
 /// Parses an xs:dateTime; a value without a zone is taken as UTC (as SAML requires).
 pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
-    let s = s.trim();
+    let s = crate::xml::text::trim_xml(s);
     OffsetDateTime::parse(s, &Rfc3339)
         .ok()
         .or_else(|| OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok())
@@ -57,14 +80,44 @@ pub fn reference(msg: &Message, clock: &Clock) -> OffsetDateTime {
     clock.now
 }
 
-/// Checks every time bound and returns the time line (sorted).
+/// Checks every time bound and returns the time line (sorted). The SubjectConfirmationData
+/// window is marked on the time line here but judged by [`super::bearer`] (one satisfied
+/// confirmation is enough). `max_age` bounds how old the IssueInstant may be.
 pub fn check(
     msg: &Message,
     assertion: Option<&Assertion>,
     clock: &Clock,
+    max_age: Option<Duration>,
     sink: &mut Sink,
 ) -> Vec<Mark> {
     let now = reference(msg, clock);
+    required_instants(msg, assertion, sink);
+    if let Some(max) = max_age.filter(|_| !clock.at_issue_instant) {
+        let issued = msg
+            .issue_instant
+            .as_deref()
+            .or(assertion.and_then(|a| a.issue_instant.as_deref()))
+            .and_then(parse_instant);
+        if let Some(t) = issued {
+            if minus(now, clock.skew) > plus(t, max) {
+                sink.push(
+                    Finding::new(
+                        "time-too-old",
+                        format!(
+                            "the message was issued at {}, {} before the judged time {}: older than the maximum age {} (--max-age) plus the {} skew",
+                            format_instant(t),
+                            span(between(now, t)),
+                            format_instant(now),
+                            span(max),
+                            span(clock.skew)
+                        ),
+                    )
+                    .hint("retry the sign-in; to judge an old capture as of its own time, use --at issue-instant")
+                    .at(0, format!("/{}", msg.root_name)),
+                );
+            }
+        }
+    }
     let mut marks = Vec::new();
     let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
     bounds.push((
@@ -75,9 +128,11 @@ pub fn check(
         format!("/{}", msg.root_name),
     ));
     if let Some(a) = assertion {
+        // A SAML 1.1 token's root is its Assertion: its IssueInstant is already listed.
+        let own = msg.kind != crate::xml::model::MessageKind::Saml11Assertion;
         bounds.push((
             "Assertion IssueInstant".into(),
-            a.issue_instant.clone(),
+            a.issue_instant.clone().filter(|_| own),
             Bound::Issued,
             a.line,
             a.path.clone(),
@@ -105,16 +160,9 @@ pub fn check(
                 a.path
             );
             bounds.push((
-                "SubjectConfirmationData NotBefore".into(),
-                sc.not_before.clone(),
-                Bound::NotBefore,
-                sc.line,
-                p.clone(),
-            ));
-            bounds.push((
                 "SubjectConfirmationData NotOnOrAfter".into(),
                 sc.not_on_or_after.clone(),
-                Bound::NotOnOrAfter,
+                Bound::Confirmation,
                 sc.line,
                 p,
             ));
@@ -143,7 +191,7 @@ pub fn check(
             );
             continue;
         };
-        let delta = t - now;
+        let delta = between(t, now);
         marks.push(Mark {
             label: label.clone(),
             at: format_instant(t),
@@ -155,7 +203,8 @@ pub fn check(
             "now"
         };
         match bound {
-            Bound::NotBefore if t > now + clock.skew => sink.push(
+            Bound::Confirmation => {}
+            Bound::NotBefore if t > plus(now, clock.skew) => sink.push(
                 Finding::new(
                     "time-not-yet-valid",
                     format!(
@@ -163,13 +212,13 @@ pub fn check(
                         span(delta),
                         format_instant(now),
                         span(clock.skew),
-                        span(delta - clock.skew)
+                        span(delta.saturating_sub(clock.skew))
                     ),
                 )
                 .hint("sync the IdP's and the SP's clocks with NTP")
                 .at(line, path),
             ),
-            Bound::NotOnOrAfter if now >= t + clock.skew => sink.push(
+            Bound::NotOnOrAfter if now >= plus(t, clock.skew) => sink.push(
                 Finding::new(
                     "time-expired",
                     format!(
@@ -186,7 +235,7 @@ pub fn check(
                 })
                 .at(line, path),
             ),
-            Bound::Issued if t > now + clock.skew => sink.push(
+            Bound::Issued if t > plus(now, clock.skew) => sink.push(
                 Finding::new(
                     "time-issued-in-future",
                     format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
@@ -194,7 +243,7 @@ pub fn check(
                 .hint("sync the IdP's clock with NTP")
                 .at(line, path),
             ),
-            Bound::Session if now >= t + clock.skew => sink.push(
+            Bound::Session if now >= plus(t, clock.skew) => sink.push(
                 Finding::new("time-session-expired", format!("{label} passed {} before {who}", span(delta))).at(line, path),
             ),
             _ => {}
@@ -206,10 +255,42 @@ pub fn check(
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {
+    /// SubjectConfirmationData NotOnOrAfter: on the time line, judged by `bearer`.
+    Confirmation,
     NotBefore,
     NotOnOrAfter,
     Issued,
     Session,
+}
+
+/// IssueInstant is REQUIRED on the protocol message (core §3.2.1; not on a SAML 1.1 token, where
+/// it sits on the Assertion) and on every Assertion (core §2.3.3).
+fn required_instants(msg: &Message, assertion: Option<&Assertion>, sink: &mut Sink) {
+    use crate::xml::model::MessageKind;
+    let root = format!("/{}", msg.root_name);
+    if msg.issue_instant.is_none() {
+        sink.push(
+            Finding::new(
+                "issue-instant-missing",
+                format!(
+                    "the {} has no IssueInstant (SAML core §3.2.1, §2.3.3)",
+                    msg.kind.title()
+                ),
+            )
+            .at(0, root),
+        );
+    }
+    if let Some(a) = assertion.filter(|_| msg.kind == MessageKind::Response) {
+        if a.issue_instant.is_none() {
+            sink.push(
+                Finding::new(
+                    "issue-instant-missing",
+                    "the Assertion has no IssueInstant (SAML core §2.3.3)",
+                )
+                .at(a.line, a.path.clone()),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -225,6 +306,25 @@ mod tests {
         // Entra ID writes seven fractional digits.
         assert!(parse_instant("2024-05-01T10:00:00.1234567Z").is_some());
         assert!(parse_instant("yesterday").is_none());
+    }
+
+    #[test]
+    fn instants_at_the_ends_of_time_never_panic() {
+        let skew = Duration::minutes(3);
+        for raw in [
+            "9999-12-31T23:59:59Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.9999999Z",
+        ] {
+            let t = parse_instant(raw).unwrap();
+            let _ = plus(t, skew);
+            let _ = minus(t, skew);
+            let _ = plus(t, Duration::MAX);
+            let _ = minus(t, Duration::MIN);
+            let other = parse_instant("2024-05-01T10:00:00Z").unwrap();
+            let _ = between(t, other);
+            let _ = between(other, t);
+        }
     }
 
     #[test]

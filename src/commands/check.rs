@@ -204,6 +204,18 @@ fn verify_all(
     for e in &app.email_from.0 {
         flag("email-from", e);
     }
+    for c in &app.sp_cert.0 {
+        flag("sp-cert", &path(c));
+    }
+    for c in &app.allow.0 {
+        flag("allow", c);
+    }
+    for c in &app.deny.0 {
+        flag("deny", c);
+    }
+    if let Some(m) = &app.max_age {
+        flag("max-age", m);
+    }
     argv.push("--".into());
     argv.extend(files.iter().cloned());
     let cli = Cli::try_parse_from(&argv).map_err(|e| Error::usage(e.kind().to_string()))?;

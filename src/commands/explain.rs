@@ -25,7 +25,7 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
                 ))
             })?;
             out.stdout = format!(
-                "{} — {}\ncheck: {} · default severity: {}\n\n{}\n",
+                "{} — {}\ncheck: {} · default severity: {} · {}\n\n{}\n",
                 doc.code,
                 doc.title,
                 doc.check.as_str(),
@@ -33,6 +33,11 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
+                if crate::codes::is_policy(doc.code) {
+                    "policy: --allow/--deny change its severity"
+                } else {
+                    "not a policy: it cannot be allowed"
+                },
                 doc.explain
             );
         }

@@ -83,6 +83,31 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     o.clock.skew =
         time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
 
+    for path in &args.sp_cert {
+        let bytes = read(path, "--sp-cert")?;
+        let list = CertInfo::from_file_bytes(&bytes)
+            .map_err(|e| Error::usage(format!("--sp-cert {}: {e}", path.display())))?;
+        for c in list {
+            o.sp_trust
+                .add(KeySource::Cert(path.display().to_string()), c);
+        }
+    }
+    o.policy = crate::finding::Policy::new(&args.allow, &args.deny).map_err(Error::usage)?;
+    if let Some(age) = &args.max_age {
+        o.max_age = match age.trim() {
+            "off" | "none" | "0" => None,
+            a => Some(
+                humantime::parse_duration(a)
+                    .ok()
+                    .and_then(|d| time::Duration::try_from(d).ok())
+                    .ok_or_else(|| {
+                        Error::usage(format!(
+                            "--max-age {age:?}: not a duration such as 50m, 1h (or off)"
+                        ))
+                    })?,
+            ),
+        };
+    }
     for (path, c) in certs(&args.cert)? {
         o.trust.add(KeySource::Cert(path.clone()), c.clone());
         o.sp_trust.add(KeySource::Cert(path), c);

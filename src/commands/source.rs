@@ -20,6 +20,7 @@ pub fn limits(args: &InputArgs) -> Limits {
         max_elements: args.max_elements,
         max_attributes: args.max_attributes,
         max_seconds: args.max_seconds,
+        max_signatures: args.max_signatures,
     }
 }
 

@@ -98,7 +98,7 @@ impl Idp {
     /// The IdP whose console writes mapping expressions the way `value` is written, when the
     /// syntax is particular to one product.
     pub fn from_placeholder(value: &str) -> Option<Idp> {
-        let v = value.trim();
+        let v = crate::xml::text::trim_xml(value);
         let l = v.to_ascii_lowercase();
         if l.starts_with("${user:") || l.starts_with("${path:") {
             Some(Idp::AwsIdentityCenter)

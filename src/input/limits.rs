@@ -18,8 +18,11 @@ pub struct Limits {
     /// Most attributes (namespace declarations included) on one element: libxml2 and most
     /// parsers check duplicates pairwise, so 100,000 attributes would take minutes.
     pub max_attributes: usize,
-    /// Wall-clock budget for analysing one message, checked between stages (`--max-seconds`).
+    /// Wall-clock budget for analysing one message, checked between stages and before every
+    /// cryptographic operation (`--max-seconds`).
     pub max_seconds: u64,
+    /// Most `ds:Signature` elements one message may hold (`--max-signatures`).
+    pub max_signatures: usize,
 }
 
 impl Default for Limits {
@@ -33,6 +36,7 @@ impl Default for Limits {
             max_elements: 10_000,
             max_attributes: 256,
             max_seconds: 10,
+            max_signatures: 8,
         }
     }
 }

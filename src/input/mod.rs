@@ -5,6 +5,7 @@
 
 pub mod bare;
 pub mod base64;
+pub mod charset;
 pub mod embedded;
 mod har;
 pub mod html;
@@ -60,6 +61,10 @@ pub enum Step {
     BareAssertion,
     /// The `wresult` of a WS-Federation sign-in (wa=wsignin1.0).
     WsFederation,
+    /// UTF-16 (with a byte-order mark) transcoded to UTF-8.
+    Utf16,
+    /// ISO-8859-1 (declared in the XML declaration) transcoded to UTF-8.
+    Latin1,
 }
 
 impl From<embedded::Context> for Step {
@@ -71,6 +76,15 @@ impl From<embedded::Context> for Step {
             embedded::Context::PowerShell => Step::Powershell,
             embedded::Context::Json => Step::JsonParameter,
             embedded::Context::Text => Step::TextParameter,
+        }
+    }
+}
+
+impl From<charset::Transcoded> for Step {
+    fn from(t: charset::Transcoded) -> Self {
+        match t {
+            charset::Transcoded::Utf16 => Step::Utf16,
+            charset::Transcoded::Latin1 => Step::Latin1,
         }
     }
 }
@@ -96,6 +110,8 @@ impl Step {
             Step::TextParameter => "text_parameter",
             Step::BareAssertion => "bare_assertion",
             Step::WsFederation => "ws_federation",
+            Step::Utf16 => "utf16",
+            Step::Latin1 => "latin1",
         }
     }
 }
@@ -108,6 +124,9 @@ pub struct RedirectSignature {
     pub signature: String,
     /// `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as the octets appeared in the URL.
     pub signed_octets: String,
+    /// It came in a URL query (the HTTP-Redirect binding); false for a form body, where SigAlg
+    /// and Signature have no meaning (SAML bindings §3.5.4).
+    pub in_url: bool,
 }
 
 /// One SAML message found in an input.
@@ -141,6 +160,9 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
         )));
     }
     let mut steps = Vec::new();
+    let (bytes, transcoded) = charset::to_utf8(bytes)?;
+    steps.extend(transcoded.map(Step::from));
+    let bytes = bytes.as_ref();
     let body = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => {
             steps.push(Step::Bom);
@@ -342,6 +364,12 @@ pub(crate) fn decode_text(
         steps.push(Step::HtmlForm);
         return from_pairs(&pairs, steps, false, limits);
     }
+    if t.starts_with('<') && wsfed::is_rstr(t) {
+        // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in.
+        let a = wsfed::assertion(t).map_err(InputError::new)?;
+        steps.push(Step::WsFederation);
+        return Ok(capture(steps, a.into_bytes()));
+    }
     if t.starts_with('<') {
         return Ok(capture(steps, t.as_bytes().to_vec()));
     }
@@ -436,6 +464,14 @@ pub(crate) fn decode_base64(
         base64::Alphabet::Standard => Step::Base64,
         base64::Alphabet::UrlSafe => Step::Base64url,
     });
+    // PowerShell's [Text.Encoding]::Unicode before base64 gives UTF-16.
+    let bytes = match charset::to_utf8(&bytes)? {
+        (std::borrow::Cow::Owned(b), Some(t)) => {
+            steps.push(t.into());
+            b
+        }
+        _ => bytes,
+    };
     if !redirect && starts_like_xml(&bytes) {
         return Ok(capture(steps, bytes));
     }
@@ -493,7 +529,11 @@ pub(crate) fn from_pairs(
             return Err(InputError::new(artifact(&art.value)));
         }
         if let Some(w) = get("wresult") {
-            let a = wsfed::assertion(&w.value).map_err(|e| InputError::at(e, w.offset))?;
+            // A form body: `+` is a space (application/x-www-form-urlencoded). Unlike a base64
+            // SAMLResponse, the wresult is XML, where a literal `+` is always sent as %2B.
+            let value = urlenc::percent_decode(&w.raw_value.replace('+', "%20"))
+                .unwrap_or_else(|_| w.value.clone());
+            let a = wsfed::assertion(&value).map_err(|e| InputError::at(e, w.offset))?;
             let mut steps = steps;
             steps.push(Step::WsFederation);
             let mut c = capture(steps, a.into_bytes());
@@ -541,6 +581,7 @@ pub(crate) fn from_pairs(
             sig_alg: alg.value.clone(),
             signature: sig.value.clone(),
             signed_octets: octets,
+            in_url,
         });
     }
     Ok(c)

@@ -59,7 +59,7 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             format!("the IdP and the SP have the same entityID {e:?}: the IdP metadata was probably uploaded where the SP's belongs"),
         )),
         Some(e) => {
-            if let Some(a) = expected.audience.iter().find(|a| a.trim() != e) {
+            if let Some(a) = expected.audience.iter().find(|a| crate::xml::text::trim_xml(a) != e) {
                 sink.push(
                     Finding::new(
                         "pair-entity-id",
@@ -101,7 +101,11 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
         );
     }
     for acs in expected.acs {
-        if !sp.endpoints.iter().any(|e| e.location == acs.trim()) {
+        if !sp
+            .endpoints
+            .iter()
+            .any(|e| e.location == crate::xml::text::trim_xml(acs))
+        {
             sink.push(
                 Finding::new(
                     "pair-acs-mismatch",

@@ -72,7 +72,7 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
         }
     }
     let session = a.attributes().find(|at| at.name == SESSION_NAME);
-    match session.and_then(|s| s.values.first()).map(|v| v.trim()) {
+    match session.and_then(|s| s.values.first()).map(|v| crate::xml::text::trim_xml(v)) {
         None | Some("") => sink.push(
             Finding::new("aws-role-session-name-missing", "RoleSessionName is missing or empty")
                 .hint("map https://aws.amazon.com/SAML/Attributes/RoleSessionName to the user's email or user name")
@@ -85,7 +85,11 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
         Some(_) => {}
     }
     if let Some(d) = a.attributes().find(|at| at.name == DURATION) {
-        let v = d.values.first().map(|v| v.trim()).unwrap_or("");
+        let v = d
+            .values
+            .first()
+            .map(|v| crate::xml::text::trim_xml(v))
+            .unwrap_or("");
         match v.parse::<u32>() {
             Ok(n) if (900..=43200).contains(&n) => {}
             _ => sink.push(

@@ -175,7 +175,7 @@ fn render_one(r: &Report, mode: Mode) -> String {
             text.push_str(&format!(" / {}", v(sl.rsplit(':').next().unwrap_or(sl))));
         }
         if let Some(m) = &s.message {
-            text.push_str(&format!(" — {}", v(m.trim())));
+            text.push_str(&format!(" — {}", v(crate::xml::text::trim_xml(m))));
         }
         label(&mut out, "Status", text);
     }

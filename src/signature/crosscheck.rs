@@ -1,6 +1,9 @@
-//! A second, independent parse (quick-xml) of the consumed Assertion: its NameID, Audiences and
-//! Attributes. If it disagrees with libxml2's reading, the message is ambiguous to parsers and
-//! nothing in it is authenticated (fail closed).
+//! A second, independent reading (quick-xml) of the consumed Assertion: its NameID, Audiences,
+//! Attributes, Conditions window and SubjectConfirmationData. It reads libxmlsec1's pre-digest
+//! bytes of the Reference that authenticates the Assertion (the canonical form that was
+//! hashed) when there are such bytes, else the document as decoded. If it disagrees with
+//! libxml2's reading, what the signature vouches for is not what the report shows, and nothing
+//! in the message is authenticated (fail closed).
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -22,11 +25,24 @@ pub struct View {
     pub assertions: usize,
 }
 
+/// Where the consumed Assertion sits in the bytes read, and which SAML version's names it uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A whole SAML 2.0 Response: the Assertion is a child of the root (or of a root-level
+    /// EncryptedAssertion after decryption).
+    Response,
+    /// The bytes are the SAML 2.0 Assertion itself (its own signature's pre-digest).
+    Assertion,
+    /// The bytes are a SAML 1.1 Assertion.
+    Saml11,
+}
+
 /// Reads the consumed Assertion (a direct child of the root, or of a root-level
-/// EncryptedAssertion after decryption). Text is text and CDATA joined, comments skipped; line
+/// EncryptedAssertion after decryption; or the root itself for [`Layout::Assertion`] and
+/// [`Layout::Saml11`]). Text is text and CDATA joined, comments skipped; line
 /// endings and attribute values are normalised as an XML 1.0 processor does (§2.11, §3.3.3), so
 /// the comparison is of what both parsers report, not of raw bytes.
-pub fn read(xml: &[u8]) -> Option<View> {
+pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
     let text = std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).ok()?;
     let text = normalize_line_endings(text);
     let mut reader = Reader::from_str(&text);
@@ -42,7 +58,7 @@ pub fn read(xml: &[u8]) -> Option<View> {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 let empty = matches!(event, Event::Empty(_));
                 stack.push(name.clone());
-                if name == "Assertion" && consumable(&stack) {
+                if name == "Assertion" && consumable(&stack, layout) {
                     view.assertions += 1;
                     base = Some(stack.len() - 1);
                 }
@@ -54,9 +70,20 @@ pub fn read(xml: &[u8]) -> Option<View> {
                         | ["AttributeStatement", "Attribute", "AttributeValue"] => {
                             buf = Some(String::new())
                         }
+                        [_, "Subject", "NameIdentifier"]
+                        | ["Conditions", "AudienceRestrictionCondition", "Audience"]
+                            if layout == Layout::Saml11 =>
+                        {
+                            buf = Some(String::new())
+                        }
                         ["AttributeStatement", "Attribute"] => {
+                            let name: &[u8] = if layout == Layout::Saml11 {
+                                b"AttributeName"
+                            } else {
+                                b"Name"
+                            };
                             view.attributes
-                                .push((attr(e, b"Name").unwrap_or_default(), Vec::new()));
+                                .push((attr(e, name).unwrap_or_default(), Vec::new()));
                         }
                         ["Conditions"] => view
                             .conditions
@@ -122,10 +149,11 @@ fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
-fn consumable(stack: &[String]) -> bool {
-    match stack {
-        [_, a] => a == "Assertion",
-        [_, e, a] => e == "EncryptedAssertion" && a == "Assertion",
+fn consumable(stack: &[String], layout: Layout) -> bool {
+    match (layout, stack) {
+        (Layout::Assertion | Layout::Saml11, [a]) => a == "Assertion",
+        (Layout::Response, [_, a]) => a == "Assertion",
+        (Layout::Response, [_, e, a]) => e == "EncryptedAssertion" && a == "Assertion",
         _ => false,
     }
 }
@@ -139,10 +167,15 @@ fn close(
     if let Some(b) = *base {
         let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
         match rel.as_slice() {
-            ["Subject", "NameID"] => view.name_ids.extend(buf.take()),
-            ["Conditions", "AudienceRestriction", "Audience"] => view
-                .audiences
-                .extend(buf.take().map(|t| t.trim().to_string())),
+            ["Subject", "NameID"] | [_, "Subject", "NameIdentifier"] => {
+                view.name_ids.extend(buf.take())
+            }
+            ["Conditions", "AudienceRestriction" | "AudienceRestrictionCondition", "Audience"] => {
+                view.audiences.extend(
+                    buf.take()
+                        .map(|t| crate::xml::text::trim_xml(&t).to_string()),
+                )
+            }
             ["AttributeStatement", "Attribute", "AttributeValue"] => {
                 if let (Some(t), Some(a)) = (buf.take(), view.attributes.last_mut()) {
                     a.1.push(t);
@@ -158,10 +191,14 @@ fn close(
 }
 
 /// Compares quick-xml's view with libxml2's model; `Some(reason)` when they disagree.
-pub fn disagreement(xml: &[u8], a: &Assertion) -> Option<String> {
-    let Some(view) = read(xml) else {
-        return Some("the second parser could not read the message".into());
+pub fn disagreement(xml: &[u8], a: &Assertion, layout: Layout) -> Option<String> {
+    let Some(mut view) = read(xml, layout) else {
+        return Some("the second parser could not read the signed bytes".into());
     };
+    if layout == Layout::Saml11 {
+        // The model's subject is the first statement's; AD FS repeats it in every statement.
+        view.name_ids.truncate(1);
+    }
     if view.assertions != 1 {
         return Some(format!(
             "the second parser sees {} consumable assertions",
@@ -242,7 +279,7 @@ mod tests {
     #[test]
     fn joins_text_and_skips_comments() {
         let xml = br#"<p:Response xmlns:p="p" xmlns:a="a"><a:Assertion><a:Subject><a:NameID>adm<!-- x -->in@x.com<![CDATA[!]]></a:NameID></a:Subject><a:AttributeStatement><a:Attribute Name="email"><a:AttributeValue>a&amp;b</a:AttributeValue><a:AttributeValue/></a:Attribute></a:AttributeStatement></a:Assertion></p:Response>"#;
-        let v = read(xml).unwrap();
+        let v = read(xml, Layout::Response).unwrap();
         assert_eq!(v.name_ids, ["admin@x.com!"]);
         assert_eq!(
             v.attributes,
@@ -254,7 +291,7 @@ mod tests {
     #[test]
     fn reads_time_window_and_confirmation() {
         let xml = br#"<R><Assertion><Subject><NameID>n</NameID><SubjectConfirmation><SubjectConfirmationData Recipient="https://sp/acs" NotOnOrAfter="t2"/></SubjectConfirmation></Subject><Conditions NotBefore="t0" NotOnOrAfter="t1"><AudienceRestriction><Audience> sp </Audience></AudienceRestriction></Conditions></Assertion></R>"#;
-        let v = read(xml).unwrap();
+        let v = read(xml, Layout::Response).unwrap();
         assert_eq!(
             v.conditions,
             [(Some("t0".to_string()), Some("t1".to_string()))]
@@ -273,7 +310,7 @@ mod tests {
     #[test]
     fn line_endings_and_attribute_values_are_normalised() {
         let xml = b"<R>\r\n<Assertion>\r<Subject><NameID>a\r\nb\rc</NameID><SubjectConfirmation><SubjectConfirmationData Recipient=\"x\r\ny\ty&#10;z\"/></SubjectConfirmation></Subject></Assertion></R>";
-        let v = read(xml).unwrap();
+        let v = read(xml, Layout::Response).unwrap();
         assert_eq!(v.name_ids, ["a\nb\nc"]);
         assert_eq!(v.confirmations[0].0.as_deref(), Some("x y y\nz"));
     }
@@ -282,7 +319,7 @@ mod tests {
     fn nested_assertions_are_not_consumed() {
         let xml =
             br#"<R><X><Assertion><Subject><NameID>evil</NameID></Subject></Assertion></X></R>"#;
-        let v = read(xml).unwrap();
+        let v = read(xml, Layout::Response).unwrap();
         assert_eq!(v.assertions, 0);
         assert!(v.name_ids.is_empty());
     }

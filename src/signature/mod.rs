@@ -13,37 +13,74 @@ pub mod xmlsec;
 use libxml::tree::{Document, Node};
 
 use crate::checks::{Check, Finding, Sink};
+use crate::error::InputError;
 use crate::idp::{Idp, Topic};
+use crate::input::Limits;
 use crate::report::{CertReport, KeyReport, SigResult, SignatureReport};
 use crate::trust::cert::CertInfo;
 use crate::trust::store::TrustStore;
 use crate::xml::dom::{self, DS};
-use crate::xml::model::{Message, SignatureInfo};
+use crate::xml::model::{Message, NodeId, SignatureInfo};
 
 /// What verification established.
 #[derive(Debug, Clone, Default)]
 pub struct Verification {
     pub reports: Vec<SignatureReport>,
     /// Identities of elements covered by a valid signature that passed every policy rule.
-    pub covered: Vec<usize>,
+    pub covered: Vec<NodeId>,
+    /// For each covered element, the canonical bytes libxmlsec1 digested for it (the
+    /// Reference's pre-digest buffer): what the signature really vouches for.
+    pub signed_bytes: Vec<(NodeId, Vec<u8>)>,
+}
+
+/// What the signature stage needs besides the document.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget<'a> {
+    pub limits: &'a Limits,
+    pub started: std::time::Instant,
+}
+
+impl Budget<'_> {
+    /// Fails when the per-message time budget (`--max-seconds`) is spent.
+    pub fn check(&self) -> Result<(), InputError> {
+        if self.started.elapsed().as_secs() >= self.limits.max_seconds {
+            return Err(InputError::new(format!(
+                "analysis took longer than {}s (limit --max-seconds)",
+                self.limits.max_seconds
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// Checks policy for every signature, verifies the admissible ones under the trusted keys, and
-/// records findings. With an empty trust store results are `not_checked`.
+/// records findings. With an empty trust store results are `not_checked`. The time budget is
+/// checked before every cryptographic operation, and a message with more signatures than
+/// `--max-signatures` is refused before any is evaluated.
+#[allow(clippy::too_many_arguments)]
 pub fn verify_message(
     doc: &Document,
     msg: &Message,
     trust: &TrustStore,
     idp: Idp,
     scope: Scope,
+    placement_denied: bool,
+    budget: Budget,
     sink: &mut Sink,
-) -> Verification {
-    xmlsec::register_ids(doc);
+) -> Result<Verification, InputError> {
+    if msg.signatures.len() > budget.limits.max_signatures {
+        return Err(InputError::new(format!(
+            "the message holds {} ds:Signature elements, more than {} (limit --max-signatures); a SAML message carries one or two",
+            msg.signatures.len(),
+            budget.limits.max_signatures
+        )));
+    }
+    xmlsec::register_id_attr(doc, msg.id_attr);
     if scope != Scope::RootOnly {
         policy::message_rules(msg, sink);
     }
     let Some(root) = doc.get_root_element() else {
-        return Verification::default();
+        return Ok(Verification::default());
     };
     let nodes = dom::descendants(&root, DS, "Signature");
     let consumed = msg.consumed().map(|a| a.node);
@@ -53,9 +90,13 @@ pub fn verify_message(
         if (scope == Scope::RootOnly && !on_root) || (scope == Scope::AllButRoot && on_root) {
             continue;
         }
-        let decision = policy::signature_rules(doc, msg, info, consumed, idp, sink);
-        let (report, covered) = verify_one(node, info, &decision, trust, idp, sink);
-        out.covered.extend(covered);
+        let decision =
+            policy::signature_rules(doc, msg, info, consumed, idp, placement_denied, sink);
+        let (report, covered) = verify_one(node, info, &decision, trust, idp, budget, sink)?;
+        if let Some((id, bytes)) = covered {
+            out.covered.push(id);
+            out.signed_bytes.extend(bytes.map(|b| (id, b)));
+        }
         out.reports.push(report);
     }
     if trust.is_empty() {
@@ -68,27 +109,34 @@ pub fn verify_message(
     } else if !msg.signatures.is_empty() {
         sink.judged(Check::Signature);
     }
-    out
+    Ok(out)
 }
 
+/// What one signature authenticates: the element it covers and the bytes that were digested.
+type Covered = Option<(NodeId, Option<Vec<u8>>)>;
+
 /// Verifies one signature that policy has judged, under every trusted key in turn; returns its
-/// report and, when it is valid and counts, the identity of the element it authenticates.
+/// report and, when it is valid and counts, the identity of the element it authenticates. This
+/// is the one try-every-trusted-key loop.
 fn verify_one(
     node: &Node,
     info: &SignatureInfo,
     decision: &policy::Decision,
     trust: &TrustStore,
     idp: Idp,
+    budget: Budget,
     sink: &mut Sink,
-) -> (SignatureReport, Option<usize>) {
+) -> Result<(SignatureReport, Covered), InputError> {
     let embedded = info.embedded_certs.first();
     let mut result = SigResult::NotChecked;
     let mut key = None;
     let mut detail = decision.refusal.clone();
     let mut outcomes = Vec::new();
+    let mut signed = None;
     if decision.crypto_allowed {
         for k in &trust.candidates(&info.embedded_certs) {
-            let o = xmlsec::verify(node, &k.cert);
+            budget.check()?;
+            let (o, pre_digest) = xmlsec::verify_signed(node, &k.cert);
             if o == xmlsec::Outcome::Valid {
                 key = Some(KeyReport {
                     source: k.source.kind().to_string(),
@@ -96,6 +144,7 @@ fn verify_one(
                     subject: k.cert.subject.clone(),
                 });
                 result = SigResult::Valid;
+                signed = pre_digest;
                 break;
             }
             outcomes.push(o);
@@ -104,7 +153,10 @@ fn verify_one(
     // The embedded certificate is information only; reuse the trusted result when it is the same.
     let valid_under_embedded = match (embedded, decision.crypto_allowed) {
         (Some(c), true) if key.as_ref().is_some_and(|k| k.sha256 == c.sha256) => Some(true),
-        (Some(c), true) => Some(xmlsec::verify(node, c) == xmlsec::Outcome::Valid),
+        (Some(c), true) => {
+            budget.check()?;
+            Some(xmlsec::verify(node, c) == xmlsec::Outcome::Valid)
+        }
         _ => None,
     };
     if result != SigResult::Valid && !outcomes.is_empty() {
@@ -122,7 +174,7 @@ fn verify_one(
         sink.push(finding.at(info.line, info.parent_path.clone()));
     }
     let covered = (result == SigResult::Valid && decision.counts)
-        .then(|| decision.target.unwrap_or_default());
+        .then(|| (decision.target.unwrap_or_default(), signed));
     let report = SignatureReport {
         covers: decision.covers,
         resolves_to: decision.target.map(|_| decision.target_desc.clone()),
@@ -139,7 +191,7 @@ fn verify_one(
         valid_under_embedded_cert: valid_under_embedded,
         detail,
     };
-    (report, covered)
+    Ok((report, covered))
 }
 
 /// Why a signature failed under every trusted key: changed content, a rotated or foreign key,

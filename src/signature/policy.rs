@@ -6,7 +6,7 @@ use libxml::tree::Document;
 use crate::checks::{Check, Finding, Sink};
 use crate::idp::Idp;
 use crate::xml::dom;
-use crate::xml::model::{Message, MessageKind, SignatureInfo};
+use crate::xml::model::{Message, MessageKind, NodeId, SignatureInfo};
 
 const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
 const C14N: [&str; 5] = [
@@ -27,7 +27,7 @@ pub struct Decision {
     /// `response`, `assertion` or `other`.
     pub covers: &'static str,
     /// Identity of the referenced element.
-    pub target: Option<usize>,
+    pub target: Option<NodeId>,
     /// Human description of the referenced element.
     pub target_desc: String,
     /// Why crypto was not attempted.
@@ -64,6 +64,15 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
             .at(*line, path.clone()),
         );
     }
+    for (path, line, why) in &msg.malformed_encrypted {
+        sink.push(
+            Finding::new(
+                "wrapping-encrypted-assertion",
+                format!("the EncryptedAssertion at {path} is not one encrypted assertion: {why}; nothing in it is consumed or decrypted"),
+            )
+            .at(*line, path.clone()),
+        );
+    }
     for id in &msg.duplicate_ids {
         sink.push(Finding::new(
             "wrapping-duplicate-id",
@@ -77,8 +86,9 @@ pub fn signature_rules(
     doc: &Document,
     msg: &Message,
     info: &SignatureInfo,
-    consumed: Option<usize>,
+    consumed: Option<NodeId>,
     idp: Idp,
+    placement_denied: bool,
     sink: &mut Sink,
 ) -> Decision {
     let mut d = Decision {
@@ -101,13 +111,22 @@ pub fn signature_rules(
     let uri = info.reference_uris.first().cloned().flatten();
     let root = doc.get_root_element();
     let target = match uri.as_deref() {
-        Some("") => root.clone(),
+        Some("") => {
+            sink.push(at(Finding::new(
+                "wrapping-reference-uri",
+                "Reference URI \"\" (the whole document) is refused: SAML core §5.4.2 requires the URI to be \"#\" and the ID of the element the signature sits in",
+            )));
+            d.crypto_allowed = false;
+            d.counts = false;
+            d.refusal = Some("refused by policy: URI=\"\" is not the signed element's ID".into());
+            None
+        }
         Some(u) if u.starts_with('#') && u.len() > 1 && !u.contains('(') => {
             let id = &u[1..];
             let found: Vec<_> = root
                 .iter()
                 .flat_map(dom::all_elements)
-                .filter(|n| dom::attrs_any_ns(n, "ID").iter().any(|v| v == id))
+                .filter(|n| dom::attrs_any_ns(n, msg.id_attr).iter().any(|v| v == id))
                 .collect();
             if found.len() != 1 {
                 sink.push(at(Finding::new(
@@ -137,7 +156,7 @@ pub fn signature_rules(
         }
     };
     if let (Some(t), Some(u)) = (&target, uri.as_deref().and_then(|u| u.strip_prefix('#'))) {
-        if super::xmlsec::resolve_id(doc, u) != Some(dom::identity(t)) {
+        if super::xmlsec::resolve_id(doc, u) != Some(NodeId(dom::identity(t))) {
             sink.push(at(Finding::new(
                 "wrapping-reference-uri",
                 format!("Reference URI \"#{u}\" resolves to a different element for libxmlsec1 than for the SAML reader"),
@@ -148,12 +167,16 @@ pub fn signature_rules(
         }
     }
     if let Some(t) = &target {
-        let id = dom::identity(t);
+        let id = NodeId(dom::identity(t));
         d.target = Some(id);
         d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
         let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
         if id == msg.root_node {
-            d.covers = "response";
+            d.covers = match msg.kind {
+                MessageKind::Response => "response",
+                MessageKind::Saml11Assertion => "assertion",
+                _ => "message",
+            };
         } else if Some(id) == consumed {
             d.covers = "assertion";
         } else if advice && id == info.parent_node {
@@ -174,17 +197,24 @@ pub fn signature_rules(
         if id == info.parent_node && !info.schema_position && d.counts {
             // Enveloped in the very element it signs, and that element is the root or the
             // consumed Assertion: its position among the siblings cannot change what is signed,
-            // so it is no wrapping attack. SPs that check the schema position reject it, so it
-            // does not count; another signature (Auth0 signs the Assertion too) still can.
+            // so it is no wrapping attack and it counts. SPs that validate the schema reject
+            // it: `--deny signature-placement-unusual` makes samlcheck one of them.
             let who = match idp {
                 Idp::Unknown => String::new(),
                 known => format!("; {} places it there", known.name()),
             };
+            let verdict = if placement_denied {
+                "--deny signature-placement-unusual is set, so samlcheck does not count it"
+            } else {
+                "it counts; SPs that validate the schema position (python3-saml, ruby-saml) reject it"
+            };
             sink.push(at(Finding::new(
                 "signature-placement-unusual",
-                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer){who}. It signs the whole {} it sits in, so this is no wrapping attack, but SPs that check the position (ruby-saml, python3-saml) reject it, so samlcheck does not count it", info.parent_path, d.covers),
+                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer, SAML core §5.4.1 and the schema of §2.3.3/§3.2.1){who}. It signs the whole {} it sits in, so this is no wrapping attack: {verdict}", info.parent_path, d.covers),
             )));
-            d.counts = false;
+            if placement_denied {
+                d.counts = false;
+            }
         }
         if id != info.parent_node {
             sink.push(at(Finding::new(
@@ -268,6 +298,14 @@ pub fn signature_rules(
             d.crypto_allowed = false;
             d.counts = false;
         }
+    }
+    // A signature that cannot count is never handed to libxmlsec1: its result could change
+    // nothing, and junk signatures must not spend the time budget.
+    if !d.counts && d.crypto_allowed {
+        d.crypto_allowed = false;
+        d.refusal.get_or_insert_with(|| {
+            "not evaluated: policy already refused it, so its cryptographic result could change nothing".into()
+        });
     }
     d
 }

@@ -22,6 +22,18 @@ pub fn verify_capture(
     idp: Idp,
     sink: &mut Sink,
 ) -> (SignatureReport, bool) {
+    let alg = rs.sig_alg.to_ascii_lowercase();
+    if alg.ends_with("sha1") {
+        sink.push(Finding::new(
+            "algorithm-sha1",
+            format!(
+                "the query-string signature's SigAlg {} uses SHA-1",
+                rs.sig_alg
+            ),
+        ));
+    } else if !alg.contains("hmac") && !alg.contains("md5") {
+        sink.judged(Check::Algorithm);
+    }
     if trust.is_empty() {
         return (report(rs, SigResult::NotChecked, None, None), false);
     }

@@ -1,18 +1,32 @@
-//! The trust stage: what does the SP consume, and is it authenticated?
+//! The trust stage: what does the SP consume, and is it authenticated? One stage for every
+//! message kind (Response, bare Assertion, SAML 1.1 token, AuthnRequest, logout messages, the
+//! redirect binding); a kind differs only in the reader that built its [`Message`].
 //!
-//! The rule, in one place: a value is authenticated only when a signature that passed every
-//! policy rule and verified under a trusted key covers the Response root or the consumed
-//! Assertion (or, for the HTTP-Redirect binding, the query signature verified), and a second
-//! parser reads that Assertion the same way libxml2 did. The stage verifies the signatures on
-//! the root (they cover the ciphertext), decrypts with `--sp-key`, verifies the signatures
-//! inside, and returns the message to judge with what covers it. A message whose Assertion it
-//! could not open is never a pass.
+//! The rule, in DESIGN terms, written once here:
+//! 1. A signature counts only when it passed every policy rule (`policy`: same-document `#ID`
+//!    Reference to the element it sits in, which is the root or the one consumed Assertion;
+//!    allowed transforms and algorithms) and verified under a key the user trusts. Nothing
+//!    that policy refused is handed to libxmlsec1.
+//! 2. A value is authenticated only when it was read from the covered element through its
+//!    schema children (the readers in `xml::extract` and `xml::saml11` never search
+//!    descendants and never read inside `ds:Signature`), and a second parser reading the same
+//!    fields from libxmlsec1's pre-digest bytes of the counting Reference (what was hashed)
+//!    agrees; a disagreement is `wrapping-parser-disagreement` and nothing is authenticated.
+//! 3. A Response or SAML 1.1 token is authenticated when its root or its consumed Assertion is
+//!    covered. An AuthnRequest or logout message is authenticated only by its own root
+//!    signature or, over HTTP-Redirect, its query signature, under its sender's key; an
+//!    Assertion inside one is never authenticated. A Response over HTTP-Redirect and SigAlg /
+//!    Signature in a POST body are profile violations, never authentication.
+//! 4. Signatures on the root are verified before decryption (they cover the ciphertext), the
+//!    rest after it. A message whose Assertion could not be opened is never a pass.
 
 use libxml::tree::Document;
 
-use super::{crosscheck, decrypt, redirect, Scope, Verification};
+use super::crosscheck::{self, Layout};
+use super::{decrypt, redirect, Budget, Scope, Verification};
 use crate::checks::{Check, Finding, Severity, Sink};
 use crate::error::InputError;
+use crate::finding::Policy;
 use crate::idp::{Idp, Topic};
 use crate::input::{Capture, Limits};
 use crate::report::SignatureReport;
@@ -31,6 +45,17 @@ pub struct Inputs<'a> {
     /// `verify`: what could not be opened is an error; `inspect` reports it as a warning.
     pub strict: bool,
     pub idp: Idp,
+    pub policy: &'a Policy,
+    pub started: std::time::Instant,
+}
+
+impl Inputs<'_> {
+    fn budget(&self) -> Budget<'_> {
+        Budget {
+            limits: self.limits,
+            started: self.started,
+        }
+    }
 }
 
 /// What the trust stage established.
@@ -57,24 +82,42 @@ pub fn establish(
     let mut signatures = verification.reports;
     let mut covered = verification.covered;
 
-    // HTTP-Redirect binding: the query signature authenticates the whole message.
     if let Some(rs) = &capture.redirect {
-        let (report, valid) = redirect::verify_capture(rs, inp.trust, inp.idp, sink);
-        if valid {
-            covered.push(msg.root_node);
+        if msg.kind == MessageKind::Response {
+            sink.push(Finding::new(
+                "binding-redirect-response",
+                "the Response came in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2); its query signature authenticates nothing here",
+            ));
+        } else if !rs.in_url {
+            sink.push(Finding::new(
+                "binding-detached-signature-post",
+                "the form body carries SigAlg and Signature parameters: those belong to the HTTP-Redirect binding (SAML bindings §3.4.4.1), and with HTTP-POST the signature must be inside the XML (§3.5.4); they authenticate nothing",
+            ));
+        } else {
+            // HTTP-Redirect binding: the query signature authenticates the whole message.
+            let (report, valid) = redirect::verify_capture(rs, inp.trust, inp.idp, sink);
+            if valid {
+                covered.push(msg.root_node);
+            }
+            signatures.push(report);
         }
-        signatures.push(report);
     }
 
     let consumed = msg.consumed();
-    let mut authenticated =
-        consumed.is_some_and(|a| covered.contains(&a.node)) || covered.contains(&msg.root_node);
+    let root_covered = covered.contains(&msg.root_node);
+    let mut authenticated = if msg.kind.is_protocol_only() {
+        root_covered
+    } else {
+        consumed.is_some_and(|a| covered.contains(&a.node)) || root_covered
+    };
     if let Some(a) = consumed.filter(|_| authenticated) {
-        let xml = decrypted_xml
-            .as_deref()
-            .map(str::as_bytes)
-            .unwrap_or(&capture.xml);
-        if let Some(reason) = crosscheck::disagreement(xml, a) {
+        if let Some(reason) = cross_check(
+            &msg,
+            a,
+            &verification.signed_bytes,
+            decrypted_xml.as_deref(),
+            &capture.xml,
+        ) {
             sink.push(Finding::new("wrapping-parser-disagreement", reason));
             authenticated = false;
         }
@@ -100,7 +143,9 @@ pub fn establish(
             );
         }
     }
-    if !inp.trust.is_empty() && msg.kind == MessageKind::Response && !authenticated {
+    if msg.kind.is_protocol_only() && !authenticated {
+        unauthenticated(&msg, capture, inp, sink);
+    } else if !inp.trust.is_empty() && !msg.kind.is_protocol_only() && !authenticated {
         missing(&msg, inp, sink);
     }
     Ok(Trusted {
@@ -109,6 +154,66 @@ pub fn establish(
         signatures,
         authenticated,
     })
+}
+
+/// The second reading of the consumed Assertion: from the pre-digest bytes of the signature that
+/// covers it (its own, else the Response's), else from the document as decoded (an Assertion
+/// decrypted from a ciphertext that the Response signature covered).
+fn cross_check(
+    msg: &Message,
+    a: &crate::xml::model::Assertion,
+    signed: &[(crate::xml::model::NodeId, Vec<u8>)],
+    decrypted_xml: Option<&str>,
+    captured: &[u8],
+) -> Option<String> {
+    let bytes_of = |id| {
+        signed
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, b)| b.as_slice())
+    };
+    if msg.kind == MessageKind::Saml11Assertion {
+        let bytes = bytes_of(a.node).unwrap_or(captured);
+        return crosscheck::disagreement(bytes, a, Layout::Saml11);
+    }
+    if let Some(bytes) = bytes_of(a.node) {
+        return crosscheck::disagreement(bytes, a, Layout::Assertion);
+    }
+    match bytes_of(msg.root_node) {
+        Some(bytes) if !a.decrypted => crosscheck::disagreement(bytes, a, Layout::Response),
+        _ => {
+            let xml = decrypted_xml.map(str::as_bytes).unwrap_or(captured);
+            crosscheck::disagreement(xml, a, Layout::Response)
+        }
+    }
+}
+
+/// An AuthnRequest or logout message whose own signature did not verify under a key of its
+/// sender: what was not checked, and which flag supplies the key.
+fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Sink) {
+    let flags = match msg.kind {
+        MessageKind::AuthnRequest => "the SP's key: --sp-metadata FILE or --sp-cert FILE",
+        _ => "the sender's key: --sp-metadata/--sp-cert for the SP, --idp-metadata/--cert for the IdP",
+    };
+    let signed = !msg.signatures.is_empty() || capture.redirect.as_ref().is_some_and(|r| r.in_url);
+    let why = if !signed {
+        "it carries no signature (neither an enveloped ds:Signature nor a query-string signature)"
+            .to_string()
+    } else if inp.trust.is_empty() {
+        format!("no key of its sender was given, so its signature was not verified; pass {flags}")
+    } else {
+        "its signature did not verify under any trusted key of its sender, or policy refused it (see the findings above)".to_string()
+    };
+    sink.push(
+        Finding::new(
+            "message-unauthenticated",
+            format!(
+                "nothing about this {} is authenticated: {why}",
+                msg.kind.title()
+            ),
+        )
+        .hint(format!("a request or logout message passes verify only when its own signature verifies under {flags}")),
+    );
 }
 
 /// `signature-missing` when the SP would consume something (or the status is Success) and
@@ -126,13 +231,16 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     }
     let why = if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
+    } else if sink.has("algorithm-forbidden") {
+        "its signature uses an algorithm that is never accepted (see algorithm-forbidden)"
+            .to_string()
     } else if sink.has("algorithm-unsupported") {
         "its signature uses an algorithm libxmlsec1 cannot check (see algorithm-unsupported)"
             .to_string()
     } else if sink.has("signature-placement-unusual") {
-        "its only valid signature sits outside the schema position (see signature-placement-unusual)".to_string()
+        "its only valid signature sits outside the schema position and --deny signature-placement-unusual is set".to_string()
     } else {
-        "no signature that passed verification and every wrapping rule covers the Response or the consumed Assertion".to_string()
+        format!("no signature that passed verification and every wrapping rule covers the {} or the consumed Assertion", msg.kind.title())
     };
     let wrapped = sink
         .findings()
@@ -161,17 +269,21 @@ fn verify_and_decrypt(
     sink: &mut Sink,
 ) -> Result<(Message, Verification, Option<String>), InputError> {
     let (trust, idp) = (inp.trust, inp.idp);
-    if msg.encrypted_assertions == 0 {
-        let v = super::verify_message(&doc, &msg, trust, idp, Scope::All, sink);
+    let deny = inp.policy.denies("signature-placement-unusual");
+    let verify = |doc: &Document, msg: &Message, scope, sink: &mut Sink| {
+        super::verify_message(doc, msg, trust, idp, scope, deny, inp.budget(), sink)
+    };
+    if msg.encrypted_assertions == 0 || !msg.malformed_encrypted.is_empty() {
+        let v = verify(&doc, &msg, Scope::All, sink)?;
         return Ok((msg, v, None));
     }
     sink.judged(Check::Decryption);
     let Some(key) = inp.sp_key else {
-        let v = super::verify_message(&doc, &msg, trust, idp, Scope::All, sink);
+        let v = verify(&doc, &msg, Scope::All, sink)?;
         sealed(inp, sink);
         return Ok((msg, v, None));
     };
-    let outer = super::verify_message(&doc, &msg, trust, idp, Scope::RootOnly, sink);
+    let outer = verify(&doc, &msg, Scope::RootOnly, sink)?;
     let root_covered = outer.covered.contains(&msg.root_node);
     let xml = match decrypt::assertion(&doc, key) {
         Ok(xml) => xml,
@@ -182,8 +294,8 @@ fn verify_and_decrypt(
     };
     drop(doc);
     let (doc, _) = dom::parse_guarded(xml.as_bytes(), inp.limits)?;
-    let msg = extract::message(&doc)?;
-    let mut inner = super::verify_message(&doc, &msg, trust, idp, Scope::AllButRoot, sink);
+    let msg = extract::decrypted(&doc)?;
+    let mut inner = verify(&doc, &msg, Scope::AllButRoot, sink)?;
     if root_covered {
         inner.covered.push(msg.root_node);
     }

@@ -109,7 +109,7 @@ pub fn register_id_attr(doc: &Document, name: &str) {
 }
 
 /// Which element libxml2's ID table (as registered for libxmlsec1) resolves `id` to.
-pub fn resolve_id(doc: &Document, id: &str) -> Option<usize> {
+pub fn resolve_id(doc: &Document, id: &str) -> Option<crate::xml::model::NodeId> {
     let cid = CString::new(id).ok()?;
     // SAFETY: doc is live; xmlGetID returns an attribute owned by the document or NULL.
     unsafe {
@@ -117,7 +117,7 @@ pub fn resolve_id(doc: &Document, id: &str) -> Option<usize> {
         if attr.is_null() || (*attr).parent.is_null() {
             return None;
         }
-        Some((*attr).parent as usize)
+        Some(crate::xml::model::NodeId((*attr).parent as usize))
     }
 }
 
@@ -198,11 +198,18 @@ pub enum Outcome {
 /// Verifies the `ds:Signature` node `sig` with `key` (a certificate or bare public key) as the
 /// only key.
 pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Outcome {
+    verify_signed(sig, key).0
+}
+
+/// [`verify`], and when the signature is valid, the pre-digest buffer of its one Reference:
+/// the canonical bytes of the referenced element that libxmlsec1 hashed (after the enveloped
+/// transform and canonicalisation) — exactly what the signature vouches for.
+pub fn verify_signed(sig: &Node, key: &crate::trust::cert::CertInfo) -> (Outcome, Option<Vec<u8>>) {
     init();
     take_errors();
     let key = match load_key(key) {
         Ok(k) => k,
-        Err(e) => return Outcome::Error(e),
+        Err(e) => return (Outcome::Error(e), None),
     };
     let mut ctx = XmlSecSignatureContext::new();
     ctx.insert_key(key);
@@ -261,13 +268,36 @@ pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Outcome {
         })
     };
     match result {
-        Ok(true) => Outcome::Valid,
-        Ok(false) if digest_failed => Outcome::DigestMismatch,
-        Ok(false) => Outcome::SignatureMismatch,
+        Ok(true) => (Outcome::Valid, pre_digest(&ctx)),
+        Ok(false) if digest_failed => (Outcome::DigestMismatch, None),
+        Ok(false) => (Outcome::SignatureMismatch, None),
         Err(e) => {
             let detail = errors.last().cloned().unwrap_or_else(|| e.to_string());
-            Outcome::Error(detail)
+            (Outcome::Error(detail), None)
         }
+    }
+}
+
+/// The pre-digest buffer of the context's only SignedInfo Reference (stored because the
+/// context sets `XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES`).
+fn pre_digest(ctx: &XmlSecSignatureContext) -> Option<Vec<u8>> {
+    // SAFETY: the reference list and its buffers are owned by the live context; the bytes are
+    // copied out before it is dropped.
+    unsafe {
+        let raw = ctx.as_ptr();
+        let list = &mut (*raw).signedInfoReferences as *mut xs::xmlSecPtrList;
+        if xs::xmlSecPtrListGetSize(list) != 1 {
+            return None;
+        }
+        let r = xs::xmlSecPtrListGetItem(list, 0) as xs::xmlSecDSigReferenceCtxPtr;
+        if r.is_null() {
+            return None;
+        }
+        let buf = xs::xmlSecDSigReferenceCtxGetPreDigestBuffer(r);
+        if buf.is_null() || (*buf).data.is_null() {
+            return None;
+        }
+        Some(std::slice::from_raw_parts((*buf).data, (*buf).size as usize).to_vec())
     }
 }
 

@@ -100,7 +100,7 @@ fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor 
         want_authn_requests_signed: flag(d, "WantAuthnRequestsSigned"),
         name_id_formats: children(d, MD, "NameIDFormat")
             .iter()
-            .map(|n| dom::text(n).0.trim().to_string())
+            .map(|n| crate::xml::text::trim_xml(&dom::text(n).0).to_string())
             .filter(|f| !f.is_empty())
             .collect(),
         ..Default::default()

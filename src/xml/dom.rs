@@ -12,6 +12,7 @@ pub const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 pub const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
 pub const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 pub const XENC: &str = "http://www.w3.org/2001/04/xmlenc#";
+pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 
 /// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD

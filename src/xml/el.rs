@@ -164,6 +164,18 @@ impl<'d> El<'d> {
         }
     }
 
+    /// The element sibling just after this one.
+    pub fn next_element(self) -> Option<El<'d>> {
+        // SAFETY: next is NULL or a node of the same document.
+        unsafe {
+            let mut p = (*self.ptr).next;
+            while !p.is_null() && (*p).type_ != ELEMENT {
+                p = (*p).next;
+            }
+            (!p.is_null()).then(|| Self::at(p))
+        }
+    }
+
     /// Every element of the subtree rooted here, this one first, in document order.
     pub fn subtree(self) -> Vec<El<'d>> {
         let mut out = Vec::new();
@@ -215,6 +227,14 @@ impl<'d> El<'d> {
             return lossy(bytes((*first).content));
         }
         take(xmlNodeGetContent(a as *const xmlNode))
+    }
+
+    /// An attribute in namespace `namespace` (such as `xsi:type`).
+    pub fn attr_ns(self, namespace: &str, name: &str) -> Option<String> {
+        self.attributes()
+            .find(|(ns, n, _)| *ns == Some(namespace.as_bytes()) && *n == name.as_bytes())
+            // SAFETY: `a` is an attribute of this live element.
+            .map(|(_, _, a)| unsafe { Self::value(a) })
     }
 
     /// An attribute without a namespace.

@@ -7,11 +7,25 @@ use libxml::tree::{Document, Node};
 use super::dom::{DS, SAML, SAMLP};
 use super::el::El;
 use super::model::*;
+use super::text::trim_xml;
 use crate::error::InputError;
 use crate::trust::cert::CertInfo;
 
-/// Builds the model of the message rooted at the document element.
+/// Builds the model of the message rooted at the document element, as captured (an Assertion
+/// inside an EncryptedAssertion is refused, never consumed).
 pub fn message(doc: &Document) -> Result<Message, InputError> {
+    read(doc, false)
+}
+
+/// The model of a document whose EncryptedAssertion samlcheck decrypted in place: the Assertion
+/// now inside it is the one consumed.
+pub fn decrypted(doc: &Document) -> Result<Message, InputError> {
+    read(doc, true)
+}
+
+/// The one reader per message kind: the kind decides which elements are read and where an
+/// Assertion may be consumed; every value is read through schema children only.
+fn read(doc: &Document, after_decryption: bool) -> Result<Message, InputError> {
     let root = El::root(doc).ok_or_else(|| InputError::new("XML has no root element"))?;
     let name = root.name().into_owned();
     let ns = root.ns();
@@ -20,30 +34,40 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
         (Some(SAMLP), "AuthnRequest") => MessageKind::AuthnRequest,
         (Some(SAMLP), "LogoutRequest") => MessageKind::LogoutRequest,
         (Some(SAMLP), "LogoutResponse") => MessageKind::LogoutResponse,
+        (Some(super::saml11::NS), "Assertion") => return Ok(super::saml11::message(root)),
         (ns, _) => {
             return Err(InputError::new(format!(
-                "root element is {{{}}}{name}, not a SAML 2.0 protocol message (Response, AuthnRequest, LogoutRequest, LogoutResponse)",
+                "root element is {{{}}}{name}, not a SAML 2.0 protocol message (Response, AuthnRequest, LogoutRequest, LogoutResponse) or a SAML 1.1 Assertion",
                 ns.unwrap_or("")
             )))
         }
     };
     let mut comments = Vec::new();
-    let issuer = root
-        .child(SAML, "Issuer")
-        .map(|n| read_text(n, &mut comments));
+    let issuer_el = root.child(SAML, "Issuer");
+    let issuer = issuer_el.map(|n| read_text(n, &mut comments));
     let status = root
         .child(SAMLP, "Status")
         .map(|s| read_status(s, &mut comments));
-    let mut assertions: Vec<Assertion> = root
-        .children(SAML, "Assertion")
-        .map(|a| read_assertion(a, false, &mut comments))
-        .collect();
-    // After decryption the plaintext Assertion sits inside its EncryptedAssertion.
-    for e in root.children(SAML, "EncryptedAssertion") {
+    // Only a Response carries an Assertion the SP consumes; in any other message an Assertion
+    // is somewhere no SP reads one (and is reported as hidden below).
+    let response = kind == MessageKind::Response;
+    let mut assertions: Vec<Assertion> = Vec::new();
+    let mut malformed_encrypted = Vec::new();
+    if response {
         assertions.extend(
-            e.children(SAML, "Assertion")
-                .map(|a| read_assertion(a, true, &mut comments)),
+            root.children(SAML, "Assertion")
+                .map(|a| read_assertion(a, false, &mut comments)),
         );
+        for e in root.children(SAML, "EncryptedAssertion") {
+            if after_decryption {
+                assertions.extend(
+                    e.children(SAML, "Assertion")
+                        .map(|a| read_assertion(a, true, &mut comments)),
+                );
+            } else if let Some(why) = encrypted_shape(e) {
+                malformed_encrypted.push((e.path(), e.line(), why));
+            }
+        }
     }
     let subtree = root.subtree();
     let below = |namespace: &'static str, local: &'static str| {
@@ -51,6 +75,15 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
             .iter()
             .copied()
             .filter(move |e| e.is(namespace, local))
+    };
+    let consumable = |a: El| {
+        let parent = a.parent();
+        let is_root = |e: Option<El>| e.is_some_and(|e| e.identity() == root.identity());
+        response
+            && (is_root(parent)
+                || (after_decryption
+                    && parent
+                        .is_some_and(|p| p.is(SAML, "EncryptedAssertion") && is_root(p.parent()))))
     };
     let request = match kind {
         MessageKind::AuthnRequest => Some(read_authn_request(root)),
@@ -66,24 +99,49 @@ pub fn message(doc: &Document) -> Result<Message, InputError> {
     Ok(Message {
         kind,
         id: root.attr("ID"),
-        root_node: root.identity(),
+        id_attr: "ID",
+        version: root.attr("Version"),
+        root_node: NodeId(root.identity()),
         root_name: name,
         issuer,
+        issuer_format: issuer_el.and_then(|i| i.attr("Format")),
         destination: root.attr("Destination"),
         in_response_to: root.attr("InResponseTo"),
         issue_instant: root.attr("IssueInstant"),
         status,
         assertions,
-        hidden_assertions: hidden_assertions(root, below(SAML, "Assertion"), false),
-        advice_assertions: hidden_assertions(root, below(SAML, "Assertion"), true),
-        encrypted_assertions: below(SAML, "EncryptedAssertion")
-            .filter(|e| e.child(SAML, "Assertion").is_none())
-            .count(),
+        hidden_assertions: hidden_assertions(below(SAML, "Assertion"), consumable, SAML, false),
+        advice_assertions: hidden_assertions(below(SAML, "Assertion"), consumable, SAML, true),
+        encrypted_assertions: if response && !after_decryption {
+            root.children(SAML, "EncryptedAssertion").count()
+        } else {
+            below(SAML, "EncryptedAssertion")
+                .filter(|e| e.child(SAML, "Assertion").is_none())
+                .count()
+        },
+        malformed_encrypted,
         signatures: below(DS, "Signature").map(read_signature).collect(),
         request,
         comments,
         duplicate_ids: duplicate_ids(&subtree),
     })
+}
+
+/// Why an EncryptedAssertion (as captured) is not what SAML core §2.3.4 and XML Encryption
+/// allow: exactly one xenc:EncryptedData, then any number of xenc:EncryptedKey, nothing else.
+fn encrypted_shape(e: El) -> Option<String> {
+    let mut data = 0;
+    for c in e.elements() {
+        if c.is(super::dom::XENC, "EncryptedData") {
+            data += 1;
+        } else if c.is(super::dom::XENC, "EncryptedKey") {
+        } else if c.is(SAML, "Assertion") {
+            return Some("it holds a plaintext Assertion, which was never encrypted to the SP (an SP decrypts only EncryptedData)".into());
+        } else {
+            return Some(format!("it holds a {} element", c.name()));
+        }
+    }
+    (data != 1).then(|| format!("it holds {data} EncryptedData elements; exactly one is allowed"))
 }
 
 /// Reads one Assertion element (also used after decryption).
@@ -109,16 +167,9 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
             })
             .collect(),
     });
-    let conditions = a.child(SAML, "Conditions").map(|c| Conditions {
-        not_before: c.attr("NotBefore"),
-        not_on_or_after: c.attr("NotOnOrAfter"),
-        audiences: c
-            .children(SAML, "AudienceRestriction")
-            .flat_map(|r| r.children(SAML, "Audience"))
-            .map(|au| read_text(au, comments).trim().to_string())
-            .collect(),
-        line: c.line(),
-    });
+    let conditions = a
+        .child(SAML, "Conditions")
+        .map(|c| read_conditions(c, comments));
     let authn_statements = a
         .children(SAML, "AuthnStatement")
         .map(|s| AuthnStatement {
@@ -128,7 +179,18 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
             context_class_ref: s
                 .child(SAML, "AuthnContext")
                 .and_then(|c| c.child(SAML, "AuthnContextClassRef"))
-                .map(|r| r.text().0.trim().to_string()),
+                .map(|r| trim_xml(&r.text().0).to_string()),
+            has_authn_context: s.child(SAML, "AuthnContext").is_some(),
+            authn_context_filled: s.child(SAML, "AuthnContext").is_some_and(|c| {
+                [
+                    "AuthnContextClassRef",
+                    "AuthnContextDecl",
+                    "AuthnContextDeclRef",
+                ]
+                .iter()
+                .any(|n| c.child(SAML, n).is_some())
+            }),
+            line: s.line(),
         })
         .collect();
     let attribute_statements = a
@@ -152,6 +214,8 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
         .collect();
     Assertion {
         id: a.attr("ID"),
+        version: a.attr("Version"),
+        issuer_format: a.child(SAML, "Issuer").and_then(|i| i.attr("Format")),
         line: a.line(),
         path: a.path(),
         issuer: a.child(SAML, "Issuer").map(|n| read_text(n, comments)),
@@ -161,8 +225,39 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
         authn_statements,
         attribute_statements,
         decrypted,
-        node: a.identity(),
+        node: NodeId(a.identity()),
     }
+}
+
+/// The Conditions element: its window, each AudienceRestriction, OneTimeUse, and any condition
+/// this reader does not understand.
+fn read_conditions(c: El, comments: &mut Vec<TextComment>) -> Conditions {
+    let mut out = Conditions {
+        not_before: c.attr("NotBefore"),
+        not_on_or_after: c.attr("NotOnOrAfter"),
+        line: c.line(),
+        ..Default::default()
+    };
+    for e in c.elements() {
+        if e.is(SAML, "AudienceRestriction") {
+            let list: Vec<String> = e
+                .children(SAML, "Audience")
+                .map(|au| trim_xml(&read_text(au, comments)).to_string())
+                .collect();
+            out.audiences.extend(list.iter().cloned());
+            out.restrictions.push(list);
+        } else if e.is(SAML, "OneTimeUse") {
+            out.one_time_use = true;
+        } else if e.is(SAML, "ProxyRestriction") {
+        } else {
+            let name = match e.attr_ns(super::dom::XSI, "type") {
+                Some(t) => format!("{} (xsi:type {t})", e.name()),
+                None => e.name().into_owned(),
+            };
+            out.unknown.push((name, e.line()));
+        }
+    }
+    out
 }
 
 /// Reads one NameID element (also the plaintext of a decrypted EncryptedID).
@@ -175,12 +270,13 @@ fn read_name_id_el(n: El, comments: &mut Vec<TextComment>) -> NameId {
         value: read_text(n, comments),
         format: n.attr("Format"),
         sp_name_qualifier: n.attr("SPNameQualifier"),
+        name_qualifier: n.attr("NameQualifier"),
         line: n.line(),
     }
 }
 
 /// Text of a value element; a comment inside it is recorded (the 2017 truncation attacks).
-fn read_text(node: El, comments: &mut Vec<TextComment>) -> String {
+pub(super) fn read_text(node: El, comments: &mut Vec<TextComment>) -> String {
     let (value, has_comment) = node.text();
     if has_comment {
         comments.push(TextComment {
@@ -217,7 +313,7 @@ fn read_authn_request(root: El) -> RequestInfo {
     }
 }
 
-fn read_signature(sig: El) -> SignatureInfo {
+pub(super) fn read_signature(sig: El) -> SignatureInfo {
     let parent = sig.parent();
     let signed_infos: Vec<El> = sig.children(DS, "SignedInfo").collect();
     let si = signed_infos.first().copied();
@@ -239,7 +335,7 @@ fn read_signature(sig: El) -> SignatureInfo {
     SignatureInfo {
         line: sig.line(),
         parent_path: parent.map(El::path).unwrap_or_default(),
-        parent_node: parent.map(El::identity).unwrap_or_default(),
+        parent_node: NodeId(parent.map(El::identity).unwrap_or_default()),
         parent_id: parent.and_then(|p| p.attr("ID")),
         signed_info_count: signed_infos.len(),
         reference_uris: references.iter().map(|r| r.attr("URI")).collect(),
@@ -257,50 +353,49 @@ fn read_signature(sig: El) -> SignatureInfo {
             .unwrap_or_default(),
         embedded_certs,
         embedded_cert_error,
-        node: sig.identity(),
+        node: NodeId(sig.identity()),
         schema_position: schema_position(sig),
     }
 }
 
-/// True when the only element siblings before `sig` are an Issuer (SAML's schema order).
+/// True when `sig` sits where the schema puts it: in SAML 2.0 right after the Issuer (or first),
+/// in a SAML 1.1 Assertion as its last child (sstc-saml-schema-assertion-1.1).
 fn schema_position(sig: El) -> bool {
+    if sig
+        .parent()
+        .is_some_and(|p| p.is(super::saml11::NS, "Assertion"))
+    {
+        return sig.next_element().is_none();
+    }
     match sig.prev_element() {
         None => true,
         Some(one) => one.is(SAML, "Issuer") && one.prev_element().is_none(),
     }
 }
 
-/// Assertions (among `assertions`, every one below the root) that are neither direct children
-/// of the root nor direct children of a root-level EncryptedAssertion (where decryption puts
-/// them): with `advice` false those hidden anywhere else, with `advice` true those in the
-/// `<Advice>` of such a consumable Assertion (allowed by SAML core §2.6.1; information for the
-/// SP, never what it consumes).
-fn hidden_assertions<'d>(
-    root: El<'d>,
+/// Assertions (among `assertions`, every one below the root) that are not `consumable`: with
+/// `advice` false those hidden anywhere else, with `advice` true those in the `<Advice>` of a
+/// consumable Assertion (allowed by SAML core §2.6.1; information for the SP, never what it
+/// consumes). `ns` is the assertion namespace of the message's SAML version.
+pub(super) fn hidden_assertions<'d>(
     assertions: impl Iterator<Item = El<'d>>,
+    consumable: impl Fn(El<'d>) -> bool,
+    ns: &'static str,
     advice: bool,
-) -> Vec<(String, usize, usize)> {
-    let is_root = |e: Option<El>| e.is_some_and(|e| e.identity() == root.identity());
-    let consumable = |a: El| {
-        let parent = a.parent();
-        let direct = is_root(parent);
-        let decrypted =
-            parent.is_some_and(|p| p.is(SAML, "EncryptedAssertion") && is_root(p.parent()));
-        direct || decrypted
-    };
-    let in_advice = |a: El| {
+) -> Vec<(String, usize, NodeId)> {
+    let in_advice = |a: El<'d>| {
         a.parent()
-            .filter(|p| p.is(SAML, "Advice"))
+            .filter(|p| p.is(ns, "Advice"))
             .and_then(|p| p.parent())
-            .is_some_and(|g| g.is(SAML, "Assertion") && consumable(g))
+            .is_some_and(|g| g.is(ns, "Assertion") && consumable(g))
     };
     assertions
         .filter(|a| !consumable(*a) && in_advice(*a) == advice)
-        .map(|a| (a.path(), a.line(), a.identity()))
+        .map(|a| (a.path(), a.line(), NodeId(a.identity())))
         .collect()
 }
 
-fn duplicate_ids(subtree: &[El]) -> Vec<String> {
+pub(super) fn duplicate_ids(subtree: &[El]) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for n in subtree {
         // Any namespace: libxmlsec1 registers IDs by attribute name alone.

@@ -7,3 +7,5 @@ pub mod extract;
 pub mod guard;
 pub mod model;
 pub mod pretty;
+pub mod saml11;
+pub mod text;

@@ -14,6 +14,8 @@ pub enum MessageKind {
     AuthnRequest,
     LogoutRequest,
     LogoutResponse,
+    /// A SAML 1.1 Assertion (WS-Federation token) on its own: the root is what is consumed.
+    Saml11Assertion,
 }
 
 impl MessageKind {
@@ -23,9 +25,34 @@ impl MessageKind {
             MessageKind::AuthnRequest => "authn_request",
             MessageKind::LogoutRequest => "logout_request",
             MessageKind::LogoutResponse => "logout_response",
+            MessageKind::Saml11Assertion => "saml11_assertion",
         }
     }
+
+    /// The message's own name, for findings ("the AuthnRequest").
+    pub fn title(self) -> &'static str {
+        match self {
+            MessageKind::Response => "Response",
+            MessageKind::AuthnRequest => "AuthnRequest",
+            MessageKind::LogoutRequest => "LogoutRequest",
+            MessageKind::LogoutResponse => "LogoutResponse",
+            MessageKind::Saml11Assertion => "SAML 1.1 Assertion",
+        }
+    }
+
+    /// Messages whose root signature is all that can authenticate them (requests, logout).
+    pub fn is_protocol_only(self) -> bool {
+        matches!(
+            self,
+            MessageKind::AuthnRequest | MessageKind::LogoutRequest | MessageKind::LogoutResponse
+        )
+    }
 }
+
+/// The identity of one libxml2 element within its document (its address while the document
+/// lives): how the trust stage names what a signature covers. Never a line number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub usize);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Status {
@@ -39,6 +66,7 @@ pub struct NameId {
     pub value: String,
     pub format: Option<String>,
     pub sp_name_qualifier: Option<String>,
+    pub name_qualifier: Option<String>,
     pub line: usize,
 }
 
@@ -64,7 +92,13 @@ pub struct Subject {
 pub struct Conditions {
     pub not_before: Option<String>,
     pub not_on_or_after: Option<String>,
+    /// Every Audience of every AudienceRestriction, in order (what the report shows).
     pub audiences: Vec<String>,
+    /// The Audiences of each AudienceRestriction: each must hold (SAML core §2.5.1.4).
+    pub restrictions: Vec<Vec<String>>,
+    /// Conditions this reader does not know (name, line): Indeterminate (core §2.5.1.1).
+    pub unknown: Vec<(String, usize)>,
+    pub one_time_use: bool,
     pub line: usize,
 }
 
@@ -74,6 +108,11 @@ pub struct AuthnStatement {
     pub session_index: Option<String>,
     pub session_not_on_or_after: Option<String>,
     pub context_class_ref: Option<String>,
+    /// An AuthnContext element is present (core §2.7.2 requires one).
+    pub has_authn_context: bool,
+    /// It names a class (ClassRef), a declaration or a DeclRef.
+    pub authn_context_filled: bool,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -97,6 +136,8 @@ pub struct AttributeStatement {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Assertion {
     pub id: Option<String>,
+    pub version: Option<String>,
+    pub issuer_format: Option<String>,
     pub line: usize,
     pub path: String,
     pub issuer: Option<String>,
@@ -107,8 +148,8 @@ pub struct Assertion {
     pub attribute_statements: Vec<AttributeStatement>,
     /// Came out of an EncryptedAssertion decrypted with the SP key.
     pub decrypted: bool,
-    /// Identity of the libxml2 node (see `dom::identity`).
-    pub node: usize,
+    /// Identity of the libxml2 node.
+    pub node: NodeId,
 }
 
 impl Assertion {
@@ -127,7 +168,7 @@ pub struct SignatureInfo {
     /// Path of the element the Signature sits in.
     pub parent_path: String,
     /// Identity of the element the Signature sits in.
-    pub parent_node: usize,
+    pub parent_node: NodeId,
     /// The parent's `ID` attribute.
     pub parent_id: Option<String>,
     pub signed_info_count: usize,
@@ -143,7 +184,7 @@ pub struct SignatureInfo {
     /// Undecodable X509Certificate text, if any.
     pub embedded_cert_error: Option<String>,
     /// Identity of the Signature node.
-    pub node: usize,
+    pub node: NodeId,
     /// Only an Issuer precedes it among its siblings (the schema position in Response and Assertion).
     pub schema_position: bool,
 }
@@ -181,9 +222,13 @@ pub struct TextComment {
 pub struct Message {
     pub kind: MessageKind,
     pub id: Option<String>,
-    pub root_node: usize,
+    /// The attribute that holds IDs in this message kind (`ID`, or `AssertionID` in SAML 1.1).
+    pub id_attr: &'static str,
+    pub version: Option<String>,
+    pub root_node: NodeId,
     pub root_name: String,
     pub issuer: Option<String>,
+    pub issuer_format: Option<String>,
     pub destination: Option<String>,
     pub in_response_to: Option<String>,
     pub issue_instant: Option<String>,
@@ -192,10 +237,13 @@ pub struct Message {
     pub assertions: Vec<Assertion>,
     /// (path, line, node) of every Assertion that is not a consumable one and not in the Advice
     /// of one (wrapping attacks hide them).
-    pub hidden_assertions: Vec<(String, usize, usize)>,
+    pub hidden_assertions: Vec<(String, usize, NodeId)>,
     /// (path, line, node) of Assertions in the `<Advice>` of a consumable Assertion.
-    pub advice_assertions: Vec<(String, usize, usize)>,
+    pub advice_assertions: Vec<(String, usize, NodeId)>,
     pub encrypted_assertions: usize,
+    /// (path, line, why) of each EncryptedAssertion that is not exactly one xenc:EncryptedData
+    /// (optionally with EncryptedKeys): a plaintext Assertion inside one, or extra content.
+    pub malformed_encrypted: Vec<(String, usize, String)>,
     pub signatures: Vec<SignatureInfo>,
     pub request: Option<RequestInfo>,
     pub comments: Vec<TextComment>,
