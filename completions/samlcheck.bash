@@ -151,7 +151,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --raw --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --raw --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -190,6 +190,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-signatures)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -205,7 +209,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,6 +248,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-seconds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-signatures)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -264,6 +272,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --sp-metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sp-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -304,6 +316,18 @@ _samlcheck() {
                     return 0
                     ;;
                 --clock-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -509,7 +533,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +575,10 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --idp-metadata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -568,6 +596,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --sp-metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sp-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -608,6 +640,18 @@ _samlcheck() {
                     return 0
                     ;;
                 --clock-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -709,7 +753,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --idp-metadata --cert --fingerprint --sp-key --sp-metadata --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +795,10 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --idp-metadata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -768,6 +816,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --sp-metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sp-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -808,6 +860,18 @@ _samlcheck() {
                     return 0
                     ;;
                 --clock-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deny)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,6 +49,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-depth
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-elements -d 'Most elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-signatures -d 'Most ds:Signature elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -67,11 +68,13 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-dept
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-elements -d 'Most elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-signatures -d 'Most ds:Signature elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient; its signing certificates verify AuthnRequests and logout messages the SP sent' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-cert -d 'A trusted SP signing certificate, PEM or DER, for AuthnRequests and logout messages (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
@@ -82,6 +85,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l deny -d 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
@@ -106,11 +112,13 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-depth
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-elements -d 'Most elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-signatures -d 'Most ds:Signature elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient; its signing certificates verify AuthnRequests and logout messages the SP sent' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-cert -d 'A trusted SP signing certificate, PEM or DER, for AuthnRequests and logout messages (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
@@ -121,6 +129,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-f
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l deny -d 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'
@@ -163,11 +174,13 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-depth -
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-elements -d 'Most elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-signatures -d 'Most ds:Signature elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-key -d 'The SP\'s private key (PEM), to decrypt an EncryptedAssertion' -r -F
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-metadata -d 'SP metadata: entityID is the expected audience, ACS URLs the allowed Destination/Recipient; its signing certificates verify AuthnRequests and logout messages the SP sent' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-cert -d 'A trusted SP signing certificate, PEM or DER, for AuthnRequests and logout messages (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l audience -d 'Expected audience (SP entity ID); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l acs -d 'Expected ACS URL (Destination and Recipient); repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
@@ -178,6 +191,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile-fil
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l deny -d 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
 ndjson\t'One JSON line per message, streamed as each finishes'

@@ -364,5 +364,8 @@ fn build(capture: &Capture, trusted: &verdict::Trusted, j: Judged) -> Report {
             })
             .unwrap_or_default(),
         assertion_decrypted: trusted.decrypted,
+        assertion_id: a
+            .filter(|_| trusted.authenticated)
+            .and_then(|a| a.id.clone()),
     }
 }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod diff;
 pub mod error;
 pub mod finding;
+pub mod flow;
 pub mod idp;
 pub mod input;
 pub mod metadata;

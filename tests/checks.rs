@@ -58,9 +58,11 @@ fn empty_attribute_statement() {
     assert_eq!(code, 1);
     assert!(has_code(&v, "attribute-statement-empty"));
     assert_eq!(finding(&v, "email-missing")["severity"], "error");
-    // Without a profile a missing email is a warning only.
+    // An AttributeStatement with no Attribute breaks SAML core §2.7.3: an error with or
+    // without a profile; without one, a missing email is a warning only.
+    assert_eq!(finding(&v, "attribute-statement-empty")["severity"], "error");
     let (code, v) = verify_json("empty-attributes.xml", &[]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert_eq!(finding(&v, "email-missing")["severity"], "warning");
 }
 
@@ -618,7 +620,16 @@ fn unsigned_response_hint_names_the_console() {
 #[test]
 fn generic_profile_makes_no_sp_assumptions() {
     let (code, v) = verify_json("empty-attributes.xml", &["--profile", "generic"]);
-    assert_eq!(code, 0, "{:?}", codes(&v));
+    // The only error is the specification's (core §2.7.3), none an SP assumption.
+    assert_eq!(code, 1, "{:?}", codes(&v));
+    let errors: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors, ["attribute-statement-empty"]);
     assert_eq!(check(&v, "audience"), "skip", "no audience is expected");
     assert_eq!(check(&v, "destination"), "skip");
     assert_eq!(finding(&v, "email-missing")["severity"], "warning");

@@ -11,7 +11,8 @@ fn batch_dir() -> tempfile::TempDir {
     for (name, src) in [
         ("a-good.xml", "signed-assertion.xml"),
         ("b-bad.xml", "tampered-nameid.xml"),
-        ("nested/c-good.xml", "signed-assertion.xml"),
+        // The same Assertion again: a replay within the run.
+        ("nested/c-replay.xml", "signed-assertion.xml"),
         ("nested/d-notes.txt", "signed-assertion.xml"),
     ] {
         std::fs::copy(td(src), dir.path().join(name)).unwrap();
@@ -58,13 +59,13 @@ fn a_directory_is_verified_recursively_in_name_order_as_ndjson() {
         [
             ("a-good.xml".into(), "pass".into()),
             ("b-bad.xml".into(), "fail".into()),
-            ("c-good.xml".into(), "pass".into()),
+            ("c-replay.xml".into(), "fail".into()),
             ("e-garbage.xml".into(), "input_error".into()),
         ],
         "the .txt file is left out by --glob; order is by path"
     );
     assert!(
-        err.contains("4 messages: 2 pass, 1 fail, 1 unreadable"),
+        err.contains("4 messages: 1 pass, 2 fail, 1 unreadable"),
         "{err}"
     );
     // Without the unreadable file: exit 1.
@@ -128,9 +129,10 @@ fn junit_has_a_testcase_per_message_and_parses() {
     // Well-formed XML with the expected counts.
     let doc = junit_counts(&out);
     assert_eq!(doc.testcases, 4);
-    assert_eq!(doc.failures, 1);
+    assert_eq!(doc.failures, 2);
     assert_eq!(doc.errors, 1);
-    assert!(out.contains("tests=\"4\" failures=\"1\" errors=\"1\""));
+    assert!(out.contains("tests=\"4\" failures=\"2\" errors=\"1\""));
+    assert!(out.contains("type=\"assertion-replayed\""), "{out}");
     assert!(out.contains("type=\"signature-digest-mismatch\""), "{out}");
 }
 

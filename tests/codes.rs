@@ -226,7 +226,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
                     "--now",
                     "2026-01-15T17:00:00Z",
                     "--clock-skew",
-                    "10h",
+                    "2h",
                     "--cert",
                     &td("keys/idp-short.crt"),
                     &td("signed-assertion.xml"),

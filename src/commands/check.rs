@@ -228,10 +228,14 @@ fn verify_all(
     let inputs = source::inputs(&args.input)?;
     crate::analyze::prepare();
     let mut reports = Vec::new();
+    let mut seen = std::collections::HashMap::new();
     batch::run(
         &inputs,
         |i| messages::analyze_input(i, &limits, &opts),
-        |_, found| reports.extend(found),
+        |_, mut found| {
+            crate::flow::replays(&mut found, &mut seen);
+            reports.extend(found)
+        },
     );
     Ok(reports)
 }

@@ -35,11 +35,14 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
     crate::analyze::prepare();
+    // Assertion IDs seen so far in this run, in input order (replay detection).
+    let mut seen = std::collections::HashMap::new();
     batch::run(
         &inputs,
         |i| analyze_input(i, &limits, &opts),
-        |input, found| {
+        |input, mut found| {
             progress.inc();
+            crate::flow::replays(&mut found, &mut seen);
             for (k, mut r) in found.into_iter().enumerate() {
                 tally.add(&r);
                 if let Some(red) = redactor.as_mut() {
@@ -124,13 +127,17 @@ pub(super) fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> V
     let (origin, decoded) = source::load(input, limits);
     match decoded {
         Err(e) => vec![Report::input_error(&origin, Vec::new(), &e)],
-        Ok(captures) => captures
-            .into_iter()
-            .map(|c| match c {
-                Ok(c) => analyze(&c, opts),
-                Err(e) => Report::input_error(&origin, Vec::new(), &e.in_origin(&origin)),
-            })
-            .collect(),
+        Ok(captures) => {
+            let mut reports: Vec<Report> = captures
+                .into_iter()
+                .map(|c| match c {
+                    Ok(c) => analyze(&c, opts),
+                    Err(e) => Report::input_error(&origin, Vec::new(), &e.in_origin(&origin)),
+                })
+                .collect();
+            crate::flow::as_sign_in(&mut reports);
+            reports
+        }
     }
 }
 

@@ -240,6 +240,9 @@ pub struct Report {
     /// Recipient values of the bearer SubjectConfirmations.
     pub recipients: Vec<String>,
     pub assertion_decrypted: bool,
+    /// The consumed Assertion's ID (for replay detection across the messages of one run).
+    #[serde(skip)]
+    pub assertion_id: Option<String>,
 }
 
 /// Check states, serialised as an object in the fixed order.
@@ -302,6 +305,7 @@ impl Report {
             request: None,
             recipients: Vec::new(),
             assertion_decrypted: false,
+            assertion_id: None,
         }
     }
 }

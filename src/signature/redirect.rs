@@ -82,7 +82,7 @@ fn report(
     detail: Option<String>,
 ) -> SignatureReport {
     SignatureReport {
-        covers: "response",
+        covers: "message",
         reference: None,
         resolves_to: Some("the whole message (query-string signature)".into()),
         line: 0,
