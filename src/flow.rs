@@ -17,11 +17,18 @@ pub fn as_sign_in(reports: &mut [Report]) {
         return;
     }
     for r in reports.iter_mut() {
-        if !matches!(r.message, Some("authn_request" | "logout_request" | "logout_response")) {
+        if !matches!(
+            r.message,
+            Some("authn_request" | "logout_request" | "logout_response")
+        ) {
             continue;
         }
         let mut changed = false;
-        for f in r.findings.iter_mut().filter(|f| f.code == "message-unauthenticated") {
+        for f in r
+            .findings
+            .iter_mut()
+            .filter(|f| f.code == "message-unauthenticated")
+        {
             f.severity = Severity::Info;
             f.message = format!("{} — context for the sign-in the Response in this capture completes: the sign-in's verdict is the Response's", f.message);
             changed = true;

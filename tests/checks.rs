@@ -60,7 +60,10 @@ fn empty_attribute_statement() {
     assert_eq!(finding(&v, "email-missing")["severity"], "error");
     // An AttributeStatement with no Attribute breaks SAML core §2.7.3: an error with or
     // without a profile; without one, a missing email is a warning only.
-    assert_eq!(finding(&v, "attribute-statement-empty")["severity"], "error");
+    assert_eq!(
+        finding(&v, "attribute-statement-empty")["severity"],
+        "error"
+    );
     let (code, v) = verify_json("empty-attributes.xml", &[]);
     assert_eq!(code, 1);
     assert_eq!(finding(&v, "email-missing")["severity"], "warning");

@@ -66,12 +66,22 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(td(name)).unwrap()
 }
 
+/// `verify --cert keys/idp.crt` of a trust fixture (testdata/trust.py).
+fn trust(file: &str, extra: &[&str]) -> Value {
+    let (cert, path) = (td("keys/idp.crt"), td(&format!("trust/{file}")));
+    let mut args = vec!["--cert", cert.as_str()];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    vjson(&args).1
+}
+
 /// Runs an input and returns its JSON report.
 type Trigger = Box<dyn Fn() -> Value>;
 
 /// Each code with an input that must produce it.
 fn triggers() -> Vec<(&'static str, Trigger)> {
     let signed = || fixture("signed-assertion.xml");
+    let unsigned = || fixture("unsigned.xml");
     let md = |body: &str| {
         format!(
             r#"<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" {body}</md:EntityDescriptor>"#
@@ -284,7 +294,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             "destination-missing",
             Box::new(move || {
                 verify_stdin_v(
-                    signed().replace(
+                    fixture("signed-response.xml").replace(
                         r#" Destination="https://analytics.amplitude.com/saml/sso/123456""#,
                         "",
                     ),
@@ -697,6 +707,184 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "pair-assertions-signed",
             Box::new(|| pair_json(&text("idp-metadata.xml"), &text("sp-metadata.xml"), &[]).1),
+        ),
+        (
+            "assertion-replayed",
+            Box::new(|| {
+                let f = td("signed-assertion.xml");
+                let (_, out, _) = run(&[
+                    "verify",
+                    "--format",
+                    "ndjson",
+                    "--now",
+                    NOW,
+                    "--idp-metadata",
+                    &td("idp-metadata.xml"),
+                    &f,
+                    &f,
+                ]);
+                serde_json::from_str(out.lines().nth(1).unwrap()).unwrap()
+            }),
+        ),
+        (
+            "audience-restriction-empty",
+            Box::new(|| trust("empty-audience-restriction.xml", &[])),
+        ),
+        (
+            "condition-unknown",
+            Box::new(|| trust("unknown-condition.xml", &[])),
+        ),
+        (
+            "bearer-not-before",
+            Box::new(|| trust("bearer-not-before.xml", &[])),
+        ),
+        (
+            "in-response-to-missing",
+            Box::new(|| trust("solicited-no-confirmation-irt.xml", &[])),
+        ),
+        (
+            "issuer-inconsistent",
+            Box::new(|| trust("issuer-inconsistent.xml", &[])),
+        ),
+        (
+            "value-invisible-character",
+            Box::new(|| trust("nbsp-nameid.xml", &[])),
+        ),
+        (
+            "wrapping-encrypted-assertion",
+            Box::new(|| trust("encrypted-plaintext.xml", &[])),
+        ),
+        (
+            "signature-object-content",
+            Box::new(|| trust("saml11-object-nameid.xml", &[])),
+        ),
+        (
+            "subject-confirmation-ignored",
+            Box::new(|| {
+                trust(
+                    "two-bearers.xml",
+                    &["--acs", "https://analytics.amplitude.com/saml/sso/123456"],
+                )
+            }),
+        ),
+        (
+            "message-unauthenticated",
+            Box::new(|| verify_json("authnrequest.xml", &[]).1),
+        ),
+        (
+            "version-invalid",
+            Box::new(move || {
+                inspect_stdin_v(
+                    signed().replace(r#"Version="2.0""#, r#"Version="3.0""#),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "time-too-old",
+            Box::new(|| {
+                verify_json(
+                    "signed-assertion.xml",
+                    &["--max-age", "10s", "--clock-skew", "1s"],
+                )
+                .1
+            }),
+        ),
+        (
+            "issue-instant-missing",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replacen(r#" IssueInstant="2026-01-15T10:00:00Z""#, "", 1),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "issuer-format-invalid",
+            Box::new(move || {
+                inspect_stdin_v(unsigned().replacen("<saml:Issuer>", r#"<saml:Issuer Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">"#, 1), &[])
+            }),
+        ),
+        (
+            "nameid-sp-name-qualifier",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replace(
+                        "<saml:NameID ",
+                        r#"<saml:NameID SPNameQualifier="https://other-sp.example" "#,
+                    ),
+                    &["--audience", "https://amplitude.com/saml/sso/metadata"],
+                )
+            }),
+        ),
+        (
+            "value-empty",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replace("<saml:NameID ", r#"<saml:NameID NameQualifier="" "#),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "authn-statement-missing",
+            Box::new(move || {
+                let u = unsigned();
+                let start = u.find("<saml:AuthnStatement").unwrap();
+                let end =
+                    u.find("</saml:AuthnStatement>").unwrap() + "</saml:AuthnStatement>".len();
+                inspect_stdin_v(format!("{}{}", &u[..start], &u[end..]), &[])
+            }),
+        ),
+        (
+            "authn-context-missing",
+            Box::new(move || {
+                let u = unsigned();
+                let start = u.find("<saml:AuthnContext>").unwrap();
+                let end = u.find("</saml:AuthnContext>").unwrap() + "</saml:AuthnContext>".len();
+                inspect_stdin_v(format!("{}{}", &u[..start], &u[end..]), &[])
+            }),
+        ),
+        (
+            "condition-one-time-use",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned()
+                        .replace("</saml:Conditions>", "<saml:OneTimeUse/></saml:Conditions>"),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "binding-detached-signature-post",
+            Box::new(move || {
+                use base64::Engine;
+                let b64 = base64::engine::general_purpose::STANDARD.encode(unsigned());
+                let body = format!(
+                    "SAMLResponse={}&SigAlg=x&Signature=AAAA",
+                    b64.replace('+', "%2B")
+                        .replace('/', "%2F")
+                        .replace('=', "%3D")
+                );
+                inspect_stdin_v(body, &[])
+            }),
+        ),
+        (
+            "binding-redirect-response",
+            Box::new(move || {
+                use base64::Engine;
+                let mut z =
+                    flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+                std::io::Write::write_all(&mut z, unsigned().as_bytes()).unwrap();
+                let b64 = base64::engine::general_purpose::STANDARD.encode(z.finish().unwrap());
+                let url = format!(
+                    "https://sp.example/acs?SAMLResponse={}&SigAlg=x&Signature=AAAA",
+                    b64.replace('+', "%2B")
+                        .replace('/', "%2F")
+                        .replace('=', "%3D")
+                );
+                inspect_stdin_v(url, &[])
+            }),
         ),
         (
             "metadata-signature-invalid",

@@ -468,6 +468,13 @@ fn elsewhere(a: &Assertion, misses: &[NearMiss], best: &NearMiss, idp: Idp) -> F
         )
 }
 
+/// Whether an attribute named `name` is one of the email sources samlcheck reads by default.
+pub fn is_email_source_name(name: &str) -> bool {
+    name == CLAIM_URI
+        || name.eq_ignore_ascii_case("emailaddress")
+        || name.eq_ignore_ascii_case("email")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,11 +534,4 @@ mod tests {
         ));
         assert!(!names_a_non_mailbox("urn:oid:1.3.6.1.4.1.5923.1.1.1.6"));
     }
-}
-
-/// Whether an attribute named `name` is one of the email sources samlcheck reads by default.
-pub fn is_email_source_name(name: &str) -> bool {
-    name == CLAIM_URI
-        || name.eq_ignore_ascii_case("emailaddress")
-        || name.eq_ignore_ascii_case("email")
 }

@@ -20,7 +20,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     opts.strict = verify;
     if verify && opts.trust.is_empty() && opts.sp_trust.is_empty() {
         return Err(Error::usage(
-            "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate, PEM or DER) or --fingerprint SHA256; `samlcheck inspect` shows the message without one",
+            "verify needs a trusted key: pass --idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate, PEM or DER) or --fingerprint SHA256 (for an SP's AuthnRequest: --sp-metadata or --sp-cert); `samlcheck inspect` shows the message without one",
         ));
     }
     let inputs = source::inputs(&args.input)?;

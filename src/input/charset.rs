@@ -24,7 +24,7 @@ pub fn to_utf8(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, Option<Transcoded>), Inpu
     };
     if let Some(big_endian) = utf16 {
         let body = &bytes[2..];
-        if body.len() % 2 != 0 {
+        if !body.len().is_multiple_of(2) {
             return Err(InputError::new(
                 "input starts with a UTF-16 byte-order mark but has an odd number of bytes: the file is truncated",
             ));

@@ -12,6 +12,9 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
+/// An open element: its local name and the namespace declarations (`xmlns…`, value) it makes.
+type Open = (Vec<u8>, Vec<(String, String)>);
+
 const SAML2: &[u8] = b"urn:oasis:names:tc:SAML:2.0:assertion";
 const SAML11: &[u8] = b"urn:oasis:names:tc:SAML:1.0:assertion";
 
@@ -39,12 +42,12 @@ pub fn assertion(wresult: &str) -> Result<String, String> {
     let doc = wresult.trim();
     let mut reader = NsReader::from_str(doc);
     // (local name, namespace declarations) of each open element.
-    let mut stack: Vec<(Vec<u8>, Vec<(String, String)>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     loop {
         let start = reader.buffer_position() as usize;
-        let event = reader
-            .read_resolved_event()
-            .map_err(|e| format!("wresult is not a well-formed WS-Trust RequestSecurityTokenResponse: {e}"))?;
+        let event = reader.read_resolved_event().map_err(|e| {
+            format!("wresult is not a well-formed WS-Trust RequestSecurityTokenResponse: {e}")
+        })?;
         let (ns, event) = event;
         let empty = matches!(event, Event::Empty(_));
         let ns = match ns {
@@ -128,11 +131,7 @@ fn close(reader: &mut NsReader<&[u8]>) -> Result<usize, String> {
 }
 
 /// `element` with the namespace declarations of its ancestors that it does not make itself.
-fn with_inherited(
-    element: &str,
-    ancestors: &[(Vec<u8>, Vec<(String, String)>)],
-    own: &[(String, String)],
-) -> String {
+fn with_inherited(element: &str, ancestors: &[Open], own: &[(String, String)]) -> String {
     let mut add: Vec<(String, String)> = Vec::new();
     for (_, decls) in ancestors.iter().rev() {
         for (k, v) in decls {
@@ -213,7 +212,10 @@ mod tests {
             "AssertionID=\"_a\"></saml:Assertion>",
         );
         let a = assertion(&full).unwrap();
-        assert!(a.starts_with("<saml:Assertion xmlns:t=\"urn:t\" xmlns:saml="), "{a}");
+        assert!(
+            a.starts_with("<saml:Assertion xmlns:t=\"urn:t\" xmlns:saml="),
+            "{a}"
+        );
         assert!(a.ends_with("AssertionID=\"_a\"></saml:Assertion>"), "{a}");
         assert!(a.contains(&format!("xmlns:saml=\"{S1}\"")), "{a}");
     }

@@ -199,9 +199,11 @@ pub fn signature_rules(
             // consumed Assertion: its position among the siblings cannot change what is signed,
             // so it is no wrapping attack and it counts. SPs that validate the schema reject
             // it: `--deny signature-placement-unusual` makes samlcheck one of them.
+            // Auth0 appends the Response signature as the last child (node-saml and XML::Sig
+            // based IdPs do too); other products are not named, as nothing says they do.
             let who = match idp {
-                Idp::Unknown => String::new(),
-                known => format!("; {} places it there", known.name()),
+                Idp::Auth0 => format!("; {} places it there", idp.name()),
+                _ => String::new(),
             };
             let verdict = if placement_denied {
                 "--deny signature-placement-unusual is set, so samlcheck does not count it"
@@ -228,6 +230,15 @@ pub fn signature_rules(
         }
     } else {
         d.counts = false;
+    }
+    if !info.object_content.is_empty() {
+        sink.push(at(Finding::new(
+            "signature-object-content",
+            format!(
+                "the signature carries a ds:Object holding {}: SAML signatures carry no Object, and what is in one is not signed by an enveloped signature. samlcheck never reads values from inside ds:Signature, but an SP that searches descendants might (XML Signature Wrapping hides a forged NameID or Assertion there)",
+                info.object_content.join(", ")
+            ),
+        )));
     }
     // Transforms: enveloped-signature and C14N variants, at most two.
     let bad: Vec<&String> = info

@@ -82,16 +82,24 @@ pub fn establish(
     let mut signatures = verification.reports;
     let mut covered = verification.covered;
 
+    let via_redirect = capture.steps.contains(&crate::input::Step::Url)
+        && capture.steps.contains(&crate::input::Step::Inflate);
+    if capture.redirect.is_none() && via_redirect && msg.kind == MessageKind::Response {
+        sink.push(Finding::new(
+            "binding-redirect-response",
+            "the Response came DEFLATE-compressed in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2)",
+        ));
+    }
     if let Some(rs) = &capture.redirect {
-        if msg.kind == MessageKind::Response {
-            sink.push(Finding::new(
-                "binding-redirect-response",
-                "the Response came in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2); its query signature authenticates nothing here",
-            ));
-        } else if !rs.in_url {
+        if !rs.in_url {
             sink.push(Finding::new(
                 "binding-detached-signature-post",
                 "the form body carries SigAlg and Signature parameters: those belong to the HTTP-Redirect binding (SAML bindings §3.4.4.1), and with HTTP-POST the signature must be inside the XML (§3.5.4); they authenticate nothing",
+            ));
+        } else if msg.kind == MessageKind::Response {
+            sink.push(Finding::new(
+                "binding-redirect-response",
+                "the Response came in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2); its query signature authenticates nothing here",
             ));
         } else {
             // HTTP-Redirect binding: the query signature authenticates the whole message.

@@ -355,6 +355,11 @@ pub(super) fn read_signature(sig: El) -> SignatureInfo {
         embedded_cert_error,
         node: NodeId(sig.identity()),
         schema_position: schema_position(sig),
+        object_content: sig
+            .children(DS, "Object")
+            .flat_map(|o| o.elements())
+            .map(|e| e.name().into_owned())
+            .collect(),
     }
 }
 

@@ -187,6 +187,8 @@ pub struct SignatureInfo {
     pub node: NodeId,
     /// Only an Issuer precedes it among its siblings (the schema position in Response and Assertion).
     pub schema_position: bool,
+    /// Names of the elements inside its `ds:Object` children (SAML signatures carry none).
+    pub object_content: Vec<String>,
 }
 
 /// AuthnRequest basics.
