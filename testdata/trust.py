@@ -147,6 +147,11 @@ def main():
            f'<saml:Issuer>{g.AMP_ENTITY}</saml:Issuer>{g.sig_template("_req77")}'
            '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" AllowCreate="true"/></samlp:AuthnRequest>')
     write("authnrequest-signed.xml", sign(req, key="sp") + "\n")
+    lr = (f'<samlp:LogoutRequest xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="_lr2" Version="2.0" IssueInstant="{g.ISSUE}" '
+          f'Destination="https://portal.sso.us-east-1.amazonaws.com/saml/logout"><saml:Issuer>{g.AMP_ENTITY}</saml:Issuer>{g.sig_template("_lr2")}'
+          '<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">alice@example.com</saml:NameID>'
+          '<samlp:SessionIndex>_s1</samlp:SessionIndex></samlp:LogoutRequest>')
+    write("logout-request-signed.xml", sign(lr, key="sp") + "\n")
 
     # --- SAML semantics --------------------------------------------------------------------
     bearer = 'urn:oasis:names:tc:SAML:2.0:cm:bearer'

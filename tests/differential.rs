@@ -24,21 +24,38 @@ impl Rng {
     }
 }
 
-/// Signed bases: (file, whether the Assertion carries the signature that covers it).
-const BASES: &[(&str, bool)] = &[
-    ("signed-assertion.xml", true),
-    ("idp/entra-id/valid.xml", true),
-    ("idp/okta/valid.xml", true),
-    ("idp/google/valid.xml", true),
-    ("idp/onelogin/valid.xml", true),
-    ("idp/adfs/valid.xml", true),
-    ("idp/pingfederate/valid.xml", true),
-    ("idp/shibboleth/valid.xml", true),
-    ("idp/jumpcloud/valid.xml", true),
-    ("idp/azure-ad-b2c/valid.xml", true),
-    ("idp/keycloak/valid.xml", false),
-    ("idp/oracle-access-manager/valid.xml", false),
-    ("idp/salesforce/valid.xml", false),
+/// Which signature covers what the SP consumes, and how xmlsec1 is told about it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Base {
+    /// A SAML 2.0 Response whose Assertion carries the signature.
+    Assertion,
+    /// A SAML 2.0 Response signed on the root.
+    Response,
+    /// A SAML 1.1 token (AssertionID), signed on the root.
+    Saml11,
+    /// An AuthnRequest or LogoutRequest signed by the SP, on the root.
+    SpMessage,
+}
+
+/// Signed bases: (file, which signature covers the consumed element).
+const BASES: &[(&str, Base)] = &[
+    ("signed-assertion.xml", Base::Assertion),
+    ("trust/saml11-signed.xml", Base::Saml11),
+    ("trust/saml11-advice.xml", Base::Saml11),
+    ("trust/authnrequest-signed.xml", Base::SpMessage),
+    ("trust/logout-request-signed.xml", Base::SpMessage),
+    ("idp/entra-id/valid.xml", Base::Assertion),
+    ("idp/okta/valid.xml", Base::Assertion),
+    ("idp/google/valid.xml", Base::Assertion),
+    ("idp/onelogin/valid.xml", Base::Assertion),
+    ("idp/adfs/valid.xml", Base::Assertion),
+    ("idp/pingfederate/valid.xml", Base::Assertion),
+    ("idp/shibboleth/valid.xml", Base::Assertion),
+    ("idp/jumpcloud/valid.xml", Base::Assertion),
+    ("idp/azure-ad-b2c/valid.xml", Base::Assertion),
+    ("idp/keycloak/valid.xml", Base::Response),
+    ("idp/oracle-access-manager/valid.xml", Base::Response),
+    ("idp/salesforce/valid.xml", Base::Response),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -51,84 +68,114 @@ enum Kind {
 
 type Mutation = fn(&str, &mut Rng) -> Option<String>;
 
-const MUTATIONS: &[(&str, Kind, Mutation)] =
-    &[
-        ("crlf", Kind::Neutral, |x, _| Some(x.replace('\n', "\r\n"))),
-        ("lone-cr", Kind::Neutral, |x, _| Some(x.replace('\n', "\r"))),
-        ("attribute-whitespace", Kind::Neutral, |x, _| {
-            Some(x.replace("\" ", "\"\n\t  "))
-        }),
-        ("attribute-order", Kind::Neutral, |x, r| {
-            Some(reorder_attributes(x, r))
-        }),
-        ("cdata-text", Kind::Neutral, |x, _| {
-            let (a, b) = text_span(x, "NameID")?;
-            Some(format!("{}<![CDATA[{}]]>{}", &x[..a], &x[a..b], &x[b..]))
-        }),
-        ("status-prefix", Kind::Neutral, |x, _| {
-            // Rebind the protocol prefix on the Response (outside any signed Assertion).
-            let p = ["samlp", "saml2p"]
-                .into_iter()
-                .find(|p| x.contains(&format!("<{p}:Response")))?;
-            Some(
-                x.replace(&format!("{p}:"), "q:")
-                    .replace(&format!("xmlns:{p}="), "xmlns:q="),
-            )
-        }),
-        ("comment-in-nameid", Kind::Meaningful, |x, _| {
-            let (a, b) = text_span(x, "NameID")?;
-            let mid = a + (b - a) / 2;
-            x.is_char_boundary(mid)
-                .then(|| format!("{}<!---->{}", &x[..mid], &x[mid..]))
-        }),
-        ("nameid-value", Kind::Meaningful, |x, _| {
-            let (a, b) = text_span(x, "NameID")?;
-            Some(format!("{}mallory{}", &x[..a], &x[b..]))
-        }),
-        ("text-whitespace", Kind::Meaningful, |x, _| {
-            let (a, _) = text_span(x, "NameID")?;
-            Some(format!("{} {}", &x[..a], &x[a..]))
-        }),
-        ("duplicate-assertion", Kind::Meaningful, |x, _| {
-            let (s, e) = element_span(x, "Assertion")?;
-            Some(format!("{}{}{}", &x[..e], &x[s..e], &x[e..]))
-        }),
-        ("wrap-into-advice", Kind::Meaningful, |x, _| {
-            // XSW: an evil copy (new NameID) takes the Assertion's place, the signed original is
-            // hidden in the copy's Advice.
-            let (s, e) = element_span(x, "Assertion")?;
-            let original = &x[s..e];
-            let (a, b) = text_span(original, "NameID")?;
-            let evil = format!("{}mallory@evil.example{}", &original[..a], &original[b..])
-                .replacen(" ID=\"", " ID=\"evil", 1);
-            let close = evil.rfind("</")?;
-            let prefix = &evil[close + 2..evil.len() - "Assertion>".len()];
-            let advice = format!(
-                "<{prefix}Advice>{original}</{prefix}Advice>",
-                prefix = prefix
-            );
-            Some(format!(
-                "{}{}{}{}{}",
-                &x[..s],
-                &evil[..close],
-                advice,
-                &evil[close..],
-                &x[e..]
-            ))
-        }),
-        ("namespace-rebind-inside", Kind::Meaningful, |x, _| {
-            let (s, e) = element_span(x, "Assertion")?;
-            let inner = &x[s..e];
-            let p = ["saml2", "saml"]
-                .into_iter()
-                .find(|p| inner.starts_with(&format!("<{p}:")))?;
-            let changed = inner
-                .replace(&format!("<{p}:"), "<z:")
-                .replace(&format!("</{p}:"), "</z:")
-                .replace(&format!("xmlns:{p}="), "xmlns:z=");
-            Some(format!("{}{}{}", &x[..s], changed, &x[e..]))
-        }),
-    ];
+const MUTATIONS: &[(&str, Kind, Mutation)] = &[
+    ("crlf", Kind::Neutral, |x, _| Some(x.replace('\n', "\r\n"))),
+    ("lone-cr", Kind::Neutral, |x, _| Some(x.replace('\n', "\r"))),
+    ("attribute-whitespace", Kind::Neutral, |x, _| {
+        Some(x.replace("\" ", "\"\n\t  "))
+    }),
+    ("attribute-order", Kind::Neutral, |x, r| {
+        Some(reorder_attributes(x, r))
+    }),
+    ("cdata-text", Kind::Neutral, |x, _| {
+        let (a, b) = text_span(x, "NameID")?;
+        Some(format!("{}<![CDATA[{}]]>{}", &x[..a], &x[a..b], &x[b..]))
+    }),
+    ("status-prefix", Kind::Neutral, |x, _| {
+        // Rebind the protocol prefix on the Response (outside any signed Assertion).
+        let p = ["samlp", "saml2p"]
+            .into_iter()
+            .find(|p| x.contains(&format!("<{p}:Response")))?;
+        Some(
+            x.replace(&format!("{p}:"), "q:")
+                .replace(&format!("xmlns:{p}="), "xmlns:q="),
+        )
+    }),
+    ("comment-in-nameid", Kind::Meaningful, |x, _| {
+        let (a, b) = text_span(x, "NameID")?;
+        let mid = a + (b - a) / 2;
+        x.is_char_boundary(mid)
+            .then(|| format!("{}<!---->{}", &x[..mid], &x[mid..]))
+    }),
+    ("nameid-value", Kind::Meaningful, |x, _| {
+        let (a, b) = text_span(x, "NameID")?;
+        Some(format!("{}mallory{}", &x[..a], &x[b..]))
+    }),
+    ("nameidentifier-value", Kind::Meaningful, |x, _| {
+        let (a, b) = text_span(x, "NameIdentifier")?;
+        Some(format!("{}mallory{}", &x[..a], &x[b..]))
+    }),
+    ("acs-url", Kind::Meaningful, |x, _| {
+        let i = x.find("AssertionConsumerServiceURL=\"")?;
+        Some(format!(
+            "{}AssertionConsumerServiceURL=\"https://evil.example/acs{}",
+            &x[..i],
+            &x[i + 41..]
+        ))
+    }),
+    ("signature-to-front", Kind::Meaningful, |x, _| {
+        // Move the root's Signature to be its first child, with a forged value in ds:Object.
+        let s = x.find("<ds:Signature")?;
+        let e = x.find("</ds:Signature>")? + "</ds:Signature>".len();
+        let sig = &x[s..e];
+        let rest = format!("{}{}", &x[..s], &x[e..]);
+        let root = rest.find('<')? + rest[rest.find('<')?..].find('>')? + 1;
+        let root = if rest.starts_with("<?xml") {
+            let after = rest.find("?>")? + 2;
+            after + rest[after..].find('>')? + 1
+        } else {
+            root
+        };
+        let forged = sig.replace("</ds:Signature>", "<ds:Object><NameID xmlns=\"urn:oasis:names:tc:SAML:2.0:assertion\">mallory</NameID></ds:Object></ds:Signature>");
+        Some(format!("{}{}{}", &rest[..root], forged, &rest[root..]))
+    }),
+    ("text-whitespace", Kind::Meaningful, |x, _| {
+        let (a, _) = text_span(x, "NameID")?;
+        Some(format!("{} {}", &x[..a], &x[a..]))
+    }),
+    ("duplicate-assertion", Kind::Meaningful, |x, _| {
+        let (s, e) = element_span(x, "Assertion")?;
+        Some(format!("{}{}{}", &x[..e], &x[s..e], &x[e..]))
+    }),
+    ("wrap-into-advice", Kind::Meaningful, |x, _| {
+        // XSW: an evil copy (new NameID) takes the Assertion's place, the signed original is
+        // hidden in the copy's Advice.
+        let (s, e) = element_span(x, "Assertion")?;
+        let original = &x[s..e];
+        let (a, b) = text_span(original, "NameID")?;
+        let evil = format!("{}mallory@evil.example{}", &original[..a], &original[b..]).replacen(
+            " ID=\"",
+            " ID=\"evil",
+            1,
+        );
+        let close = evil.rfind("</")?;
+        let prefix = &evil[close + 2..evil.len() - "Assertion>".len()];
+        let advice = format!(
+            "<{prefix}Advice>{original}</{prefix}Advice>",
+            prefix = prefix
+        );
+        Some(format!(
+            "{}{}{}{}{}",
+            &x[..s],
+            &evil[..close],
+            advice,
+            &evil[close..],
+            &x[e..]
+        ))
+    }),
+    ("namespace-rebind-inside", Kind::Meaningful, |x, _| {
+        let (s, e) = element_span(x, "Assertion")?;
+        let inner = &x[s..e];
+        let p = ["saml2", "saml"]
+            .into_iter()
+            .find(|p| inner.starts_with(&format!("<{p}:")))?;
+        let changed = inner
+            .replace(&format!("<{p}:"), "<z:")
+            .replace(&format!("</{p}:"), "</z:")
+            .replace(&format!("xmlns:{p}="), "xmlns:z=");
+        Some(format!("{}{}{}", &x[..s], changed, &x[e..]))
+    }),
+];
 
 /// The byte range of the first element whose local name is `local` (start tag to end tag).
 fn element_span(x: &str, local: &str) -> Option<(usize, usize)> {
@@ -204,21 +251,30 @@ fn reorder_attributes(x: &str, r: &mut Rng) -> String {
 }
 
 /// xmlsec1's verdict on the signature that covers the consumed element.
-fn xmlsec1_valid(path: &std::path::Path, assertion_signed: bool) -> bool {
-    let xpath = if assertion_signed {
-        "/*/*[local-name()='Assertion']/*[local-name()='Signature']"
-    } else {
-        "/*/*[local-name()='Signature']"
+fn xmlsec1_valid(path: &std::path::Path, base: Base) -> bool {
+    let (xpath, cert) = match base {
+        Base::Assertion => (
+            "/*/*[local-name()='Assertion']/*[local-name()='Signature']",
+            "keys/idp.crt",
+        ),
+        Base::Response | Base::Saml11 => ("/*/*[local-name()='Signature']", "keys/idp.crt"),
+        Base::SpMessage => ("/*/*[local-name()='Signature']", "keys/sp.crt"),
     };
     Command::new("xmlsec1")
         .args([
             "--verify",
             "--pubkey-cert-pem",
-            &td("keys/idp.crt"),
+            &td(cert),
             "--id-attr:ID",
             "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
             "--id-attr:ID",
             "urn:oasis:names:tc:SAML:2.0:protocol:Response",
+            "--id-attr:ID",
+            "urn:oasis:names:tc:SAML:2.0:protocol:AuthnRequest",
+            "--id-attr:ID",
+            "urn:oasis:names:tc:SAML:2.0:protocol:LogoutRequest",
+            "--id-attr:AssertionID",
+            "urn:oasis:names:tc:SAML:1.0:assertion:Assertion",
             "--node-xpath",
             xpath,
         ])
@@ -226,6 +282,21 @@ fn xmlsec1_valid(path: &std::path::Path, assertion_signed: bool) -> bool {
         .output()
         .map(|o| o.status.success())
         .unwrap_or(false)
+}
+
+/// What samlcheck authenticated: the subject for Responses and tokens; for an SP's request or
+/// logout message, the message itself (its own signature counted, nothing refused).
+fn samlcheck_authenticated(v: &Value) -> bool {
+    match v["message"].as_str() {
+        Some("authn_request" | "logout_request" | "logout_response") => {
+            v["verdict"] != "input_error"
+                && !v["findings"].as_array().unwrap().iter().any(|f| {
+                    f["code"] == "message-unauthenticated"
+                        || (f["check"] == "wrapping" && f["severity"] == "error")
+                })
+        }
+        _ => v["subject"]["authenticated"].as_bool().unwrap_or(false),
+    }
 }
 
 #[test]
@@ -244,7 +315,7 @@ fn samlcheck_is_never_more_lenient_than_xmlsec1_and_accepts_neutral_changes() {
     let mut rng = Rng(0x5eed_5a41_c0de_0001);
     let mut cases = Vec::new();
     while cases.len() < n {
-        let (base, assertion_signed) = BASES[rng.pick(BASES.len())];
+        let (base, kind_of_base) = BASES[rng.pick(BASES.len())];
         let mut xml = text(base);
         let mut applied = Vec::new();
         let mut kind = Kind::Neutral;
@@ -263,7 +334,7 @@ fn samlcheck_is_never_more_lenient_than_xmlsec1_and_accepts_neutral_changes() {
         }
         let path = dir.path().join(format!("{:05}.xml", cases.len()));
         std::fs::write(&path, &xml).unwrap();
-        cases.push((path, base, assertion_signed, applied, kind));
+        cases.push((path, base, kind_of_base, applied, kind));
     }
     // samlcheck: one batch run over the directory.
     let (_, out, err) = run(&[
@@ -272,6 +343,8 @@ fn samlcheck_is_never_more_lenient_than_xmlsec1_and_accepts_neutral_changes() {
         NOW,
         "--cert",
         &td("keys/idp.crt"),
+        "--sp-cert",
+        &td("keys/sp.crt"),
         "--format",
         "ndjson",
         dir.path().to_str().unwrap(),
@@ -280,16 +353,16 @@ fn samlcheck_is_never_more_lenient_than_xmlsec1_and_accepts_neutral_changes() {
         .lines()
         .map(|l| {
             let v: Value = serde_json::from_str(l).unwrap();
-            let auth = v["subject"]["authenticated"].as_bool().unwrap_or(false);
+            let auth = samlcheck_authenticated(&v);
             (v["origin"].as_str().unwrap_or_default().to_string(), auth)
         })
         .collect();
     assert_eq!(authenticated.len(), cases.len(), "{err}");
     let (mut lenient, mut false_rejects, mut stricter, mut agree) = (vec![], vec![], 0, 0);
     let mut table: std::collections::BTreeMap<(String, bool, bool), usize> = Default::default();
-    for (path, base, assertion_signed, applied, kind) in &cases {
+    for (path, base, kind_of_base, applied, kind) in &cases {
         let ours = authenticated[&path.display().to_string()];
-        let theirs = xmlsec1_valid(path, *assertion_signed);
+        let theirs = xmlsec1_valid(path, *kind_of_base);
         *table.entry((applied.join("+"), ours, theirs)).or_default() += 1;
         match (ours, theirs, kind) {
             (true, false, _) => lenient.push(format!("{base} {applied:?}")),
