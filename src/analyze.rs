@@ -1,9 +1,10 @@
 //! The pipeline for one captured message: decode → parse → trust (signatures, decryption: see
-//! [`crate::signature::verdict`]) → checks → report. Pure: it returns a [`Report`] and never
+//! [`crate::authenticate`]) → checks → report. Pure: it returns a [`Report`] and never
 //! prints.
 
 use time::Duration;
 
+use crate::authenticate;
 use crate::checks::email::{self, Source};
 use crate::checks::expect::{self, Expectations};
 use crate::checks::time::{self as timecheck, Clock};
@@ -14,7 +15,6 @@ use crate::idp::{Basis, Idp};
 use crate::input::{Capture, Limits};
 use crate::profiles::Profile;
 use crate::report::*;
-use crate::signature::verdict;
 use crate::trust::store::TrustStore;
 use crate::xml::model::{Assertion, Message, MessageKind};
 use crate::xml::{dom, extract};
@@ -149,7 +149,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         ));
     }
 
-    let inputs = verdict::Inputs {
+    let inputs = authenticate::Inputs {
         trust,
         sp_key: opts.sp_key.as_deref(),
         limits: &opts.limits,
@@ -159,7 +159,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         policy: &opts.policy,
         started,
     };
-    let trusted = verdict::establish(capture, doc, msg, &inputs, &mut sink)?;
+    let trusted = authenticate::establish(capture, doc, msg, &inputs, &mut sink)?;
     budget(started, &opts.limits)?;
     let msg = &trusted.msg;
     let consumed = msg.consumed();
@@ -304,7 +304,7 @@ struct Judged {
     judged_at: time::OffsetDateTime,
 }
 
-fn build(capture: &Capture, trusted: &verdict::Trusted, j: Judged) -> Report {
+fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Report {
     let msg = &trusted.msg;
     let a = msg.consumed();
     let name_id = a

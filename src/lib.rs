@@ -7,6 +7,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
+pub mod authenticate;
 pub mod batch;
 pub mod check;
 pub mod checks;

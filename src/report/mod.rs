@@ -157,7 +157,10 @@ impl Report {
 
     /// What kind of message it is, in words ("response", "authn request", …).
     pub fn kind(&self) -> String {
-        self.message.unwrap_or("message").replace('_', " ")
+        match self.message {
+            Some("saml11_assertion") => "SAML 1.1 assertion".into(),
+            m => m.unwrap_or("message").replace('_', " "),
+        }
     }
 }
 

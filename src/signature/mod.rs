@@ -1,13 +1,13 @@
 //! Signatures: the policy that decides which signatures may count (wrapping defences,
-//! algorithms), cryptographic verification through libxmlsec1 under trusted keys only, the
-//! embedded-certificate diagnosis, decryption, and the HTTP-Redirect binding signature.
+//! algorithms), cryptographic verification through libxmlsec1 under trusted keys only (the one
+//! try-every-trusted-key loop), the embedded-certificate diagnosis, decryption, and the
+//! HTTP-Redirect binding signature. What the SP consumes and whether it is authenticated is
+//! decided above this, in [`crate::authenticate`].
 
-pub mod crosscheck;
 pub mod decrypt;
 pub mod metadata;
 pub mod policy;
 pub mod redirect;
-pub mod verdict;
 pub mod xmlsec;
 
 use libxml::tree::{Document, Node};

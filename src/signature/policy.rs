@@ -190,7 +190,7 @@ pub fn signature_rules(
         } else {
             sink.push(at(Finding::new(
                 "wrapping-reference-target",
-                format!("the signature covers {}, which is neither the Response root nor the consumed Assertion", d.target_desc),
+                format!("the signature covers {}, which is neither the {} root nor the Assertion it consumes", d.target_desc, msg.kind.title()),
             )));
             d.counts = false;
         }

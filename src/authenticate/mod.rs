@@ -22,17 +22,19 @@
 
 use libxml::tree::Document;
 
-use super::crosscheck::{self, Layout};
-use super::{decrypt, redirect, Budget, Scope, Verification};
+pub mod crosscheck;
+
 use crate::checks::{Check, Finding, Severity, Sink};
 use crate::error::InputError;
 use crate::finding::Policy;
 use crate::idp::{Idp, Topic};
 use crate::input::{Capture, Limits};
 use crate::report::SignatureReport;
+use crate::signature::{decrypt, redirect, Budget, Scope, Verification};
 use crate::trust::store::TrustStore;
 use crate::xml::model::{Message, MessageKind};
 use crate::xml::{dom, extract};
+use crosscheck::Layout;
 
 /// What the trust stage needs besides the message.
 #[derive(Debug, Clone, Copy)]
@@ -203,9 +205,13 @@ fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Si
         MessageKind::AuthnRequest => "the SP's key: --sp-metadata FILE or --sp-cert FILE",
         _ => "the sender's key: --sp-metadata/--sp-cert for the SP, --idp-metadata/--cert for the IdP",
     };
-    let signed = !msg.signatures.is_empty() || capture.redirect.as_ref().is_some_and(|r| r.in_url);
+    let signed = msg
+        .signatures
+        .iter()
+        .any(|s| s.parent_node == msg.root_node)
+        || capture.redirect.as_ref().is_some_and(|r| r.in_url);
     let why = if !signed {
-        "it carries no signature (neither an enveloped ds:Signature nor a query-string signature)"
+        "it carries no signature of its own (neither an enveloped ds:Signature on its root nor a query-string signature)"
             .to_string()
     } else if inp.trust.is_empty() {
         format!("no key of its sender was given, so its signature was not verified; pass {flags}")
@@ -279,7 +285,7 @@ fn verify_and_decrypt(
     let (trust, idp) = (inp.trust, inp.idp);
     let deny = inp.policy.denies("signature-placement-unusual");
     let verify = |doc: &Document, msg: &Message, scope, sink: &mut Sink| {
-        super::verify_message(doc, msg, trust, idp, scope, deny, inp.budget(), sink)
+        crate::signature::verify_message(doc, msg, trust, idp, scope, deny, inp.budget(), sink)
     };
     if msg.encrypted_assertions == 0 || !msg.malformed_encrypted.is_empty() {
         let v = verify(&doc, &msg, Scope::All, sink)?;
