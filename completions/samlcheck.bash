@@ -312,7 +312,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --at)
-                    COMPREPLY=($(compgen -W "issue-instant" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "now capture issue-instant" -- "${cur}"))
                     return 0
                     ;;
                 --clock-skew)
@@ -636,7 +636,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --at)
-                    COMPREPLY=($(compgen -W "issue-instant" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "now capture issue-instant" -- "${cur}"))
                     return 0
                     ;;
                 --clock-skew)
@@ -856,7 +856,7 @@ _samlcheck() {
                     return 0
                     ;;
                 --at)
-                    COMPREPLY=($(compgen -W "issue-instant" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "now capture issue-instant" -- "${cur}"))
                     return 0
                     ;;
                 --clock-skew)

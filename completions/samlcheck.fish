@@ -83,7 +83,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile 
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
+capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'
+issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r
@@ -127,7 +129,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile -
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
+capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'
+issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r
@@ -189,7 +193,9 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile -d 
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l at -d 'Judge time as of the message\'s IssueInstant instead of now' -r -f -a "issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
+capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'
+issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l allow -d 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)' -r

@@ -58,6 +58,7 @@ impl Options {
                 now,
                 skew: Duration::minutes(3),
                 at_issue_instant: false,
+                fixed: false,
             },
             expectations: Expectations::default(),
             trust: TrustStore::default(),
@@ -119,6 +120,9 @@ fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError
 /// stage → the kind's checks → policy → report.
 fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError> {
     let started = std::time::Instant::now();
+    let (clock, time_basis) = opts
+        .clock
+        .for_capture(capture.recorded_at, capture.from_capture);
     let (doc, _) = dom::parse_guarded(&capture.xml, &opts.limits)?;
     let msg = extract::message(&doc)?;
     budget(started, &opts.limits)?;
@@ -171,12 +175,12 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         known => known,
     };
 
-    let judged_at = timecheck::reference(msg, &opts.clock);
+    let judged_at = timecheck::reference(msg, &clock);
     let trusted_keys = certificate::check(
         trust,
         &trusted.signatures,
         judged_at,
-        opts.clock.skew,
+        clock.skew,
         opts.cert_warn_days,
         idp,
         &mut sink,
@@ -187,9 +191,9 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     }
     status::check(msg, idp, &mut sink);
     message::check(msg, consumed, idp, &mut sink);
-    bearer::check(msg, consumed, &exp, &opts.clock, idp, &mut sink);
+    bearer::check(msg, consumed, &exp, &clock, idp, &mut sink);
     expect::check(msg, consumed, &exp, idp, &mut sink);
-    let timeline = timecheck::check(msg, consumed, &opts.clock, opts.max_age, &mut sink);
+    let timeline = timecheck::check(msg, consumed, &clock, opts.max_age, &mut sink);
     let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
     if let (Some(p), Some(a)) = (&opts.profile, consumed) {
         p.check(a, idp, &mut sink);
@@ -219,6 +223,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             timeline,
             trusted_keys,
             judged_at,
+            time_basis,
         },
     ))
 }
@@ -302,6 +307,7 @@ struct Judged {
     timeline: Vec<timecheck::Mark>,
     trusted_keys: Vec<TrustedKeyReport>,
     judged_at: time::OffsetDateTime,
+    time_basis: timecheck::TimeBasis,
 }
 
 fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Report {
@@ -352,6 +358,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         idp_basis: j.idp_basis,
         timeline: j.timeline,
         judged_at: Some(timecheck::format_instant(j.judged_at)),
+        time_basis: Some(j.time_basis),
         trusted_keys: j.trusted_keys,
         request: msg.request.clone(),
         recipients: a
@@ -367,5 +374,12 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         assertion_id: a
             .filter(|_| trusted.authenticated)
             .and_then(|a| a.id.clone()),
+        http: capture.exchange.clone(),
+        later: capture.later.clone(),
+        earlier: capture.earlier.clone(),
+        message_id: msg.id.clone(),
+        authn_class: a
+            .and_then(|a| a.authn_statements.first())
+            .and_then(|s| s.context_class_ref.clone()),
     }
 }

@@ -59,6 +59,10 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum At {
+    /// Judge at --now or the system clock, even for a HAR or SAML-tracer capture
+    Now,
+    /// Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)
+    Capture,
     /// Judge time as of the message's own IssueInstant (for old captures)
     IssueInstant,
 }
@@ -236,7 +240,8 @@ pub struct ReportArgs {
     /// The time to judge against, RFC 3339 (default: the system clock)
     #[arg(long, value_name = "RFC3339", help_heading = "Time")]
     pub now: Option<String>,
-    /// Judge time as of the message's IssueInstant instead of now
+    /// What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was
+    /// recorded), now (--now or the clock), issue-instant (the message's own IssueInstant)
     #[arg(long, value_enum, help_heading = "Time")]
     pub at: Option<At>,
     /// Allowed clock difference, e.g. 3m, 90s

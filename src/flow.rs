@@ -1,20 +1,55 @@
 //! A capture as the sign-in it records. A HAR or SAML-tracer export of one sign-in holds the
-//! SP's AuthnRequest and the IdP's Response: the verdict is the sign-in's, so a request there is
-//! context for the Response, not a second verdict that fails because the SP does not sign its
-//! requests (most do not). And one Assertion must be accepted once (SAML profiles §4.1.4.5): the
-//! same authenticated Assertion ID a second time within one run is a replay.
+//! SP's AuthnRequest, the IdP's answer (a Response, or an error page), the POST to the ACS and
+//! the SP's answer to it: the verdict is the sign-in's, so a request there is context for the
+//! Response, not a second verdict that fails because the SP does not sign its requests (most do
+//! not); the Response is compared with the request it answers (InResponseTo, ACS, NameID format,
+//! authentication context, audience, RelayState); the SP's answer and the IdP's error pages are
+//! findings with their fix. And one Assertion must be accepted once (SAML profiles §4.1.4.5):
+//! the same authenticated Assertion ID a second time within one run is a replay.
 
 use std::collections::HashMap;
 
 use crate::check::{Check, Severity, State};
-use crate::finding::Finding;
+use crate::finding::{cause_rank, Finding};
+use crate::input::exchange::Exchange;
 use crate::report::{Report, Verdict};
 
 /// Judges the messages of one input (a HAR, a tracer export, a file of several messages) as one
 /// sign-in: when it holds a Response, the requests and logout messages in it are context.
 pub fn as_sign_in(reports: &mut [Report]) {
-    if !reports.iter().any(|r| r.message == Some("response")) {
+    idp_errors(reports);
+    // A request recorded by a capture (a HAR, a SAML-tracer export) is part of a sign-in: context
+    // for the IdP's answer, whatever that answer is. A request given on its own is judged alone.
+    let in_capture = reports.iter().any(|r| r.http.is_some());
+    if !in_capture && !reports.iter().any(|r| r.message == Some("response")) {
         return;
+    }
+    for k in 0..reports.len() {
+        if reports[k].message != Some("response") {
+            continue;
+        }
+        let request = reports[..k]
+            .iter()
+            .rposition(|r| r.message == Some("authn_request"));
+        if let Some(j) = request {
+            let earlier: Vec<String> = reports[..j]
+                .iter()
+                .filter(|r| r.message == Some("authn_request"))
+                .filter_map(|r| r.message_id.clone())
+                .collect();
+            let found = correlate(&reports[j], &reports[k], &earlier);
+            for f in found {
+                add(&mut reports[k], f);
+            }
+        }
+        let found = sp_answer(&reports[k]);
+        for f in found {
+            add(&mut reports[k], f);
+        }
+        let found = cookies(&reports[..k], &reports[k]);
+        for f in found {
+            add(&mut reports[k], f);
+        }
     }
     for r in reports.iter_mut() {
         if !matches!(
@@ -30,7 +65,8 @@ pub fn as_sign_in(reports: &mut [Report]) {
             .filter(|f| f.code == "message-unauthenticated")
         {
             f.severity = Severity::Info;
-            f.message = format!("{} — context for the sign-in the Response in this capture completes: the sign-in's verdict is the Response's", f.message);
+            f.hint = None;
+            f.message = format!("{} — context for the sign-in this capture records: its verdict is the IdP's answer's", f.message);
             changed = true;
         }
         if changed {
@@ -67,6 +103,351 @@ pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>) {
                 seen.insert(id, here);
             }
         }
+    }
+}
+
+/// The Response compared with the AuthnRequest before it in the capture.
+fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let info = req.request.clone().unwrap_or_default();
+    let rid = req.message_id.as_deref().unwrap_or("");
+    // InResponseTo (profiles §4.1.4.2).
+    match resp.in_response_to.as_deref() {
+        None => out.push(
+            Finding::new(
+                "in-response-to-unsolicited",
+                format!("the capture holds the SP's AuthnRequest {rid:?}, but the Response carries no InResponseTo: the IdP answered with an IdP-initiated Response, which an SP that started the sign-in may refuse"),
+            )
+            .hint("start the sign-in from the SP again; if the IdP always sends unsolicited Responses, the SP application in the IdP is set up for IdP-initiated sign-in only (check its Login URL / SP-initiated setting)"),
+        ),
+        Some(irt) if irt != rid => {
+            let why = if earlier.iter().any(|e| e == irt) {
+                "an earlier AuthnRequest in this capture: the browser posted a stale Response (a second tab, the back button, or a retry), and the SP expects the latest request"
+            } else {
+                "no request in this capture: the SP will not find the request state it is looking for"
+            };
+            out.push(
+                Finding::new(
+                    "flow-in-response-to",
+                    format!("the Response answers {irt:?}, but the AuthnRequest just before it in the capture is {rid:?}; {irt:?} is {why} (profiles §4.1.4.2)"),
+                )
+                .hint("close other sign-in tabs and start the sign-in once from the SP; if it persists, the SP loses its request state (see sp-cookie-samesite)"),
+            );
+        }
+        Some(_) => {}
+    }
+    // The requested ACS (profiles §4.1.4.1) against Destination, Recipient and the POST's URL.
+    if let Some(acs) = info.acs_url.as_deref() {
+        let mut seen: Vec<(&str, String)> = Vec::new();
+        if let Some(d) = resp.destination.as_deref() {
+            seen.push(("Destination", d.to_string()));
+        }
+        for r in &resp.recipients {
+            seen.push(("Recipient", r.clone()));
+        }
+        if let Some(x) = resp.http.as_ref().filter(|x| x.method == "POST") {
+            seen.push(("URL the browser posted to", x.url.clone()));
+        }
+        for (what, v) in seen {
+            if v != acs {
+                out.push(
+                    Finding::new(
+                        "flow-acs-mismatch",
+                        format!("the AuthnRequest asked for AssertionConsumerServiceURL {acs:?}, but the Response's {what} is {v:?}: {}", crate::checks::expect::diff(acs, &v)),
+                    )
+                    .hint(format!("set the IdP application's ACS (Reply) URL to {acs} exactly, or make the SP request the URL the IdP has")),
+                );
+            }
+        }
+    }
+    // NameIDPolicy Format (core §3.4.1.1).
+    const UNSPECIFIED: &str = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
+    if let (Some(want), Some(got)) = (
+        info.name_id_policy_format
+            .as_deref()
+            .filter(|f| *f != UNSPECIFIED),
+        resp.subject.as_ref().and_then(|s| s.format.as_deref()),
+    ) {
+        if want != got {
+            out.push(
+                Finding::new(
+                    "flow-nameid-format",
+                    format!("the AuthnRequest asked for NameID format {want:?} (NameIDPolicy), but the Response's NameID has format {got:?}"),
+                )
+                .hint(format!("set the IdP application's Name ID format to {want}, or make the SP ask for unspecified")),
+            );
+        }
+    }
+    // RequestedAuthnContext (core §3.3.2.2.1).
+    if let (Some(rac), Some(class)) = (
+        info.requested_authn_context.as_ref(),
+        resp.authn_class.as_deref(),
+    ) {
+        if rac.comparison == "exact"
+            && !rac.class_refs.is_empty()
+            && !rac.class_refs.iter().any(|c| c == class)
+        {
+            out.push(
+                Finding::new(
+                    "flow-authn-context",
+                    format!("the AuthnRequest asked for authentication context {:?} (Comparison exact), but the Assertion says {class:?}", rac.class_refs),
+                )
+                .hint("an SP that enforces RequestedAuthnContext refuses this; Entra answers such a request with AADSTS75011 when it cannot satisfy it: make the SP stop sending RequestedAuthnContext or use Comparison=\"minimum\""),
+            );
+        }
+    }
+    // The SP that asked must be the audience.
+    if let (Some(sp), Some(c)) = (req.issuer.as_deref(), resp.conditions.as_ref()) {
+        if !c.audiences.is_empty() && !c.audiences.iter().any(|a| a == sp) {
+            out.push(
+                Finding::new(
+                    "flow-audience",
+                    format!("the AuthnRequest came from {sp:?} (its Issuer), but the Response's Audience is {:?}", c.audiences),
+                )
+                .hint(format!("set the IdP application's Audience / Identifier (Entity ID) to {sp}")),
+            );
+        }
+    }
+    // RelayState (bindings §3.4.3, §3.5.3): at most 80 bytes, returned unchanged.
+    if let Some(rs) = req.relay_state.as_deref() {
+        if rs.len() > 80 {
+            out.push(Finding::new(
+                "flow-relay-state",
+                format!("the AuthnRequest's RelayState is {} bytes; SAML bindings §3.4.3 allows at most 80, and some IdPs truncate or refuse it", rs.len()),
+            ).severity(Severity::Warning));
+        }
+        if resp.relay_state.as_deref() != Some(rs) {
+            out.push(Finding::new(
+                "flow-relay-state",
+                format!("the SP sent RelayState {rs:?} but the Response came back with {}: the IdP must return it unchanged (bindings §3.5.3), and the SP uses it to find its state", resp.relay_state.as_deref().map_or("none".to_string(), |r| format!("{r:?}"))),
+            ).hint("check the IdP application's Default RelayState (it replaces the SP's) and any proxy that rewrites the POST"));
+        }
+    }
+    out
+}
+
+/// The SP's answer to the ACS POST and what followed: an error status, or a redirect to an error
+/// or login page, is why the sign-in failed even when the Response is sound.
+fn sp_answer(resp: &Report) -> Vec<Finding> {
+    let Some(x) = resp
+        .http
+        .as_ref()
+        .filter(|x| x.method == "POST" && x.status != 0)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let what = if x.status >= 500 {
+        Some(format!("answered the ACS POST with HTTP {} (a server error: the SP failed while processing the Response; its logs say why)", x.status))
+    } else if x.status >= 400 {
+        Some(format!(
+            "answered the ACS POST with HTTP {} (it refused the Response)",
+            x.status
+        ))
+    } else {
+        x.location
+            .as_deref()
+            .filter(|l| is_error_location(l))
+            .map(|loc| {
+                format!(
+                    "answered the ACS POST with a {} redirect to {loc:?}{}",
+                    x.status,
+                    error_param(loc)
+                        .map(|e| format!(" (error: {e})"))
+                        .unwrap_or_default()
+                )
+            })
+    };
+    let later = resp.later.iter().find(|l| {
+        l.location.as_deref().is_some_and(is_error_location)
+            || l.title
+                .as_deref()
+                .is_some_and(|t| t.to_ascii_lowercase().contains("error"))
+    });
+    let what = what.or_else(|| {
+        later.map(|l| {
+            format!(
+                "sent the browser on to {} ({}{})",
+                l.url,
+                l.status,
+                l.title
+                    .as_ref()
+                    .map(|t| format!(", page {t:?}"))
+                    .unwrap_or_default()
+            )
+        })
+    });
+    if let Some(w) = what {
+        let title = x
+            .title
+            .as_ref()
+            .map(|t| format!("; its page says {t:?}"))
+            .unwrap_or_default();
+        out.push(
+            Finding::new("sp-answer-error", format!("the SP {w}{title}"))
+                .hint("the Response reached the SP and the SP refused the sign-in: read its error (the redirect's error parameter or page); 'user not provisioned' means the user must exist in the SP first (or just-in-time provisioning be turned on)"),
+        );
+    }
+    out
+}
+
+/// A redirect target that reports a failure, or sends the user back to the SP's sign-in page
+/// (the loop a lost session causes).
+fn is_error_location(loc: &str) -> bool {
+    let l = loc.to_ascii_lowercase();
+    let path = l.split(['?', '#']).next().unwrap_or(&l);
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    [
+        "error",
+        "err=",
+        "fail",
+        "denied",
+        "not_provisioned",
+        "unauthorized",
+        "forbidden",
+        "invalid",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        || ["login", "signin", "sign-in", "logon"].contains(&last)
+}
+
+/// The `error` (or `error_description`, `message`) query parameter of a URL, decoded.
+fn error_param(url: &str) -> Option<String> {
+    let query = url.split_once('?')?.1;
+    query.split('&').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        ["error", "error_description", "err", "message", "code"]
+            .contains(&k)
+            .then(|| {
+                crate::input::urlenc::percent_decode(&v.replace('+', "%20"))
+                    .unwrap_or_else(|_| v.to_string())
+            })
+    })
+}
+
+/// Cookies the SP set before the ACS POST that the browser did not send with it: SameSite=Lax
+/// (the browsers' default) or Strict cookies stay home on the IdP's cross-site POST, and so does
+/// the SP's record of its AuthnRequest.
+fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
+    let Some(post) = resp.http.as_ref().filter(|x| x.method == "POST") else {
+        return Vec::new();
+    };
+    let Some(host) = host(&post.url) else {
+        return Vec::new();
+    };
+    let exchanges: Vec<&Exchange> = before
+        .iter()
+        .flat_map(|r| r.earlier.iter().chain(r.http.iter()).chain(r.later.iter()))
+        .filter(|x| host_of(&x.url) == Some(host))
+        .collect();
+    let mut out = Vec::new();
+    for x in exchanges {
+        for c in &x.set_cookies {
+            let name = c.split('=').next().unwrap_or("").trim();
+            let l = c.to_ascii_lowercase();
+            let none = l.contains("samesite=none");
+            let secure = l.contains("secure");
+            if name.is_empty() || post.request_cookies.iter().any(|n| n == name) {
+                continue;
+            }
+            if none && secure {
+                continue;
+            }
+            let why = if none {
+                "SameSite=None without Secure, which browsers reject".to_string()
+            } else if l.contains("samesite=strict") {
+                "SameSite=Strict".to_string()
+            } else if l.contains("samesite=lax") {
+                "SameSite=Lax".to_string()
+            } else {
+                "no SameSite attribute (browsers treat it as Lax)".to_string()
+            };
+            let http = if post.url.starts_with("http://") {
+                " The ACS is plain http://, where a Secure cookie cannot be set at all: serve it over https."
+            } else {
+                ""
+            };
+            out.push(
+                Finding::new(
+                    "sp-cookie-samesite",
+                    format!("the SP set cookie {name:?} with {why}, and the browser did not send it with the IdP's cross-site POST to the ACS: an SP that keeps its AuthnRequest state in it cannot match the Response.{http}"),
+                )
+                .hint(format!("set the SP's session cookie {name:?} with SameSite=None; Secure (and serve the ACS over https)")),
+            );
+        }
+    }
+    out
+}
+
+fn host(url: &str) -> Option<&str> {
+    host_of(url)
+}
+
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
+}
+
+/// IdP error pages and error redirects anywhere in the capture: added to the message before them
+/// (the AuthnRequest the IdP refused, usually).
+fn idp_errors(reports: &mut [Report]) {
+    for r in reports.iter_mut() {
+        let mut found = Vec::new();
+        for x in r.earlier.iter().chain(r.http.iter()).chain(r.later.iter()) {
+            if let Some(e) = crate::idp::errors::recognise(&x.evidence) {
+                found.push(
+                    Finding::new(
+                        "idp-error-page",
+                        format!(
+                            "{} answered with {} at {}: {}",
+                            e.product,
+                            e.code,
+                            crate::input::short_url(&x.url),
+                            e.meaning
+                        ),
+                    )
+                    .hint(e.fix),
+                );
+            } else if let Some(code) = crate::idp::errors::aadsts(&x.evidence) {
+                found.push(
+                    Finding::new(
+                        "idp-error-page",
+                        format!(
+                            "Microsoft Entra ID answered with {code} at {}",
+                            crate::input::short_url(&x.url)
+                        ),
+                    )
+                    .hint(format!(
+                        "look the code up at https://login.microsoftonline.com/error?code={}",
+                        &code[6..]
+                    )),
+                );
+            }
+        }
+        found.dedup_by(|a, b| a.message == b.message);
+        for f in found {
+            add(r, f);
+        }
+    }
+}
+
+/// Adds a finding to a finished report: its check's state, the verdict and the order follow.
+fn add(r: &mut Report, f: Finding) {
+    let check = f.check;
+    let sev = f.severity;
+    r.findings.push(f);
+    r.findings
+        .sort_by_key(|x| (std::cmp::Reverse(x.severity), cause_rank(x)));
+    if let Some((_, s)) = r.checks.0.iter_mut().find(|(c, _)| *c == check) {
+        *s = match (sev, *s) {
+            (Severity::Error, _) | (_, State::Fail) => State::Fail,
+            (Severity::Warning, _) | (_, State::Warn) => State::Warn,
+            (_, s) => s,
+        };
+    }
+    if sev == Severity::Error && r.verdict == Verdict::Pass {
+        r.verdict = Verdict::Fail;
     }
 }
 

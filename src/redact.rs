@@ -119,6 +119,7 @@ impl Redactor {
             }
         }
         opt(self, &mut r.in_response_to);
+        opt(self, &mut r.message_id);
         opt(self, &mut r.relay_state);
         if let Some(q) = &mut r.request {
             opt(self, &mut q.name_id);
@@ -156,6 +157,78 @@ impl Redactor {
                 *d = self.text(d);
             }
         }
+        if let Some(x) = &mut r.http {
+            x.url = self.link(&x.url);
+            if let Some(l) = &mut x.location {
+                *l = self.link(l);
+            }
+            if let Some(t) = &mut x.title {
+                *t = self.text(t);
+            }
+            x.set_cookies = x
+                .set_cookies
+                .iter()
+                .map(|c| match c.split_once('=') {
+                    Some((name, rest)) => {
+                        let (value, attrs) = rest.split_once(';').unwrap_or((rest, ""));
+                        let v = self.value(value);
+                        if attrs.is_empty() {
+                            format!("{name}={v}")
+                        } else {
+                            format!("{name}={v};{attrs}")
+                        }
+                    }
+                    None => c.clone(),
+                })
+                .collect();
+        }
+        for x in r.later.iter_mut().chain(r.earlier.iter_mut()) {
+            x.url = self.link(&x.url);
+            x.location = x.location.as_deref().map(|l| self.link(l));
+            x.title = x.title.as_deref().map(|t| self.text(t));
+            x.evidence = self.text(&x.evidence);
+        }
+    }
+
+    /// A captured link: query values pseudonymised, then every value already pseudonymised (a
+    /// RelayState path, an email) replaced wherever else it occurs in the URL.
+    fn link(&mut self, url: &str) -> String {
+        let q = self.query_values(url);
+        self.text(&q)
+    }
+
+    /// A URL with every query parameter's value replaced by its pseudonym (RelayState, an email
+    /// in a deep link, a session token); the host too with `--redact-urls`.
+    pub fn query_values(&mut self, url: &str) -> String {
+        let (base, query) = match url.split_once('?') {
+            Some((b, q)) => (b.to_string(), Some(q)),
+            None => (url.to_string(), None),
+        };
+        let base = self.url(&base);
+        let Some(query) = query else {
+            return base;
+        };
+        let (query, fragment) = match query.split_once('#') {
+            Some((q, f)) => (q, Some(f)),
+            None => (query, None),
+        };
+        let parts: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, v)) if !v.is_empty() => {
+                    let decoded = crate::input::urlenc::percent_decode(&v.replace('+', "%20"))
+                        .unwrap_or_else(|_| v.to_string());
+                    format!("{k}={}", self.value(&decoded))
+                }
+                _ => p.to_string(),
+            })
+            .collect();
+        let mut out = format!("{base}?{}", parts.join("&"));
+        if let Some(f) = fragment {
+            out.push('#');
+            out.push_str(&self.value(f));
+        }
+        out
     }
 }
 
@@ -183,6 +256,13 @@ impl Redactor {
                     let _ = n.set_content(&self.url(v.trim()));
                 }
                 _ => {}
+            }
+            // A request's ID comes back as the Response's InResponseTo: both get one pseudonym.
+            if matches!(name.as_str(), "AuthnRequest" | "LogoutRequest") {
+                if let Some(v) = n.get_attribute("ID") {
+                    let r = self.value(&v);
+                    let _ = n.set_attribute("ID", &r);
+                }
             }
             for attr in ["InResponseTo", "SessionIndex", "Address", "DNSName"] {
                 if let Some(v) = n.get_attribute(attr) {
@@ -229,6 +309,10 @@ mod tests {
         assert_eq!(
             r.text("user alice@example.com denied"),
             "user user1@redacted.invalid denied"
+        );
+        assert_eq!(
+            r.query_values("https://sp.example/deep?email=alice%40example.com&x="),
+            "https://sp.example/deep?email=user1@redacted.invalid&x="
         );
         let mut u = Redactor::new(true);
         assert_eq!(

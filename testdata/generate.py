@@ -463,14 +463,21 @@ def main():
     html = ('<html><body onload="document.forms[0].submit()"><form method="post" action="' + AMP_ACS + '">'
             '<input type="hidden" name="SAMLResponse" value="' + b64.replace("+", "&#x2B;").replace("=", "&#61;") + '"/>'
             '<input type="hidden" name="RelayState" value="https://analytics.amplitude.com/?a=1&amp;b=2"/></form></body></html>')
+    sp_b64 = base64.b64encode(open(os.path.join(OUT, "sp-initiated.xml")).read().encode()).decode()
+    sp_form = "SAMLResponse=" + urllib.parse.quote(sp_b64, safe="") + "&RelayState=state-7"
+    # The IdP's auto-submit page for that Response (what the browser then posts).
+    sp_html = ('<html><body onload="document.forms[0].submit()"><form method="post" action="' + AMP_ACS + '">'
+               '<input type="hidden" name="SAMLResponse" value="' + sp_b64 + '"/>'
+               '<input type="hidden" name="RelayState" value="state-7"/></form></body></html>')
     har = {"log": {"version": "1.2", "creator": {"name": "samlcheck fixtures", "version": "1"}, "entries": [
         {"startedDateTime": "2026-01-15T09:59:58.000Z", "request": {"method": "GET", "url": url, "headers": [], "queryString": []},
-         "response": {"status": 200, "content": {"mimeType": "text/html", "text": html}}},
+         "response": {"status": 200, "content": {"mimeType": "text/html", "text": sp_html}}},
         {"startedDateTime": "2026-01-15T09:59:59.000Z", "request": {"method": "GET", "url": "https://portal.sso.us-east-1.amazonaws.com/static/app.js", "headers": []}, "response": {"status": 200}},
+        # The ACS POST answers the AuthnRequest above: InResponseTo _req42, its RelayState back.
         {"startedDateTime": "2026-01-15T10:00:01.000Z", "request": {"method": "POST", "url": AMP_ACS, "headers": [],
-            "postData": {"mimeType": "application/x-www-form-urlencoded", "text": form,
-                         "params": [{"name": "SAMLResponse", "value": urllib.parse.quote(b64, safe="")}, {"name": "RelayState", "value": "https%3A%2F%2Fanalytics.amplitude.com%2F"}]}},
-         "response": {"status": 302}}]}}
+            "postData": {"mimeType": "application/x-www-form-urlencoded", "text": sp_form,
+                         "params": [{"name": "SAMLResponse", "value": urllib.parse.quote(sp_b64, safe="")}, {"name": "RelayState", "value": "state-7"}]}},
+         "response": {"status": 302, "redirectURL": "https://analytics.amplitude.com/home", "headers": [{"name": "Location", "value": "https://analytics.amplitude.com/home"}]}}]}}
     write("capture.har", json.dumps(har, indent=2) + "\n")
     write("capture-idp-form.har", json.dumps({"log": {"version": "1.2", "entries": [
         {"startedDateTime": "2026-01-15T10:00:00.500Z", "request": {"method": "GET", "url": "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz", "headers": []},

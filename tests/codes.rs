@@ -75,6 +75,29 @@ fn trust(file: &str, extra: &[&str]) -> Value {
     vjson(&args).1
 }
 
+/// `verify --format json` of a flow capture (testdata/flows.py) at its own capture time, as an
+/// array with every message's report.
+fn flow(file: &str) -> Value {
+    json(&[
+        "verify",
+        "--format",
+        "json",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td(&format!("flows/{file}")),
+    ])
+    .1
+}
+
+/// `inspect --format json` of a flow capture.
+fn flow_inspect(file: &str, extra: &[&str]) -> Value {
+    let path = td(&format!("flows/{file}"));
+    let mut args = vec!["inspect", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    json(&args).1
+}
+
 /// Runs an input and returns its JSON report.
 type Trigger = Box<dyn Fn() -> Value>;
 
@@ -886,6 +909,30 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
                 inspect_stdin_v(url, &[])
             }),
         ),
+        (
+            "flow-in-response-to",
+            Box::new(|| flow("stale-in-response-to.har")),
+        ),
+        ("flow-acs-mismatch", Box::new(|| flow("acs-mismatch.har"))),
+        (
+            "flow-nameid-format",
+            Box::new(|| flow("nameid-authn-mismatch.har")),
+        ),
+        (
+            "flow-authn-context",
+            Box::new(|| flow("nameid-authn-mismatch.har")),
+        ),
+        ("flow-audience", Box::new(|| flow("audience-other.har"))),
+        (
+            "flow-relay-state",
+            Box::new(|| flow_inspect("relay-state-replaced.har", &[])),
+        ),
+        ("sp-answer-error", Box::new(|| flow("sp-500.har"))),
+        (
+            "sp-cookie-samesite",
+            Box::new(|| flow("cookie-samesite.har")),
+        ),
+        ("idp-error-page", Box::new(|| flow("entra-aadsts50105.har"))),
         (
             "metadata-signature-invalid",
             Box::new(|| {

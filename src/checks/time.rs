@@ -15,6 +15,49 @@ pub struct Clock {
     pub skew: Duration,
     /// Judge as of the message's own IssueInstant (`--at issue-instant`).
     pub at_issue_instant: bool,
+    /// `now` was given (`--now`) or asked for (`--at now`): it wins over a capture's own time.
+    pub fixed: bool,
+}
+
+/// What the judged time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// `--now`, or the system clock.
+    Now,
+    /// When the capture (HAR, SAML-tracer) recorded the message.
+    Capture,
+    /// The message's IssueInstant (`--at issue-instant`, or a capture that records no time).
+    IssueInstant,
+}
+
+impl Clock {
+    /// The clock for one captured message: a HAR or SAML-tracer message is judged at the time the
+    /// capture recorded it (or, when it records none, at the message's IssueInstant) unless
+    /// `--now` or `--at` said otherwise.
+    pub fn for_capture(
+        &self,
+        recorded_at: Option<OffsetDateTime>,
+        from_capture: bool,
+    ) -> (Clock, TimeBasis) {
+        let mut c = *self;
+        if c.at_issue_instant {
+            return (c, TimeBasis::IssueInstant);
+        }
+        if c.fixed || !from_capture {
+            return (c, TimeBasis::Now);
+        }
+        match recorded_at {
+            Some(t) => {
+                c.now = t;
+                (c, TimeBasis::Capture)
+            }
+            None => {
+                c.at_issue_instant = true;
+                (c, TimeBasis::IssueInstant)
+            }
+        }
+    }
 }
 
 /// One instant on the report's time line.

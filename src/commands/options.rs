@@ -70,6 +70,8 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
     let mut o = Options::new(now(args.now.as_deref())?);
     o.limits = source::limits(&args.input);
     o.clock.at_issue_instant = args.at == Some(At::IssueInstant);
+    // --now wins over a capture's own time; so does --at now.
+    o.clock.fixed = args.now.is_some() || args.at == Some(At::Now);
     // A bare number is seconds; otherwise a duration such as 3m, 90s, 1h30m.
     let skew = match args.clock_skew.trim().parse::<u64>() {
         Ok(secs) => std::time::Duration::from_secs(secs),

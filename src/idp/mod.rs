@@ -1,6 +1,7 @@
 //! Recognising the identity provider — from its Issuer, its metadata, or the syntax of a mapping
 //! expression it sent unresolved — and naming it. The fixes in its console's terms live in `hints`.
 
+pub mod errors;
 mod hints;
 
 use serde::Serialize;

@@ -33,9 +33,14 @@ pub(super) fn messages(
                 format!(" at {when}")
             }
         );
+        let recorded = crate::checks::time::parse_instant(when);
+        let exchange = super::exchange::from_har(entry);
         let label = |r: Result<Capture, InputError>| match r {
             Ok(mut c) => {
                 c.context = Some(context.clone());
+                c.recorded_at = recorded;
+                c.from_capture = true;
+                c.exchange = Some(exchange.clone());
                 Ok(c)
             }
             Err(e) => Err(InputError {
@@ -114,6 +119,7 @@ pub(super) fn messages(
             extra += 1;
         }
     }
+    attach_later(&mut out, entries);
     if out.is_empty() {
         return Err(InputError::new(format!(
             "HAR file has {} entries but no SAMLRequest or SAMLResponse in any request URL or POST body (was the capture started before signing in, with 'Preserve log' on?)",
@@ -190,4 +196,56 @@ fn html_forms(
 fn has_saml_param(text: &str) -> bool {
     text.split('&')
         .any(|p| p.starts_with("SAMLResponse=") || p.starts_with("SAMLRequest="))
+}
+
+/// Most later exchanges kept per message (a capture of a sign-in has a few dozen entries).
+const MAX_LATER: usize = 64;
+
+/// Gives each message the exchanges the capture recorded after its own entry and before the
+/// next message's: the SP's answer chain, an IdP's error page.
+fn attach_later(out: &mut [Result<Capture, InputError>], entries: &[Value]) {
+    // The entry index of each message, found in order by its request URL.
+    let mut cursor = 0;
+    let mut at: Vec<Option<usize>> = Vec::with_capacity(out.len());
+    for r in out.iter() {
+        let found = r
+            .as_ref()
+            .ok()
+            .and_then(|c| c.exchange.as_ref())
+            .and_then(|x| {
+                (cursor..entries.len())
+                    .find(|&i| entries[i]["request"]["url"].as_str() == Some(x.url.as_str()))
+            });
+        if let Some(i) = found {
+            cursor = i;
+        }
+        at.push(found);
+    }
+    if let Some((k, first)) = at.iter().enumerate().find_map(|(k, a)| a.map(|a| (k, a))) {
+        if let Ok(c) = out[k].as_mut() {
+            c.earlier = entries[..first]
+                .iter()
+                .rev()
+                .take(MAX_LATER)
+                .rev()
+                .map(super::exchange::from_har)
+                .collect();
+        }
+    }
+    for k in 0..out.len() {
+        let Some(start) = at[k] else { continue };
+        let end = at[k + 1..]
+            .iter()
+            .flatten()
+            .copied()
+            .find(|&i| i > start)
+            .unwrap_or(entries.len());
+        if let Ok(c) = out[k].as_mut() {
+            c.later = entries[start + 1..end]
+                .iter()
+                .take(MAX_LATER)
+                .map(super::exchange::from_har)
+                .collect();
+        }
+    }
 }

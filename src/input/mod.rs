@@ -7,6 +7,7 @@ pub mod bare;
 pub mod base64;
 pub mod charset;
 pub mod embedded;
+pub mod exchange;
 mod har;
 pub mod html;
 pub mod inflate;
@@ -141,6 +142,17 @@ pub struct Capture {
     pub parameter: Option<String>,
     pub relay_state: Option<String>,
     pub redirect: Option<RedirectSignature>,
+    /// When the capture (HAR `startedDateTime`, SAML-tracer `timestamp`) recorded the message.
+    pub recorded_at: Option<time::OffsetDateTime>,
+    /// The message came from a capture (HAR, SAML-tracer) that should be judged at its own time.
+    pub from_capture: bool,
+    /// The HTTP exchange that carried it, when a capture recorded one.
+    pub exchange: Option<exchange::Exchange>,
+    /// What the capture recorded after it, before the next message.
+    pub later: Vec<exchange::Exchange>,
+    /// What the capture recorded before it (only for the first message: the SP's own pages and
+    /// the redirect that sent the browser to the IdP).
+    pub earlier: Vec<exchange::Exchange>,
     /// The XML bytes exactly as decoded.
     pub xml: Vec<u8>,
 }
@@ -512,6 +524,11 @@ fn capture(mut steps: Vec<Step>, xml: Vec<u8>) -> Capture {
         parameter: None,
         relay_state: None,
         redirect: None,
+        recorded_at: None,
+        from_capture: false,
+        exchange: None,
+        later: Vec::new(),
+        earlier: Vec::new(),
         xml,
     }
 }

@@ -13,7 +13,7 @@ pub(super) fn messages(
     let requests = export["requests"]
         .as_array()
         .ok_or_else(|| InputError::new("SAML-tracer export: requests is not an array"))?;
-    let mut out = Vec::new();
+    let mut out: Vec<Result<Capture, InputError>> = Vec::new();
     for (i, req) in requests.iter().enumerate() {
         let method = req["method"].as_str().unwrap_or("?");
         let url = req["url"].as_str().unwrap_or("");
@@ -58,11 +58,9 @@ pub(super) fn messages(
                 in_url,
                 limits,
             )
-        } else if let Some(xml) = req["saml"]
-            .as_str()
-            .filter(|s| s.trim_start().starts_with('<'))
-        {
+        } else if let Some(xml) = saml_field(req) {
             // Older exports keep only the decoded XML.
+            let xml = xml.as_str();
             Ok(Capture {
                 origin: String::new(),
                 context: None,
@@ -70,14 +68,53 @@ pub(super) fn messages(
                 parameter: None,
                 relay_state: None,
                 redirect: None,
+                recorded_at: None,
+                from_capture: true,
+                exchange: None,
+                later: Vec::new(),
+                earlier: Vec::new(),
                 xml: xml.as_bytes().to_vec(),
             })
         } else {
+            // Not a SAML request: what happened after the last message (an error page, a redirect).
+            if let Some(Ok(last)) = out.last_mut() {
+                if last.later.len() < 64 {
+                    last.later.push(super::exchange::from_tracer(req));
+                }
+            }
             continue;
+        };
+        // A value masked or removed by the export's filters ("{hash:…}", "{obf:…}", empty):
+        // the decoded XML is still in `saml`.
+        let result = match result {
+            Err(e) => match saml_field(req) {
+                Some(xml) => Ok(Capture {
+                    origin: String::new(),
+                    context: None,
+                    steps: vec![Step::SamlTracer],
+                    parameter: pairs
+                        .iter()
+                        .find(|p| p.name.starts_with("SAML"))
+                        .map(|p| p.name.clone()),
+                    relay_state: None,
+                    redirect: None,
+                    recorded_at: None,
+                    from_capture: true,
+                    exchange: None,
+                    later: Vec::new(),
+                    earlier: Vec::new(),
+                    xml: xml.into_bytes(),
+                }),
+                None => Err(e),
+            },
+            ok => ok,
         };
         out.push(match result {
             Ok(mut c) => {
                 c.context = Some(context);
+                c.from_capture = true;
+                c.recorded_at = timestamp(req);
+                c.exchange = Some(super::exchange::from_tracer(req));
                 Ok(c)
             }
             Err(e) => Err(InputError {
@@ -93,4 +130,24 @@ pub(super) fn messages(
         )));
     }
     Ok(out)
+}
+
+/// The decoded XML SAML-tracer keeps beside the parameters (`saml`), when it is XML.
+fn saml_field(req: &Value) -> Option<String> {
+    req["saml"]
+        .as_str()
+        .filter(|s| s.trim_start().starts_with('<'))
+        .map(str::to_string)
+}
+
+/// When the request was recorded: a `timestamp` in milliseconds since the epoch or RFC 3339.
+fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
+    match &req["timestamp"] {
+        Value::Number(n) => {
+            let ms = n.as_i64()?;
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+        }
+        Value::String(s) => crate::checks::time::parse_instant(s),
+        _ => None,
+    }
 }

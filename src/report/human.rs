@@ -34,13 +34,97 @@ pub enum Mode {
     Verify,
 }
 
-/// Renders every report, separated by a blank line.
+/// Renders every report, separated by a blank line. The messages of one capture (a HAR or
+/// SAML-tracer export) are preceded by the sign-in they record, one line a hop.
 pub fn render(reports: &[Report], mode: Mode) -> String {
-    reports
-        .iter()
-        .map(|r| render_one(r, mode))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < reports.len() {
+        let origin = &reports[i].origin;
+        let n = reports[i..]
+            .iter()
+            .take_while(|r| &r.origin == origin && r.http.is_some())
+            .count();
+        if n > 0 {
+            out.push(flow(&reports[i..i + n]));
+        }
+        out.push(render_one(&reports[i], mode));
+        for r in reports[i + 1..i + n.max(1)].iter() {
+            out.push(render_one(r, mode));
+        }
+        i += n.max(1);
+    }
+    out.join("\n")
+}
+
+/// The sign-in a capture records: one line per hop (time, request, message, the answer).
+fn flow(group: &[Report]) -> String {
+    let mut o = String::new();
+    let origin = v(&group[0].origin);
+    let _ = writeln!(o, "{} {origin}", paint(BOLD, "Sign-in"));
+    for r in group {
+        let Some(x) = &r.http else { continue };
+        let when = match r.time_basis {
+            Some(crate::checks::time::TimeBasis::Capture) => r
+                .judged_at
+                .as_deref()
+                .and_then(|t| t.get(11..19))
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        };
+        let what = match (r.message, r.message_id.as_deref()) {
+            (Some("response"), _) => format!(
+                "Response{}{}",
+                r.in_response_to
+                    .as_deref()
+                    .map(|i| format!(" to {i}"))
+                    .unwrap_or_else(|| " (IdP-initiated)".into()),
+                r.status
+                    .as_ref()
+                    .and_then(|s| s.code.as_deref())
+                    .map(|c| format!(" · {}", c.rsplit(':').next().unwrap_or(c)))
+                    .unwrap_or_default()
+            ),
+            (Some(_), Some(id)) => format!("{} {id}", r.kind_title()),
+            _ => r.kind_title(),
+        };
+        let verdict = match r.verdict {
+            crate::report::Verdict::Pass => "ok",
+            crate::report::Verdict::Fail => "problems",
+            crate::report::Verdict::InputError => "unreadable",
+        };
+        let answer = match (x.status, x.location.as_deref()) {
+            (0, _) => String::new(),
+            (s, Some(l)) => format!(" → {s} {}", v(&crate::input::short_url(l))),
+            (s, None) => format!(" → {s}"),
+        };
+        let _ = writeln!(
+            o,
+            "  {when:8} {:4} {}  {what} · {verdict}{answer}",
+            x.method,
+            v(&crate::input::short_url(&x.url))
+        );
+        for l in r
+            .later
+            .iter()
+            .filter(|l| l.status >= 300 || l.title.is_some())
+        {
+            let _ = writeln!(
+                o,
+                "  {:8} {:4} {}  → {}{}",
+                "",
+                l.method,
+                v(&crate::input::short_url(&l.url)),
+                l.status,
+                l.title
+                    .as_deref()
+                    .map(|t| format!(" {:?}", v(t)))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    o
 }
 
 /// The closing line for several messages: how many passed, failed or could not be read.
@@ -241,7 +325,11 @@ fn render_one(r: &Report, mode: Mode) -> String {
 
     if !r.timeline.is_empty() {
         let at = r.judged_at.as_deref().unwrap_or("?");
-        label(&mut out, "Time", format!("judged at {at}"));
+        label(
+            &mut out,
+            "Time",
+            format!("judged at {at}{}", r.time_basis_words()),
+        );
         for m in &r.timeline {
             let rel = if m.offset_seconds == 0 {
                 "now".to_string()

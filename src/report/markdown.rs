@@ -139,7 +139,11 @@ fn one(r: &Report, verify: bool) -> String {
         );
     }
     if let Some(t) = &r.judged_at {
-        row(&mut o, "Judged at", code(t));
+        row(
+            &mut o,
+            "Judged at",
+            format!("{}{}", code(t), r.time_basis_words()),
+        );
     }
     o.push('\n');
 

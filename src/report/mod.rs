@@ -155,6 +155,28 @@ impl Report {
         }
     }
 
+    /// Why the judged time is what it is, for the human renderers ("" when it is now).
+    pub fn time_basis_words(&self) -> &'static str {
+        use crate::checks::time::TimeBasis;
+        match self.time_basis {
+            Some(TimeBasis::Capture) => ", when the capture recorded it (--at now judges it now)",
+            Some(TimeBasis::IssueInstant) => ", the message's own IssueInstant",
+            _ => "",
+        }
+    }
+
+    /// The message kind as a title ("AuthnRequest", "Response", …).
+    pub fn kind_title(&self) -> String {
+        match self.message {
+            Some("response") => "Response".into(),
+            Some("authn_request") => "AuthnRequest".into(),
+            Some("logout_request") => "LogoutRequest".into(),
+            Some("logout_response") => "LogoutResponse".into(),
+            Some("saml11_assertion") => "SAML 1.1 assertion".into(),
+            _ => "message".into(),
+        }
+    }
+
     /// What kind of message it is, in words ("response", "authn request", …).
     pub fn kind(&self) -> String {
         match self.message {
@@ -238,6 +260,10 @@ pub struct Report {
     pub timeline: Vec<Mark>,
     /// The time the message was judged against.
     pub judged_at: Option<String>,
+    /// What that time is: now (`--now`, the clock), capture (when a HAR or SAML-tracer export
+    /// recorded the message) or issue_instant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_basis: Option<crate::checks::time::TimeBasis>,
     pub trusted_keys: Vec<TrustedKeyReport>,
     pub request: Option<RequestInfo>,
     /// Recipient values of the bearer SubjectConfirmations.
@@ -246,6 +272,21 @@ pub struct Report {
     /// The consumed Assertion's ID (for replay detection across the messages of one run).
     #[serde(skip)]
     pub assertion_id: Option<String>,
+    /// The HTTP exchange that carried the message, when a capture recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http: Option<crate::input::exchange::Exchange>,
+    /// What the capture recorded after the message (for the flow checks; not serialised).
+    #[serde(skip)]
+    pub later: Vec<crate::input::exchange::Exchange>,
+    /// What it recorded before the first message (the SP's pages and redirect; not serialised).
+    #[serde(skip)]
+    pub earlier: Vec<crate::input::exchange::Exchange>,
+    /// The message's own ID (an AuthnRequest's, for InResponseTo).
+    #[serde(skip)]
+    pub message_id: Option<String>,
+    /// The consumed Assertion's AuthnContextClassRef.
+    #[serde(skip)]
+    pub authn_class: Option<String>,
 }
 
 /// Check states, serialised as an object in the fixed order.
@@ -309,6 +350,12 @@ impl Report {
             recipients: Vec::new(),
             assertion_decrypted: false,
             assertion_id: None,
+            time_basis: None,
+            http: None,
+            later: Vec::new(),
+            earlier: Vec::new(),
+            message_id: None,
+            authn_class: None,
         }
     }
 }

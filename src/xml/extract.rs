@@ -309,6 +309,15 @@ fn read_authn_request(root: El) -> RequestInfo {
             .and_then(|p| p.attr("Format")),
         force_authn: root.attr("ForceAuthn"),
         is_passive: root.attr("IsPassive"),
+        requested_authn_context: root.child(SAMLP, "RequestedAuthnContext").map(|r| {
+            RequestedAuthnContext {
+                comparison: r.attr("Comparison").unwrap_or_else(|| "exact".into()),
+                class_refs: r
+                    .children(SAML, "AuthnContextClassRef")
+                    .map(|c| trim_xml(&c.text().0).to_string())
+                    .collect(),
+            }
+        }),
         ..Default::default()
     }
 }

@@ -209,6 +209,16 @@ pub struct RequestInfo {
     pub name_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_index: Option<String>,
+    /// AuthnRequest RequestedAuthnContext: its Comparison (default "exact") and class refs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_authn_context: Option<RequestedAuthnContext>,
+}
+
+/// What an AuthnRequest asks of the authentication (SAML core §3.3.2.2.1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RequestedAuthnContext {
+    pub comparison: String,
+    pub class_refs: Vec<String>,
 }
 
 /// A comment found inside a text value (NameID, AttributeValue, Issuer …).

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Whole sign-ins as browsers record them (issue 19): HAR 1.2 files and SAML-tracer exports of
+the SP's redirect with its AuthnRequest, the IdP's answer (an auto-submit form with the Response,
+or an error page), the POST to the ACS and the SP's answer to it. Responses are signed by the
+xmlsec1 CLI with keys/idp.key (through generate.py's helpers); AuthnRequests use the
+HTTP-Redirect binding (raw DEFLATE, base64, URL-encoded), unsigned as most SPs send them.
+
+Run from anywhere: python3 testdata/flows.py   (needs xmlsec1; keys/ must exist)
+Outputs go to testdata/flows/ and are committed; testdata/README.md says what each shows.
+"""
+import base64
+import json
+import os
+import re
+import sys
+import urllib.parse
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate as g  # noqa: E402
+
+OUT = os.path.join(g.HERE, "flows")
+SP_LOGIN = "https://analytics.amplitude.com/login"
+IDP_SSO = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw"
+ENTRA_SSO = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2"
+GOOGLE_SSO = "https://accounts.google.com/o/saml2/idp?idpid=C01abcd23"
+OKTA_SSO = "https://contoso.okta.com/app/amplitude/exk1a2b3c4d5/sso/saml"
+PPT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
+
+
+def t(day, hms):
+    return f"{day}T{hms}Z"
+
+
+def authn_request(rid, issue, acs=g.AMP_ACS, extra=""):
+    return (f'<samlp:AuthnRequest xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="{rid}" Version="2.0" IssueInstant="{issue}" '
+            f'Destination="{IDP_SSO}" AssertionConsumerServiceURL="{acs}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">'
+            f'<saml:Issuer>{g.AMP_ENTITY}</saml:Issuer>'
+            '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" AllowCreate="true"/>'
+            f'{extra}</samlp:AuthnRequest>')
+
+
+def redirect_url(base, xml, relay):
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    deflated = comp.compress(xml.encode()) + comp.flush()
+    q = "SAMLRequest=" + urllib.parse.quote(base64.b64encode(deflated).decode(), safe="")
+    q += "&RelayState=" + urllib.parse.quote(relay, safe="")
+    return base + ("&" if "?" in base else "?") + q
+
+
+def signed_response(irt, issue, not_before, not_after, acs=g.AMP_ACS, name_fmt=None, klass=PPT, aid="_fa1", rid="_fr1",
+                    audience=g.AMP_ENTITY):
+    kw = dict(aid=aid, in_response_to=irt, recipient=acs, issue=issue, not_before=not_before,
+              not_after=not_after, attrs=g.email_attrs(), audience=audience)
+    if name_fmt:
+        kw["name_fmt"] = name_fmt
+    a = g.assertion(**kw)
+    a = a.replace(PPT, klass)
+    signed = g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + a)
+    signed = re.sub(r"^<\?xml[^>]*\?>\s*", "", signed).strip()
+    return g.response(signed, rid=rid, destination=acs, in_response_to=irt, issue=issue)
+
+
+def form_page(action, b64, relay):
+    return ('<html><head><title>Working...</title></head><body onload="document.forms[0].submit()">'
+            f'<form method="post" action="{action}"><input type="hidden" name="SAMLResponse" value="{b64}"/>'
+            f'<input type="hidden" name="RelayState" value="{relay}"/></form></body></html>')
+
+
+def entry(when, method, url, status, *, location=None, set_cookie=None, cookies=None, html=None, post=None):
+    req = {"method": method, "url": url, "httpVersion": "HTTP/2", "headers": [], "queryString": [], "cookies": []}
+    if cookies:
+        req["headers"].append({"name": "Cookie", "value": "; ".join(f"{k}={v}" for k, v in cookies)})
+        req["cookies"] = [{"name": k, "value": v} for k, v in cookies]
+    if post:
+        text = "&".join(f"{k}={urllib.parse.quote(v, safe='')}" for k, v in post)
+        req["postData"] = {"mimeType": "application/x-www-form-urlencoded", "text": text,
+                           "params": [{"name": k, "value": urllib.parse.quote(v, safe="")} for k, v in post]}
+    res = {"status": status, "statusText": "", "httpVersion": "HTTP/2", "headers": [], "cookies": [],
+           "redirectURL": location or "", "content": {"size": 0, "mimeType": "text/html"}}
+    if location:
+        res["headers"].append({"name": "Location", "value": location})
+    if set_cookie:
+        res["headers"].append({"name": "Set-Cookie", "value": set_cookie})
+    if html is not None:
+        res["content"] = {"size": len(html), "mimeType": "text/html", "text": html}
+    return {"startedDateTime": when, "time": 120, "request": req, "response": res, "cache": {}, "timings": {"send": 0, "wait": 100, "receive": 20}}
+
+
+def har(entries):
+    return json.dumps({"log": {"version": "1.2", "creator": {"name": "samlcheck flows.py", "version": "1"},
+                               "entries": entries}}, indent=1) + "\n"
+
+
+def write(name, text):
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w") as f:
+        f.write(text)
+
+
+def sign_in(day, *, rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, acs_used=g.AMP_ACS, irt=None,
+            sp_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None", send_cookie=True,
+            answer=(302, "https://analytics.amplitude.com/projects/42"), name_fmt=None, klass=PPT, request_extra="",
+            posts=1, relay_back=None, audience=g.AMP_ENTITY):
+    """One SP-initiated sign-in on DAY: SP login → 302 to the IdP with the AuthnRequest → the IdP's
+    auto-submit page → POST to the ACS → the SP's answer."""
+    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra)
+    url = redirect_url(IDP_SSO, req, relay)
+    resp = signed_response(irt if irt is not None else rid, t(day, "10:00:02"), t(day, "09:55:02"), t(day, "10:05:02"),
+                           acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience)
+    b64 = base64.b64encode(resp.encode()).decode()
+    entries = [
+        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url, set_cookie=sp_cookie),
+        entry(t(day, "10:00:00.400"), "GET", url, 200, html=form_page(acs_used, b64, relay_back or relay)),
+    ]
+    cookies = [("amp_sess", "abc123")] if send_cookie else None
+    for i in range(posts):
+        status, loc = answer
+        entries.append(entry(t(day, f"10:00:0{3 + i}.000"), "POST", acs_used, status, location=loc, cookies=cookies,
+                             post=[("SAMLResponse", b64), ("RelayState", relay_back or relay)],
+                             html="<html><head><title>Internal Server Error</title></head><body>500</body></html>" if status >= 500 else None))
+    if answer[1] and answer[0] in (301, 302, 303) and posts == 1:
+        entries.append(entry(t(day, "10:00:05.000"), "GET", answer[1], 200,
+                             html="<html><head><title>Amplitude</title></head><body></body></html>"))
+    return entries, resp
+
+
+def idp_error(day, sso, page, title):
+    req = authn_request("_reqE", t(day, "10:00:00"))
+    url = redirect_url(sso, req, "/projects/42")
+    return [
+        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url,
+              set_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None"),
+        entry(t(day, "10:00:00.400"), "GET", url, 200, html=f"<html><head><title>{title}</title></head><body><div>{page}</div></body></html>"),
+    ]
+
+
+def main():
+    os.makedirs(g.TMP, exist_ok=True)
+    old = "2025-06-02"      # more than a year before the tests' real clock (2026-12)
+    day = "2026-01-15"
+    entries, _ = sign_in(old)
+    write("healthy-2025.har", har(entries))
+    # Stale: two requests, the Response answers the first.
+    e1, _ = sign_in(day, rid="_reqA")
+    req_b = authn_request("_reqB", t(day, "10:00:01"))
+    url_b = redirect_url(IDP_SSO, req_b, "/projects/42")
+    stale = e1[:2] + [entry(t(day, "10:00:01.500"), "GET", url_b, 200, html="<html><title>Signing in</title></html>")] + e1[2:]
+    write("stale-in-response-to.har", har(stale))
+    entries, _ = sign_in(day, acs_used="https://analytics.amplitude.com/saml/sso/654321")
+    write("acs-mismatch.har", har(entries))
+    rac = f'<samlp:RequestedAuthnContext Comparison="exact"><saml:AuthnContextClassRef>{PPT}</saml:AuthnContextClassRef></samlp:RequestedAuthnContext>'
+    entries, _ = sign_in(day, name_fmt="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+                         klass="urn:oasis:names:tc:SAML:2.0:ac:classes:X509", request_extra=rac)
+    write("nameid-authn-mismatch.har", har(entries))
+    entries, _ = sign_in(day, answer=(302, "https://analytics.amplitude.com/login?error=user_not_provisioned"))
+    write("sp-302-error.har", har(entries))
+    entries, _ = sign_in(day, answer=(500, None))
+    write("sp-500.har", har(entries))
+    entries, _ = sign_in(day, sp_cookie="amp_sess=abc123; Path=/; HttpOnly", send_cookie=False,
+                         answer=(302, "https://analytics.amplitude.com/login"))
+    write("cookie-samesite.har", har(entries))
+    entries, _ = sign_in(day, posts=2)
+    write("replay.har", har(entries))
+    # The IdP application's Default RelayState replaces the SP's.
+    entries, _ = sign_in(day, relay_back="https://analytics.amplitude.com/")
+    write("relay-state-replaced.har", har(entries))
+    # The IdP application's Identifier is another entity ID than the SP's Issuer.
+    entries, _ = sign_in(day, audience="https://amplitude.com/saml/sso/metadata/old")
+    write("audience-other.har", har(entries))
+    write("entra-aadsts50105.har", har(idp_error(day, ENTRA_SSO,
+          "AADSTS50105: Your administrator has configured the application Amplitude ('d3f1a2b4-0000-4000-8000-000000000001') to block users unless they are specifically granted ('assigned') access to the application. The signed in user 'alice@contoso.com' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.",
+          "Sign in to your account")))
+    write("entra-aadsts75011.har", har(idp_error(day, ENTRA_SSO,
+          "AADSTS75011: Authentication method 'X509, MultiFactor' by which the user authenticated with the service doesn't match requested authentication method 'Password, ProtectedTransport'. Contact the Amplitude application owner.",
+          "Sign in to your account")))
+    write("google-app-not-configured.har", har(idp_error(day, GOOGLE_SSO,
+          "Error: app_not_configured_for_user<br>Service is not configured for this user.", "Error")))
+    write("okta-not-assigned.har", har(idp_error(day, OKTA_SSO,
+          "Sorry, you can't access Amplitude because you are not assigned this app in Okta. If you're wondering why this is happening, please contact your administrator.",
+          "contoso - Sign In")))
+    # SAML-tracer exports made with the "Mask values" (hash) and "Remove values" (obfuscate)
+    # filters: the parameters are replaced, the decoded XML stays in `saml`.
+    _, resp = sign_in(day)
+    for name, value in [("tracer-masked.json", "{hash:9f2c1e}"), ("tracer-removed.json", "{obf:alternative_0}")]:
+        export = {"requests": [
+            {"requestId": "1", "method": "POST", "url": g.AMP_ACS, "timestamp": 1768471203000,
+             "post": [["SAMLResponse", value], ["RelayState", "{obf:alternative_1}"]], "saml": resp, "protocol": "saml",
+             "requestHeaders": [], "responseStatus": 302, "responseStatusText": "Found",
+             "responseHeaders": [{"name": "Location", "value": "https://analytics.amplitude.com/projects/42"}]}],
+            "timestamp": "2026-01-15T10:30:00.000Z"}
+        write(name, json.dumps(export, indent=2) + "\n")
+    print("flow fixtures written to", OUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,254 @@
+//! Whole sign-ins (issue 19): HAR and SAML-tracer captures judged as the flow they record, at the
+//! time they recorded it. Fixtures: testdata/flows.py.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// `verify --format json --idp-metadata …` of a flow fixture, without --now: judged at capture time.
+fn flow(file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
+    let (md, path) = (td("idp-metadata.xml"), td(&format!("flows/{file}")));
+    let mut args = vec!["verify", "--format", "json", "--idp-metadata", md.as_str()];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    let (code, v) = json(&args);
+    let list = match v {
+        Value::Array(a) => a,
+        one => vec![one],
+    };
+    (code, list)
+}
+
+fn response(list: &[Value]) -> &Value {
+    list.iter()
+        .rev()
+        .find(|r| r["message"] == "response")
+        .expect("a response")
+}
+
+fn human(file: &str) -> String {
+    let (_, out, _) = run(&[
+        "verify",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td(&format!("flows/{file}")),
+    ]);
+    out
+}
+
+#[test]
+fn a_healthy_capture_older_than_a_year_passes_at_its_own_time() {
+    let (code, list) = flow("healthy-2025.har", &[]);
+    assert_eq!(code, 0, "{list:?}");
+    let r = response(&list);
+    assert_eq!(r["time_basis"], "capture");
+    assert!(r["judged_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2025-06-02T10:00:03"));
+    // The unsigned AuthnRequest is context for the sign-in, not a failure of its own.
+    assert_eq!(list[0]["message"], "authn_request");
+    assert_eq!(list[0]["verdict"], "pass");
+    // --at now judges it at the real clock: long expired.
+    let (code, list) = flow("healthy-2025.har", &["--at", "now"]);
+    assert_eq!(code, 1);
+    assert!(has_code(response(&list), "time-expired"));
+    // --now wins over the capture's time.
+    let (code, _) = flow("healthy-2025.har", &["--now", "2030-01-01T00:00:00Z"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_human_report_opens_with_the_flow() {
+    let out = human("healthy-2025.har");
+    let first: Vec<&str> = out.lines().take(4).collect();
+    assert!(
+        first[0].starts_with("Sign-in ") && first[0].ends_with("flows/healthy-2025.har"),
+        "{out}"
+    );
+    assert!(first[1].contains("AuthnRequest _req1 · ok → 200"), "{out}");
+    assert!(first[2].contains("POST https://analytics.amplitude.com/saml/sso/123456  Response to _req1 · Success · ok → 302"), "{out}");
+    assert!(out.contains("when the capture recorded it"), "{out}");
+}
+
+#[test]
+fn a_stale_in_response_to_is_named() {
+    let (code, list) = flow("stale-in-response-to.har", &[]);
+    assert_eq!(code, 1);
+    let f = finding(response(&list), "flow-in-response-to");
+    let m = f["message"].as_str().unwrap();
+    assert!(
+        m.contains("\"_reqA\"") && m.contains("\"_reqB\"") && m.contains("earlier AuthnRequest"),
+        "{m}"
+    );
+}
+
+#[test]
+fn the_requested_acs_is_compared_with_where_the_response_went() {
+    let (code, list) = flow("acs-mismatch.har", &[]);
+    assert_eq!(code, 1);
+    let r = response(&list);
+    let msgs: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "flow-acs-mismatch")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(msgs.iter().any(|m| m.contains("Destination")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("posted to")), "{msgs:?}");
+    assert!(msgs[0].contains("path segment differs"), "{msgs:?}");
+}
+
+#[test]
+fn nameid_policy_and_authn_context_are_compared() {
+    let (code, list) = flow("nameid-authn-mismatch.har", &[]);
+    assert_eq!(code, 0, "warnings only");
+    let r = response(&list);
+    assert!(finding(r, "flow-nameid-format")["message"]
+        .as_str()
+        .unwrap()
+        .contains("persistent"));
+    assert!(finding(r, "flow-authn-context")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("AADSTS75011"));
+}
+
+#[test]
+fn audience_and_relay_state_follow_the_request() {
+    let (code, list) = flow("audience-other.har", &[]);
+    assert_eq!(code, 1);
+    assert!(finding(response(&list), "flow-audience")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("https://amplitude.com/saml/sso/metadata"));
+    let (code, list) = flow("relay-state-replaced.har", &[]);
+    assert_eq!(code, 1);
+    assert!(finding(response(&list), "flow-relay-state")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("Default RelayState"));
+}
+
+#[test]
+fn the_sps_answer_is_the_finding() {
+    let (code, list) = flow("sp-302-error.har", &[]);
+    assert_eq!(code, 1);
+    let r = response(&list);
+    assert_eq!(r["findings"][0]["code"], "sp-answer-error");
+    assert!(r["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("user_not_provisioned"));
+    assert_eq!(r["http"]["status"], 302);
+    let (code, list) = flow("sp-500.har", &[]);
+    assert_eq!(code, 1);
+    assert!(finding(response(&list), "sp-answer-error")["message"]
+        .as_str()
+        .unwrap()
+        .contains("HTTP 500"));
+    let (_, list) = flow("cookie-samesite.har", &[]);
+    let r = response(&list);
+    assert!(finding(r, "sp-cookie-samesite")["message"]
+        .as_str()
+        .unwrap()
+        .contains("amp_sess"));
+    assert!(
+        has_code(r, "sp-answer-error"),
+        "the redirect back to the login page"
+    );
+}
+
+#[test]
+fn idp_error_pages_are_recognised_with_their_fix() {
+    for (file, code, fix) in [
+        ("entra-aadsts50105.har", "AADSTS50105", "Users and groups"),
+        (
+            "entra-aadsts75011.har",
+            "AADSTS75011",
+            "RequestedAuthnContext",
+        ),
+        (
+            "google-app-not-configured.har",
+            "app_not_configured_for_user",
+            "User access",
+        ),
+        ("okta-not-assigned.har", "okta-not-assigned", "Assignments"),
+    ] {
+        let (exit, list) = flow(file, &[]);
+        assert_eq!(exit, 1, "{file}");
+        assert_eq!(list.len(), 1, "{file}: only the AuthnRequest");
+        let f = &list[0]["findings"][0];
+        assert_eq!(f["code"], "idp-error-page", "{file}: {f}");
+        assert!(f["message"].as_str().unwrap().contains(code), "{file}: {f}");
+        assert!(f["hint"].as_str().unwrap().contains(fix), "{file}: {f}");
+    }
+    let out = human("entra-aadsts50105.har");
+    assert!(
+        out.contains(
+            "most likely cause: idp-error-page — Microsoft Entra ID answered with AADSTS50105"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_response_posted_twice_is_a_replay() {
+    let (code, list) = flow("replay.har", &[]);
+    assert_eq!(code, 1);
+    let responses: Vec<&Value> = list.iter().filter(|r| r["message"] == "response").collect();
+    assert_eq!(responses.len(), 2);
+    assert_eq!(responses[0]["verdict"], "pass");
+    assert!(has_code(responses[1], "assertion-replayed"));
+}
+
+#[test]
+fn masked_and_removed_saml_tracer_exports_are_read_from_their_decoded_xml() {
+    for file in ["tracer-masked.json", "tracer-removed.json"] {
+        let (code, list) = flow(file, &[]);
+        assert_eq!(code, 0, "{file}: {list:?}");
+        let r = &list[0];
+        assert_eq!(r["subject"]["authenticated"], true);
+        assert_eq!(r["time_basis"], "capture");
+        assert_eq!(r["http"]["status"], 302);
+    }
+}
+
+#[test]
+fn redaction_covers_relay_state_and_urls_in_the_flow() {
+    let (_, out, _) = run(&[
+        "verify",
+        "--redact",
+        "--format",
+        "json",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td("flows/sp-302-error.har"),
+    ]);
+    assert!(!out.contains("/projects/42"), "{out}");
+    assert!(!out.contains("user_not_provisioned") || !out.contains("alice@example.com"));
+}
+
+#[test]
+fn human_snapshots_of_whole_sign_ins() {
+    for file in [
+        "healthy-2025.har",
+        "sp-302-error.har",
+        "entra-aadsts50105.har",
+    ] {
+        let (_, out, _) = run(&[
+            "verify",
+            "--idp-metadata",
+            "testdata/idp-metadata.xml",
+            &format!("testdata/flows/{file}"),
+        ]);
+        // The closing line carries a measured rate.
+        let out: String = out
+            .lines()
+            .filter(|l| !l.contains("messages/s"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        insta::assert_snapshot!(format!("flow_{}", file.replace(['.', '-'], "_")), out);
+    }
+}
