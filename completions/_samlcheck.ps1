@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
         }
         'samlcheck;decode' {
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -63,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
         }
         'samlcheck;inspect' {
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -104,6 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
         }
         'samlcheck;verify' {
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')
@@ -160,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
         }
         'samlcheck;diff' {
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
             [CompletionResult]::new('--max-file', '--max-file', [CompletionResultType]::ParameterName, 'Largest container file (HAR, SAML-tracer export), bytes')
             [CompletionResult]::new('--max-inflated', '--max-inflated', [CompletionResultType]::ParameterName, 'Largest inflated (DEFLATE) message, bytes')

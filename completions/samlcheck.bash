@@ -151,13 +151,17 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --raw --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --raw --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -209,13 +213,17 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -533,13 +541,17 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -753,13 +765,17 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --glob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --message)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         }
         &'samlcheck;decode'= {
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
+            cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -58,6 +59,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         }
         &'samlcheck;inspect'= {
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
+            cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -98,6 +100,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         }
         &'samlcheck;verify'= {
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
+            cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'
@@ -152,6 +155,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
         }
         &'samlcheck;diff'= {
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
+            cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
             cand --max-file 'Largest container file (HAR, SAML-tracer export), bytes'
             cand --max-inflated 'Largest inflated (DEFLATE) message, bytes'

@@ -41,6 +41,7 @@ complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "completions" -d
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -60,6 +61,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact-ur
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -106,6 +108,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact-u
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r
@@ -170,6 +173,7 @@ never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s V -l version -d 'Print version'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-input -d 'Largest encoded message, bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-file -d 'Largest container file (HAR, SAML-tracer export), bytes' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-inflated -d 'Largest inflated (DEFLATE) message, bytes' -r

@@ -371,6 +371,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
             })
             .unwrap_or_default(),
         assertion_decrypted: trusted.decrypted,
+        // Only an authenticated Assertion can be replayed: an SP accepts nothing else.
         assertion_id: a
             .filter(|_| trusted.authenticated)
             .and_then(|a| a.id.clone()),

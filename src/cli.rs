@@ -119,6 +119,9 @@ pub struct InputArgs {
     /// Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)
     #[arg(long)]
     pub paste: bool,
+    /// Of a capture holding several messages, report only the Nth (1-based), or `responses`
+    #[arg(long, value_name = "N|responses")]
+    pub message: Option<String>,
     /// Largest encoded message, bytes
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024, help_heading = "Limits")]
     pub max_input: usize,

@@ -70,11 +70,38 @@ fn a_tampered_copy_differs_in_its_signature_and_the_same_capture_not_at_all() {
 }
 
 #[test]
-fn diff_needs_exactly_two_captures() {
-    let (code, _, err) = diff(&[], "testdata/signed-assertion.xml", "testdata/capture.har");
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("diff needs one per side") || err.contains("messages"),
-        "{err}"
+fn captures_diff_by_their_response_or_the_message_picked() {
+    // A HAR diffs by its Response (its own help example): good vs bad sign-in.
+    let (code, out, err) = diff(
+        &[],
+        "testdata/flows/healthy-2025.har",
+        "testdata/flows/sp-302-error.har",
     );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("sp-answer-error"), "{out}");
+    // FILE#N picks a message; the AuthnRequest of each capture here.
+    let (code, out, _) = diff(
+        &[],
+        "testdata/flows/healthy-2025.har#1",
+        "testdata/capture.har#1",
+    );
+    assert!(code <= 1, "{out}");
+    assert!(out.contains("A testdata/flows/healthy-2025.har"), "{out}");
+    let (code, _, err) = diff(&[], "testdata/capture.har#9", "testdata/capture.har");
+    assert_eq!(code, 2);
+    assert!(err.contains("holds 2 message(s)"), "{err}");
+    // A capture with no Response names the way to pick.
+    let (code, _, err) = diff(
+        &[],
+        "testdata/flows/entra-aadsts50105.har",
+        "testdata/capture.har",
+    );
+    assert!(code <= 1, "one message: diffed like a file ({err})");
+    let (code, _, err) = diff(
+        &["--format", "sarif"],
+        "testdata/signed-assertion.xml",
+        "testdata/capture.har",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("human, json or markdown"), "{err}");
 }

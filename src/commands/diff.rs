@@ -8,7 +8,32 @@ use crate::report::diff as render;
 use crate::report::Verdict;
 
 pub fn run(args: &ReportArgs) -> Result<Output, Error> {
-    let inputs = source::inputs(&args.input)?;
+    if !matches!(
+        args.format,
+        Format::Human | Format::Json | Format::Ndjson | Format::Markdown
+    ) {
+        return Err(Error::usage(format!(
+            "diff renders human, json or markdown, not {}",
+            format!("{:?}", args.format).to_ascii_lowercase()
+        )));
+    }
+    // `FILE#N` picks the Nth message of a capture.
+    let mut picks: Vec<Option<usize>> = Vec::new();
+    let mut input_args = args.input.clone();
+    for a in input_args.inputs.iter_mut() {
+        let pick = a.rsplit_once('#').and_then(|(path, n)| {
+            let n: usize = n.parse().ok()?;
+            (std::path::Path::new(path).is_file() && n >= 1).then(|| (path.to_string(), n))
+        });
+        match pick {
+            Some((path, n)) => {
+                *a = path;
+                picks.push(Some(n));
+            }
+            None => picks.push(None),
+        }
+    }
+    let inputs = source::inputs(&input_args)?;
     if inputs.len() != 2 {
         return Err(Error::usage(format!(
             "diff compares two captures: give A and B (got {})",
@@ -19,16 +44,30 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     let limits = source::limits(&args.input);
     crate::analyze::prepare();
     let mut sides = Vec::new();
-    for i in &inputs {
+    for (k, i) in inputs.iter().enumerate() {
         let mut reports = analyze_input(i, &limits, &opts);
-        if reports.len() != 1 {
-            return Err(Error::usage(format!(
-                "{}: holds {} messages; diff needs one per side (extract one with `samlcheck decode`)",
-                i.file().unwrap_or("input"),
-                reports.len()
-            )));
-        }
-        let r = reports.remove(0);
+        let name = i.file().unwrap_or("input").to_string();
+        let at = match picks.get(k).copied().flatten() {
+            Some(n) if n <= reports.len() => n - 1,
+            Some(n) => {
+                return Err(Error::usage(format!(
+                    "{name}#{n}: the capture holds {} message(s)",
+                    reports.len()
+                )))
+            }
+            // One message, or the capture's (last) Response: what an SP judges of a sign-in.
+            None if reports.len() == 1 => 0,
+            None => reports
+                .iter()
+                .rposition(|r| r.message == Some("response"))
+                .ok_or_else(|| {
+                    Error::usage(format!(
+                        "{name}: holds {} messages and no Response; pick one with {name}#N",
+                        reports.len()
+                    ))
+                })?,
+        };
+        let r = reports.remove(at);
         if r.verdict == Verdict::InputError {
             let msg = r.error.map(|e| e.message).unwrap_or_default();
             return Err(Error::Input(crate::error::InputError::new(msg)));

@@ -25,6 +25,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     }
     let inputs = source::inputs(&args.input)?;
     let limits = source::limits(&args.input);
+    let pick = pick(args.input.message.as_deref())?;
     let format = args.format;
     let mut out = Output::default();
     let mut tally = Tally::default();
@@ -39,7 +40,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut seen = std::collections::HashMap::new();
     batch::run(
         &inputs,
-        |i| analyze_input(i, &limits, &opts),
+        |i| select(analyze_input(i, &limits, &opts), pick),
         |input, mut found| {
             progress.inc();
             crate::flow::replays(&mut found, &mut seen);
@@ -123,6 +124,53 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
 
 /// Reads, decodes and analyses one input: a report per message found (one input error report
 /// when none could be read).
+/// Which messages of a capture to report (`--message N|responses`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    All,
+    Nth(usize),
+    Responses,
+}
+
+fn pick(arg: Option<&str>) -> Result<Pick, Error> {
+    match arg.map(str::trim) {
+        None => Ok(Pick::All),
+        Some("responses") => Ok(Pick::Responses),
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(Pick::Nth(n)),
+            _ => Err(Error::usage(format!(
+                "--message {n:?}: give a message number from 1, or `responses`"
+            ))),
+        },
+    }
+}
+
+/// The messages `pick` keeps (after the whole capture was judged as one sign-in).
+fn select(mut reports: Vec<Report>, pick: Pick) -> Vec<Report> {
+    match pick {
+        Pick::All => reports,
+        Pick::Responses => reports
+            .into_iter()
+            .filter(|r| r.message == Some("response") || r.verdict == Verdict::InputError)
+            .collect(),
+        Pick::Nth(n) if n <= reports.len() => vec![reports.swap_remove(n - 1)],
+        Pick::Nth(n) => {
+            let origin = reports
+                .first()
+                .map(|r| r.origin.clone())
+                .unwrap_or_default();
+            vec![Report::input_error(
+                &origin,
+                Vec::new(),
+                &crate::error::InputError::new(format!(
+                    "--message {n}: the input holds {} message(s)",
+                    reports.len()
+                )),
+            )]
+        }
+    }
+}
+
 pub(super) fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> Vec<Report> {
     let (origin, decoded) = source::load(input, limits);
     match decoded {
