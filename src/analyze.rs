@@ -193,6 +193,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     message::check(msg, consumed, idp, &mut sink);
     bearer::check(msg, consumed, &exp, &clock, idp, &mut sink);
     expect::check(msg, consumed, &exp, idp, &mut sink);
+    crate::checks::docvalues::check(msg, consumed, idp, &mut sink);
     let timeline = timecheck::check(msg, consumed, &clock, opts.max_age, &mut sink);
     let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
     if let (Some(p), Some(a)) = (&opts.profile, consumed) {

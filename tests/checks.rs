@@ -514,7 +514,7 @@ fn human_report_leads_with_root_cause() {
     assert!(lines
         .next()
         .unwrap()
-        .contains("fix: AWS IAM Identity Center sends no attributes by default"));
+        .contains("fix: ${user:email} is the right expression, yet it arrived unresolved"));
     assert!(!out.contains('\u{1b}'), "NO_COLOR must strip colour");
 }
 
@@ -636,4 +636,36 @@ fn generic_profile_makes_no_sp_assumptions() {
     assert_eq!(check(&v, "audience"), "skip", "no audience is expected");
     assert_eq!(check(&v, "destination"), "skip");
     assert_eq!(finding(&v, "email-missing")["severity"], "warning");
+}
+
+#[test]
+fn every_placeholder_spelling_gets_a_fix_that_fits_the_literal() {
+    let base = std::fs::read_to_string(td("placeholder-email.xml")).unwrap();
+    for (literal, expect) in [
+        ("$&lt;user:email&gt;", "not IAM Identity Center syntax"),
+        ("${user:Email}", "case-sensitive"),
+        ("${user:mail}", "not an IAM Identity Center user attribute"),
+        ("${user:email}", "arrived unresolved"),
+    ] {
+        let xml = base.replace("${user:email}", literal);
+        let (_, v) = inspect_stdin(&["--profile", "amplitude"], xml);
+        let f = finding(&v, "email-placeholder");
+        let hint = f["hint"].as_str().unwrap();
+        assert!(hint.contains(expect), "{literal}: {hint}");
+        assert_eq!(v["idp"], "aws_identity_center", "{literal}");
+    }
+}
+
+#[test]
+fn documentation_placeholders_in_urls_are_named() {
+    let xml = std::fs::read_to_string(td("unsigned.xml"))
+        .unwrap()
+        .replace("saml/sso/123456", "saml/sso/&lt;UNIQUE_ID&gt;");
+    let (_, v) = inspect_stdin(&[], xml);
+    let f = finding(&v, "value-documentation-placeholder");
+    assert_eq!(f["severity"], "error");
+    assert!(
+        f["message"].as_str().unwrap().contains("<UNIQUE_ID>"),
+        "{f}"
+    );
 }

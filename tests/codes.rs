@@ -910,6 +910,15 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "value-documentation-placeholder",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replace("saml/sso/123456", "saml/sso/&lt;UNIQUE_ID&gt;"),
+                    &[],
+                )
+            }),
+        ),
+        (
             "flow-in-response-to",
             Box::new(|| flow("stale-in-response-to.har")),
         ),

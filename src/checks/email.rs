@@ -359,7 +359,11 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     if let Some(rest) = v.strip_prefix('$') {
-        return rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        // `$user:email`, and every sigil-and-bracket form: `$<user:email>`, `$(…)`, `$[…]`.
+        return rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || "<([".contains(c));
     }
     if v.len() > 2
         && ((v.starts_with('%') && v.ends_with('%'))
@@ -386,6 +390,58 @@ pub fn is_placeholder(v: &str) -> bool {
     PATHS.contains(&l.as_str())
 }
 
+/// IAM Identity Center's user attributes, as its attribute mappings spell them.
+const IC_ATTRIBUTES: [&str; 9] = [
+    "email",
+    "subject",
+    "name",
+    "givenName",
+    "familyName",
+    "preferredUsername",
+    "displayName",
+    "nickname",
+    "AD_GUID",
+];
+
+/// The fix for an unresolved placeholder, from what the literal itself shows: a wrong sigil or
+/// bracket, a misspelt attribute, or a correct expression that still arrived unresolved (then the
+/// mapping was typed where a fixed string goes, or the user has no value) — never "map it to
+/// ${user:email}" when that is exactly what arrived.
+pub fn placeholder_hint(value: &str, idp: Idp) -> String {
+    let v = crate::xml::text::trim_xml(value);
+    let inner = v
+        .strip_prefix("${")
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| v.strip_prefix("$<").and_then(|r| r.strip_suffix('>')))
+        .or_else(|| v.strip_prefix("$(").and_then(|r| r.strip_suffix(')')))
+        .or_else(|| v.strip_prefix("$[").and_then(|r| r.strip_suffix(']')));
+    let ic = idp == Idp::AwsIdentityCenter
+        || (idp == Idp::Unknown && v.to_ascii_lowercase().contains("user:"));
+    if let (true, Some(inner)) = (ic, inner) {
+        let attr = inner.strip_prefix("user:").unwrap_or(inner);
+        let proper = IC_ATTRIBUTES
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(attr))
+            .copied();
+        if !v.starts_with("${") {
+            let fixed = format!("${{user:{}}}", proper.unwrap_or(attr));
+            return format!("{v} is not IAM Identity Center syntax, so it is sent as typed: write {fixed} (a dollar sign and curly braces) in IAM Identity Center > Applications > (your app) > Actions > Edit attribute mappings");
+        }
+        match proper {
+            Some(p) if p != attr => {
+                return format!("{v} names no IAM Identity Center attribute (attribute names are case-sensitive): write ${{user:{p}}} in Edit attribute mappings");
+            }
+            None => {
+                return format!("user:{attr} is not an IAM Identity Center user attribute (known: {}), so the expression is sent as typed: pick one of them in Edit attribute mappings", IC_ATTRIBUTES.join(", "));
+            }
+            Some(_) => {
+                return format!("{v} is the right expression, yet it arrived unresolved, so the mapping exists: IAM Identity Center sends it literally when the user has no value for it (set the user's Primary email in IAM Identity Center > Users, or in the connected directory) or when the mapping was entered as a fixed string (re-enter it in IAM Identity Center > Applications > (your app) > Actions > Edit attribute mappings without quotes or spaces, so it reads Subject → ${{user:email}} with format emailAddress and 'email' → ${{user:email}} with format basic)");
+            }
+        }
+    }
+    idp.hint(Topic::EmailMapping)
+}
+
 /// Pushes email findings for the consumed assertion.
 /// `required`: the SP identifies users by email (a profile says so); otherwise a missing email
 /// is a warning, since a generic SP may identify users by NameID alone.
@@ -399,7 +455,7 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
                     "email-placeholder",
                     format!("{what} is the literal {:?}: the IdP sent its mapping expression instead of the user's email", c.value.as_deref().unwrap_or("")),
                 )
-                .hint(idp.hint(Topic::EmailMapping))
+                .hint(placeholder_hint(c.value.as_deref().unwrap_or(""), idp))
                 .at(c.line, a.path.clone()),
             ),
             Holds::Empty => sink.push(

@@ -3,6 +3,7 @@
 
 pub mod bearer;
 pub mod certificate;
+pub mod docvalues;
 pub mod email;
 pub mod expect;
 pub mod message;

@@ -101,7 +101,10 @@ impl Idp {
     pub fn from_placeholder(value: &str) -> Option<Idp> {
         let v = crate::xml::text::trim_xml(value);
         let l = v.to_ascii_lowercase();
-        if l.starts_with("${user:") || l.starts_with("${path:") {
+        if ["${user:", "${path:", "$<user:", "$(user:", "$[user:"]
+            .iter()
+            .any(|p| l.starts_with(p))
+        {
             Some(Idp::AwsIdentityCenter)
         } else if l.starts_with("${user.") || l.starts_with("${providerattributes.") {
             Some(Idp::PingOne)
