@@ -214,6 +214,10 @@ codes! {
         "A value is an IdP template expression such as ${user:email}, {{email}}, %email%, <Email Address>, LoginUser.Email or user.mail sent literally: the IdP did not resolve the mapping, or the mapping was typed as a fixed string.\nFix: in the IdP application's attribute mappings, map the field to the user attribute (not a literal string), and make sure the user has a value.";
     "email-empty-value", Email, Error, "An email source is present but empty",
         "An email attribute or the NameID is present but empty: the IdP attribute it maps to has no value for this user.\nFix: set the user's primary email in the IdP directory.";
+    "email-sources-disagree", Email, Warning, "Two email sources hold different addresses",
+        "The email the SP reads (by the lookup order) differs from another source in the same assertion: most often the NameID is the user principal name (alice@contoso.onmicrosoft.com) and the email claim the mailbox (alice@contoso.com). An SP that identifies users by one and provisions or matches by the other creates a duplicate account or signs in the wrong one.\nFix: map the NameID and the email attribute to the same source attribute in the IdP.";
+    "email-mixed-case", Email, Warning, "The email has capital letters",
+        "Email addresses are compared case-insensitively by people, but many SPs compare them exactly: Alice@Contoso.com and alice@contoso.com become two accounts when the IdP's value changes case.\nFix: send the address in lower case (an IdP transformation such as Entra's ToLowercase()), or make sure the SP compares case-insensitively.";
     "email-invalid", Email, Warning, "An email source holds something that is not an email address",
         "An attribute named like an email holds a value that is not an email address, so it cannot identify the user.";
     "email-elsewhere", Email, Warning, "The email is probably in an attribute the SP does not read",

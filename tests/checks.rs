@@ -669,3 +669,86 @@ fn documentation_placeholders_in_urls_are_named() {
         "{f}"
     );
 }
+
+#[test]
+fn audience_and_acs_swapped_are_named_as_a_swap() {
+    let xml = std::fs::read_to_string(td("unsigned.xml"))
+        .unwrap()
+        .replace(
+            ">https://amplitude.com/saml/sso/metadata</saml:Audience>",
+            ">https://analytics.amplitude.com/saml/sso/123456</saml:Audience>",
+        )
+        .replace(
+            "Recipient=\"https://analytics.amplitude.com/saml/sso/123456\"",
+            "Recipient=\"https://amplitude.com/saml/sso/metadata\"",
+        );
+    let (_, v) = inspect_stdin(
+        &[
+            "--audience",
+            "https://amplitude.com/saml/sso/metadata",
+            "--acs",
+            "https://analytics.amplitude.com/saml/sso/123456",
+        ],
+        xml,
+    );
+    let a = finding(&v, "audience-mismatch");
+    assert!(a["message"].as_str().unwrap().contains("swapped"), "{a}");
+    assert!(
+        a["hint"]
+            .as_str()
+            .unwrap()
+            .contains("Identifier (Entity ID): https://amplitude.com/saml/sso/metadata"),
+        "{a}"
+    );
+    let r = finding(&v, "recipient-mismatch");
+    assert!(r["message"].as_str().unwrap().contains("swapped"), "{r}");
+}
+
+#[test]
+fn a_status_message_with_an_aadsts_code_gives_its_fix() {
+    let xml = std::fs::read_to_string(td("status-denied.xml")).unwrap();
+    let msg = regex_free_replace_status_message(
+        &xml,
+        "AADSTS50105: The signed in user is not assigned to a role for the application.",
+    );
+    let (_, v) = inspect_stdin(&[], msg);
+    let f = finding(&v, "status-not-success");
+    assert!(
+        f["hint"].as_str().unwrap().contains("Users and groups"),
+        "{f}"
+    );
+}
+
+fn regex_free_replace_status_message(xml: &str, text: &str) -> String {
+    let start = xml
+        .find("<samlp:StatusMessage>")
+        .map(|i| i + "<samlp:StatusMessage>".len());
+    let end = xml.find("</samlp:StatusMessage>");
+    match (start, end) {
+        (Some(s), Some(e)) => format!("{}{text}{}", &xml[..s], &xml[e..]),
+        _ => xml.replace(
+            "</samlp:Status>",
+            &format!("<samlp:StatusMessage>{text}</samlp:StatusMessage></samlp:Status>"),
+        ),
+    }
+}
+
+#[test]
+fn a_upn_nameid_that_disagrees_with_the_email_claim_is_warned() {
+    let xml = std::fs::read_to_string(td("unsigned.xml"))
+        .unwrap()
+        .replacen(
+            ">alice@example.com</saml:NameID>",
+            ">alice@contoso.onmicrosoft.com</saml:NameID>",
+            1,
+        );
+    let (_, v) = inspect_stdin(&[], xml);
+    let f = finding(&v, "email-sources-disagree");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("user principal name"),
+        "{f}"
+    );
+}

@@ -910,6 +910,32 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "email-sources-disagree",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replacen(
+                        ">alice@example.com</saml:NameID>",
+                        ">alice@contoso.onmicrosoft.com</saml:NameID>",
+                        1,
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
+            "email-mixed-case",
+            Box::new(move || {
+                inspect_stdin_v(
+                    unsigned().replacen(
+                        ">alice@example.com</saml:NameID>",
+                        ">Alice@Example.com</saml:NameID>",
+                        1,
+                    ),
+                    &[],
+                )
+            }),
+        ),
+        (
             "value-documentation-placeholder",
             Box::new(move || {
                 inspect_stdin_v(

@@ -390,6 +390,56 @@ pub fn is_placeholder(v: &str) -> bool {
     PATHS.contains(&l.as_str())
 }
 
+/// The email sources that hold an address disagree (a UPN as NameID and the mailbox in `email`:
+/// the classic duplicate account), or the address the SP uses has capitals (an SP that compares
+/// exactly creates a second account when the case changes).
+fn disagreement(a: &Assertion, res: &Resolution, idp: Idp, sink: &mut Sink) {
+    let Some(used) = res.value.as_deref() else {
+        return;
+    };
+    let others: Vec<(&Candidate, &str)> = res
+        .candidates
+        .iter()
+        .filter(|c| c.verdict == Holds::Email && c.source != res.source)
+        .filter_map(|c| c.value.as_deref().map(|v| (c, v)))
+        .filter(|(_, v)| !v.eq_ignore_ascii_case(used))
+        .collect();
+    if let Some((c, other)) = others.first() {
+        let upn = [used, *other]
+            .iter()
+            .any(|v| v.to_ascii_lowercase().ends_with(".onmicrosoft.com"));
+        let why = if upn {
+            " — one is a Microsoft Entra user principal name (…onmicrosoft.com), not the mailbox"
+        } else {
+            ""
+        };
+        sink.push(
+            Finding::new(
+                "email-sources-disagree",
+                format!(
+                    "the SP reads {used:?} from {}, but {} holds {other:?}{why}: an SP that matches users by one and provisions by the other creates a duplicate account",
+                    res.source.describe(),
+                    c.source.describe()
+                ),
+            )
+            .hint(match idp {
+                Idp::EntraId => "in Entra ID > Enterprise applications > (your app) > Single sign-on > Attributes & Claims, map Unique User Identifier (Name ID) and the email claim to the same source attribute (user.mail, or user.userprincipalname where UPN equals mail)".to_string(),
+                _ => format!("map the Subject NameID and the email attribute to the same user attribute in {}", idp.name()),
+            })
+            .at(c.line, a.path.clone()),
+        );
+    }
+    if used.chars().any(|ch| ch.is_ascii_uppercase()) {
+        sink.push(
+            Finding::new(
+                "email-mixed-case",
+                format!("the email the SP reads, {used:?}, has capital letters: an SP that compares addresses exactly treats {:?} as another user", used.to_ascii_lowercase()),
+            )
+            .hint(format!("send the address in lower case (a transformation in {}), or make sure the SP compares case-insensitively", idp.name())),
+        );
+    }
+}
+
 /// IAM Identity Center's user attributes, as its attribute mappings spell them.
 const IC_ATTRIBUTES: [&str; 9] = [
     "email",
@@ -470,6 +520,7 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
             _ => {}
         }
     }
+    disagreement(a, res, idp, sink);
     if res.source == Source::None {
         let looked = res
             .candidates

@@ -388,6 +388,20 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
             .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
         {
             let e = &exp.audiences[0];
+            // The Identifier holds the SP's ACS URL: the two fields were swapped in the IdP.
+            if r.iter()
+                .any(|got| exp.acs.iter().any(|acs| matches(acs, got)))
+            {
+                sink.push(
+                    Finding::new(
+                        "audience-mismatch",
+                        format!("{which}: Audience {} is the SP's ACS URL, not its entity ID {e:?}: the IdP application's Identifier (Entity ID) and Reply (ACS) URL are swapped", quote_list(r)),
+                    )
+                    .hint(format!("{} — Identifier (Entity ID): {e}; Reply / ACS URL: {}", idp.hint(Topic::Audience), exp.acs[0]))
+                    .at(line, path.clone()),
+                );
+                continue;
+            }
             let and = if c.restrictions.len() > 1 {
                 " (each AudienceRestriction must name the SP, SAML core §2.5.1.4)"
             } else {
@@ -438,12 +452,27 @@ pub fn acs_mismatch(
     if exp.acs.iter().any(|e| matches(e, value)) {
         return None;
     }
+    if exp.audiences.iter().any(|a| matches(a, value)) {
+        let message = format!(
+            "{what} {value:?} is the SP's entity ID, not its ACS URL ({}): the IdP application's Reply (ACS) URL and Identifier (Entity ID) are swapped",
+            quote_list(&exp.acs)
+        );
+        return Some(Finding::new(code, message).hint(format!(
+            "{} — Reply / ACS URL: {}; Identifier (Entity ID): {value}",
+            idp.hint(Topic::Acs),
+            exp.acs[0]
+        )));
+    }
     let message = format!(
         "{what} {value:?} is not an expected ACS URL ({}): {}",
         quote_list(&exp.acs),
         diff(&best(&exp.acs, value), value)
     );
-    Some(Finding::new(code, message).hint(idp.hint(Topic::Acs)))
+    Some(Finding::new(code, message).hint(format!(
+        "{} (expected: {})",
+        idp.hint(Topic::Acs),
+        exp.acs[0]
+    )))
 }
 
 fn best(candidates: &[String], actual: &str) -> String {

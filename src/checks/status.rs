@@ -44,7 +44,10 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
     let Some(status) = &msg.status else {
         sink.push(Finding::new(
             "status-missing",
-            "the Response has no Status element",
+            format!(
+                "the {} has no Status, so nothing says the request succeeded (SAML core §3.2.2)",
+                msg.kind.title()
+            ),
         ));
         return;
     };
@@ -70,10 +73,33 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
     }
     let mut f =
         Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));
-    if which.ends_with("RequestDenied") {
+    // The StatusMessage often carries the IdP's own error code (Entra: AADSTS…): its fix first.
+    let mined = status.message.as_deref().and_then(|m| {
+        crate::idp::errors::recognise(m)
+            .map(|e| format!("{} {}: {} — {}", e.product, e.code, e.meaning, e.fix))
+            .or_else(|| {
+                crate::idp::errors::aadsts(m).map(|c| {
+                    format!(
+                        "Microsoft Entra ID {c}: look it up at https://login.microsoftonline.com/error?code={}",
+                        &c[6..]
+                    )
+                })
+            })
+    });
+    if let Some(h) = mined {
+        f = f.hint(h);
+    } else if which.ends_with("RequestDenied") {
         f = f.hint(idp.hint(Topic::Assignment));
     } else if which.ends_with("InvalidNameIDPolicy") {
         f = f.hint(idp.hint(Topic::NameId));
+    } else {
+        f = f.hint(match which.rsplit(':').next().unwrap_or(which) {
+            "AuthnFailed" => "the user did not complete authentication at the IdP: retry; check the IdP's sign-in log for the user".to_string(),
+            "NoPassive" => "the SP sent IsPassive=\"true\" and the user has no IdP session: have the SP send a normal (non-passive) AuthnRequest".to_string(),
+            "NoAuthnContext" => "the SP's RequestedAuthnContext cannot be met: have the SP drop it or use Comparison=\"minimum\"".to_string(),
+            "UnknownPrincipal" => idp.hint(Topic::Assignment),
+            _ => format!("read the StatusMessage and the IdP's sign-in log ({}); `samlcheck explain status-not-success` lists the usual causes", idp.name()),
+        });
     }
     sink.push(f);
 }
