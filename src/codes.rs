@@ -34,6 +34,8 @@ codes! {
         "Neither the Response nor the consumed Assertion carries a signature that verifies. An SP must reject such a message: anyone could have written it.\nFix: in the IdP, enable signing of the assertion (or the response, or both).";
     "signature-digest-mismatch", Signature, Error, "The signed content was changed after signing",
         "The Reference's DigestValue does not match the canonical form of the element it covers: the element was modified after the IdP signed it (an edit, a proxy rewriting whitespace or namespaces, or tampering).\nFix: capture the message unmodified; if the IdP itself produces it, its XML serialisation after signing is broken.";
+    "signature-reindented", Signature, Error, "The message was re-indented after signing",
+        "The digest fails on the message as given, but matches once the whitespace between elements is removed: an editor, a pretty-printer or `samlcheck decode` (which pretty-prints by default) reformatted it after signing. Whitespace is content to XML Signature, so the signature no longer verifies; nothing is authenticated.\nFix: check the raw capture: the SAMLResponse value as posted, a HAR, or `samlcheck decode --raw`.";
     "signature-value-mismatch", Signature, Error, "The signature does not verify under the trusted key",
         "The SignedInfo digest is intact but the SignatureValue does not verify with any trusted certificate: the message was signed by a different key.\nFix: load the IdP's current metadata or certificate; if the IdP rotated its signing certificate, update it in the SP.";
     "signature-untrusted-key", Signature, Error, "Valid only under the certificate the message carries",

@@ -83,6 +83,10 @@ pub fn cause_rank(f: &Finding) -> u8 {
     if f.code == "algorithm-unsupported" || f.code == "algorithm-forbidden" {
         return 4;
     }
+    // Why the digest failed, when samlcheck can tell: before the digest failure itself.
+    if f.code == "signature-reindented" {
+        return 3;
+    }
     match f.check {
         Check::Input => 0,
         Check::Status => 1,

@@ -125,10 +125,54 @@ fn not_well_formed_xml() {
 #[test]
 fn not_a_saml_message() {
     refuse(
-        b"<html><body/></html>",
+        b"<root><body/></root>",
         &[],
         "not a SAML 2.0 protocol message",
     );
+    // Things people paste instead, named in their terms (never a DOCTYPE/XXE warning for a page).
+    refuse(
+        b"<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head></html>",
+        &[],
+        "this is an HTML page (titled \"500 Internal Server Error\")",
+    );
+    refuse(
+        include_bytes!("../testdata/keys/idp.crt"),
+        &[],
+        "this is a PEM CERTIFICATE, not a SAML message: pass it with --cert",
+    );
+    refuse(
+        b"eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl",
+        &[],
+        "this is a JWT",
+    );
+}
+
+#[test]
+fn copies_that_need_a_repair_are_repaired_and_say_so() {
+    let b64 = std::fs::read_to_string(td("signed-assertion.b64"))
+        .unwrap()
+        .replace('\n', "");
+    for (input, step) in [
+        (format!("\"{b64}\""), "unquoted"),
+        (b64.replace('+', " "), "plus_repaired"),
+    ] {
+        let (code, v) = inspect_stdin(&[], input);
+        assert_eq!(code, 0, "{step}");
+        assert!(
+            v["decoding"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::Value::from(step)),
+            "{v}"
+        );
+    }
+    // A log with the parameter on two lines: two messages.
+    let unsigned = std::fs::read_to_string(td("unsigned.xml")).unwrap();
+    use base64::Engine;
+    let b2 = base64::engine::general_purpose::STANDARD.encode(unsigned);
+    let log = format!("10:00 POST /acs SAMLResponse={b64}\n10:01 POST /acs SAMLResponse={b2}\n");
+    let (_, v) = inspect_stdin(&[], log);
+    assert_eq!(v.as_array().map(|a| a.len()), Some(2), "{v}");
 }
 
 #[test]

@@ -910,6 +910,13 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "signature-reindented",
+            Box::new(|| {
+                let (_, pretty, _) = run(&["decode", &td("signed-assertion.xml")]);
+                verify_stdin_v(pretty, &[])
+            }),
+        ),
+        (
             "email-sources-disagree",
             Box::new(move || {
                 inspect_stdin_v(

@@ -461,3 +461,24 @@ fn entra_shaped_response_with_default_namespaces() {
     );
     assert_eq!(v["attributes"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn a_re_indented_message_is_named_as_such() {
+    let (_, pretty, _) = run(&["decode", &td("signed-assertion.xml")]);
+    let (code, v) = verify_stdin(&[], pretty);
+    assert_eq!(code, 1);
+    assert_eq!(
+        v["findings"][0]["code"],
+        "signature-reindented",
+        "{:?}",
+        codes(&v)
+    );
+    assert!(v["findings"][0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("decode --raw"));
+    assert_eq!(v["subject"]["authenticated"], false);
+    // A real change after signing is not called re-indentation.
+    let (_, v) = verify_json("tampered-nameid.xml", &[]);
+    assert!(!has_code(&v, "signature-reindented"));
+}

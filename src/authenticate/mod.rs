@@ -113,6 +113,19 @@ pub fn establish(
         }
     }
 
+    if signatures
+        .iter()
+        .any(|s| s.result == crate::report::SigResult::DigestMismatch)
+        && reindented(&capture.xml, inp)
+    {
+        sink.push(
+            Finding::new(
+                "signature-reindented",
+                "the digest fails as captured but matches once the whitespace between elements is removed: the message was re-indented (pretty-printed) after signing, which changes what was signed",
+            )
+            .hint("use the raw capture (the SAMLResponse value as posted, a HAR, or `samlcheck decode --raw`), never XML an editor or `samlcheck decode` reformatted"),
+        );
+    }
     let consumed = msg.consumed();
     let root_covered = covered.contains(&msg.root_node);
     let mut authenticated = if msg.kind.is_protocol_only() {
@@ -163,6 +176,38 @@ pub fn establish(
         msg,
         signatures,
         authenticated,
+    })
+}
+
+/// Whether a signature that fails as captured verifies once whitespace-only text between
+/// elements is dropped: the tell-tale of a message re-indented after signing. Only looked at when
+/// a digest failed, and only for diagnosis: nothing it verifies is authenticated.
+fn reindented(xml: &[u8], inp: &Inputs) -> bool {
+    let text = String::from_utf8_lossy(xml);
+    if !text.contains(">\n ") && !text.contains(">\n\t") && !text.contains(">\r\n ") {
+        return false;
+    }
+    let Ok(doc) = dom::parse_without_blanks(xml) else {
+        return false;
+    };
+    let Ok(msg) = extract::message(&doc) else {
+        return false;
+    };
+    let mut scratch = Sink::default();
+    crate::signature::verify_message(
+        &doc,
+        &msg,
+        inp.trust,
+        inp.idp,
+        Scope::All,
+        false,
+        inp.budget(),
+        &mut scratch,
+    )
+    .is_ok_and(|v| {
+        v.reports
+            .iter()
+            .any(|r| r.result == crate::report::SigResult::Valid)
     })
 }
 

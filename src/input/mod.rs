@@ -12,6 +12,7 @@ mod har;
 pub mod html;
 pub mod inflate;
 pub mod limits;
+pub mod recognise;
 mod tracer;
 pub mod urlenc;
 pub mod wsfed;
@@ -66,6 +67,10 @@ pub enum Step {
     Utf16,
     /// ISO-8859-1 (declared in the XML declaration) transcoded to UTF-8.
     Latin1,
+    /// Surrounding quotes removed (a value copied from JSON, a log or a shell).
+    Unquoted,
+    /// Spaces put back as `+` in base64 (the value went through a form decoder twice).
+    PlusRepaired,
 }
 
 impl From<embedded::Context> for Step {
@@ -113,6 +118,8 @@ impl Step {
             Step::WsFederation => "ws_federation",
             Step::Utf16 => "utf16",
             Step::Latin1 => "latin1",
+            Step::Unquoted => "unquoted",
+            Step::PlusRepaired => "plus_repaired",
         }
     }
 }
@@ -205,6 +212,22 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
         .filter(|l| !l.is_empty())
         .collect();
     let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
+    // A log with a SAML parameter on several lines: each line is a message of its own.
+    let carrying: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.contains("SAMLResponse=") || l.contains("SAMLRequest="))
+        .collect();
+    let lines = if !several && carrying.len() > 1 {
+        carrying
+    } else {
+        lines
+    };
+    let several = several
+        || lines.len() > 1
+            && lines
+                .iter()
+                .all(|l| l.contains("SAMLResponse=") || l.contains("SAMLRequest="));
     if several {
         return Ok(lines
             .iter()
@@ -358,6 +381,15 @@ pub(crate) fn decode_text(
             limits::bytes(limits.max_input)
         )));
     }
+    if let Some(inner) = recognise::unquote(t) {
+        steps.push(Step::Unquoted);
+        return decode_text(inner, steps, limits);
+    }
+    if !html::has_saml_form(t) {
+        if let Some(what) = recognise::not_saml(t) {
+            return Err(InputError::new(what));
+        }
+    }
     if t.starts_with('<')
         && html::has_saml_form(t)
         && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol")
@@ -406,7 +438,10 @@ pub(crate) fn decode_text(
         let pairs = urlenc::parse_pairs(t).map_err(|e| shift(e, lead))?;
         return from_pairs(&pairs, steps, false, limits).map_err(|e| shift(e, lead));
     }
-    if (t.contains("SAMLResponse") || t.contains("SAMLRequest")) && !base64::looks_like(t) {
+    let named = t.contains("SAMLResponse=") || t.contains("SAMLRequest=");
+    if (t.contains("SAMLResponse") || t.contains("SAMLRequest"))
+        && (!base64::looks_like(t) || named)
+    {
         if let Some(r) = embedded_capture(t, steps.clone(), limits) {
             return r;
         }
@@ -417,7 +452,18 @@ pub(crate) fn decode_text(
         return decode_text(&decoded, steps, limits);
     }
     if base64::looks_like(t) {
-        return decode_base64(t, steps, false, limits).map_err(|e| shift(e, lead));
+        let first = decode_base64(t, steps.clone(), false, limits).map_err(|e| shift(e, lead));
+        // A `+` that became a space (a form value decoded twice): put it back and say so.
+        let inner_spaces = t.trim().contains(' ') && !t.trim().contains('+');
+        if first.is_err() && inner_spaces {
+            let repaired = t.trim().replace(' ', "+");
+            let mut s = steps;
+            s.push(Step::PlusRepaired);
+            if let Ok(c) = decode_base64(&repaired, s, false, limits) {
+                return Ok(c);
+            }
+        }
+        return first;
     }
     let bad = t
         .char_indices()

@@ -29,6 +29,16 @@ pub fn quiet() {
 }
 
 pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
+    parse_with(xml, false)
+}
+
+/// [`parse`], dropping whitespace-only text between elements (libxml2's NOBLANKS): how a
+/// message looked before an editor or a pretty-printer indented it. Diagnosis only.
+pub fn parse_without_blanks(xml: &[u8]) -> Result<Document, InputError> {
+    parse_with(xml, true)
+}
+
+fn parse_with(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
     quiet();
     let opts = ParserOptions {
         recover: false,
@@ -36,6 +46,7 @@ pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
         no_def_dtd: true,
         no_error: true,
         no_warning: true,
+        no_blanks,
         ..Default::default()
     };
     Parser::default()
