@@ -5,8 +5,32 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// `samlcheck FILE` and `pbpaste | samlcheck` mean `inspect`: the argument list with the command
+/// put in when none was named.
+fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let cmd = samlcheck::cli::Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .flat_map(|s| {
+            std::iter::once(s.get_name().to_string()).chain(s.get_all_aliases().map(str::to_string))
+        })
+        .chain(["help".to_string()])
+        .collect();
+    let first = args.get(1).map(|a| a.to_string_lossy().into_owned());
+    let inspect = match first.as_deref() {
+        None => !std::io::stdin().is_terminal(),
+        Some(a) if a.starts_with('-') && a != "-" => false,
+        Some(a) => !names.iter().any(|n| n == a),
+    };
+    if inspect {
+        args.insert(1, "inspect".into());
+    }
+    args
+}
+
 fn main() -> ExitCode {
-    let cli = samlcheck::cli::Cli::parse();
+    let cli = samlcheck::cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let color = cli.color;
     let mut streamed = std::io::stdout();
     match samlcheck::commands::run(cli, &mut streamed) {

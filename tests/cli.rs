@@ -53,3 +53,70 @@ fn help_and_version() {
     let (code, _, _) = run(&["frobnicate"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn small_conveniences_work() {
+    // `samlcheck FILE` is inspect.
+    let (code, out, _) = run(&["testdata/unsigned.xml", "--now", "2026-01-15T10:01:00Z"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("✔ OK response"), "{out}");
+    // explain is case-insensitive.
+    let (code, out, _) = run(&["explain", "ALGORITHM-SHA1"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("algorithm-sha1"), "{out}");
+    // --now takes a date (midnight UTC).
+    let (code, out, err) = run(&[
+        "inspect",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15",
+        "testdata/unsigned.xml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"judged_at\": \"2026-01-15T00:00:00Z\""),
+        "{out}"
+    );
+    // HTML of a text report keeps its lines.
+    let (_, out, _) = run(&[
+        "metadata",
+        "--format",
+        "html",
+        "--now",
+        "2026-01-15T10:01:00Z",
+        "testdata/idp-metadata.xml",
+    ]);
+    assert!(!out.contains("\\u{000a}"), "{out}");
+    // One algorithm-sha1 per signature, naming both algorithms.
+    let (_, out, _) = run(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T10:01:00Z",
+        "--idp-metadata",
+        "testdata/idp-metadata.xml",
+        "testdata/signed-sha1.xml",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sha1: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "algorithm-sha1")
+        .collect();
+    assert_eq!(sha1.len(), 1, "{out}");
+    assert!(
+        sha1[0]["message"].as_str().unwrap().contains("rsa-sha1")
+            && sha1[0]["message"].as_str().unwrap().contains("#sha1")
+    );
+    // The SHA-1 thumbprint beside the SHA-256 fingerprint (what Entra and AD FS show).
+    assert!(
+        v["signatures"][0]["embedded_cert"]["sha1"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 40
+    );
+}

@@ -8,6 +8,8 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
     let mut out = Output::default();
     match code {
         Some(c) => {
+            let lower = c.trim().to_ascii_lowercase().replace('_', "-");
+            let c = lower.as_str();
             let doc = codes::get(c).ok_or_else(|| {
                 let near: Vec<&str> = CODES
                     .iter()

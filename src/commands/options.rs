@@ -16,6 +16,12 @@ use crate::trust::store::KeySource;
 
 /// Parses `--now`, defaulting to the system clock.
 pub fn now(arg: Option<&str>) -> Result<OffsetDateTime, Error> {
+    // A date alone is midnight UTC.
+    let date_only = arg
+        .map(str::trim)
+        .filter(|s| s.len() == 10 && s.as_bytes().get(4) == Some(&b'-'))
+        .map(|s| format!("{s}T00:00:00Z"));
+    let arg = date_only.as_deref().or(arg);
     match arg {
         Some(s) => OffsetDateTime::parse(s.trim(), &Rfc3339).map_err(|e| {
             Error::usage(format!(

@@ -264,6 +264,7 @@ fn coverage(o: &mut String, r: &Report) {
 pub fn pre(text: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>samlcheck report</title><style>{STYLE}</style></head><body><pre>{}</pre></body></html>\n",
-        esc(text)
+        // Line by line: a newline is layout here, not a control character to show escaped.
+        text.lines().map(esc).collect::<Vec<_>>().join("\n")
     )
 }

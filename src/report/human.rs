@@ -435,12 +435,13 @@ fn render_one(r: &Report, mode: Mode) -> String {
         for k in &r.trusted_keys {
             let _ = writeln!(
                 out,
-                "{:13}{} · {} · until {} · SHA-256 {}",
+                "{:13}{} · {} · until {} · SHA-256 {} · thumbprint {}",
                 "",
                 v(&k.source),
                 v(&k.cert.subject),
                 k.cert.not_after,
-                short_fp(&k.cert.sha256)
+                short_fp(&k.cert.sha256),
+                k.cert.sha1
             );
         }
     }
@@ -498,11 +499,12 @@ fn render_one(r: &Report, mode: Mode) -> String {
             };
             let _ = writeln!(
                 out,
-                "{:13}   embedded cert: {} · until {} · SHA-256 {}{verdict}",
+                "{:13}   embedded cert: {} · until {} · SHA-256 {} · thumbprint {}{verdict}",
                 "",
                 v(&c.subject),
                 c.not_after,
-                short_fp(&c.sha256)
+                short_fp(&c.sha256),
+                c.sha1
             );
         }
         if let Some(d) = &s.detail {

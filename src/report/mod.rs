@@ -74,6 +74,8 @@ pub struct CertReport {
     pub not_before: String,
     pub not_after: String,
     pub sha256: String,
+    /// The SHA-1 thumbprint, as Entra ID and AD FS display certificates (identification only).
+    pub sha1: String,
 }
 
 impl From<&crate::trust::cert::CertInfo> for CertReport {
@@ -85,6 +87,7 @@ impl From<&crate::trust::cert::CertInfo> for CertReport {
             not_before: format_instant(c.not_before),
             not_after: format_instant(c.not_after),
             sha256: c.sha256.clone(),
+            sha1: crate::trust::cert::sha1_hex(&c.der),
         }
     }
 }

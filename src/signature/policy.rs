@@ -260,7 +260,7 @@ pub fn signature_rules(
         d.counts = false;
         d.refusal = Some(format!("refused by policy: {what}"));
     }
-    // Algorithms.
+    // Algorithms: MD5 and HMAC refused, unknown ones not checked, SHA-1 one warning per signature.
     let supported = [
         (
             info.signature_algorithm.as_deref(),
@@ -271,6 +271,7 @@ pub fn signature_rules(
             &super::xmlsec::DIGEST_ALGORITHMS[..],
         ),
     ];
+    let mut sha1 = Vec::new();
     for (alg, known) in supported {
         let Some(alg) = alg else { continue };
         let l = alg.to_ascii_lowercase();
@@ -292,13 +293,20 @@ pub fn signature_rules(
             d.counts = false;
             d.refusal = Some(format!("not checked: libxmlsec1 does not implement {alg}"));
         } else if l.ends_with("sha1") {
-            sink.push(at(Finding::new(
-                "algorithm-sha1",
-                format!("algorithm {alg} uses SHA-1"),
-            )));
+            sha1.push(alg);
         } else {
             sink.judged(Check::Algorithm);
         }
+    }
+    if !sha1.is_empty() {
+        sink.push(at(Finding::new(
+            "algorithm-sha1",
+            format!(
+                "the signature at line {} uses SHA-1 ({})",
+                info.line,
+                sha1.join(", ")
+            ),
+        )));
     }
     if let Some(c) = &info.c14n_algorithm {
         if !C14N.contains(&c.as_str()) {

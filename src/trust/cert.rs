@@ -238,6 +238,14 @@ pub fn colon_hex(hex: &str, pairs: usize) -> String {
     }
 }
 
+/// Uppercase hex SHA-1, the "thumbprint" Entra ID and AD FS show (identification only).
+pub fn sha1_hex(bytes: &[u8]) -> String {
+    openssl::sha::sha1(bytes)
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
