@@ -59,6 +59,7 @@ impl Options {
                 skew: Duration::minutes(3),
                 at_issue_instant: false,
                 fixed: false,
+                issue_instant_fallback: false,
             },
             expectations: Expectations::default(),
             trust: TrustStore::default(),

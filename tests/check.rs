@@ -197,3 +197,40 @@ fn readme_ci_recipe_runs_as_written() {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(sarif).unwrap()).unwrap();
     assert_eq!(v["version"], "2.1.0");
 }
+
+#[test]
+fn a_pinned_now_dates_captures_not_the_metadata() {
+    // `now` in the config is for old captures; certificates are judged at the real clock, so
+    // min_days still warns (the fixture certificates expire 2035-01-01: from 2020 that is more
+    // than 3,500 days away, from today less).
+    let cfg = r#"now = "2020-01-01T00:00:00Z"
+[[app]]
+name = "amplitude"
+idp_metadata = "idp.xml"
+min_days = 3500
+"#;
+    let dir = setup(cfg, FILES);
+    let (code, out, _) = check_in(&dir, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("certificate-expiring"), "{out}");
+    // Without a pinned now, captured responses are judged at their own IssueInstant.
+    let cfg = "[[app]]\nname = \"amplitude\"\nidp_metadata = \"idp.xml\"\nsp_metadata = \"sp.xml\"\nprofile = \"amplitude\"\nresponses = [\"captures/alice.xml\"]\n";
+    let dir = setup(cfg, FILES);
+    let (code, out, _) = check_in(&dir, &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn every_missing_path_is_listed_at_once() {
+    let cfg = "[[app]]\nname = \"a\"\nidp_metadata = \"nope-idp.xml\"\nsp_metadata = \"nope-sp.xml\"\nresponses = [\"none/*.xml\"]\n";
+    let dir = setup(cfg, &[]);
+    let (code, out, err) = check_in(&dir, &[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("3 path(s) to fix"), "{err}");
+    assert!(
+        err.contains("nope-idp.xml") && err.contains("nope-sp.xml") && err.contains("none/*.xml"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}

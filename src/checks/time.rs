@@ -17,6 +17,9 @@ pub struct Clock {
     pub at_issue_instant: bool,
     /// `now` was given (`--now`) or asked for (`--at now`): it wins over a capture's own time.
     pub fixed: bool,
+    /// A message that no capture dates is judged at its IssueInstant (`check`'s captured
+    /// responses), not at the clock.
+    pub issue_instant_fallback: bool,
 }
 
 /// What the judged time is.
@@ -44,7 +47,14 @@ impl Clock {
         if c.at_issue_instant {
             return (c, TimeBasis::IssueInstant);
         }
-        if c.fixed || !from_capture {
+        if c.fixed {
+            return (c, TimeBasis::Now);
+        }
+        if !from_capture {
+            if c.issue_instant_fallback {
+                c.at_issue_instant = true;
+                return (c, TimeBasis::IssueInstant);
+            }
             return (c, TimeBasis::Now);
         }
         match recorded_at {

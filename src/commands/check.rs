@@ -32,10 +32,19 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
     }
     let cfg = config::load(&path)?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    missing_paths(&path, &cfg, &base)?;
+    // The config's `now` dates old captures; the metadata is judged at the real clock (or at
+    // --now, which wins everywhere) so `min_days` still warns in time.
     let now = args.now.clone().or(cfg.now.clone());
     let mut apps = Vec::new();
     for app in &cfg.app {
-        apps.push(run_app(app, &cfg, &base, now.as_deref())?);
+        apps.push(run_app(
+            app,
+            &cfg,
+            &base,
+            now.as_deref(),
+            args.now.as_deref(),
+        )?);
     }
     let report = CheckReport::new(path.display().to_string(), apps);
     let mut out = Output {
@@ -73,6 +82,57 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
     Ok(out)
 }
 
+/// Every configured path that does not exist and every `responses` glob that matches nothing, in
+/// one error (a new config is fixed in one pass, not one path per run).
+fn missing_paths(path: &Path, cfg: &Config, base: &Path) -> Result<(), Error> {
+    let mut missing = Vec::new();
+    for app in &cfg.app {
+        let files = [
+            ("idp_metadata", app.idp_metadata.as_ref()),
+            ("sp_metadata", app.sp_metadata.as_ref()),
+            ("sp_key", app.sp_key.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v.clone())))
+        .chain(app.cert.0.iter().map(|c| ("cert", c.clone())))
+        .chain(app.sp_cert.0.iter().map(|c| ("sp_cert", c.clone())));
+        for (key, p) in files {
+            if p.starts_with("https://") || p.starts_with("http://") {
+                continue;
+            }
+            let full = config::resolve(base, &p);
+            if !full.exists() {
+                missing.push(format!(
+                    "app {:?}: {key} {p:?} (looked for {})",
+                    app.name,
+                    full.display()
+                ));
+            }
+        }
+        for pattern in &app.responses {
+            let full = config::resolve(base, pattern).display().to_string();
+            let any = glob::glob(&full)
+                .map(|mut g| g.any(|p| p.is_ok_and(|p| p.is_file())))
+                .unwrap_or(false);
+            if !any {
+                missing.push(format!(
+                    "app {:?}: responses {pattern:?} matches no file (looked for {full})",
+                    app.name
+                ));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "{}: {} path(s) to fix: {}",
+        path.display(),
+        missing.len(),
+        missing.join("; ")
+    )))
+}
+
 fn init(path: &Path) -> Result<Output, Error> {
     if path.exists() {
         return Err(Error::usage(format!(
@@ -93,11 +153,19 @@ fn init(path: &Path) -> Result<Output, Error> {
     })
 }
 
-fn run_app(app: &App, cfg: &Config, base: &Path, now: Option<&str>) -> Result<AppReport, Error> {
+fn run_app(
+    app: &App,
+    cfg: &Config,
+    base: &Path,
+    now: Option<&str>,
+    metadata_now: Option<&str>,
+) -> Result<AppReport, Error> {
     let ctx = |e: Error| Error::usage(format!("app {:?}: {e}", app.name));
     let file = |p: &str| config::resolve(base, p);
+    // Metadata certificates and min_days are judged at the real clock: a `now` pinned for old
+    // captures must not hide a certificate that expires next week.
     let lint_opts = LintOptions {
-        now: options::now(now).map_err(ctx)?,
+        now: options::now(metadata_now).map_err(ctx)?,
         window: app.min_days.map_or(Window::Default, Window::MinDays),
         trusted: &[],
         limits: Limits::default(),
@@ -224,6 +292,9 @@ fn verify_all(
     };
     let mut opts = options::build(&args)?;
     opts.strict = true;
+    // Captured test-user responses are judged when they were captured (a HAR's own time) or,
+    // for a bare message, at its IssueInstant; a pinned `now` wins.
+    opts.clock.issue_instant_fallback = now.is_none();
     let limits = source::limits(&args.input);
     let inputs = source::inputs(&args.input)?;
     crate::analyze::prepare();
