@@ -54,12 +54,16 @@ fn main() -> ExitCode {
                 } else {
                     Box::new(anstream::AutoStream::new(stdout, choice))
                 };
-                if stdout
+                match stdout
                     .write_all(out.stdout.as_bytes())
                     .and_then(|_| stdout.flush())
-                    .is_err()
                 {
-                    return ExitCode::from(2);
+                    Ok(()) => {}
+                    // The reader went away (`| head`): the verdict still stands, silently.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return ExitCode::from(out.code)
+                    }
+                    Err(_) => return ExitCode::from(2),
                 }
             }
             for line in &out.stderr {

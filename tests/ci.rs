@@ -211,3 +211,41 @@ fn har_with_several_messages_is_one_input_many_lines() {
     assert_eq!(code, 0);
     assert!(out.lines().count() >= 2, "{out}");
 }
+
+#[test]
+fn sarif_points_at_lines_only_in_files_that_are_the_xml() {
+    let sarif = |file: &str| -> Value {
+        let (_, out, _) = run(&[
+            "verify",
+            "--format",
+            "sarif",
+            "--now",
+            NOW,
+            "--idp-metadata",
+            &td("idp-metadata.xml"),
+            "--audience",
+            "urn:other",
+            &td(file),
+        ]);
+        serde_json::from_str(&out).unwrap()
+    };
+    let region = |v: &Value| {
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "audience-mismatch")
+            .unwrap()["locations"][0]["physicalLocation"]
+            .get("region")
+            .cloned()
+    };
+    assert!(region(&sarif("signed-assertion.xml")).is_some());
+    assert!(
+        region(&sarif("signed-assertion.b64")).is_none(),
+        "a base64 file's lines are not the XML's"
+    );
+    let v = sarif("signed-assertion.xml");
+    assert!(v["runs"][0]["tool"]["driver"]
+        .get("informationUri")
+        .is_none());
+}

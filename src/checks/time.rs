@@ -114,13 +114,34 @@ pub fn format_instant(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
 }
 
-/// "2h 5m 3s" for a signed duration, without the sign.
+/// "2h 5m 3s", "10mo 15d", "3y 2mo" for a signed duration, without the sign: at most the two
+/// largest units (a year is 365.25 days, a month 30.44, as humantime counts them).
 pub fn span(d: Duration) -> String {
     let secs = d.whole_seconds().unsigned_abs();
     if secs == 0 {
         return "0s".into();
     }
-    humantime::format_duration(std::time::Duration::from_secs(secs)).to_string()
+    const UNITS: [(u64, &str); 6] = [
+        (31_557_600, "y"),
+        (2_630_016, "mo"),
+        (86_400, "d"),
+        (3_600, "h"),
+        (60, "m"),
+        (1, "s"),
+    ];
+    let mut rest = secs;
+    let mut parts = Vec::new();
+    for (size, unit) in UNITS {
+        if rest >= size {
+            parts.push(format!("{}{unit}", rest / size));
+            rest %= size;
+        }
+        // Minutes and seconds only matter below a day; keep up to three parts under an hour.
+        if parts.len() == 2 && secs >= 86_400 || parts.len() == 3 {
+            break;
+        }
+    }
+    parts.join(" ")
 }
 
 /// The reference time: `--now`/system clock, or the message's IssueInstant with `--at issue-instant`.

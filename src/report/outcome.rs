@@ -19,6 +19,9 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// The input error, for `input_error`.
     pub error: Option<String>,
+    /// Finding line numbers are lines of `file` (the file is the XML itself, not an encoding of
+    /// it): only then may SARIF point at them.
+    pub lines_in_file: bool,
 }
 
 impl Outcome {
@@ -40,6 +43,7 @@ impl Outcome {
             },
             findings: r.findings.clone(),
             error: r.error.as_ref().map(|e| e.message.clone()),
+            lines_in_file: r.decoding.iter().all(|s| *s == crate::input::Step::Bom),
         }
     }
 
@@ -51,6 +55,7 @@ impl Outcome {
             verdict: r.verdict,
             findings: r.findings.clone(),
             error: r.error.clone(),
+            lines_in_file: true,
         }
     }
 
@@ -62,6 +67,7 @@ impl Outcome {
             verdict: p.verdict,
             findings: p.findings.clone(),
             error: None,
+            lines_in_file: true,
         }
     }
 }

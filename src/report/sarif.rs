@@ -45,7 +45,7 @@ pub fn render(outcomes: &[Outcome]) -> String {
         let location = |line: Option<usize>| -> Vec<Value> {
             let Some(file) = &o.file else { return vec![] };
             let mut physical = json!({ "artifactLocation": { "uri": uri(file) } });
-            if let Some(l) = line.filter(|l| *l > 0) {
+            if let Some(l) = line.filter(|l| *l > 0 && o.lines_in_file) {
                 physical["region"] = json!({ "startLine": l });
             }
             vec![json!({ "physicalLocation": physical })]
@@ -84,7 +84,6 @@ pub fn render(outcomes: &[Outcome]) -> String {
             "tool": { "driver": {
                 "name": "samlcheck",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/samlcheck/samlcheck",
                 "rules": rules,
             }},
             "results": results,
