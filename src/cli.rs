@@ -186,8 +186,9 @@ pub struct RedactArgs {
 
 impl RedactArgs {
     /// The redactor these flags ask for (`--redact-urls` implies `--redact`).
-    pub fn redactor(self) -> Option<crate::redact::Redactor> {
-        (self.redact || self.redact_urls).then(|| crate::redact::Redactor::new(self.redact_urls))
+    pub fn redactor(self) -> Option<samlcheck::redact::Redactor> {
+        (self.redact || self.redact_urls)
+            .then(|| samlcheck::redact::Redactor::new(self.redact_urls))
     }
 }
 

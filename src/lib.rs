@@ -1,9 +1,27 @@
 //! samlcheck: decode SAML captures, verify signatures against trusted keys only, and explain
-//! failed sign-ins with coded findings.
+//! failed sign-ins with coded findings. The library never prints; the binary (`src/main.rs`,
+//! with `cli.rs` and one file per subcommand under `commands/`) parses flags into
+//! [`Options`], calls the library and writes what the renderers return.
 //!
-//! The binary (`src/main.rs`) is a thin shell over this library: [`input`] finds messages in
-//! what was captured, [`analyze`] turns one into a [`report::Report`], and [`report`] renders
-//! it. The library never prints.
+//! The rooms, in the order a message passes them:
+//! - [`input`]: capture forms (HAR, SAML-tracer, forms, URLs, base64, DEFLATE) → [`input::Capture`].
+//! - [`xml`]: the guarded libxml2 parse and one reader per message kind → [`xml::model::Message`].
+//! - [`authenticate`]: the trust stage, for every kind — which signature counts ([`signature`]
+//!   holds the policy and the only libxmlsec1 code), what the SP consumes, the pre-digest
+//!   cross-check. [`trust`] loads the keys the user trusts.
+//! - [`checks`]: one file per concern, each pushing coded [`finding::Finding`]s into a
+//!   [`finding::Sink`]; [`analyze()`] runs them for one message; [`flow`] judges a capture as a
+//!   sign-in (request ↔ response, the SP's answer, IdP error pages, replays).
+//! - [`report`]: the public JSON types, assembled once in `analyze::build`, and the renderers.
+//!
+//! Where to add…
+//! - a finding: its code, check, severity and explain text in [`codes`] (and, if it is a
+//!   policy, in [`codes::POLICY`]); push it from the check that knows; `tests/it/codes.rs` needs a
+//!   trigger for it.
+//! - a check: a function in `checks/` called from `analyze::analyze_inner` (or [`flow`] for
+//!   what spans a capture).
+//! - a field: the report type in [`report`] and its line in `report/human.rs`, `markdown.rs`
+//!   and `html.rs`; JSON follows serde.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
@@ -11,9 +29,7 @@ pub mod authenticate;
 pub mod batch;
 pub mod check;
 pub mod checks;
-pub mod cli;
 pub mod codes;
-pub mod commands;
 pub mod config;
 pub mod diff;
 pub mod error;

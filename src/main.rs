@@ -5,11 +5,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
+mod commands;
+
 /// `samlcheck FILE` and `pbpaste | samlcheck` mean `inspect`: the argument list with the command
 /// put in when none was named.
 fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     use clap::CommandFactory;
-    let cmd = samlcheck::cli::Cli::command();
+    let cmd = cli::Cli::command();
     let names: Vec<String> = cmd
         .get_subcommands()
         .flat_map(|s| {
@@ -30,15 +33,15 @@ fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 fn main() -> ExitCode {
-    let cli = samlcheck::cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
+    let cli = cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let color = cli.color;
     let mut streamed = std::io::stdout();
-    match samlcheck::commands::run(cli, &mut streamed) {
+    match commands::run(cli, &mut streamed) {
         Ok(out) => {
             let choice = match color {
-                samlcheck::cli::Color::Always => anstream::ColorChoice::Always,
-                samlcheck::cli::Color::Never => anstream::ColorChoice::Never,
-                samlcheck::cli::Color::Auto => anstream::ColorChoice::Auto,
+                cli::Color::Always => anstream::ColorChoice::Always,
+                cli::Color::Never => anstream::ColorChoice::Never,
+                cli::Color::Auto => anstream::ColorChoice::Auto,
             };
             if !out.stdout.is_empty() {
                 let stdout = std::io::stdout().lock();

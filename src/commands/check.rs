@@ -1,4 +1,4 @@
-//! `samlcheck check [CONFIG]`: runs a checked-in SSO setup (see [`crate::config`]): per app, the
+//! `samlcheck check [CONFIG]`: runs a checked-in SSO setup (see [`samlcheck::config`]): per app, the
 //! metadata lint, the IdP↔SP pairing and `verify` of every captured response, with one exit code.
 
 use std::io::Write;
@@ -7,18 +7,17 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use super::{options, report as messages, source, Output};
-use crate::batch;
 use crate::cli::{CheckArgs, Cli, Command, Format};
-use crate::config::{self, App, Config};
-use crate::error::Error;
-use crate::input::Limits;
-use crate::metadata::lint::{self, LintOptions, Window};
-use crate::metadata::pair::{self, Expected};
-use crate::metadata::MetadataReport;
-use crate::report::check::{self as render, AppReport, CheckReport};
-use crate::report::outcome::Outcome;
-use crate::report::{junit, sarif, Verdict};
-use crate::trust::metadata as md;
+use samlcheck::batch;
+use samlcheck::config::{self, App, Config};
+use samlcheck::error::Error;
+use samlcheck::input::Limits;
+use samlcheck::metadata::lint::{self, LintOptions, Window};
+use samlcheck::metadata::pair::{self, Expected};
+use samlcheck::metadata::MetadataReport;
+use samlcheck::report::check::{self as render, AppReport, CheckReport};
+use samlcheck::report::{junit, sarif};
+use samlcheck::trust::metadata as md;
 
 const DEFAULT: &str = "samlcheck.toml";
 
@@ -68,8 +67,10 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
     let outcomes = || report.outcomes();
     match args.format {
         Format::Human => out.stdout = render::human(&report),
-        Format::Markdown => out.stdout = crate::report::markdown::fenced(&render::human(&report)),
-        Format::Html => out.stdout = crate::report::html::pre(&render::human(&report)),
+        Format::Markdown => {
+            out.stdout = samlcheck::report::markdown::fenced(&render::human(&report))
+        }
+        Format::Html => out.stdout = samlcheck::report::html::pre(&render::human(&report)),
         Format::Json => out.stdout = render::json(&report),
         Format::Ndjson => {
             // Whole apps are checked before anything is written, so a usage error in a later
@@ -176,7 +177,7 @@ fn run_app(
     for p in [&app.idp_metadata, &app.sp_metadata].into_iter().flatten() {
         let path = file(p);
         let shown = path.display().to_string();
-        match crate::trust::fetch::load(&path).map(|f| f.bytes) {
+        match samlcheck::trust::fetch::load(&path).map(|f| f.bytes) {
             Ok(bytes) => {
                 metadata.push(lint::lint(&shown, &bytes, &lint_opts));
                 parsed.push(md::parse(&bytes, &lint_opts.limits).ok());
@@ -232,7 +233,7 @@ fn verify_all(
     base: &Path,
     now: Option<&str>,
     files: &[String],
-) -> Result<Vec<crate::report::Report>, Error> {
+) -> Result<Vec<samlcheck::report::Report>, Error> {
     let mut argv: Vec<String> = vec!["samlcheck".into(), "verify".into()];
     let mut flag = |name: &str, value: &str| {
         argv.push(format!("--{name}"));
@@ -297,51 +298,16 @@ fn verify_all(
     opts.clock.issue_instant_fallback = now.is_none();
     let limits = source::limits(&args.input);
     let inputs = source::inputs(&args.input)?;
-    crate::analyze::prepare();
+    samlcheck::analyze::prepare();
     let mut reports = Vec::new();
     let mut seen = std::collections::HashMap::new();
     batch::run(
         &inputs,
         |i| messages::analyze_input(i, &limits, &opts),
         |_, mut found| {
-            crate::flow::replays(&mut found, &mut seen);
+            samlcheck::flow::replays(&mut found, &mut seen);
             reports.extend(found)
         },
     );
     Ok(reports)
-}
-
-impl CheckReport {
-    /// 2 when anything could not be read, 1 when a check failed, else 0.
-    pub fn exit_code(&self) -> u8 {
-        let any = |f: &dyn Fn(&AppReport) -> bool| self.apps.iter().any(f);
-        if any(&|a| {
-            a.metadata.iter().any(|m| m.verdict == "input_error")
-                || a.messages.iter().any(|r| r.verdict == Verdict::InputError)
-        }) {
-            2
-        } else if self.verdict == "fail" {
-            1
-        } else {
-            0
-        }
-    }
-
-    /// Every metadata file, pairing and message as CI outcomes, named by app.
-    pub fn outcomes(&self) -> Vec<Outcome> {
-        let mut out = Vec::new();
-        for a in &self.apps {
-            let named = |mut o: Outcome| {
-                o.name = format!("{}: {}", a.name, o.name);
-                o
-            };
-            out.extend(a.metadata.iter().map(|m| named(Outcome::metadata(m))));
-            out.extend(a.pair.iter().map(|p| named(Outcome::pairing(p))));
-            out.extend(a.messages.iter().map(|r| {
-                let file = (!r.origin.is_empty()).then_some(r.origin.as_str());
-                named(Outcome::message(r, file, 0))
-            }));
-        }
-        out
-    }
 }

@@ -2,8 +2,8 @@
 
 use super::{source, Output};
 use crate::cli::DecodeArgs;
-use crate::error::Error;
-use crate::xml::{guard, pretty};
+use samlcheck::error::Error;
+use samlcheck::xml::{guard, pretty};
 
 pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
     let limits = source::limits(&args.input);

@@ -1,11 +1,11 @@
 //! `samlcheck diff A B`: analyse two captures alike (the same trust and expectations) and compare
-//! them with [`crate::diff`]. Exit 0 when nothing an SP checks differs, 1 when something does.
+//! them with [`samlcheck::diff`]. Exit 0 when nothing an SP checks differs, 1 when something does.
 
 use super::{options, report::analyze_input, source, Output};
 use crate::cli::{Format, ReportArgs};
-use crate::error::Error;
-use crate::report::diff as render;
-use crate::report::Verdict;
+use samlcheck::error::Error;
+use samlcheck::report::diff as render;
+use samlcheck::report::Verdict;
 
 pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     if !matches!(
@@ -42,7 +42,7 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     }
     let opts = options::build(args)?;
     let limits = source::limits(&args.input);
-    crate::analyze::prepare();
+    samlcheck::analyze::prepare();
     let mut sides = Vec::new();
     for (k, i) in inputs.iter().enumerate() {
         let mut reports = analyze_input(i, &limits, &opts);
@@ -70,11 +70,11 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
         let r = reports.remove(at);
         if r.verdict == Verdict::InputError {
             let msg = r.error.map(|e| e.message).unwrap_or_default();
-            return Err(Error::Input(crate::error::InputError::new(msg)));
+            return Err(Error::Input(samlcheck::error::InputError::new(msg)));
         }
         sides.push(r);
     }
-    let mut d = crate::diff::compare(&sides[0], &sides[1]);
+    let mut d = samlcheck::diff::compare(&sides[0], &sides[1]);
     if let Some(mut red) = args.redact.redactor() {
         // Values were compared unredacted; only what is shown is replaced.
         for r in sides.iter_mut() {

@@ -1,8 +1,8 @@
 //! `samlcheck explain [CODE]`: what a finding code means, its usual causes and fixes.
 
 use super::Output;
-use crate::codes::{self, CODES};
-use crate::error::Error;
+use samlcheck::codes::{self, CODES};
+use samlcheck::error::Error;
 
 pub fn run(code: Option<&str>) -> Result<Output, Error> {
     let mut out = Output::default();
@@ -35,7 +35,7 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
-                if crate::codes::is_policy(doc.code) {
+                if samlcheck::codes::is_policy(doc.code) {
                     "policy: --allow/--deny change its severity"
                 } else {
                     "not a policy: it cannot be allowed"

@@ -1,19 +1,19 @@
 //! `samlcheck metadata FILE… [--sp-metadata SP]`: lint IdP/SP metadata for CI and, with
 //! `--sp-metadata`, pair the IdP's with the SP's. Reading files and rendering only: the lint and
-//! the pairing live in [`crate::metadata`].
+//! the pairing live in [`samlcheck::metadata`].
 
 use super::{options, Output};
 use crate::cli::{Format, MetadataArgs};
-use crate::error::Error;
-use crate::input::Limits;
-use crate::metadata::lint::{self, LintOptions, Window};
-use crate::metadata::pair::{self, Expected};
-use crate::metadata::{MetadataReport, PairReport};
-use crate::report::metadata as render;
-use crate::report::outcome::Outcome;
-use crate::report::{junit, sarif};
-use crate::trust::cert::CertInfo;
-use crate::trust::metadata as md;
+use samlcheck::error::Error;
+use samlcheck::input::Limits;
+use samlcheck::metadata::lint::{self, LintOptions, Window};
+use samlcheck::metadata::pair::{self, Expected};
+use samlcheck::metadata::{MetadataReport, PairReport};
+use samlcheck::report::metadata as render;
+use samlcheck::report::outcome::Outcome;
+use samlcheck::report::{junit, sarif};
+use samlcheck::trust::cert::CertInfo;
+use samlcheck::trust::metadata as md;
 
 pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let trusted: Vec<CertInfo> = options::certs(&args.cert)?
@@ -32,7 +32,7 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let mut docs = Vec::new();
     for path in files {
         let file = path.display().to_string();
-        match crate::trust::fetch::load(path).map(|f| f.bytes) {
+        match samlcheck::trust::fetch::load(path).map(|f| f.bytes) {
             Ok(bytes) => {
                 reports.push(lint::lint(&file, &bytes, &opts));
                 docs.push(md::parse(&bytes, &opts.limits).ok());
@@ -94,9 +94,9 @@ pub(super) fn output(
         Format::Junit => junit::render("metadata", &outcomes()),
         Format::Human => render::human(&reports, pairing.as_ref()),
         Format::Markdown => {
-            crate::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))
+            samlcheck::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))
         }
-        Format::Html => crate::report::html::pre(&render::human(&reports, pairing.as_ref())),
+        Format::Html => samlcheck::report::html::pre(&render::human(&reports, pairing.as_ref())),
     };
     out
 }

@@ -13,7 +13,7 @@ mod source;
 mod tools;
 
 use crate::cli::{Cli, Command};
-use crate::error::Error;
+use samlcheck::error::Error;
 
 /// What a command produced: stdout text, stderr lines, and the exit code.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

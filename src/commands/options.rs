@@ -6,13 +6,13 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::source;
-use crate::analyze::Options;
 use crate::cli::{At, ReportArgs};
-use crate::error::Error;
-use crate::profiles::Profile;
-use crate::trust::cert::CertInfo;
-use crate::trust::metadata;
-use crate::trust::store::KeySource;
+use samlcheck::analyze::Options;
+use samlcheck::error::Error;
+use samlcheck::profiles::Profile;
+use samlcheck::trust::cert::CertInfo;
+use samlcheck::trust::metadata;
+use samlcheck::trust::store::KeySource;
 
 /// Parses `--now`, defaulting to the system clock.
 pub fn now(arg: Option<&str>) -> Result<OffsetDateTime, Error> {
@@ -57,15 +57,15 @@ pub fn certs(paths: &[std::path::PathBuf]) -> Result<Vec<(String, CertInfo)>, Er
 }
 
 /// Reads and parses a metadata file given with `flag`; problems are usage errors naming the flag.
-/// A file, or an https URL fetched with [`crate::trust::fetch`]; returns the document and where
+/// A file, or an https URL fetched with [`samlcheck::trust::fetch`]; returns the document and where
 /// it came from.
 fn metadata_file(
     path: &Path,
     flag: &str,
-    limits: &crate::input::Limits,
+    limits: &samlcheck::input::Limits,
 ) -> Result<(metadata::Metadata, String), Error> {
     let shown = path.display().to_string();
-    let f = crate::trust::fetch::load(path)
+    let f = samlcheck::trust::fetch::load(path)
         .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
     let md = metadata::parse(&f.bytes, limits)
         .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
@@ -100,7 +100,7 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
                 .add(KeySource::Cert(path.display().to_string()), c);
         }
     }
-    o.policy = crate::finding::Policy::new(&args.allow, &args.deny).map_err(Error::usage)?;
+    o.policy = samlcheck::finding::Policy::new(&args.allow, &args.deny).map_err(Error::usage)?;
     if let Some(age) = &args.max_age {
         o.max_age = match age.trim() {
             "off" | "none" | "0" => None,

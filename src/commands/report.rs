@@ -1,18 +1,18 @@
 //! `samlcheck inspect` and `samlcheck verify`: every message of every input (files, directories,
-//! HARs), analysed in parallel by [`crate::batch`], rendered in input order in the chosen format.
+//! HARs), analysed in parallel by [`samlcheck::batch`], rendered in input order in the chosen format.
 //! `--format ndjson` streams a line per message as its chunk finishes.
 
 use std::io::Write;
 
 use super::progress::Progress;
 use super::{options, source, Output};
-use crate::analyze::{analyze, Options};
-use crate::batch;
 use crate::cli::{Format, ReportArgs};
-use crate::error::Error;
-use crate::input::Limits;
-use crate::report::outcome::Outcome;
-use crate::report::{human, json, junit, markdown, sarif, Report, Verdict};
+use samlcheck::analyze::{analyze, Options};
+use samlcheck::batch;
+use samlcheck::error::Error;
+use samlcheck::input::Limits;
+use samlcheck::report::outcome::Outcome;
+use samlcheck::report::{human, json, junit, markdown, sarif, Report, Verdict};
 use source::Input;
 
 pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Output, Error> {
@@ -35,7 +35,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut broken_pipe = false;
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
-    crate::analyze::prepare();
+    samlcheck::analyze::prepare();
     // Assertion IDs seen so far in this run, in input order (replay detection).
     let mut seen = std::collections::HashMap::new();
     batch::run(
@@ -43,7 +43,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
         |i| select(analyze_input(i, &limits, &opts), pick),
         |input, mut found| {
             progress.inc();
-            crate::flow::replays(&mut found, &mut seen);
+            samlcheck::flow::replays(&mut found, &mut seen);
             for (k, mut r) in found.into_iter().enumerate() {
                 tally.add(&r);
                 if let Some(red) = redactor.as_mut() {
@@ -81,7 +81,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
             out.plain = true;
         }
         Format::Html => {
-            out.stdout = crate::report::html::render(&reports, verify);
+            out.stdout = samlcheck::report::html::render(&reports, verify);
             out.plain = true;
         }
         Format::Sarif => {
@@ -162,7 +162,7 @@ fn select(mut reports: Vec<Report>, pick: Pick) -> Vec<Report> {
             vec![Report::input_error(
                 &origin,
                 Vec::new(),
-                &crate::error::InputError::new(format!(
+                &samlcheck::error::InputError::new(format!(
                     "--message {n}: the input holds {} message(s)",
                     reports.len()
                 )),
@@ -183,7 +183,7 @@ pub(super) fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> V
                     Err(e) => Report::input_error(&origin, Vec::new(), &e.in_origin(&origin)),
                 })
                 .collect();
-            crate::flow::as_sign_in(&mut reports);
+            samlcheck::flow::as_sign_in(&mut reports);
             reports
         }
     }

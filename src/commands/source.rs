@@ -4,8 +4,8 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use crate::cli::InputArgs;
-use crate::error::{Error, InputError};
-use crate::input::{self, Decoded, Limits};
+use samlcheck::error::{Error, InputError};
+use samlcheck::input::{self, Decoded, Limits};
 
 /// One input: its origin and the messages found in it (or why none could be).
 pub type Source = (String, Result<Decoded, InputError>);
@@ -127,7 +127,7 @@ fn read_until_blank_line(r: impl std::io::BufRead, limits: &Limits) -> Result<Ve
         if out.len() > limits.max_file {
             return Err(Error::Input(InputError::new(format!(
                 "pasted input is larger than {} (limit --max-file)",
-                crate::input::limits::bytes(limits.max_file)
+                samlcheck::input::limits::bytes(limits.max_file)
             ))));
         }
     }
@@ -240,7 +240,7 @@ fn read_bounded(r: impl Read, limits: &Limits, origin: &str) -> Result<Vec<u8>, 
         return Err(Error::Input(
             InputError::new(format!(
                 "input is larger than {} (limit {flag})",
-                crate::input::limits::bytes(max)
+                samlcheck::input::limits::bytes(max)
             ))
             .in_origin(origin),
         ));

@@ -4,8 +4,8 @@ use clap::CommandFactory;
 
 use super::Output;
 use crate::cli::{Cli, Shell};
-use crate::error::Error;
-use crate::profiles::Profile;
+use samlcheck::error::Error;
+use samlcheck::profiles::Profile;
 
 /// Shell completion script for `shell` (the committed files under completions/ are these).
 pub fn completions(shell: Shell) -> Output {

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::outcome::Outcome;
 use super::terminal::visible;
 use super::{Report, Verdict};
 use crate::check::Severity;
@@ -167,5 +168,40 @@ fn first_problem(out: &mut String, findings: &[crate::finding::Finding]) {
         if let Some(h) = &f.hint {
             out.push_str(&format!("      fix: {}\n", visible(h)));
         }
+    }
+}
+
+impl CheckReport {
+    /// 2 when anything could not be read, 1 when a check failed, else 0.
+    pub fn exit_code(&self) -> u8 {
+        let any = |f: &dyn Fn(&AppReport) -> bool| self.apps.iter().any(f);
+        if any(&|a| {
+            a.metadata.iter().any(|m| m.verdict == "input_error")
+                || a.messages.iter().any(|r| r.verdict == Verdict::InputError)
+        }) {
+            2
+        } else if self.verdict == "fail" {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Every metadata file, pairing and message as CI outcomes, named by app.
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        for a in &self.apps {
+            let named = |mut o: Outcome| {
+                o.name = format!("{}: {}", a.name, o.name);
+                o
+            };
+            out.extend(a.metadata.iter().map(|m| named(Outcome::metadata(m))));
+            out.extend(a.pair.iter().map(|p| named(Outcome::pairing(p))));
+            out.extend(a.messages.iter().map(|r| {
+                let file = (!r.origin.is_empty()).then_some(r.origin.as_str());
+                named(Outcome::message(r, file, 0))
+            }));
+        }
+        out
     }
 }

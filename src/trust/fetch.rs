@@ -23,7 +23,7 @@ pub fn is_url(s: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Fetched {
     pub bytes: Vec<u8>,
-    /// e.g. "https://idp.example/metadata (downloaded)" or "(not modified, from the cache)".
+    /// e.g. "`https://idp.example/metadata` (downloaded)" or "(not modified, from the cache)".
     pub origin: String,
 }
 

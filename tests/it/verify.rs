@@ -2,8 +2,7 @@
 //! wrong keys, rotation, the XSW permutations and the other trust rules. No wrapped or tampered
 //! message may pass or authenticate the attacker's subject.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn results(v: &Value) -> Vec<String> {

@@ -1,8 +1,7 @@
 //! `samlcheck check`: a checked-in SSO setup (testdata/samlcheck.toml) run as one CI step, its
 //! config errors, `--init`, and the README's "Use in CI" recipe run as written.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A config in a temporary folder beside copies of the fixtures it names.

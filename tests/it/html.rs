@@ -3,8 +3,7 @@
 //! report, the console stays clean and the screenshot is a drawn page. Without a browser the
 //! browser part is skipped with a printed reason; the self-containment checks always run.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn html() -> String {

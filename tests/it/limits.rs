@@ -2,8 +2,7 @@
 //! one clear line, and the child's peak RSS and CPU time are read from the kernel (wait4's
 //! rusage), not estimated. Bounds leave room for the unoptimised test build.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Stdio};
@@ -43,8 +42,9 @@ fn measure(args: &[&str], make: impl FnOnce() -> Vec<u8>) -> Cost {
         .unwrap();
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
-    // SAFETY: rusage is plain data the kernel fills; pid is our own unwaited child.
+    // SAFETY: rusage is plain data (all-zero is a valid value) that the kernel fills.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own unwaited child; status and usage outlive the call.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid);
     let wall = started.elapsed();

@@ -2,8 +2,7 @@
 //! that reads only what the verified signature covers. Each attack is refused and its subject
 //! never authenticated; each benign shape real IdPs send passes. Fixtures: testdata/trust.py.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const AMP: &str = "https://amplitude.com/saml/sso/metadata";

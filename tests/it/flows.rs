@@ -1,8 +1,7 @@
 //! Whole sign-ins (issue 19): HAR and SAML-tracer captures judged as the flow they record, at the
 //! time they recorded it. Fixtures: testdata/flows.py.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// `verify --format json --idp-metadata …` of a flow fixture, without --now: judged at capture time.

@@ -2,8 +2,7 @@
 //! revalidated by ETag, HTTP errors and endless redirects refused in one line, plain http to a
 //! remote host refused, and nothing but the given URL ever requested.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};

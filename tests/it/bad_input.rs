@@ -1,7 +1,6 @@
 //! Every class of bad input exits 2 with one clear line naming the problem, never a panic.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Write;
 
 fn refuse(stdin: &[u8], args: &[&str], expect: &str) -> String {
@@ -136,7 +135,7 @@ fn not_a_saml_message() {
         "this is an HTML page (titled \"500 Internal Server Error\")",
     );
     refuse(
-        include_bytes!("../testdata/keys/idp.crt"),
+        include_bytes!("../../testdata/keys/idp.crt"),
         &[],
         "this is a PEM CERTIFICATE, not a SAML message: pass it with --cert",
     );

@@ -2,8 +2,7 @@
 //! name reaches the terminal with control characters (C0, C1 such as U+009B CSI) and bidi
 //! overrides (U+202E) shown as visible escapes, never as themselves.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// C1 CSI, a right-to-left override and a tab: all legal in XML 1.0 text.
 const NASTY: &str = "\u{9b}31m\u{202e}moc.evil\t";

@@ -3,8 +3,7 @@
 //!
 //! Entries we judge differently from the label are listed in `DISAGREE` with the reason.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,7 @@
 //! Batch and CI output through the binary: directories and --glob, ndjson in input order, SARIF
 //! 2.1.0 and JUnit for verify and metadata, the summary line.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn batch_dir() -> tempfile::TempDir {

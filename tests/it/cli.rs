@@ -1,7 +1,6 @@
 //! Committed completions are current; the man page renders; --help and --version work.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn committed_completions_are_current() {

@@ -1,7 +1,6 @@
 //! Email resolution, expectations, time, status, profiles, IdP-aware hints, explain and metadata.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn finding<'a>(v: &'a Value, code: &str) -> &'a Value {

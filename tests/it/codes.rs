@@ -1,8 +1,7 @@
 //! Every finding code in the registry is produced by some input, through the real binary.
 //! The table below triggers each one; a test fails if a registered code has no trigger.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 

@@ -1,7 +1,6 @@
 //! Snapshots of the human and JSON reports (NO_COLOR, fixed --now, paths relative to the crate).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn out(args: &[&str]) -> String {
     let (_, stdout, _) = run(args);

@@ -3,8 +3,7 @@
 //! redacted text, JSON or Markdown report or in `decode --redact` XML — which still parses — and
 //! verdicts and finding codes are those of the unredacted run.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Every capture file under testdata/ (messages, HARs, exports; not keys, scripts or docs).

@@ -1,7 +1,6 @@
 //! Every capture form decodes, through the real binary, and the steps are reported.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn decoding(file: &str) -> Vec<String> {
     let f = td(file);

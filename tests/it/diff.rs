@@ -1,8 +1,7 @@
 //! `samlcheck diff A B`: a working and a failing sign-in compared, the explaining difference
 //! first; identical captures exit 0; human (snapshot), JSON and Markdown output.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn diff(extra: &[&str], a: &str, b: &str) -> (i32, String, String) {
     let mut cmd = bin();

@@ -2,8 +2,7 @@
 //! (pulldown-cmark, GFM tables): the tables keep their columns whatever the message holds, and
 //! message values never become markup. A snapshot pins the layout.
 
-mod common;
-use common::*;
+use crate::common::*;
 use pulldown_cmark::{html, Options, Parser};
 
 fn markdown(args: &[&str], stdin: Option<String>) -> String {

@@ -3,8 +3,7 @@
 //! encrypted one passes with --sp-key and fails without it; the IdP is recognised and the email
 //! source is the expected one.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const NOW: &str = "2026-01-15T10:01:00Z";

@@ -1,0 +1,26 @@
+//! The integration tests, one binary (one link of the library instead of twenty): a module
+//! per area, all through the real `samlcheck` binary on committed fixtures. `common` holds the
+//! helpers (the binary with NO_COLOR, a fixed `--now`, JSON runners).
+
+mod bad_input;
+mod check;
+mod checks;
+mod ci;
+mod cli;
+mod codes;
+mod common;
+mod corpus;
+mod diff;
+mod differential;
+mod fetch;
+mod flows;
+mod gallery;
+mod html;
+mod input_forms;
+mod limits;
+mod markdown;
+mod redact;
+mod snapshots;
+mod terminal;
+mod trust;
+mod verify;
