@@ -384,5 +384,8 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         authn_class: a
             .and_then(|a| a.authn_statements.first())
             .and_then(|s| s.context_class_ref.clone()),
+        authn_instant: a
+            .and_then(|a| a.authn_statements.first())
+            .and_then(|s| s.authn_instant.clone()),
     }
 }

@@ -166,6 +166,8 @@ codes! {
         "The AuthnRequest's NameIDPolicy asked for one NameID format and the Response's NameID has another. SAML core §3.4.1.1 lets the IdP refuse (InvalidNameIDPolicy) but not substitute; SPs that check the format refuse the Response.\nFix: set the IdP application's Name ID format to the one the SP asks for, or have the SP ask for unspecified.";
     "flow-authn-context", Subject, Warning, "The authentication context is not the one the SP required",
         "The AuthnRequest's RequestedAuthnContext (Comparison exact) lists classes the Assertion's AuthnContextClassRef is not among (SAML core §3.3.2.2.1). SPs that enforce it refuse the sign-in; Entra ID answers with AADSTS75011 when it cannot satisfy it.\nFix: have the SP stop sending RequestedAuthnContext or use Comparison=\"minimum\".";
+    "flow-force-authn", Subject, Warning, "The IdP did not re-authenticate for ForceAuthn",
+        "The AuthnRequest carried ForceAuthn=\"true\" (SAML core §3.4.1: the IdP MUST authenticate the presenter directly rather than rely on a previous security context), but the Assertion's AuthnInstant is before the request: the IdP reused the session. SPs that use ForceAuthn for re-authentication or step-up refuse it.\nFix: make the IdP honour ForceAuthn (a sign-on policy that requires re-authentication), or have the SP stop asking for it.";
     "flow-audience", Audience, Error, "The SP that asked is not the Audience",
         "The AuthnRequest's Issuer is the SP's entity ID; the Response's Audience should be that entity ID (SAML profiles §4.1.4.2). A different value means the IdP application is set up with another Identifier.\nFix: set the IdP application's Audience / Identifier (Entity ID) to the SP's entity ID.";
     "flow-relay-state", InResponseTo, Error, "RelayState did not come back as sent",
@@ -289,6 +291,33 @@ pub const POLICY: &[&str] = &[
     "issuer-missing",
     "email-missing",
 ];
+
+/// The candidate closest to a mistyped `input` (edit distance at most a third of its length, or
+/// a prefix), for "did you mean" in usage errors.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = input.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (distance(&input, &c.to_ascii_lowercase()), c))
+        .filter(|(d, c)| *d <= (input.len() / 3).max(1) || c.starts_with(&input))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
 
 /// Whether `code` is a policy finding (see [`POLICY`]).
 pub fn is_policy(code: &str) -> bool {

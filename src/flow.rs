@@ -196,6 +196,32 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
             );
         }
     }
+    // ForceAuthn (core §3.4.1): the user must authenticate anew, so AuthnInstant cannot precede
+    // the request (three minutes of clock skew allowed).
+    let forced = matches!(
+        info.force_authn.as_deref().map(str::trim),
+        Some("true" | "1")
+    );
+    let parse = crate::checks::time::parse_instant;
+    if let (true, Some(asked), Some(authn)) = (
+        forced,
+        req.issue_instant.as_deref().and_then(parse),
+        resp.authn_instant.as_deref().and_then(parse),
+    ) {
+        if crate::checks::time::plus(authn, time::Duration::minutes(3)) < asked {
+            out.push(
+                Finding::new(
+                    "flow-force-authn",
+                    format!(
+                        "the AuthnRequest asked for ForceAuthn at {}, but the Assertion's AuthnInstant is {} earlier: the IdP reused the user's session instead of authenticating again (core §3.4.1)",
+                        crate::checks::time::format_instant(asked),
+                        crate::checks::time::span(crate::checks::time::between(asked, authn))
+                    ),
+                )
+                .hint("an SP that enforces ForceAuthn (for step-up or re-authentication) refuses this; check that the IdP application honours ForceAuthn (some IdPs ignore it unless a sign-on policy requires re-authentication)"),
+            );
+        }
+    }
     // The SP that asked must be the audience.
     if let (Some(sp), Some(c)) = (req.issuer.as_deref(), resp.conditions.as_ref()) {
         if !c.audiences.is_empty() && !c.audiences.iter().any(|a| a == sp) {

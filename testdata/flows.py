@@ -32,8 +32,9 @@ def t(day, hms):
     return f"{day}T{hms}Z"
 
 
-def authn_request(rid, issue, acs=g.AMP_ACS, extra=""):
-    return (f'<samlp:AuthnRequest xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="{rid}" Version="2.0" IssueInstant="{issue}" '
+def authn_request(rid, issue, acs=g.AMP_ACS, extra="", force_authn=False):
+    force = ' ForceAuthn="true"' if force_authn else ""
+    return (f'<samlp:AuthnRequest xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="{rid}" Version="2.0" IssueInstant="{issue}"{force} '
             f'Destination="{IDP_SSO}" AssertionConsumerServiceURL="{acs}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">'
             f'<saml:Issuer>{g.AMP_ENTITY}</saml:Issuer>'
             '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" AllowCreate="true"/>'
@@ -49,13 +50,15 @@ def redirect_url(base, xml, relay):
 
 
 def signed_response(irt, issue, not_before, not_after, acs=g.AMP_ACS, name_fmt=None, klass=PPT, aid="_fa1", rid="_fr1",
-                    audience=g.AMP_ENTITY):
+                    audience=g.AMP_ENTITY, authn_instant=None):
     kw = dict(aid=aid, in_response_to=irt, recipient=acs, issue=issue, not_before=not_before,
               not_after=not_after, attrs=g.email_attrs(), audience=audience)
     if name_fmt:
         kw["name_fmt"] = name_fmt
     a = g.assertion(**kw)
     a = a.replace(PPT, klass)
+    if authn_instant:
+        a = a.replace(f'AuthnInstant="{issue}"', f'AuthnInstant="{authn_instant}"')
     signed = g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + a)
     signed = re.sub(r"^<\?xml[^>]*\?>\s*", "", signed).strip()
     return g.response(signed, rid=rid, destination=acs, in_response_to=irt, issue=issue)
@@ -101,13 +104,13 @@ def write(name, text):
 def sign_in(day, *, rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, acs_used=g.AMP_ACS, irt=None,
             sp_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None", send_cookie=True,
             answer=(302, "https://analytics.amplitude.com/projects/42"), name_fmt=None, klass=PPT, request_extra="",
-            posts=1, relay_back=None, audience=g.AMP_ENTITY):
+            posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None):
     """One SP-initiated sign-in on DAY: SP login → 302 to the IdP with the AuthnRequest → the IdP's
     auto-submit page → POST to the ACS → the SP's answer."""
-    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra)
+    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn)
     url = redirect_url(IDP_SSO, req, relay)
     resp = signed_response(irt if irt is not None else rid, t(day, "10:00:02"), t(day, "09:55:02"), t(day, "10:05:02"),
-                           acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience)
+                           acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience, authn_instant=authn_instant)
     b64 = base64.b64encode(resp.encode()).decode()
     entries = [
         entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url, set_cookie=sp_cookie),
@@ -168,6 +171,9 @@ def main():
     # The IdP application's Identifier is another entity ID than the SP's Issuer.
     entries, _ = sign_in(day, audience="https://amplitude.com/saml/sso/metadata/old")
     write("audience-other.har", har(entries))
+    # ForceAuthn asked, but the IdP reused a session from an hour before.
+    entries, _ = sign_in(day, request_extra="", force_authn=True, authn_instant=t(day, "09:00:00"))
+    write("force-authn-reused.har", har(entries))
     write("entra-aadsts50105.har", har(idp_error(day, ENTRA_SSO,
           "AADSTS50105: Your administrator has configured the application Amplitude ('d3f1a2b4-0000-4000-8000-000000000001') to block users unless they are specifically granted ('assigned') access to the application. The signed in user 'alice@contoso.com' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.",
           "Sign in to your account")))

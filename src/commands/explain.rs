@@ -11,12 +11,15 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
             let lower = c.trim().to_ascii_lowercase().replace('_', "-");
             let c = lower.as_str();
             let doc = codes::get(c).ok_or_else(|| {
-                let near: Vec<&str> = CODES
+                let mut near: Vec<&str> = CODES
                     .iter()
                     .map(|d| d.code)
                     .filter(|d| d.contains(c) || c.contains(d))
                     .take(5)
                     .collect();
+                if near.is_empty() {
+                    near.extend(codes::closest(c, CODES.iter().map(|d| d.code)));
+                }
                 let suggestion = if near.is_empty() {
                     String::new()
                 } else {

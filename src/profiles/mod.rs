@@ -54,8 +54,11 @@ impl Profile {
     /// A built-in profile by name.
     pub fn builtin(name: &str) -> Result<Profile, String> {
         let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            let near = crate::codes::closest(name, BUILTIN.iter().map(|(n, _)| *n))
+                .map(|n| format!(" (did you mean {n}?)"))
+                .unwrap_or_default();
             format!(
-                "unknown profile {name:?}; the built-in profiles are {}",
+                "unknown profile {name:?}{near}; the built-in profiles are {}",
                 BUILTIN
                     .iter()
                     .map(|(n, _)| *n)

@@ -290,6 +290,9 @@ pub struct Report {
     /// The consumed Assertion's AuthnContextClassRef.
     #[serde(skip)]
     pub authn_class: Option<String>,
+    /// The consumed Assertion's AuthnInstant (when the user authenticated).
+    #[serde(skip)]
+    pub authn_instant: Option<String>,
 }
 
 /// Check states, serialised as an object in the fixed order.
@@ -359,6 +362,7 @@ impl Report {
             earlier: Vec::new(),
             message_id: None,
             authn_class: None,
+            authn_instant: None,
         }
     }
 }

@@ -951,6 +951,10 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "flow-force-authn",
+            Box::new(|| flow("force-authn-reused.har")),
+        ),
+        (
             "flow-in-response-to",
             Box::new(|| flow("stale-in-response-to.har")),
         ),

@@ -251,3 +251,11 @@ fn human_snapshots_of_whole_sign_ins() {
         insta::assert_snapshot!(format!("flow_{}", file.replace(['.', '-'], "_")), out);
     }
 }
+
+#[test]
+fn force_authn_that_reused_a_session_is_named() {
+    let (code, list) = flow("force-authn-reused.har", &[]);
+    assert_eq!(code, 0, "a warning");
+    let f = finding(response(&list), "flow-force-authn");
+    assert!(f["message"].as_str().unwrap().contains("1h"), "{f}");
+}
