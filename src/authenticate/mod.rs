@@ -52,6 +52,15 @@ pub struct Inputs<'a> {
 }
 
 impl Inputs<'_> {
+    /// What could not be opened (no `--sp-key`) is an error in `verify`, a warning in `inspect`.
+    fn unopened(&self) -> Severity {
+        if self.strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+
     fn budget(&self) -> Budget<'_> {
         Budget {
             limits: self.limits,
@@ -386,11 +395,7 @@ fn open_encrypted_id(
     sink.judged(Check::Decryption);
     let (line, path) = (a.line, format!("{}/Subject/EncryptedID", a.path));
     let Some(key) = inp.sp_key else {
-        let severity = if inp.strict {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
+        let severity = inp.unopened();
         sink.push(
             Finding::new(
                 "nameid-encrypted",
@@ -420,11 +425,7 @@ fn open_encrypted_id(
 
 /// The Assertion is encrypted and no key was given: nothing inside it was checked.
 fn sealed(inp: &Inputs, sink: &mut Sink) {
-    let severity = if inp.strict {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
+    let severity = inp.unopened();
     sink.push(
         Finding::new(
             "assertion-encrypted",

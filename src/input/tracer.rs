@@ -60,21 +60,7 @@ pub(super) fn messages(
             )
         } else if let Some(xml) = saml_field(req) {
             // Older exports keep only the decoded XML.
-            let xml = xml.as_str();
-            Ok(Capture {
-                origin: String::new(),
-                context: None,
-                steps: vec![Step::SamlTracer],
-                parameter: None,
-                relay_state: None,
-                redirect: None,
-                recorded_at: None,
-                from_capture: true,
-                exchange: None,
-                later: Vec::new(),
-                earlier: Vec::new(),
-                xml: xml.as_bytes().to_vec(),
-            })
+            Ok(decoded(xml, None))
         } else {
             // Not a SAML request: what happened after the last message (an error page, a redirect).
             if let Some(Ok(last)) = out.last_mut() {
@@ -88,23 +74,13 @@ pub(super) fn messages(
         // the decoded XML is still in `saml`.
         let result = match result {
             Err(e) => match saml_field(req) {
-                Some(xml) => Ok(Capture {
-                    origin: String::new(),
-                    context: None,
-                    steps: vec![Step::SamlTracer],
-                    parameter: pairs
+                Some(xml) => Ok(decoded(
+                    xml,
+                    pairs
                         .iter()
                         .find(|p| p.name.starts_with("SAML"))
                         .map(|p| p.name.clone()),
-                    relay_state: None,
-                    redirect: None,
-                    recorded_at: None,
-                    from_capture: true,
-                    exchange: None,
-                    later: Vec::new(),
-                    earlier: Vec::new(),
-                    xml: xml.into_bytes(),
-                }),
+                )),
                 None => Err(e),
             },
             ok => ok,
@@ -149,5 +125,23 @@ fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
         }
         Value::String(s) => crate::checks::time::parse_instant(s),
         _ => None,
+    }
+}
+
+/// A capture of the decoded XML SAML-tracer kept in `saml`.
+fn decoded(xml: String, parameter: Option<String>) -> Capture {
+    Capture {
+        origin: String::new(),
+        context: None,
+        steps: vec![Step::SamlTracer],
+        parameter,
+        relay_state: None,
+        redirect: None,
+        recorded_at: None,
+        from_capture: true,
+        exchange: None,
+        later: Vec::new(),
+        earlier: Vec::new(),
+        xml: xml.into_bytes(),
     }
 }

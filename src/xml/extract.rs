@@ -169,7 +169,7 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
     });
     let conditions = a
         .child(SAML, "Conditions")
-        .map(|c| read_conditions(c, comments));
+        .map(|c| read_conditions(c, &SAML2_NAMES, comments));
     let authn_statements = a
         .children(SAML, "AuthnStatement")
         .map(|s| AuthnStatement {
@@ -195,22 +195,7 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
         .collect();
     let attribute_statements = a
         .children(SAML, "AttributeStatement")
-        .map(|s| AttributeStatement {
-            line: s.line(),
-            attributes: s
-                .children(SAML, "Attribute")
-                .map(|at| Attribute {
-                    name: at.attr("Name").unwrap_or_default(),
-                    friendly_name: at.attr("FriendlyName"),
-                    name_format: at.attr("NameFormat"),
-                    values: at
-                        .children(SAML, "AttributeValue")
-                        .map(|v| read_text(v, comments))
-                        .collect(),
-                    line: at.line(),
-                })
-                .collect(),
-        })
+        .map(|s| read_attribute_statement(s, &SAML2_NAMES, comments))
         .collect();
     Assertion {
         id: a.attr("ID"),
@@ -229,9 +214,32 @@ fn read_assertion(a: El, decrypted: bool, comments: &mut Vec<TextComment>) -> As
     }
 }
 
-/// The Conditions element: its window, each AudienceRestriction, OneTimeUse, and any condition
-/// this reader does not understand.
-fn read_conditions(c: El, comments: &mut Vec<TextComment>) -> Conditions {
+/// How one SAML version spells what the readers share (Conditions, attribute statements).
+pub(super) struct Names {
+    pub ns: &'static str,
+    pub audience_restriction: &'static str,
+    pub one_time_use: &'static str,
+    /// Conditions understood and without effect on the verdict here (ProxyRestriction).
+    pub ignored: &'static [&'static str],
+    pub attribute_name: &'static str,
+    pub attribute_format: &'static str,
+    pub friendly_name: Option<&'static str>,
+}
+
+/// SAML 2.0 (core §2.5, §2.7.3).
+pub(super) const SAML2_NAMES: Names = Names {
+    ns: SAML,
+    audience_restriction: "AudienceRestriction",
+    one_time_use: "OneTimeUse",
+    ignored: &["ProxyRestriction"],
+    attribute_name: "Name",
+    attribute_format: "NameFormat",
+    friendly_name: Some("FriendlyName"),
+};
+
+/// The Conditions element: its window, each audience restriction, one-time use, and any
+/// condition this reader does not understand.
+pub(super) fn read_conditions(c: El, names: &Names, comments: &mut Vec<TextComment>) -> Conditions {
     let mut out = Conditions {
         not_before: c.attr("NotBefore"),
         not_on_or_after: c.attr("NotOnOrAfter"),
@@ -239,16 +247,16 @@ fn read_conditions(c: El, comments: &mut Vec<TextComment>) -> Conditions {
         ..Default::default()
     };
     for e in c.elements() {
-        if e.is(SAML, "AudienceRestriction") {
+        if e.is(names.ns, names.audience_restriction) {
             let list: Vec<String> = e
-                .children(SAML, "Audience")
+                .children(names.ns, "Audience")
                 .map(|au| trim_xml(&read_text(au, comments)).to_string())
                 .collect();
             out.audiences.extend(list.iter().cloned());
             out.restrictions.push(list);
-        } else if e.is(SAML, "OneTimeUse") {
+        } else if e.is(names.ns, names.one_time_use) {
             out.one_time_use = true;
-        } else if e.is(SAML, "ProxyRestriction") {
+        } else if names.ignored.iter().any(|n| e.is(names.ns, n)) {
         } else {
             let name = match e.attr_ns(super::dom::XSI, "type") {
                 Some(t) => format!("{} (xsi:type {t})", e.name()),
@@ -258,6 +266,30 @@ fn read_conditions(c: El, comments: &mut Vec<TextComment>) -> Conditions {
         }
     }
     out
+}
+
+/// One AttributeStatement: each Attribute with its values (text and CDATA joined).
+pub(super) fn read_attribute_statement(
+    s: El,
+    names: &Names,
+    comments: &mut Vec<TextComment>,
+) -> AttributeStatement {
+    AttributeStatement {
+        line: s.line(),
+        attributes: s
+            .children(names.ns, "Attribute")
+            .map(|at| Attribute {
+                name: at.attr(names.attribute_name).unwrap_or_default(),
+                friendly_name: names.friendly_name.and_then(|f| at.attr(f)),
+                name_format: at.attr(names.attribute_format),
+                values: at
+                    .children(names.ns, "AttributeValue")
+                    .map(|v| read_text(v, comments))
+                    .collect(),
+                line: at.line(),
+            })
+            .collect(),
+    }
 }
 
 /// Reads one NameID element (also the plaintext of a decrypted EncryptedID).

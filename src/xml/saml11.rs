@@ -13,12 +13,26 @@
 
 use super::dom::DS;
 use super::el::El;
-use super::extract::{duplicate_ids, hidden_assertions, read_signature, read_text};
+use super::extract::{
+    duplicate_ids, hidden_assertions, read_attribute_statement, read_conditions, read_signature,
+    read_text, Names,
+};
 use super::model::*;
 use super::text::trim_xml;
 
 /// The SAML 1.x assertion namespace.
 pub const NS: &str = "urn:oasis:names:tc:SAML:1.0:assertion";
+
+/// SAML 1.1 (sstc-saml-core-1.1 §2.3.2, §2.4.4).
+const NAMES: Names = Names {
+    ns: NS,
+    audience_restriction: "AudienceRestrictionCondition",
+    one_time_use: "DoNotCacheCondition",
+    ignored: &[],
+    attribute_name: "AttributeName",
+    attribute_format: "AttributeNamespace",
+    friendly_name: None,
+};
 
 /// Reads the SAML 1.1 Assertion at the root of a document.
 pub fn message(root: El) -> Message {
@@ -98,29 +112,9 @@ fn read_assertion(a: El, comments: &mut Vec<TextComment>) -> Assertion {
             })
             .collect(),
     });
-    let conditions = a.child(NS, "Conditions").map(|c| {
-        let mut out = Conditions {
-            not_before: c.attr("NotBefore"),
-            not_on_or_after: c.attr("NotOnOrAfter"),
-            line: c.line(),
-            ..Default::default()
-        };
-        for e in c.elements() {
-            if e.is(NS, "AudienceRestrictionCondition") {
-                let list: Vec<String> = e
-                    .children(NS, "Audience")
-                    .map(|au| trim_xml(&read_text(au, comments)).to_string())
-                    .collect();
-                out.audiences.extend(list.iter().cloned());
-                out.restrictions.push(list);
-            } else if e.is(NS, "DoNotCacheCondition") {
-                out.one_time_use = true;
-            } else {
-                out.unknown.push((e.name().into_owned(), e.line()));
-            }
-        }
-        out
-    });
+    let conditions = a
+        .child(NS, "Conditions")
+        .map(|c| read_conditions(c, &NAMES, comments));
     let authn_statements = authn
         .iter()
         .map(|s| AuthnStatement {
@@ -135,22 +129,7 @@ fn read_assertion(a: El, comments: &mut Vec<TextComment>) -> Assertion {
         .collect();
     let attribute_statements = attr_statements
         .iter()
-        .map(|s| AttributeStatement {
-            line: s.line(),
-            attributes: s
-                .children(NS, "Attribute")
-                .map(|at| Attribute {
-                    name: at.attr("AttributeName").unwrap_or_default(),
-                    friendly_name: None,
-                    name_format: at.attr("AttributeNamespace"),
-                    values: at
-                        .children(NS, "AttributeValue")
-                        .map(|v| read_text(v, comments))
-                        .collect(),
-                    line: at.line(),
-                })
-                .collect(),
-        })
+        .map(|s| read_attribute_statement(*s, &NAMES, comments))
         .collect();
     Assertion {
         id: a.attr("AssertionID"),
