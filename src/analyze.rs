@@ -2,6 +2,7 @@
 //! [`crate::authenticate`]) → checks → report. Pure: it returns a [`Report`] and never
 //! prints.
 
+use crate::codes::Code;
 use time::Duration;
 
 use crate::authenticate;
@@ -106,7 +107,7 @@ fn bare(mut r: Report) -> Report {
         }
     }
     r.findings.push(crate::finding::Finding::new(
-        "assertion-bare",
+        Code::AssertionBare,
         "a bare Assertion was given: it was checked inside a Response samlcheck wrapped around it, so the Response's status, Destination, InResponseTo and any Response signature were not checked",
     ));
     r
@@ -143,13 +144,13 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     sink.judged(Check::Input);
     if capture.steps.contains(&crate::input::Step::Base64url) {
         sink.push(Finding::new(
-            "url-safe-base64",
+            Code::UrlSafeBase64,
             "the message used the URL-safe base64 alphabet",
         ));
     }
     if msg.kind == MessageKind::Saml11Assertion {
         sink.push(Finding::new(
-            "saml11-assertion",
+            Code::Saml11Assertion,
             "a SAML 1.1 assertion (WS-Federation token): checked through the same trust stage as SAML 2.0; the Response-only rules (Destination, bearer Recipient, InResponseTo) do not exist in SAML 1.1",
         ));
     }

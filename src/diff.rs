@@ -290,8 +290,10 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
     let codes = |r: &Report| r.findings.iter().map(|f| f.code).collect::<BTreeSet<_>>();
     let (ca, cb) = (codes(a), codes(b));
     for code in ca.symmetric_difference(&cb) {
-        let check = crate::codes::get(code).map_or(Check::Input, |d| d.check);
-        let has = |s: &BTreeSet<&str>| if s.contains(code) { "yes" } else { "no" }.to_string();
+        let check = code.doc().check;
+        let has = |s: &BTreeSet<crate::codes::Code>| {
+            if s.contains(code) { "yes" } else { "no" }.to_string()
+        };
         push(format!("finding[{code}]"), check, has(&ca), has(&cb));
     }
     // Explaining differences first; the sort is stable, so report order stays within each group.

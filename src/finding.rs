@@ -2,6 +2,7 @@
 //! default severity come from the code registry); a [`Sink`] collects them and derives each
 //! check's state; [`cause_rank`] orders them by how likely each is the root cause.
 
+use crate::codes::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -18,7 +19,7 @@ pub struct Location {
 /// One coded diagnostic. `code` is stable and documented by `samlcheck explain`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub check: Check,
     pub severity: Severity,
     pub message: String,
@@ -30,12 +31,9 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with the check and severity the code registry gives `code`.
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        let doc = codes::get(code);
-        debug_assert!(doc.is_some(), "finding code {code} is not in the registry");
-        let (check, severity) = doc
-            .map(|d| (d.check, d.severity))
-            .unwrap_or((Check::Input, Severity::Error));
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        let doc = code.doc();
+        let (check, severity) = (doc.check, doc.severity);
         Self {
             code,
             check,
@@ -75,16 +73,16 @@ impl Finding {
 /// the user's data; time last (old captures expire), and `signature-missing` after the
 /// signature findings that explain it.
 pub fn cause_rank(f: &Finding) -> u8 {
-    if f.code == "signature-missing" || f.code == "message-unauthenticated" {
+    if f.code == Code::SignatureMissing || f.code == Code::MessageUnauthenticated {
         return 5;
     }
     // An algorithm that cannot or may not be checked is why nothing is authenticated: it comes
     // before the `signature-missing` it causes.
-    if f.code == "algorithm-unsupported" || f.code == "algorithm-forbidden" {
+    if f.code == Code::AlgorithmUnsupported || f.code == Code::AlgorithmForbidden {
         return 4;
     }
     // Why the digest failed, when samlcheck can tell: before the digest failure itself.
-    if f.code == "signature-reindented" {
+    if f.code == Code::SignatureReindented {
         return 3;
     }
     match f.check {
@@ -146,15 +144,15 @@ impl Policy {
         Ok(p)
     }
 
-    pub fn denies(&self, code: &str) -> bool {
-        self.deny.contains(code)
+    pub fn denies(&self, code: Code) -> bool {
+        self.deny.contains(code.as_str())
     }
 
     /// The severity `f` has under this policy.
     pub fn severity(&self, f: &Finding) -> Severity {
-        if self.deny.contains(f.code) {
+        if self.deny.contains(f.code.as_str()) {
             Severity::Error
-        } else if self.allow.contains(f.code) && f.severity == Severity::Error {
+        } else if self.allow.contains(f.code.as_str()) && f.severity == Severity::Error {
             Severity::Warning
         } else {
             f.severity
@@ -186,7 +184,7 @@ impl Sink {
         &self.findings
     }
 
-    pub fn has(&self, code: &str) -> bool {
+    pub fn has(&self, code: Code) -> bool {
         self.findings.iter().any(|f| f.code == code)
     }
 

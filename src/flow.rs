@@ -7,6 +7,7 @@
 //! findings with their fix. And one Assertion must be accepted once (SAML profiles §4.1.4.5):
 //! the same authenticated Assertion ID a second time within one run is a replay.
 
+use crate::codes::Code;
 use std::collections::HashMap;
 
 use crate::check::{Check, Severity, State};
@@ -62,7 +63,7 @@ pub fn as_sign_in(reports: &mut [Report]) {
         for f in r
             .findings
             .iter_mut()
-            .filter(|f| f.code == "message-unauthenticated")
+            .filter(|f| f.code == Code::MessageUnauthenticated)
         {
             f.severity = Severity::Info;
             f.hint = None;
@@ -88,7 +89,7 @@ pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>) {
                 r.findings.insert(
                     0,
                     Finding::new(
-                        "assertion-replayed",
+                        Code::AssertionReplayed,
                         format!("Assertion {id:?} was already presented in {first}: an SP accepts an Assertion once (SAML profiles §4.1.4.5), so this is a replay"),
                     ),
                 );
@@ -115,7 +116,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
     match resp.in_response_to.as_deref() {
         None => out.push(
             Finding::new(
-                "in-response-to-unsolicited",
+                Code::InResponseToUnsolicited,
                 format!("the capture holds the SP's AuthnRequest {rid:?}, but the Response carries no InResponseTo: the IdP answered with an IdP-initiated Response, which an SP that started the sign-in may refuse"),
             )
             .hint("start the sign-in from the SP again; if the IdP always sends unsolicited Responses, the SP application in the IdP is set up for IdP-initiated sign-in only (check its Login URL / SP-initiated setting)"),
@@ -128,7 +129,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
             };
             out.push(
                 Finding::new(
-                    "flow-in-response-to",
+                    Code::FlowInResponseTo,
                     format!("the Response answers {irt:?}, but the AuthnRequest just before it in the capture is {rid:?}; {irt:?} is {why} (profiles §4.1.4.2)"),
                 )
                 .hint("close other sign-in tabs and start the sign-in once from the SP; if it persists, the SP loses its request state (see sp-cookie-samesite)"),
@@ -152,7 +153,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
             if v != acs {
                 out.push(
                     Finding::new(
-                        "flow-acs-mismatch",
+                        Code::FlowAcsMismatch,
                         format!("the AuthnRequest asked for AssertionConsumerServiceURL {acs:?}, but the Response's {what} is {v:?}: {}", crate::checks::expect::diff(acs, &v)),
                     )
                     .hint(format!("set the IdP application's ACS (Reply) URL to {acs} exactly, or make the SP request the URL the IdP has")),
@@ -171,7 +172,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         if want != got {
             out.push(
                 Finding::new(
-                    "flow-nameid-format",
+                    Code::FlowNameidFormat,
                     format!("the AuthnRequest asked for NameID format {want:?} (NameIDPolicy), but the Response's NameID has format {got:?}"),
                 )
                 .hint(format!("set the IdP application's Name ID format to {want}, or make the SP ask for unspecified")),
@@ -189,7 +190,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         {
             out.push(
                 Finding::new(
-                    "flow-authn-context",
+                    Code::FlowAuthnContext,
                     format!("the AuthnRequest asked for authentication context {:?} (Comparison exact), but the Assertion says {class:?}", rac.class_refs),
                 )
                 .hint("an SP that enforces RequestedAuthnContext refuses this; Entra answers such a request with AADSTS75011 when it cannot satisfy it: make the SP stop sending RequestedAuthnContext or use Comparison=\"minimum\""),
@@ -211,7 +212,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         if crate::checks::time::plus(authn, time::Duration::minutes(3)) < asked {
             out.push(
                 Finding::new(
-                    "flow-force-authn",
+                    Code::FlowForceAuthn,
                     format!(
                         "the AuthnRequest asked for ForceAuthn at {}, but the Assertion's AuthnInstant is {} earlier: the IdP reused the user's session instead of authenticating again (core §3.4.1)",
                         crate::checks::time::format_instant(asked),
@@ -227,7 +228,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         if !c.audiences.is_empty() && !c.audiences.iter().any(|a| a == sp) {
             out.push(
                 Finding::new(
-                    "flow-audience",
+                    Code::FlowAudience,
                     format!("the AuthnRequest came from {sp:?} (its Issuer), but the Response's Audience is {:?}", c.audiences),
                 )
                 .hint(format!("set the IdP application's Audience / Identifier (Entity ID) to {sp}")),
@@ -238,13 +239,13 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
     if let Some(rs) = req.relay_state.as_deref() {
         if rs.len() > 80 {
             out.push(Finding::new(
-                "flow-relay-state",
+                Code::FlowRelayState,
                 format!("the AuthnRequest's RelayState is {} bytes; SAML bindings §3.4.3 allows at most 80, and some IdPs truncate or refuse it", rs.len()),
             ).severity(Severity::Warning));
         }
         if resp.relay_state.as_deref() != Some(rs) {
             out.push(Finding::new(
-                "flow-relay-state",
+                Code::FlowRelayState,
                 format!("the SP sent RelayState {rs:?} but the Response came back with {}: the IdP must return it unchanged (bindings §3.5.3), and the SP uses it to find its state", resp.relay_state.as_deref().map_or("none".to_string(), |r| format!("{r:?}"))),
             ).hint("check the IdP application's Default RelayState (it replaces the SP's) and any proxy that rewrites the POST"));
         }
@@ -310,7 +311,7 @@ fn sp_answer(resp: &Report) -> Vec<Finding> {
             .map(|t| format!("; its page says {t:?}"))
             .unwrap_or_default();
         out.push(
-            Finding::new("sp-answer-error", format!("the SP {w}{title}"))
+            Finding::new(Code::SpAnswerError, format!("the SP {w}{title}"))
                 .hint("the Response reached the SP and the SP refused the sign-in: read its error (the redirect's error parameter or page); 'user not provisioned' means the user must exist in the SP first (or just-in-time provisioning be turned on)"),
         );
     }
@@ -396,7 +397,7 @@ fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
             };
             out.push(
                 Finding::new(
-                    "sp-cookie-samesite",
+                    Code::SpCookieSamesite,
                     format!("the SP set cookie {name:?} with {why}, and the browser did not send it with the IdP's cross-site POST to the ACS: an SP that keeps its AuthnRequest state in it cannot match the Response.{http}"),
                 )
                 .hint(format!("set the SP's session cookie {name:?} with SameSite=None; Secure (and serve the ACS over https)")),
@@ -424,7 +425,7 @@ fn idp_errors(reports: &mut [Report]) {
             if let Some(e) = crate::idp::errors::recognise(&x.evidence) {
                 found.push(
                     Finding::new(
-                        "idp-error-page",
+                        Code::IdpErrorPage,
                         format!(
                             "{} answered with {} at {}: {}",
                             e.product,
@@ -438,7 +439,7 @@ fn idp_errors(reports: &mut [Report]) {
             } else if let Some(code) = crate::idp::errors::aadsts(&x.evidence) {
                 found.push(
                     Finding::new(
-                        "idp-error-page",
+                        Code::IdpErrorPage,
                         format!(
                             "Microsoft Entra ID answered with {code} at {}",
                             crate::input::short_url(&x.url)

@@ -20,6 +20,7 @@
 //! 4. Signatures on the root are verified before decryption (they cover the ciphertext), the
 //!    rest after it. A message whose Assertion could not be opened is never a pass.
 
+use crate::codes::Code;
 use libxml::tree::Document;
 
 pub mod crosscheck;
@@ -97,19 +98,19 @@ pub fn establish(
         && capture.steps.contains(&crate::input::Step::Inflate);
     if capture.redirect.is_none() && via_redirect && msg.kind == MessageKind::Response {
         sink.push(Finding::new(
-            "binding-redirect-response",
+            Code::BindingRedirectResponse,
             "the Response came DEFLATE-compressed in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2)",
         ));
     }
     if let Some(rs) = &capture.redirect {
         if !rs.in_url {
             sink.push(Finding::new(
-                "binding-detached-signature-post",
+                Code::BindingDetachedSignaturePost,
                 "the form body carries SigAlg and Signature parameters: those belong to the HTTP-Redirect binding (SAML bindings §3.4.4.1), and with HTTP-POST the signature must be inside the XML (§3.5.4); they authenticate nothing",
             ));
         } else if msg.kind == MessageKind::Response {
             sink.push(Finding::new(
-                "binding-redirect-response",
+                Code::BindingRedirectResponse,
                 "the Response came in a URL query (HTTP-Redirect binding), which the Web Browser SSO profile does not allow for Responses (SAML profiles §4.1.2); its query signature authenticates nothing here",
             ));
         } else {
@@ -129,7 +130,7 @@ pub fn establish(
     {
         sink.push(
             Finding::new(
-                "signature-reindented",
+                Code::SignatureReindented,
                 "the digest fails as captured but matches once the whitespace between elements is removed: the message was re-indented (pretty-printed) after signing, which changes what was signed",
             )
             .hint("use the raw capture (the SAMLResponse value as posted, a HAR, or `samlcheck decode --raw`), never XML an editor or `samlcheck decode` reformatted"),
@@ -150,7 +151,7 @@ pub fn establish(
             decrypted_xml.as_deref(),
             &capture.xml,
         ) {
-            sink.push(Finding::new("wrapping-parser-disagreement", reason));
+            sink.push(Finding::new(Code::WrappingParserDisagreement, reason));
             authenticated = false;
         }
     }
@@ -167,7 +168,7 @@ pub fn establish(
         if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
             sink.push(
                 Finding::new(
-                    "assertion-signature-required",
+                    Code::AssertionSignatureRequired,
                     "the SP metadata says WantAssertionsSigned=\"true\" but only the Response is signed",
                 )
                 .hint(inp.idp.hint(Topic::Signing))
@@ -274,7 +275,7 @@ fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Si
     };
     sink.push(
         Finding::new(
-            "message-unauthenticated",
+            Code::MessageUnauthenticated,
             format!(
                 "nothing about this {} is authenticated: {why}",
                 msg.kind.title()
@@ -299,13 +300,13 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     }
     let why = if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
-    } else if sink.has("algorithm-forbidden") {
+    } else if sink.has(Code::AlgorithmForbidden) {
         "its signature uses an algorithm that is never accepted (see algorithm-forbidden)"
             .to_string()
-    } else if sink.has("algorithm-unsupported") {
+    } else if sink.has(Code::AlgorithmUnsupported) {
         "its signature uses an algorithm libxmlsec1 cannot check (see algorithm-unsupported)"
             .to_string()
-    } else if sink.has("signature-placement-unusual") {
+    } else if sink.has(Code::SignaturePlacementUnusual) {
         "its only valid signature sits outside the schema position and --deny signature-placement-unusual is set".to_string()
     } else {
         format!("no signature that passed verification and every wrapping rule covers the {} or the consumed Assertion", msg.kind.title())
@@ -321,7 +322,7 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     };
     sink.push(
         Finding::new(
-            "signature-missing",
+            Code::SignatureMissing,
             format!("nothing the SP would consume is authenticated: {why}"),
         )
         .hint(hint),
@@ -337,7 +338,7 @@ fn verify_and_decrypt(
     sink: &mut Sink,
 ) -> Result<(Message, Verification, Option<String>), InputError> {
     let (trust, idp) = (inp.trust, inp.idp);
-    let deny = inp.policy.denies("signature-placement-unusual");
+    let deny = inp.policy.denies(Code::SignaturePlacementUnusual);
     let verify = |doc: &Document, msg: &Message, scope, sink: &mut Sink| {
         crate::signature::verify_message(doc, msg, trust, idp, scope, deny, inp.budget(), sink)
     };
@@ -398,7 +399,7 @@ fn open_encrypted_id(
         let severity = inp.unopened();
         sink.push(
             Finding::new(
-                "nameid-encrypted",
+                Code::NameidEncrypted,
                 "the Subject's NameID is encrypted (EncryptedID) and no --sp-key was given: the user's identity the SP reads from it was not checked",
             )
             .severity(severity)
@@ -428,7 +429,7 @@ fn sealed(inp: &Inputs, sink: &mut Sink) {
     let severity = inp.unopened();
     sink.push(
         Finding::new(
-            "assertion-encrypted",
+            Code::AssertionEncrypted,
             "the Response carries an EncryptedAssertion and no --sp-key was given: its subject, conditions, audience, attributes and inner signature were not checked",
         )
         .severity(severity)

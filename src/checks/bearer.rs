@@ -9,6 +9,7 @@
 use super::expect::{acs_mismatch, Expectations};
 use super::time::{between, format_instant, parse_instant, plus, reference, span, Clock};
 use super::{Check, Finding, Severity, Sink};
+use crate::codes::Code;
 use crate::idp::Idp;
 use crate::xml::model::{Assertion, Message, MessageKind, SubjectConfirmation};
 
@@ -37,7 +38,7 @@ pub fn check(
         if a.subject.is_some() {
             sink.push(
                 Finding::new(
-                    "bearer-missing",
+                    Code::BearerMissing,
                     "the Subject has no bearer SubjectConfirmation, which the Web Browser SSO profile requires (SAML profiles §4.1.4.2)",
                 )
                 .at(a.line, path),
@@ -61,7 +62,7 @@ pub fn check(
             for f in list {
                 sink.push(
                     Finding::new(
-                        "subject-confirmation-ignored",
+                        Code::SubjectConfirmationIgnored,
                         format!(
                             "bearer SubjectConfirmation {} of {} is not satisfied ({}: {}), but {} is, and one is enough (SAML core §2.4.1.1)",
                             i + 1,
@@ -98,11 +99,11 @@ fn problems(
     let mut out = Vec::new();
     match &c.recipient {
         None => out.push(at(Finding::new(
-            "bearer-no-recipient",
+            Code::BearerNoRecipient,
             "the bearer SubjectConfirmationData has no Recipient: the SAML profile requires the ACS URL there (profiles §4.1.4.2), so the assertion could be replayed at another SP",
         ))),
         Some(r) if !exp.acs.is_empty() => {
-            if let Some(f) = acs_mismatch("recipient-mismatch", "Recipient", r, exp, idp) {
+            if let Some(f) = acs_mismatch(Code::RecipientMismatch, "Recipient", r, exp, idp) {
                 out.push(at(f));
             }
         }
@@ -110,15 +111,15 @@ fn problems(
     }
     match c.not_on_or_after.as_deref().map(|v| (v, parse_instant(v))) {
         None => out.push(at(Finding::new(
-            "bearer-no-expiry",
+            Code::BearerNoExpiry,
             "the bearer SubjectConfirmationData has no NotOnOrAfter: the SAML profile requires one (profiles §4.1.4.2), so the assertion could be replayed at any time",
         ))),
         Some((raw, None)) => out.push(at(Finding::new(
-            "time-unparseable",
+            Code::TimeUnparseable,
             format!("SubjectConfirmationData NotOnOrAfter {raw:?} is not an xs:dateTime"),
         ))),
         Some((_, Some(t))) if now >= plus(t, clock.skew) => out.push(at(Finding::new(
-            "time-expired",
+            Code::TimeExpired,
             format!(
                 "SubjectConfirmationData NotOnOrAfter passed {} before the judged time ({}), beyond the {} skew",
                 span(between(t, now)),
@@ -135,20 +136,20 @@ fn problems(
     }
     if c.not_before.is_some() {
         out.push(at(Finding::new(
-            "bearer-not-before",
+            Code::BearerNotBefore,
             "the bearer SubjectConfirmationData carries NotBefore, which SAML profiles §4.1.4.2 forbids",
         )));
     }
     match (request, c.in_response_to.as_deref()) {
         (Some(req), Some(v)) if v != req => out.push(
             at(Finding::new(
-                "in-response-to-mismatch",
+                Code::InResponseToMismatch,
                 format!("SubjectConfirmationData InResponseTo is {v:?}, but the Response answers {req:?}"),
             ))
             .check(Check::InResponseTo),
         ),
         (Some(req), None) => out.push(at(Finding::new(
-            "in-response-to-missing",
+            Code::InResponseToMissing,
             format!("the Response answers request {req:?} but its bearer SubjectConfirmationData carries no InResponseTo (profiles §4.1.4.2)"),
         ))),
         _ => {}

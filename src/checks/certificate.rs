@@ -5,6 +5,7 @@
 //! the previous certificate during a rollover). The window is judged with the clock skew, like
 //! every other instant.
 
+use crate::codes::Code;
 use time::{Duration, OffsetDateTime};
 
 use super::{Check, Finding, Severity, Sink};
@@ -47,7 +48,7 @@ pub fn check(
         } else if c.not_after < minus(at, skew) {
             sink.push(
                 Finding::new(
-                    "certificate-expired",
+                    Code::CertificateExpired,
                     format!(
                         "{what} expired at {} ({} before {when}, the time judged){tail}",
                         format_instant(c.not_after),
@@ -60,7 +61,7 @@ pub fn check(
         } else if c.not_before > plus(at, skew) {
             sink.push(
                 Finding::new(
-                    "certificate-not-yet-valid",
+                    Code::CertificateNotYetValid,
                     format!(
                         "{what} is valid only from {} ({} after {when}, the time judged){tail}",
                         format_instant(c.not_before),
@@ -73,7 +74,7 @@ pub fn check(
         } else if between(c.not_after, at) < Duration::seconds(warn_days.saturating_mul(86_400)) {
             sink.push(
                 Finding::new(
-                    "certificate-expiring",
+                    Code::CertificateExpiring,
                     format!(
                         "{what} expires at {}, {} after {when}",
                         format_instant(c.not_after),

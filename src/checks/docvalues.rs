@@ -6,6 +6,7 @@
 //! an example.com host alone, which self-hosted test setups also use).
 
 use super::{Finding, Severity, Sink};
+use crate::codes::Code;
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Message};
 use crate::xml::text::trim_xml;
@@ -101,7 +102,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
         };
         sink.push(
             Finding::new(
-                "value-documentation-placeholder",
+                Code::ValueDocumentationPlaceholder,
                 format!("the {what} {v:?} was copied from documentation: {why}; use {where_from}"),
             )
             .hint(idp.hint(topic))

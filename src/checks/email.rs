@@ -1,6 +1,7 @@
 //! Email resolution: every candidate in the configured order, which one wins, and findings for
 //! missing, empty, invalid and placeholder values.
 
+use crate::codes::Code;
 use serde::Serialize;
 
 use super::{Check, Finding, Sink};
@@ -415,7 +416,7 @@ fn disagreement(a: &Assertion, res: &Resolution, idp: Idp, sink: &mut Sink) {
         };
         sink.push(
             Finding::new(
-                "email-sources-disagree",
+                Code::EmailSourcesDisagree,
                 format!(
                     "the SP reads {used:?} from {}, but {} holds {other:?}{why}: an SP that matches users by one and provisions by the other creates a duplicate account",
                     res.source.describe(),
@@ -432,7 +433,7 @@ fn disagreement(a: &Assertion, res: &Resolution, idp: Idp, sink: &mut Sink) {
     if used.chars().any(|ch| ch.is_ascii_uppercase()) {
         sink.push(
             Finding::new(
-                "email-mixed-case",
+                Code::EmailMixedCase,
                 format!("the email the SP reads, {used:?}, has capital letters: an SP that compares addresses exactly treats {:?} as another user", used.to_ascii_lowercase()),
             )
             .hint(format!("send the address in lower case (a transformation in {}), or make sure the SP compares case-insensitively", idp.name())),
@@ -502,19 +503,19 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
         match c.verdict {
             Holds::Placeholder => sink.push(
                 Finding::new(
-                    "email-placeholder",
+                    Code::EmailPlaceholder,
                     format!("{what} is the literal {:?}: the IdP sent its mapping expression instead of the user's email", c.value.as_deref().unwrap_or("")),
                 )
                 .hint(placeholder_hint(c.value.as_deref().unwrap_or(""), idp))
                 .at(c.line, a.path.clone()),
             ),
             Holds::Empty => sink.push(
-                Finding::new("email-empty-value", format!("{what} is present but empty"))
+                Finding::new(Code::EmailEmptyValue, format!("{what} is present but empty"))
                     .hint(idp.hint(Topic::EmptyEmail))
                     .at(c.line, a.path.clone()),
             ),
             Holds::NotEmail if c.source != Source::Subject => sink.push(
-                Finding::new("email-invalid", format!("{what} holds {:?}, which is not an email address", c.value.as_deref().unwrap_or("")))
+                Finding::new(Code::EmailInvalid, format!("{what} holds {:?}, which is not an email address", c.value.as_deref().unwrap_or("")))
                     .at(c.line, a.path.clone()),
             ),
             _ => {}
@@ -530,7 +531,7 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
             .join(", then ");
         sink.push(
             Finding::new(
-                "email-missing",
+                Code::EmailMissing,
                 format!("no email address found (looked at {looked})"),
             )
             .severity(if required {
@@ -562,7 +563,7 @@ fn elsewhere(a: &Assertion, misses: &[NearMiss], best: &NearMiss, idp: Idp) -> F
     } else {
         format!("attributes that may be meant to carry the email, none holding one: {listed}")
     };
-    Finding::new("email-elsewhere", msg)
+    Finding::new(Code::EmailElsewhere, msg)
         .hint(format!(
             "{}; or, if the SP reads {}, check with --email-from {:?}",
             idp.hint(Topic::EmailMapping),

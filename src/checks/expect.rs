@@ -2,6 +2,7 @@
 //! user (or SP metadata, or a profile) says they should be, with a diff that names the cause.
 
 use super::{Check, Finding, Severity, Sink};
+use crate::codes::Code;
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Message, MessageKind};
 use crate::xml::text::{escape, trim_xml};
@@ -158,7 +159,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
                 let v = trim_xml(v);
                 if v != expected {
                     sink.push(
-                        Finding::new("issuer-mismatch", format!("{which} Issuer is {:?}, expected {expected:?}: {}", escape(v), diff(expected, v)))
+                        Finding::new(Code::IssuerMismatch, format!("{which} Issuer is {:?}, expected {expected:?}: {}", escape(v), diff(expected, v)))
                             .hint("copy the IdP's entity ID (Issuer) exactly into the SP configuration, or load the right IdP metadata")
                             .at(0, root.clone()),
                     );
@@ -184,7 +185,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
                 "the Assertion has no Issuer (the SAML schema requires one; only the Response names it)"
             };
             sink.push(
-                Finding::new("issuer-missing", format!("{what}{tail}"))
+                Finding::new(Code::IssuerMissing, format!("{what}{tail}"))
                     .severity(severity)
                     .at(a.line, a.path.clone()),
             );
@@ -204,7 +205,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
     {
         sink.push(
             Finding::new(
-                "destination-empty",
+                Code::DestinationEmpty,
                 "the Response's Destination attribute is empty",
             )
             .hint(idp.hint(Topic::Acs))
@@ -217,7 +218,8 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             Some(_) if exp.acs.is_empty() => {}
             Some(d) => {
                 sink.judged(Check::Destination);
-                if let Some(f) = acs_mismatch("destination-mismatch", "Destination", d, exp, idp) {
+                if let Some(f) = acs_mismatch(Code::DestinationMismatch, "Destination", d, exp, idp)
+                {
                     sink.push(f.at(0, root.clone()));
                 }
             }
@@ -228,7 +230,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             {
                 sink.push(
                     Finding::new(
-                        "destination-missing",
+                        Code::DestinationMissing,
                         "the signed Response carries no Destination attribute (SAML bindings §3.5.5.2)",
                     )
                     .at(0, root.clone()),
@@ -245,7 +247,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             msg.in_response_to.iter().map(|v| ("Response", v)).collect();
         if values.is_empty() {
             sink.push(Finding::new(
-                "in-response-to-unsolicited",
+                Code::InResponseToUnsolicited,
                 format!("the message has no InResponseTo (IdP-initiated), but --request-id {req:?} says the SP started this sign-in"),
             ));
         }
@@ -253,7 +255,7 @@ pub fn check(msg: &Message, a: Option<&Assertion>, exp: &Expectations, idp: Idp,
             if v != req {
                 sink.push(
                     Finding::new(
-                        "in-response-to-mismatch",
+                        Code::InResponseToMismatch,
                         format!("{which} InResponseTo is {v:?}, expected {req:?}"),
                     )
                     .at(0, root.clone()),
@@ -286,7 +288,7 @@ fn issuer_rules(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
         if let Some(f) = format.filter(|f| trim_xml(f) != ENTITY) {
             sink.push(
                 Finding::new(
-                    "issuer-format-invalid",
+                    Code::IssuerFormatInvalid,
                     format!("the {which} Issuer has Format {f:?}; SAML profiles §4.1.4.2 allows only none or {ENTITY}"),
                 )
                 .at(line, format!("{path}/Issuer")),
@@ -300,7 +302,7 @@ fn issuer_rules(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
         if let Some(ai) = a.issuer.as_deref().filter(|ai| trim_xml(ai) != trim_xml(r)) {
             sink.push(
                 Finding::new(
-                    "issuer-inconsistent",
+                    Code::IssuerInconsistent,
                     format!(
                         "the Response's Issuer is {:?} but its Assertion's is {:?}: the Assertion must come from the IdP that issued the Response (profiles §4.1.4.2)",
                         escape(trim_xml(r)),
@@ -326,7 +328,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     let Some(c) = &a.conditions else {
         sink.push(
             Finding::new(
-                "audience-missing",
+                Code::AudienceMissing,
                 "the Assertion has no Conditions, so no AudienceRestriction names the SP (profiles §4.1.4.2)",
             )
             .hint(idp.hint(Topic::Audience))
@@ -337,7 +339,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     for (name, l) in &c.unknown {
         sink.push(
             Finding::new(
-                "condition-unknown",
+                Code::ConditionUnknown,
                 format!("the Conditions carry {name}, which samlcheck does not understand: the Conditions are Indeterminate and the assertion must not be accepted (SAML core §2.5.1.1)"),
             )
             .at(*l, format!("{}/Conditions", a.path)),
@@ -346,7 +348,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     if c.one_time_use {
         sink.push(
             Finding::new(
-                "condition-one-time-use",
+                Code::ConditionOneTimeUse,
                 "the Conditions carry OneTimeUse: an SP that honours it accepts this assertion once (SAML core §2.5.1.5)",
             )
             .at(line, format!("{}/Conditions", a.path)),
@@ -355,7 +357,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     if c.restrictions.is_empty() {
         sink.push(
             Finding::new(
-                "audience-missing",
+                Code::AudienceMissing,
                 "the Assertion's Conditions carry no AudienceRestriction (profiles §4.1.4.2)",
             )
             .hint(idp.hint(Topic::Audience))
@@ -372,7 +374,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
         if r.is_empty() {
             sink.push(
                 Finding::new(
-                    "audience-restriction-empty",
+                    Code::AudienceRestrictionEmpty,
                     format!("{which} names no Audience, so it can never be satisfied (SAML core §2.5.1.4)"),
                 )
                 .hint(idp.hint(Topic::Audience))
@@ -394,7 +396,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
             {
                 sink.push(
                     Finding::new(
-                        "audience-mismatch",
+                        Code::AudienceMismatch,
                         format!("{which}: Audience {} is the SP's ACS URL, not its entity ID {e:?}: the IdP application's Identifier (Entity ID) and Reply (ACS) URL are swapped", quote_list(r)),
                     )
                     .hint(format!("{} — Identifier (Entity ID): {e}; Reply / ACS URL: {}", idp.hint(Topic::Audience), exp.acs[0]))
@@ -409,7 +411,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
             };
             sink.push(
                 Finding::new(
-                    "audience-mismatch",
+                    Code::AudienceMismatch,
                     format!(
                         "{which}: Audience {} does not match the expected {e:?}: {}{and}",
                         quote_list(r),
@@ -431,7 +433,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
         if !q.is_empty() && !exp.audiences.iter().any(|e| matches(e, q)) {
             sink.push(
                 Finding::new(
-                    "nameid-sp-name-qualifier",
+                    Code::NameidSpNameQualifier,
                     format!("the NameID's SPNameQualifier is {:?}, not this SP ({}): the identifier was issued for another SP", escape(q), quote_list(&exp.audiences)),
                 )
                 .hint(idp.hint(Topic::Audience))
@@ -443,7 +445,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
 
 /// A finding when `value` (a Destination or Recipient) matches none of the expected ACS URLs.
 pub fn acs_mismatch(
-    code: &'static str,
+    code: Code,
     what: &str,
     value: &str,
     exp: &Expectations,

@@ -1,6 +1,7 @@
 //! Message structure: an assertion to consume, its subject and NameID, attribute statements,
 //! comments inside values, and encrypted content.
 
+use crate::codes::Code;
 use std::collections::HashMap;
 
 use super::email::{is_email, EMAIL_FORMAT};
@@ -18,7 +19,7 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
             Check::Subject
         };
         let f = Finding::new(
-            "comment-in-text",
+            Code::CommentInText,
             format!(
                 "{} contains an XML comment; its full text (comments removed) is {:?}",
                 c.path, c.text
@@ -46,7 +47,7 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
     let Some(a) = assertion else {
         if msg.assertions.is_empty() && msg.encrypted_assertions == 0 && success {
             sink.push(Finding::new(
-                "assertion-missing",
+                Code::AssertionMissing,
                 "the Response has Success status but carries no Assertion",
             ));
         }
@@ -61,16 +62,16 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
 /// The Subject and its NameID, and the AttributeStatements (SAML core §2.4, §2.7.3).
 fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
     match &a.subject {
-        None => sink.push(Finding::new("subject-missing", "the Assertion has no Subject").at(a.line, a.path.clone())),
+        None => sink.push(Finding::new(Code::SubjectMissing, "the Assertion has no Subject").at(a.line, a.path.clone())),
         Some(s) => match &s.name_id {
             // An EncryptedID not opened is the trust stage's `nameid-encrypted` or a decryption failure.
             None if s.encrypted_id => {}
-            None => sink.push(Finding::new("nameid-missing", "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
+            None => sink.push(Finding::new(Code::NameidMissing, "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
             Some(n) if trim_xml(&n.value).is_empty() => sink.push(
-                Finding::new("nameid-empty", "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
+                Finding::new(Code::NameidEmpty, "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
             ),
             Some(n) if n.format.as_deref() == Some(EMAIL_FORMAT) && !is_email(trim_xml(&n.value)) && !super::email::is_placeholder(&n.value) => sink.push(
-                Finding::new("nameid-format-not-email", format!("NameID format is emailAddress but the value {:?} is not an email address", escape(trim_xml(&n.value))))
+                Finding::new(Code::NameidFormatNotEmail, format!("NameID format is emailAddress but the value {:?} is not an email address", escape(trim_xml(&n.value))))
                     .hint(idp.hint(Topic::NameId))
                     .at(n.line, format!("{}/Subject/NameID", a.path)),
             ),
@@ -81,7 +82,7 @@ fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
         if st.attributes.is_empty() {
             sink.push(
                 Finding::new(
-                    "attribute-statement-empty",
+                    Code::AttributeStatementEmpty,
                     "the AttributeStatement holds no Attribute at all, which SAML core §2.7.3 does not allow",
                 )
                 .severity(Severity::Error)
@@ -97,7 +98,7 @@ fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
         {
             sink.push(
                 Finding::new(
-                    "attribute-statement-empty",
+                    Code::AttributeStatementEmpty,
                     "the AttributeStatement carries no attribute with a value",
                 )
                 .hint(idp.hint(Topic::EmailMapping))
@@ -109,7 +110,7 @@ fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
             if at.values.is_empty() || at.values.iter().all(|v| trim_xml(v).is_empty()) {
                 sink.push(
                     Finding::new(
-                        "attribute-empty-value",
+                        Code::AttributeEmptyValue,
                         format!("attribute {:?} has no value", at.name),
                     )
                     .at(at.line, format!("{}/AttributeStatement/Attribute", a.path)),
@@ -133,7 +134,7 @@ fn version(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
         if v.map(trim_xml) != Some(want) {
             sink.push(
                 Finding::new(
-                    "version-invalid",
+                    Code::VersionInvalid,
                     format!(
                         "the {which} has Version {}, not {want} (SAML core §3.2.1, §2.3.3)",
                         v.map_or("(none)".to_string(), |v| format!("{:?}", escape(v)))
@@ -155,7 +156,7 @@ fn authn(a: &Assertion, sink: &mut Sink) {
     if a.authn_statements.is_empty() {
         sink.push(
             Finding::new(
-                "authn-statement-missing",
+                Code::AuthnStatementMissing,
                 "the Assertion has no AuthnStatement, which the Web Browser SSO profile requires (SAML profiles §4.1.4.2)",
             )
             .at(a.line, a.path.clone()),
@@ -171,7 +172,7 @@ fn authn(a: &Assertion, sink: &mut Sink) {
             };
             sink.push(
                 Finding::new(
-                    "authn-context-missing",
+                    Code::AuthnContextMissing,
                     format!("the AuthnStatement is incomplete: {what} (SAML core §2.7.2)"),
                 )
                 .at(s.line, path.clone()),
@@ -180,7 +181,7 @@ fn authn(a: &Assertion, sink: &mut Sink) {
         if s.context_class_ref.as_deref().is_some_and(|c| c.is_empty()) {
             sink.push(
                 Finding::new(
-                    "value-empty",
+                    Code::ValueEmpty,
                     "AuthnContextClassRef is empty (SAML core §1.3.2)",
                 )
                 .at(s.line, format!("{path}/AuthnContext/AuthnContextClassRef")),
@@ -196,7 +197,7 @@ fn authn(a: &Assertion, sink: &mut Sink) {
             if v.as_deref().is_some_and(|v| trim_xml(v).is_empty()) {
                 sink.push(
                     Finding::new(
-                        "value-empty",
+                        Code::ValueEmpty,
                         format!(
                             "the NameID's {attr} is present but empty (SAML core §1.3.1, §1.3.2)"
                         ),
@@ -249,7 +250,7 @@ fn invisible(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
         if let Some((at, c)) = crate::xml::text::suspicious(v) {
             sink.push(
                 Finding::new(
-                    "value-invisible-character",
+                    Code::ValueInvisibleCharacter,
                     format!("the {what} {:?} holds U+{:04X} at character {}: it is not the value it looks like", escape(v), c as u32, at + 1),
                 )
                 .severity(Severity::Error)
@@ -263,7 +264,7 @@ fn invisible(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
                 let identity = super::email::is_email_source_name(&at.name);
                 sink.push(
                     Finding::new(
-                        "value-invisible-character",
+                        Code::ValueInvisibleCharacter,
                         format!(
                             "attribute {:?} value {:?} holds U+{:04X} at character {}",
                             at.name,
@@ -321,7 +322,7 @@ fn repeated_attributes(a: &Assertion, idp: Idp, sink: &mut Sink) {
                 })
                 .collect();
             sink.push(at(Finding::new(
-                "attribute-duplicate",
+                Code::AttributeDuplicate,
                 format!(
                     "attributes {} share a name up to case or NameFormat",
                     names.join(", ")
@@ -341,7 +342,7 @@ fn repeated_attributes(a: &Assertion, idp: Idp, sink: &mut Sink) {
         let name = &group[0].name;
         if is_single_valued(name) && distinct.len() > 1 {
             sink.push(at(Finding::new(
-                "attribute-duplicate",
+                Code::AttributeDuplicate,
                 format!(
                     "attribute {name:?} is sent as {} Attribute elements with different values ({shown}): an SP reads one value of it and cannot tell which is the user's",
                     group.len()
@@ -356,7 +357,7 @@ fn repeated_attributes(a: &Assertion, idp: Idp, sink: &mut Sink) {
             _ => format!("SAML allows this and most SPs merge the values; if your SP reads only one element, have {} send one Attribute with several AttributeValues", idp.name()),
         };
         sink.push(at(Finding::new(
-            "attribute-duplicate",
+            Code::AttributeDuplicate,
             format!(
                 "attribute {name:?} is sent as {} separate Attribute elements (values: {shown})",
                 group.len()

@@ -1,6 +1,7 @@
 //! Status: non-Success top-level and second-level codes, with what each usually means.
 
 use super::{Check, Finding, Sink};
+use crate::codes::Code;
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Message, MessageKind};
 
@@ -43,7 +44,7 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
     sink.judged(Check::Status);
     let Some(status) = &msg.status else {
         sink.push(Finding::new(
-            "status-missing",
+            Code::StatusMissing,
             format!(
                 "the {} has no Status, so nothing says the request succeeded (SAML core §3.2.2)",
                 msg.kind.title()
@@ -72,7 +73,7 @@ pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
         ));
     }
     let mut f =
-        Finding::new("status-not-success", text).at(0, format!("/{}/Status", msg.root_name));
+        Finding::new(Code::StatusNotSuccess, text).at(0, format!("/{}/Status", msg.root_name));
     // The StatusMessage often carries the IdP's own error code (Entra: AADSTS…): its fix first.
     let mined = status.message.as_deref().and_then(|m| {
         crate::idp::errors::recognise(m)

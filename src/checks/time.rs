@@ -1,6 +1,7 @@
 //! Time: NotBefore / NotOnOrAfter of Conditions and SubjectConfirmationData, IssueInstant and
 //! SessionNotOnOrAfter against the reference time, with clock skew.
 
+use crate::codes::Code;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
@@ -176,7 +177,7 @@ pub fn check(
             if minus(now, clock.skew) > plus(t, max) {
                 sink.push(
                     Finding::new(
-                        "time-too-old",
+                        Code::TimeTooOld,
                         format!(
                             "the message was issued at {}, {} before the judged time {}: older than the maximum age {} (--max-age) plus the {} skew",
                             format_instant(t),
@@ -258,7 +259,7 @@ pub fn check(
         let Some(t) = parse_instant(&raw) else {
             sink.push(
                 Finding::new(
-                    "time-unparseable",
+                    Code::TimeUnparseable,
                     format!("{label} {raw:?} is not an xs:dateTime"),
                 )
                 .at(line, path),
@@ -280,7 +281,7 @@ pub fn check(
             Bound::Confirmation => {}
             Bound::NotBefore if t > plus(now, clock.skew) => sink.push(
                 Finding::new(
-                    "time-not-yet-valid",
+                    Code::TimeNotYetValid,
                     format!(
                         "{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead of this one by more than {}",
                         span(delta),
@@ -294,7 +295,7 @@ pub fn check(
             ),
             Bound::NotOnOrAfter if now >= plus(t, clock.skew) => sink.push(
                 Finding::new(
-                    "time-expired",
+                    Code::TimeExpired,
                     format!(
                         "{label} passed {} before {who} ({}), beyond the {} skew",
                         span(delta),
@@ -311,14 +312,14 @@ pub fn check(
             ),
             Bound::Issued if t > plus(now, clock.skew) => sink.push(
                 Finding::new(
-                    "time-issued-in-future",
+                    Code::TimeIssuedInFuture,
                     format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
                 )
                 .hint("sync the IdP's clock with NTP")
                 .at(line, path),
             ),
             Bound::Session if now >= plus(t, clock.skew) => sink.push(
-                Finding::new("time-session-expired", format!("{label} passed {} before {who}", span(delta))).at(line, path),
+                Finding::new(Code::TimeSessionExpired, format!("{label} passed {} before {who}", span(delta))).at(line, path),
             ),
             _ => {}
         }
@@ -345,7 +346,7 @@ fn required_instants(msg: &Message, assertion: Option<&Assertion>, sink: &mut Si
     if msg.issue_instant.is_none() {
         sink.push(
             Finding::new(
-                "issue-instant-missing",
+                Code::IssueInstantMissing,
                 format!(
                     "the {} has no IssueInstant (SAML core §3.2.1, §2.3.3)",
                     msg.kind.title()
@@ -358,7 +359,7 @@ fn required_instants(msg: &Message, assertion: Option<&Assertion>, sink: &mut Si
         if a.issue_instant.is_none() {
             sink.push(
                 Finding::new(
-                    "issue-instant-missing",
+                    Code::IssueInstantMissing,
                     "the Assertion has no IssueInstant (SAML core §2.3.3)",
                 )
                 .at(a.line, a.path.clone()),

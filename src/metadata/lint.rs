@@ -1,6 +1,7 @@
 //! The lint of one metadata document: signature under the trusted certificates, entityID,
 //! validUntil, certificates (expired, not yet valid, expiring within the window), endpoints.
 
+use crate::codes::Code;
 use time::OffsetDateTime;
 
 use super::{verdict, MetadataReport};
@@ -55,14 +56,14 @@ fn lint_parsed(
     let signature = signature_state(sig, opts.trusted.is_empty(), &mut sink);
     if md.entity_id.as_deref().is_none_or(|e| e.trim().is_empty()) {
         sink.push(Finding::new(
-            "metadata-no-entity-id",
+            Code::MetadataNoEntityId,
             "the EntityDescriptor has no entityID",
         ));
     }
     if let Some(v) = &md.valid_until {
         if parse_instant(v).is_some_and(|t| t < opts.now) {
             sink.push(Finding::new(
-                "metadata-expired",
+                Code::MetadataExpired,
                 format!("validUntil {v} has passed"),
             ));
         }
@@ -70,7 +71,7 @@ fn lint_parsed(
     for e in &md.cert_errors {
         sink.push(
             Finding::new(
-                "metadata-no-signing-key",
+                Code::MetadataNoSigningKey,
                 format!("a certificate could not be read: {e}"),
             )
             .severity(Severity::Warning),
@@ -86,7 +87,7 @@ fn lint_parsed(
     }
     if roles.is_empty() {
         sink.push(Finding::new(
-            "metadata-no-endpoint",
+            Code::MetadataNoEndpoint,
             "neither an IDPSSODescriptor nor an SPSSODescriptor",
         ));
     }
@@ -110,7 +111,7 @@ fn signature_state(sig: &MetadataSignature, untrusted: bool, sink: &mut Sink) ->
         (MetadataSignature::Unsigned, true) => "unsigned",
         (MetadataSignature::Unsigned, false) => {
             sink.push(Finding::new(
-                "metadata-unsigned",
+                Code::MetadataUnsigned,
                 "--cert was given but the metadata carries no signature on its root",
             ));
             "unsigned"
@@ -122,7 +123,7 @@ fn signature_state(sig: &MetadataSignature, untrusted: bool, sink: &mut Sink) ->
         }
         (MetadataSignature::Invalid(why), false) => {
             sink.push(Finding::new(
-                "metadata-signature-invalid",
+                Code::MetadataSignatureInvalid,
                 format!("the metadata signature does not verify under --cert: {why}"),
             ));
             "invalid"
@@ -146,7 +147,7 @@ fn descriptor(
     if role == "idp" && d.signing_certs.is_empty() {
         sink.push(
             Finding::new(
-                "metadata-no-signing-key",
+                Code::MetadataNoSigningKey,
                 "the IDPSSODescriptor has no signing certificate",
             )
             .at(d.line, format!("/EntityDescriptor/{element}")),
@@ -162,7 +163,7 @@ fn descriptor(
     }
     if d.endpoints.is_empty() {
         sink.push(
-            Finding::new("metadata-no-endpoint", format!("no {endpoint} endpoint"))
+            Finding::new(Code::MetadataNoEndpoint, format!("no {endpoint} endpoint"))
                 .at(d.line, format!("/EntityDescriptor/{element}")),
         );
     }
@@ -170,7 +171,7 @@ fn descriptor(
         if e.location.starts_with("http://") {
             sink.push(
                 Finding::new(
-                    "metadata-insecure-endpoint",
+                    Code::MetadataInsecureEndpoint,
                     format!("{endpoint} {} uses plain http", e.location),
                 )
                 .at(e.line, endpoint.to_string()),
@@ -198,14 +199,14 @@ fn certificate(c: &CertInfo, role: &str, opts: &LintOptions, sink: &mut Sink) {
     let now = opts.now;
     if c.not_after <= now {
         sink.push(Finding::new(
-            "certificate-expired",
+            Code::CertificateExpired,
             format!("{what} expired on {until}, {} ago", span(now - c.not_after)),
         ));
         return;
     }
     if c.not_before > now {
         sink.push(Finding::new(
-            "certificate-not-yet-valid",
+            Code::CertificateNotYetValid,
             format!(
                 "{what} is valid only from {}, in {}",
                 format_instant(c.not_before),
@@ -221,7 +222,7 @@ fn certificate(c: &CertInfo, role: &str, opts: &LintOptions, sink: &mut Sink) {
     if c.not_after - now < time::Duration::days(days) {
         sink.push(
             Finding::new(
-                "certificate-expiring",
+                Code::CertificateExpiring,
                 format!(
                     "{what} expires on {until}, in {} ({why})",
                     span(c.not_after - now)

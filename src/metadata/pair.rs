@@ -4,6 +4,7 @@
 //! accept, and request/assertion signing each side wants against what the other can sign.
 
 use super::{verdict, PairReport};
+use crate::codes::Code;
 use crate::finding::{Finding, Sink};
 use crate::trust::metadata::Metadata;
 
@@ -42,7 +43,7 @@ pub fn pair(
 fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Sink) {
     let (Some(idp), Some(sp)) = (&idp_md.idp, &sp_md.sp) else {
         sink.push(Finding::new(
-            "pair-roles",
+            Code::PairRoles,
             format!(
                 "the first file must hold an IDPSSODescriptor and the second an SPSSODescriptor (found {} and {})",
                 roles(idp_md),
@@ -55,14 +56,14 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
     match sp_md.entity_id.as_deref().map(str::trim) {
         None | Some("") => {}
         Some(e) if Some(e) == idp_md.entity_id.as_deref().map(str::trim) => sink.push(Finding::new(
-            "pair-entity-id",
+            Code::PairEntityId,
             format!("the IdP and the SP have the same entityID {e:?}: the IdP metadata was probably uploaded where the SP's belongs"),
         )),
         Some(e) => {
             if let Some(a) = expected.audience.iter().find(|a| crate::xml::text::trim_xml(a) != e) {
                 sink.push(
                     Finding::new(
-                        "pair-entity-id",
+                        Code::PairEntityId,
                         format!("the IdP application issues audience {a:?} but the SP's entityID is {e:?}"),
                     )
                     .hint(format!("set the IdP application's Audience / Identifier (Entity ID) to exactly {e}")),
@@ -91,7 +92,7 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             .collect();
         sink.push(
             Finding::new(
-                "pair-acs-binding",
+                Code::PairAcsBinding,
                 format!(
                     "the SP lists no AssertionConsumerService with the HTTP-POST binding, the one IdPs post Responses with (listed: {})",
                     if listed.is_empty() { "none".to_string() } else { listed.join(", ") }
@@ -108,7 +109,7 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
         {
             sink.push(
                 Finding::new(
-                    "pair-acs-mismatch",
+                    Code::PairAcsMismatch,
                     format!(
                         "the IdP application posts to {acs:?}, which is none of the SP's AssertionConsumerService URLs ({})",
                         sp.endpoints.iter().map(|e| e.location.as_str()).collect::<Vec<_>>().join(", ")
@@ -126,7 +127,7 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
     if !sso_ok && !idp.endpoints.is_empty() {
         sink.push(
             Finding::new(
-                "pair-sso-binding",
+                Code::PairSsoBinding,
                 "the IdP offers no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding, which SPs send AuthnRequests with",
             )
             .at(idp.line, "/EntityDescriptor/IDPSSODescriptor"),
@@ -138,7 +139,7 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
     if !open(i) && !open(s) && !s.iter().any(|f| i.contains(f)) {
         sink.push(
             Finding::new(
-                "pair-nameid-format",
+                Code::PairNameidFormat,
                 format!(
                     "no NameID format both accept: the IdP offers {} and the SP asks for {}",
                     i.join(", "),
@@ -151,19 +152,19 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
     // Signing each side wants against what the other can sign.
     if idp.want_authn_requests_signed && !sp.authn_requests_signed {
         sink.push(Finding::new(
-            "pair-authn-requests-unsigned",
+            Code::PairAuthnRequestsUnsigned,
             "the IdP wants signed AuthnRequests (WantAuthnRequestsSigned=\"true\") but the SP does not sign them (AuthnRequestsSigned is not \"true\")",
         ));
     }
     if (idp.want_authn_requests_signed || sp.authn_requests_signed) && sp.signing_certs.is_empty() {
         sink.push(Finding::new(
-            "pair-authn-requests-unsigned",
+            Code::PairAuthnRequestsUnsigned,
             "AuthnRequests are to be signed but the SP metadata has no signing certificate for the IdP to verify them with",
         ));
     }
     if sp.want_assertions_signed {
         sink.push(Finding::new(
-            "pair-assertions-signed",
+            Code::PairAssertionsSigned,
             "the SP wants signed Assertions (WantAssertionsSigned=\"true\"): the IdP application must sign the Assertion, not only the Response",
         ));
     }

@@ -1,6 +1,7 @@
 //! The `aws_role` rule set: Role values, RoleSessionName and SessionDuration for AWS federation.
 
 use crate::checks::{Check, Finding, Sink};
+use crate::codes::Code;
 use crate::xml::model::Assertion;
 
 pub const ROLE: &str = "https://aws.amazon.com/SAML/Attributes/Role";
@@ -64,7 +65,7 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
         for v in &at.values {
             if let Err(e) = parse_role(v) {
                 sink.push(
-                    Finding::new("aws-role-invalid", format!("Role value {e}"))
+                    Finding::new(Code::AwsRoleInvalid, format!("Role value {e}"))
                         .hint("map the Role attribute to 'arn:aws:iam::<account>:role/<role>,arn:aws:iam::<account>:saml-provider/<provider>' with the IAM identity provider's exact name")
                         .at(at.line, path.clone()),
                 );
@@ -74,12 +75,12 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
     let session = a.attributes().find(|at| at.name == SESSION_NAME);
     match session.and_then(|s| s.values.first()).map(|v| crate::xml::text::trim_xml(v)) {
         None | Some("") => sink.push(
-            Finding::new("aws-role-session-name-missing", "RoleSessionName is missing or empty")
+            Finding::new(Code::AwsRoleSessionNameMissing, "RoleSessionName is missing or empty")
                 .hint("map https://aws.amazon.com/SAML/Attributes/RoleSessionName to the user's email or user name")
                 .at(a.line, path.clone()),
         ),
         Some(v) if v.len() < 2 || v.len() > 64 || !v.chars().all(|c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)) => sink.push(
-            Finding::new("aws-role-session-name-missing", format!("RoleSessionName {v:?} is not 2-64 characters of [A-Za-z0-9_+=,.@-]"))
+            Finding::new(Code::AwsRoleSessionNameMissing, format!("RoleSessionName {v:?} is not 2-64 characters of [A-Za-z0-9_+=,.@-]"))
                 .at(session.map_or(a.line, |s| s.line), path.clone()),
         ),
         Some(_) => {}
@@ -93,7 +94,7 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
         match v.parse::<u32>() {
             Ok(n) if (900..=43200).contains(&n) => {}
             _ => sink.push(
-                Finding::new("aws-session-duration-invalid", format!("SessionDuration {v:?} is not an integer from 900 to 43200"))
+                Finding::new(Code::AwsSessionDurationInvalid, format!("SessionDuration {v:?} is not an integer from 900 to 43200"))
                     .hint("set SessionDuration to seconds between 900 (15 min) and 43200 (12 h), and no longer than the role's maximum session duration")
                     .at(d.line, path.clone()),
             ),

@@ -3,6 +3,7 @@
 
 mod aws;
 
+use crate::codes::Code;
 use serde::Deserialize;
 
 use crate::checks::email::Source;
@@ -120,7 +121,7 @@ impl Profile {
         for req in &self.required_attributes {
             if !a.attributes().any(|at| &at.name == req) {
                 sink.push(
-                    Finding::new("attribute-required-missing", format!("the {} profile requires attribute {req:?}, which the assertion does not carry", self.name))
+                    Finding::new(Code::AttributeRequiredMissing, format!("the {} profile requires attribute {req:?}, which the assertion does not carry", self.name))
                         .hint(format!("add the attribute mapping {req} in {}", idp.name()))
                         .at(a.line, format!("{}/AttributeStatement", a.path)),
                 );

@@ -49,7 +49,7 @@ pub fn render(command: &str, outcomes: &[Outcome]) -> String {
             out.push_str(&format!(
                 "\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    ",
                 esc(&first.map_or(String::new(), |f| format!("{}: {}", f.code, f.message))),
-                first.map_or("", |f| f.code),
+                first.map_or("", |f| f.code.as_str()),
                 esc(&body.join("\n"))
             ));
         } else if !o.findings.is_empty() {

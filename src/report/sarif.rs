@@ -71,7 +71,7 @@ pub fn render(outcomes: &[Outcome]) -> String {
                 "locations": location(f.location.as_ref().map(|l| l.line)),
                 "properties": { "check": f.check.as_str(), "subject": o.kind },
             });
-            if let Some(i) = CODES.iter().position(|c| c.code == f.code) {
+            if let Some(i) = CODES.iter().position(|c| c.code == f.code.as_str()) {
                 r["ruleIndex"] = json!(i);
             }
             results.push(r);

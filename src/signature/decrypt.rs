@@ -7,6 +7,7 @@
 //! Entra ID, Shibboleth, Keycloak), or beside it with `ds:RetrievalMethod URI="#Id"` (Okta).
 //! Only same-document RetrievalMethods are followed.
 
+use crate::codes::Code;
 use libxml::tree::{Document, Node};
 
 use super::xmlsec;
@@ -31,12 +32,12 @@ impl Failure {
     pub fn finding(&self, idp: Idp, what: &str) -> Finding {
         match self {
             Failure::KeyNotFound(why) => Finding::new(
-                "decryption-key-not-found",
+                Code::DecryptionKeyNotFound,
                 format!("the {what} could not be decrypted: the encrypted session key was not found ({why})"),
             )
             .hint("the message's encryption layout is broken or was altered in transit: capture it again unmodified; if the IdP sends it this way, report it to the IdP"),
             Failure::WrongKey { encrypted_to } => Finding::new(
-                "decryption-wrong-key",
+                Code::DecryptionWrongKey,
                 format!(
                     "the {what} could not be decrypted: --sp-key does not fit the certificate the IdP encrypted to ({}, SHA-256 {})",
                     encrypted_to.subject,
@@ -48,7 +49,7 @@ impl Failure {
                 idp.name()
             )),
             Failure::Other(reason) => Finding::new(
-                "decryption-failed",
+                Code::DecryptionFailed,
                 format!("the {what} could not be decrypted with --sp-key: {}", explain(reason)),
             )
             .hint("check that --sp-key is the private key of the SP certificate the IdP encrypts to (the IdP's app settings name it)"),

@@ -10,6 +10,7 @@ pub mod policy;
 pub mod redirect;
 pub mod xmlsec;
 
+use crate::codes::Code;
 use libxml::tree::{Document, Node};
 
 use crate::checks::{Check, Finding, Sink};
@@ -102,7 +103,7 @@ pub fn verify_message(
     if trust.is_empty() {
         if !msg.signatures.is_empty() && scope != Scope::AllButRoot {
             sink.push(Finding::new(
-                "signature-not-checked",
+                Code::SignatureNotChecked,
                 "no trusted certificate given (--idp-metadata or --cert), so signatures were not verified",
             ));
         }
@@ -217,7 +218,7 @@ fn diagnose(
         return (
             SigResult::DigestMismatch,
             None,
-            Finding::new("signature-digest-mismatch", msg),
+            Finding::new(Code::SignatureDigestMismatch, msg),
         );
     }
     if let (Some(true), Some(c)) = (valid_under_embedded, embedded) {
@@ -226,7 +227,7 @@ fn diagnose(
             c.subject,
             c.fingerprint_display()
         );
-        let f = Finding::new("signature-untrusted-key", msg).hint(idp.hint(Topic::Certificate));
+        let f = Finding::new(Code::SignatureUntrustedKey, msg).hint(idp.hint(Topic::Certificate));
         return (SigResult::UntrustedKey, None, f);
     }
     let refused = outcomes.iter().find_map(|o| match o {
@@ -239,7 +240,7 @@ fn diagnose(
         .is_some_and(|a| a.contains("ecdsa"));
     if ecdsa && info.signature_value.as_deref().is_some_and(is_der_ecdsa) {
         let f = Finding::new(
-            "signature-ecdsa-der",
+            Code::SignatureEcdsaDer,
             format!("{what}: the ECDSA SignatureValue is DER-encoded (an ASN.1 SEQUENCE of r and s); XML Signature requires the raw r‖s concatenation (RFC 4050, RFC 6931), so libxmlsec1 and conforming SPs reject it"),
         )
         .hint(format!("the signing code in {} emits Java/OpenSSL-style DER signatures: convert them to r‖s (e.g. Java's SHA256withECDSAinP1363Format), or sign with RSA", idp.name()));
@@ -247,7 +248,7 @@ fn diagnose(
     }
     match refused.filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch)) {
         Some(e) => {
-            let f = Finding::new("signature-error", format!("{what}: {}", explain(&e)));
+            let f = Finding::new(Code::SignatureError, format!("{what}: {}", explain(&e)));
             (SigResult::SignatureMismatch, Some(e), f)
         }
         None => {
@@ -260,7 +261,7 @@ fn diagnose(
             (
                 SigResult::SignatureMismatch,
                 None,
-                Finding::new("signature-value-mismatch", msg).hint(idp.hint(Topic::Certificate)),
+                Finding::new(Code::SignatureValueMismatch, msg).hint(idp.hint(Topic::Certificate)),
             )
         }
     }

@@ -1,6 +1,7 @@
 //! Which signatures may count: the wrapping defences and algorithm rules of DESIGN.md's trust
 //! rules. A signature that breaks a rule is never counted, whatever its cryptographic result.
 
+use crate::codes::Code;
 use libxml::tree::Document;
 
 use crate::checks::{Check, Finding, Sink};
@@ -41,7 +42,7 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
         let total = msg.assertions.len() + msg.encrypted_assertions;
         if total > 1 {
             sink.push(Finding::new(
-                "wrapping-multiple-assertions",
+                Code::WrappingMultipleAssertions,
                 format!("the Response holds {total} assertions (encrypted or not); exactly one is allowed"),
             ));
         }
@@ -49,7 +50,7 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
     for (path, line, _) in &msg.advice_assertions {
         sink.push(
             Finding::new(
-                "assertion-in-advice",
+                Code::AssertionInAdvice,
                 format!("an Assertion sits in the Advice of the consumed Assertion at {path}: SAML allows it as evidence for the SP, which never consumes it as the sign-in"),
             )
             .at(*line, path.clone()),
@@ -58,7 +59,7 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
     for (path, line, _) in &msg.hidden_assertions {
         sink.push(
             Finding::new(
-                "wrapping-hidden-assertion",
+                Code::WrappingHiddenAssertion,
                 format!("an Assertion sits at {path}, where no SP should read one"),
             )
             .at(*line, path.clone()),
@@ -67,7 +68,7 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
     for (path, line, why) in &msg.malformed_encrypted {
         sink.push(
             Finding::new(
-                "wrapping-encrypted-assertion",
+                Code::WrappingEncryptedAssertion,
                 format!("the EncryptedAssertion at {path} is not one encrypted assertion: {why}; nothing in it is consumed or decrypted"),
             )
             .at(*line, path.clone()),
@@ -75,7 +76,7 @@ pub fn message_rules(msg: &Message, sink: &mut Sink) {
     }
     for id in &msg.duplicate_ids {
         sink.push(Finding::new(
-            "wrapping-duplicate-id",
+            Code::WrappingDuplicateId,
             format!("ID {id:?} is used by more than one element"),
         ));
     }
@@ -100,7 +101,7 @@ pub fn signature_rules(
     let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if info.signed_info_count != 1 || info.reference_uris.len() != 1 {
         sink.push(at(Finding::new(
-            "wrapping-reference-count",
+            Code::WrappingReferenceCount,
             format!("the signature has {} SignedInfo and {} Reference element(s); exactly one of each is allowed", info.signed_info_count, info.reference_uris.len()),
         )));
         d.crypto_allowed = false;
@@ -113,7 +114,7 @@ pub fn signature_rules(
     let target = match uri.as_deref() {
         Some("") => {
             sink.push(at(Finding::new(
-                "wrapping-reference-uri",
+                Code::WrappingReferenceUri,
                 "Reference URI \"\" (the whole document) is refused: SAML core §5.4.2 requires the URI to be \"#\" and the ID of the element the signature sits in",
             )));
             d.crypto_allowed = false;
@@ -130,7 +131,7 @@ pub fn signature_rules(
                 .collect();
             if found.len() != 1 {
                 sink.push(at(Finding::new(
-                    "wrapping-reference-uri",
+                    Code::WrappingReferenceUri,
                     format!("Reference URI {u:?} resolves to {} elements", found.len()),
                 )));
                 d.crypto_allowed = false;
@@ -143,7 +144,7 @@ pub fn signature_rules(
         }
         other => {
             sink.push(at(Finding::new(
-                "wrapping-reference-uri",
+                Code::WrappingReferenceUri,
                 format!(
                     "Reference URI {:?} is not a same-document #ID reference",
                     other.unwrap_or("(missing)")
@@ -158,7 +159,7 @@ pub fn signature_rules(
     if let (Some(t), Some(u)) = (&target, uri.as_deref().and_then(|u| u.strip_prefix('#'))) {
         if super::xmlsec::resolve_id(doc, u) != Some(NodeId(dom::identity(t))) {
             sink.push(at(Finding::new(
-                "wrapping-reference-uri",
+                Code::WrappingReferenceUri,
                 format!("Reference URI \"#{u}\" resolves to a different element for libxmlsec1 than for the SAML reader"),
             )));
             d.crypto_allowed = false;
@@ -189,7 +190,7 @@ pub fn signature_rules(
             );
         } else {
             sink.push(at(Finding::new(
-                "wrapping-reference-target",
+                Code::WrappingReferenceTarget,
                 format!("the signature covers {}, which is neither the {} root nor the Assertion it consumes", d.target_desc, msg.kind.title()),
             )));
             d.counts = false;
@@ -211,7 +212,7 @@ pub fn signature_rules(
                 "it counts; SPs that validate the schema position (python3-saml, ruby-saml) reject it"
             };
             sink.push(at(Finding::new(
-                "signature-placement-unusual",
+                Code::SignaturePlacementUnusual,
                 format!("the signature in {} is not where the SAML schema puts it (right after the Issuer, SAML core §5.4.1 and the schema of §2.3.3/§3.2.1){who}. It signs the whole {} it sits in, so this is no wrapping attack: {verdict}", info.parent_path, d.covers),
             )));
             if placement_denied {
@@ -220,7 +221,7 @@ pub fn signature_rules(
         }
         if id != info.parent_node {
             sink.push(at(Finding::new(
-                "wrapping-signature-placement",
+                Code::WrappingSignaturePlacement,
                 format!(
                     "the signature sits in {} but references {}",
                     info.parent_path, d.target_desc
@@ -233,7 +234,7 @@ pub fn signature_rules(
     }
     if !info.object_content.is_empty() {
         sink.push(at(Finding::new(
-            "signature-object-content",
+            Code::SignatureObjectContent,
             format!(
                 "the signature carries a ds:Object holding {}: SAML signatures carry no Object, and what is in one is not signed by an enveloped signature. samlcheck never reads values from inside ds:Signature, but an SP that searches descendants might (XML Signature Wrapping hides a forged NameID or Assertion there)",
                 info.object_content.join(", ")
@@ -253,7 +254,7 @@ pub fn signature_rules(
             format!("transform {}", bad[0])
         };
         sink.push(at(Finding::new(
-            "wrapping-transform",
+            Code::WrappingTransform,
             format!("the signature uses {what}"),
         )));
         d.crypto_allowed = false;
@@ -277,7 +278,7 @@ pub fn signature_rules(
         let l = alg.to_ascii_lowercase();
         if l.contains("hmac") || l.contains("md5") {
             sink.push(at(Finding::new(
-                "algorithm-forbidden",
+                Code::AlgorithmForbidden,
                 format!("algorithm {alg} is refused (MD5 and HMAC are never accepted)"),
             )));
             d.crypto_allowed = false;
@@ -286,7 +287,7 @@ pub fn signature_rules(
         } else if !known.contains(&alg) {
             // Unsupported is not invalid: the signature is not checked, and the message cannot pass.
             sink.push(at(Finding::new(
-                "algorithm-unsupported",
+                Code::AlgorithmUnsupported,
                 format!("the signature uses {alg}, which libxmlsec1 {} does not implement: it was not checked, so nothing it covers is authenticated", super::xmlsec::version()),
             )));
             d.crypto_allowed = false;
@@ -300,7 +301,7 @@ pub fn signature_rules(
     }
     if !sha1.is_empty() {
         sink.push(at(Finding::new(
-            "algorithm-sha1",
+            Code::AlgorithmSha1,
             format!(
                 "the signature at line {} uses SHA-1 ({})",
                 info.line,
@@ -311,7 +312,7 @@ pub fn signature_rules(
     if let Some(c) = &info.c14n_algorithm {
         if !C14N.contains(&c.as_str()) {
             sink.push(at(Finding::new(
-                "wrapping-transform",
+                Code::WrappingTransform,
                 format!("canonicalization method {c} is not allowed"),
             )));
             d.crypto_allowed = false;

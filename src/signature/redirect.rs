@@ -1,6 +1,7 @@
 //! HTTP-Redirect binding signatures (SAML bindings §3.4.4.1): the signature covers the query
 //! octets `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as sent, verified with OpenSSL.
 
+use crate::codes::Code;
 use base64::Engine;
 use openssl::bn::BigNum;
 use openssl::ecdsa::EcdsaSig;
@@ -25,7 +26,7 @@ pub fn verify_capture(
     let alg = rs.sig_alg.to_ascii_lowercase();
     if alg.ends_with("sha1") {
         sink.push(Finding::new(
-            "algorithm-sha1",
+            Code::AlgorithmSha1,
             format!(
                 "the query-string signature's SigAlg {} uses SHA-1",
                 rs.sig_alg
@@ -61,7 +62,7 @@ pub fn verify_capture(
     });
     sink.push(
         Finding::new(
-            "redirect-signature-invalid",
+            Code::RedirectSignatureInvalid,
             format!(
                 "the query-string signature ({}) is invalid: {why}",
                 rs.sig_alg
