@@ -189,9 +189,41 @@ impl Report {
     }
 }
 
+/// What a signature covers (the JSON `covers`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Covers {
+    /// The Response root.
+    Response,
+    /// The consumed Assertion (or a SAML 1.1 token's root).
+    Assertion,
+    /// The root of a request or logout message, or (redirect binding) the whole query.
+    Message,
+    /// Anything else: it authenticates nothing the SP consumes.
+    #[default]
+    Other,
+}
+
+impl Covers {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Covers::Response => "response",
+            Covers::Assertion => "assertion",
+            Covers::Message => "message",
+            Covers::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Covers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignatureReport {
-    pub covers: &'static str,
+    pub covers: Covers,
     pub reference: Option<String>,
     /// The element the reference resolves to (path and line), when it resolves to exactly one.
     pub resolves_to: Option<String>,

@@ -6,6 +6,7 @@ use libxml::tree::Document;
 
 use crate::checks::{Check, Finding, Sink};
 use crate::idp::Idp;
+use crate::report::Covers;
 use crate::xml::dom;
 use crate::xml::model::{Message, MessageKind, NodeId, SignatureInfo};
 
@@ -26,7 +27,7 @@ pub struct Decision {
     /// May authenticate content if cryptographically valid.
     pub counts: bool,
     /// `response`, `assertion` or `other`.
-    pub covers: &'static str,
+    pub covers: Covers,
     /// Identity of the referenced element.
     pub target: Option<NodeId>,
     /// Human description of the referenced element.
@@ -93,7 +94,7 @@ pub fn signature_rules(
     sink: &mut Sink,
 ) -> Decision {
     let mut d = Decision {
-        covers: "other",
+        covers: Covers::Other,
         crypto_allowed: true,
         counts: true,
         ..Default::default()
@@ -174,12 +175,12 @@ pub fn signature_rules(
         let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
         if id == msg.root_node {
             d.covers = match msg.kind {
-                MessageKind::Response => "response",
-                MessageKind::Saml11Assertion => "assertion",
-                _ => "message",
+                MessageKind::Response => Covers::Response,
+                MessageKind::Saml11Assertion => Covers::Assertion,
+                _ => Covers::Message,
             };
         } else if Some(id) == consumed {
-            d.covers = "assertion";
+            d.covers = Covers::Assertion;
         } else if advice && id == info.parent_node {
             // An Advice Assertion's own signature: information, never what the SP consumes.
             d.counts = false;

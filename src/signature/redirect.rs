@@ -83,7 +83,7 @@ fn report(
     detail: Option<String>,
 ) -> SignatureReport {
     SignatureReport {
-        covers: "message",
+        covers: crate::report::Covers::Message,
         reference: None,
         resolves_to: Some("the whole message (query-string signature)".into()),
         line: 0,
