@@ -20,6 +20,7 @@ mod input_forms;
 mod limits;
 mod markdown;
 mod redact;
+mod schema;
 mod snapshots;
 mod terminal;
 mod trust;
