@@ -7,9 +7,38 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The git revision the binary is built from (`samlcheck --version`), "unknown" outside a
+/// checkout; "-dirty" when the working tree had changes.
+fn revision() -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    match git(&["rev-parse", "--short=12", "HEAD"]) {
+        Some(rev) if !rev.is_empty() => {
+            let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
+                .is_some_and(|s| !s.is_empty());
+            if dirty {
+                format!("{rev}-dirty")
+            } else {
+                rev
+            }
+        }
+        _ => std::env::var("SAMLCHECK_REVISION").unwrap_or_else(|_| "unknown".into()),
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=static/xslt_stub.c");
+    println!("cargo:rerun-if-changed=.git/HEAD");
+    println!("cargo:rerun-if-changed=.git/index");
+    println!("cargo:rerun-if-env-changed=SAMLCHECK_REVISION");
+    println!("cargo:rustc-env=SAMLCHECK_REVISION={}", revision());
     if std::env::var_os("CARGO_FEATURE_STATIC").is_none() {
         return;
     }

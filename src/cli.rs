@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "samlcheck",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("SAMLCHECK_REVISION"), ")"),
     about,
     long_about = None,
     propagate_version = true,

@@ -2,6 +2,7 @@
 //! per area, all through the real `samlcheck` binary on committed fixtures. `common` holds the
 //! helpers (the binary with NO_COLOR, a fixed `--now`, JSON runners).
 
+mod action;
 mod bad_input;
 mod check;
 mod checks;
