@@ -19,6 +19,7 @@ use crate::report::{Report, Verdict};
 /// sign-in: when it holds a Response, the requests and logout messages in it are context.
 pub fn as_sign_in(reports: &mut [Report]) {
     idp_errors(reports);
+    no_answer(reports);
     // A request recorded by a capture (a HAR, a SAML-tracer export) is part of a sign-in: context
     // for the IdP's answer, whatever that answer is. A request given on its own is judged alone.
     let in_capture = reports.iter().any(|r| r.http.is_some());
@@ -457,6 +458,48 @@ fn idp_errors(reports: &mut [Report]) {
             add(r, f);
         }
     }
+}
+
+/// A capture whose last AuthnRequest got no Response and no recognised error page: the sign-in
+/// did not complete within the capture, and an OK about the request alone would hide that.
+fn no_answer(reports: &mut [Report]) {
+    let Some(last) = reports
+        .iter()
+        .rposition(|r| r.message == Some("authn_request") && r.http.is_some())
+    else {
+        return;
+    };
+    let answered = reports[last + 1..]
+        .iter()
+        .any(|r| r.message == Some("response"));
+    let error_page = reports[last]
+        .findings
+        .iter()
+        .any(|f| f.code == Code::IdpErrorPage);
+    if answered || error_page {
+        return;
+    }
+    let r = &mut reports[last];
+    let seen = r
+        .later
+        .iter()
+        .chain(r.http.iter())
+        .filter_map(|x| {
+            x.title
+                .as_deref()
+                .map(|t| format!("{} ({t:?})", crate::input::short_url(&x.url)))
+        })
+        .last()
+        .map(|s| format!("; the last page it shows is {s}"))
+        .unwrap_or_default();
+    add(
+        r,
+        Finding::new(
+            Code::FlowNoResponse,
+            format!("the capture holds the SP's AuthnRequest but no Response and no error page the IdP sent back{seen}: the sign-in did not complete while it was recorded"),
+        )
+        .hint("record the whole sign-in: open devtools → Network with 'Preserve log' on before starting at the SP, sign in at the IdP, then save the HAR; if the IdP showed an error, its message (or its code) is the cause"),
+    );
 }
 
 /// Adds a finding to a finished report: its check's state, the verdict and the order follow.

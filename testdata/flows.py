@@ -182,6 +182,9 @@ def main():
           "Sign in to your account")))
     write("google-app-not-configured.har", har(idp_error(day, GOOGLE_SSO,
           "Error: app_not_configured_for_user<br>Service is not configured for this user.", "Error")))
+    # The capture stopped at the IdP's login page: no answer at all.
+    write("stopped-at-login.har", har(idp_error(day, ENTRA_SSO,
+          "<input type=\"email\" name=\"loginfmt\" placeholder=\"Email, phone, or Skype\"/>", "Sign in to your account")))
     write("okta-not-assigned.har", har(idp_error(day, OKTA_SSO,
           "Sorry, you can't access Amplitude because you are not assigned this app in Okta. If you're wondering why this is happening, please contact your administrator.",
           "contoso - Sign In")))

@@ -955,6 +955,10 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| flow("force-authn-reused.har")),
         ),
         (
+            "flow-no-response",
+            Box::new(|| flow("stopped-at-login.har")),
+        ),
+        (
             "flow-in-response-to",
             Box::new(|| flow("stale-in-response-to.har")),
         ),

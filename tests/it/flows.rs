@@ -259,3 +259,19 @@ fn force_authn_that_reused_a_session_is_named() {
     let f = finding(response(&list), "flow-force-authn");
     assert!(f["message"].as_str().unwrap().contains("1h"), "{f}");
 }
+
+#[test]
+fn a_capture_without_the_idps_answer_says_so() {
+    let (code, list) = flow("stopped-at-login.har", &[]);
+    assert_eq!(code, 0, "a warning: nothing failed, nothing completed");
+    let f = finding(&list[0], "flow-no-response");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("Sign in to your account"),
+        "{f}"
+    );
+    let out = human("stopped-at-login.har");
+    assert!(out.contains("most likely cause: flow-no-response"), "{out}");
+}
