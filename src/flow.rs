@@ -481,15 +481,15 @@ fn no_answer(reports: &mut [Report]) {
     }
     let r = &mut reports[last];
     let seen = r
-        .later
+        .http
         .iter()
-        .chain(r.http.iter())
-        .filter_map(|x| {
+        .chain(r.later.iter())
+        .rev()
+        .find_map(|x| {
             x.title
                 .as_deref()
                 .map(|t| format!("{} ({t:?})", crate::input::short_url(&x.url)))
         })
-        .last()
         .map(|s| format!("; the last page it shows is {s}"))
         .unwrap_or_default();
     add(

@@ -18,7 +18,6 @@ mod flows;
 mod gallery;
 mod html;
 mod input_forms;
-mod limits;
 mod markdown;
 mod redact;
 mod schema;

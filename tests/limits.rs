@@ -2,7 +2,11 @@
 //! one clear line, and the child's peak RSS and CPU time are read from the kernel (wait4's
 //! rusage), not estimated. Bounds leave room for the unoptimised test build.
 
-use crate::common::*;
+// Its own test binary: a child spawned from a process is charged that process's memory until it
+// execs (vfork), so peak-RSS measurements need a small parent, not the one integration binary.
+#[path = "it/common/mod.rs"]
+mod common;
+use common::*;
 use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Stdio};
