@@ -4,10 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
-
 use super::{options, report as messages, source, Output};
-use crate::cli::{CheckArgs, Cli, Command, Format};
+use crate::cli::{CheckArgs, Format, InputArgs, RedactArgs, ReportArgs};
 use samlcheck::batch;
 use samlcheck::config::{self, App, Config};
 use samlcheck::error::Error;
@@ -234,62 +232,49 @@ fn verify_all(
     now: Option<&str>,
     files: &[String],
 ) -> Result<Vec<samlcheck::report::Report>, Error> {
-    let mut argv: Vec<String> = vec!["samlcheck".into(), "verify".into()];
-    let mut flag = |name: &str, value: &str| {
-        argv.push(format!("--{name}"));
-        argv.push(value.to_string());
-    };
-    let path = |p: &str| config::resolve(base, p).display().to_string();
-    if let Some(n) = now {
-        flag("now", n);
-    }
-    if let Some(s) = &cfg.clock_skew {
-        flag("clock-skew", s);
-    }
-    if let Some(m) = &app.idp_metadata {
-        flag("idp-metadata", &path(m));
-    }
-    if let Some(m) = &app.sp_metadata {
-        flag("sp-metadata", &path(m));
-    }
-    for c in &app.cert.0 {
-        flag("cert", &path(c));
-    }
-    for a in &app.audience.0 {
-        flag("audience", a);
-    }
-    for a in &app.acs.0 {
-        flag("acs", a);
-    }
-    if let Some(i) = &app.issuer {
-        flag("issuer", i);
-    }
-    if let Some(p) = &app.profile {
-        flag("profile", p);
-    }
-    if let Some(k) = &app.sp_key {
-        flag("sp-key", &path(k));
-    }
-    for e in &app.email_from.0 {
-        flag("email-from", e);
-    }
-    for c in &app.sp_cert.0 {
-        flag("sp-cert", &path(c));
-    }
-    for c in &app.allow.0 {
-        flag("allow", c);
-    }
-    for c in &app.deny.0 {
-        flag("deny", c);
-    }
-    if let Some(m) = &app.max_age {
-        flag("max-age", m);
-    }
-    argv.push("--".into());
-    argv.extend(files.iter().cloned());
-    let cli = Cli::try_parse_from(&argv).map_err(|e| Error::usage(e.kind().to_string()))?;
-    let Command::Verify(args) = cli.command else {
-        unreachable!("argv names verify")
+    // The config means what the same flags mean: it fills the `verify` arguments directly.
+    let path = |p: &str| config::resolve(base, p);
+    let limits = Limits::default();
+    let args = ReportArgs {
+        input: InputArgs {
+            inputs: files.to_vec(),
+            glob: None,
+            paste: false,
+            message: None,
+            max_input: limits.max_input,
+            max_file: limits.max_file,
+            max_inflated: limits.max_inflated,
+            max_ratio: limits.max_ratio,
+            max_depth: limits.max_depth,
+            max_elements: limits.max_elements,
+            max_attributes: limits.max_attributes,
+            max_seconds: limits.max_seconds,
+            max_signatures: limits.max_signatures,
+        },
+        idp_metadata: app.idp_metadata.iter().map(|m| path(m)).collect(),
+        cert: app.cert.0.iter().map(|c| path(c)).collect(),
+        fingerprint: Vec::new(),
+        sp_key: app.sp_key.as_deref().map(path),
+        sp_metadata: app.sp_metadata.as_deref().map(path),
+        sp_cert: app.sp_cert.0.iter().map(|c| path(c)).collect(),
+        audience: app.audience.0.clone(),
+        acs: app.acs.0.clone(),
+        issuer: app.issuer.clone(),
+        request_id: None,
+        profile: app.profile.clone(),
+        email_from: app.email_from.0.clone(),
+        profile_file: None,
+        now: now.map(str::to_string),
+        at: None,
+        clock_skew: cfg.clock_skew.clone().unwrap_or_else(|| "3m".into()),
+        max_age: app.max_age.clone(),
+        allow: app.allow.0.clone(),
+        deny: app.deny.0.clone(),
+        format: Format::Json,
+        redact: RedactArgs {
+            redact: false,
+            redact_urls: false,
+        },
     };
     let mut opts = options::build(&args)?;
     opts.strict = true;
