@@ -444,3 +444,31 @@ fn a_form_value_url_encoded_twice_is_decoded_twice() {
     assert_eq!(v["decoding"][1], "url_decode", "{}", v["decoding"]);
     assert_eq!(v["subject"]["authenticated"], true);
 }
+
+#[test]
+fn declared_single_byte_encodings_are_transcoded_or_refused_in_one_line() {
+    let xml = std::fs::read_to_string(td("unsigned.xml")).unwrap();
+    let body = xml.trim_start_matches(|c| c != '\n').trim_start();
+    let latin1: Vec<u8> = format!("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n{body}")
+        .replace(">Alice<", ">Zo\u{eb}<")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    let (code, v) = inspect_stdin(&[], latin1);
+    assert_eq!(code, 0, "{v}");
+    assert!(v["decoding"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::Value::from("latin1")));
+    assert!(v.to_string().contains("Zoë"), "{v}");
+    let sjis = format!("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n{body}");
+    let out = bin()
+        .args(["inspect", "-"])
+        .write_stdin(sjis)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("iconv -f shift_jis -t UTF-8"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
