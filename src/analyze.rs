@@ -7,9 +7,9 @@ use time::Duration;
 
 use crate::authenticate;
 use crate::checks::email::{self, Source};
-use crate::checks::expect::{self, Expectations};
+use crate::checks::expect::Expectations;
 use crate::checks::time::{self as timecheck, Clock};
-use crate::checks::{bearer, certificate, message, status, Check, Finding, Severity, Sink};
+use crate::checks::{certificate, list, Check, Finding, Severity, Sink};
 use crate::error::InputError;
 use crate::finding::Policy;
 use crate::idp::{Basis, Idp};
@@ -191,16 +191,19 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     if let Some(p) = &opts.profile {
         p.extend_expectations(&mut exp);
     }
-    status::check(msg, idp, &mut sink);
-    message::check(msg, consumed, idp, &mut sink);
-    bearer::check(msg, consumed, &exp, &clock, idp, &mut sink);
-    expect::check(msg, consumed, &exp, idp, &mut sink);
-    crate::checks::docvalues::check(msg, consumed, idp, &mut sink);
+    let context = list::Context {
+        msg,
+        consumed,
+        exp: &exp,
+        clock: &clock,
+        idp,
+        profile: opts.profile.as_ref(),
+    };
+    for check in list::for_kind(msg.kind) {
+        check(&context, &mut sink);
+    }
     let timeline = timecheck::check(msg, consumed, &clock, opts.max_age, &mut sink);
     let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
-    if let (Some(p), Some(a)) = (&opts.profile, consumed) {
-        p.check(a, idp, &mut sink);
-    }
     sink.apply(&opts.policy);
 
     let checks = Checks(sink.states());

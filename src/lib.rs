@@ -18,8 +18,8 @@
 //! - a finding: its code, check, severity and explain text in [`codes`] (and, if it is a
 //!   policy, in [`codes::POLICY`]); push it from the check that knows; `tests/it/codes.rs` needs a
 //!   trigger for it.
-//! - a check: a function in `checks/` called from `analyze::analyze_inner` (or [`flow`] for
-//!   what spans a capture).
+//! - a check: a `fn(&Context, &mut Sink)` in [`checks::list`], added to the list of the message
+//!   kinds it applies to (or in [`flow`] for what spans a capture).
 //! - a field: the report type in [`report`] and its line in `report/human.rs`, `markdown.rs`
 //!   and `html.rs`; JSON follows serde.
 #![deny(clippy::print_stdout, clippy::print_stderr)]

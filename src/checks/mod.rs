@@ -6,6 +6,7 @@ pub mod certificate;
 pub mod docvalues;
 pub mod email;
 pub mod expect;
+pub mod list;
 pub mod message;
 pub mod status;
 pub mod time;
