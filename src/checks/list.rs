@@ -4,7 +4,9 @@
 
 use super::expect::Expectations;
 use super::time::Clock;
-use super::{bearer, docvalues, expect, message, status, Sink};
+use super::{
+    audience, bearer, destination, docvalues, in_response_to, issuer, message, status, Sink,
+};
 use crate::idp::Idp;
 use crate::profiles::Profile;
 use crate::xml::model::{Assertion, Message, MessageKind};
@@ -37,10 +39,6 @@ fn confirmation(c: &Context, s: &mut Sink) {
     bearer::check(c.msg, c.consumed, c.exp, c.clock, c.idp, s);
 }
 
-fn expectations(c: &Context, s: &mut Sink) {
-    expect::check(c.msg, c.consumed, c.exp, c.idp, s);
-}
-
 fn documentation_values(c: &Context, s: &mut Sink) {
     docvalues::check(c.msg, c.consumed, c.idp, s);
 }
@@ -56,13 +54,22 @@ const ASSERTING: &[CheckFn] = &[
     status,
     structure,
     confirmation,
-    expectations,
+    issuer::check,
+    audience::check,
+    destination::check,
+    in_response_to::check,
     documentation_values,
     profile,
 ];
 
 /// What an SP sends (or a logout message): no assertion, no subject confirmation, no profile.
-const REQUESTING: &[CheckFn] = &[status, structure, expectations, documentation_values];
+const REQUESTING: &[CheckFn] = &[
+    status,
+    structure,
+    issuer::check,
+    in_response_to::check,
+    documentation_values,
+];
 
 /// The checks that judge a message of `kind`.
 pub fn for_kind(kind: MessageKind) -> &'static [CheckFn] {

@@ -1,11 +1,15 @@
 //! Checks: each concern pushes coded findings into a [`Sink`]; none prints. A check's state is
 //! derived from what it pushed: any error → fail, any warning → warn, judged → pass, else skip.
 
+pub mod audience;
 pub mod bearer;
 pub mod certificate;
+pub mod destination;
 pub mod docvalues;
 pub mod email;
 pub mod expect;
+pub mod in_response_to;
+pub mod issuer;
 pub mod list;
 pub mod message;
 pub mod status;
