@@ -36,6 +36,15 @@ pub struct Decision {
     pub refusal: Option<String>,
 }
 
+impl Decision {
+    /// Refused by policy: never handed to libxmlsec1, never counted; `why` is reported.
+    fn refuse(&mut self, why: impl Into<String>) {
+        self.crypto_allowed = false;
+        self.counts = false;
+        self.refusal = Some(why.into());
+    }
+}
+
 /// Message-level rules: one Assertion, no hidden ones, unique IDs.
 pub fn message_rules(msg: &Message, sink: &mut Sink) {
     sink.judged(Check::Wrapping);
@@ -105,9 +114,7 @@ pub fn signature_rules(
             Code::WrappingReferenceCount,
             format!("the signature has {} SignedInfo and {} Reference element(s); exactly one of each is allowed", info.signed_info_count, info.reference_uris.len()),
         )));
-        d.crypto_allowed = false;
-        d.counts = false;
-        d.refusal = Some("refused by policy: not exactly one SignedInfo and one Reference".into());
+        d.refuse("refused by policy: not exactly one SignedInfo and one Reference");
     }
     // Resolve the reference ourselves: same-document only.
     let uri = info.reference_uris.first().cloned().flatten();
@@ -118,9 +125,7 @@ pub fn signature_rules(
                 Code::WrappingReferenceUri,
                 "Reference URI \"\" (the whole document) is refused: SAML core §5.4.2 requires the URI to be \"#\" and the ID of the element the signature sits in",
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
-            d.refusal = Some("refused by policy: URI=\"\" is not the signed element's ID".into());
+            d.refuse("refused by policy: URI=\"\" is not the signed element's ID");
             None
         }
         Some(u) if u.starts_with('#') && u.len() > 1 && !u.contains('(') => {
@@ -135,9 +140,7 @@ pub fn signature_rules(
                     Code::WrappingReferenceUri,
                     format!("Reference URI {u:?} resolves to {} elements", found.len()),
                 )));
-                d.crypto_allowed = false;
-                d.counts = false;
-                d.refusal = Some(format!(
+                d.refuse(format!(
                     "refused by policy: {u:?} does not resolve to exactly one element"
                 ));
             }
@@ -151,9 +154,7 @@ pub fn signature_rules(
                     other.unwrap_or("(missing)")
                 ),
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
-            d.refusal = Some("refused by policy: not a same-document reference".into());
+            d.refuse("refused by policy: not a same-document reference");
             None
         }
     };
@@ -163,9 +164,7 @@ pub fn signature_rules(
                 Code::WrappingReferenceUri,
                 format!("Reference URI \"#{u}\" resolves to a different element for libxmlsec1 than for the SAML reader"),
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
-            d.refusal = Some("refused by policy: ambiguous ID resolution".into());
+            d.refuse("refused by policy: ambiguous ID resolution");
         }
     }
     if let Some(t) = &target {
@@ -183,11 +182,8 @@ pub fn signature_rules(
             d.covers = Covers::Assertion;
         } else if advice && id == info.parent_node {
             // An Advice Assertion's own signature: information, never what the SP consumes.
-            d.counts = false;
-            d.crypto_allowed = false;
-            d.refusal = Some(
-                "not evaluated: it signs an Assertion in Advice, which the SP does not consume"
-                    .into(),
+            d.refuse(
+                "not evaluated: it signs an Assertion in Advice, which the SP does not consume",
             );
         } else {
             sink.push(at(Finding::new(
@@ -258,9 +254,7 @@ pub fn signature_rules(
             Code::WrappingTransform,
             format!("the signature uses {what}"),
         )));
-        d.crypto_allowed = false;
-        d.counts = false;
-        d.refusal = Some(format!("refused by policy: {what}"));
+        d.refuse(format!("refused by policy: {what}"));
     }
     // Algorithms: MD5 and HMAC refused, unknown ones not checked, SHA-1 one warning per signature.
     let supported = [
@@ -282,18 +276,14 @@ pub fn signature_rules(
                 Code::AlgorithmForbidden,
                 format!("algorithm {alg} is refused (MD5 and HMAC are never accepted)"),
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
-            d.refusal = Some(format!("refused by policy: algorithm {alg}"));
+            d.refuse(format!("refused by policy: algorithm {alg}"));
         } else if !known.contains(&alg) {
             // Unsupported is not invalid: the signature is not checked, and the message cannot pass.
             sink.push(at(Finding::new(
                 Code::AlgorithmUnsupported,
                 format!("the signature uses {alg}, which libxmlsec1 {} does not implement: it was not checked, so nothing it covers is authenticated", super::xmlsec::version()),
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
-            d.refusal = Some(format!("not checked: libxmlsec1 does not implement {alg}"));
+            d.refuse(format!("not checked: libxmlsec1 does not implement {alg}"));
         } else if l.ends_with("sha1") {
             sha1.push(alg);
         } else {
@@ -316,8 +306,7 @@ pub fn signature_rules(
                 Code::WrappingTransform,
                 format!("canonicalization method {c} is not allowed"),
             )));
-            d.crypto_allowed = false;
-            d.counts = false;
+            d.refuse(format!("refused by policy: canonicalization method {c}"));
         }
     }
     // A signature that cannot count is never handed to libxmlsec1: its result could change
