@@ -33,6 +33,7 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut outcomes = Vec::new();
     let mut progress = Progress::new(inputs.len());
     let mut broken_pipe = false;
+    let mut json_stream = json::Stream::default();
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
     samlcheck::analyze::prepare();
@@ -61,9 +62,12 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
                     Format::Sarif | Format::Junit => {
                         outcomes.push(Outcome::message(&r, input.file(), k))
                     }
-                    Format::Human | Format::Json | Format::Markdown | Format::Html => {
-                        reports.push(r)
+                    // JSON streams in constant memory (at most one report held).
+                    Format::Json if !broken_pipe => {
+                        broken_pipe = json_stream.push(&r, stream).is_err();
                     }
+                    Format::Json => {}
+                    Format::Human | Format::Markdown | Format::Html => reports.push(r),
                 }
             }
         },
@@ -72,7 +76,10 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let _ = stream.flush();
     match format {
         Format::Json => {
-            out.stdout = json::render(reports);
+            if !broken_pipe {
+                let _ = json_stream.finish(stream);
+            }
+            let _ = stream.flush();
             out.plain = true;
         }
         Format::Ndjson => out.plain = true,

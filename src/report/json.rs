@@ -29,6 +29,44 @@ pub fn render(reports: Vec<Report>) -> String {
     out
 }
 
+/// JSON written as reports arrive, holding at most one: a single report is printed as an object,
+/// several as an array — byte for byte what [`render`] gives for the whole list, so a batch of
+/// any size streams in constant memory.
+#[derive(Debug, Default)]
+pub struct Stream {
+    /// The first report's text, until a second one says an array is needed.
+    first: Option<String>,
+    count: usize,
+}
+
+impl Stream {
+    /// Writes `r` (or keeps it, if it is the first).
+    pub fn push(&mut self, r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(r).map_err(std::io::Error::other)?;
+        self.count += 1;
+        match self.count {
+            1 => {
+                self.first = Some(text);
+                Ok(())
+            }
+            2 => {
+                let first = self.first.take().unwrap_or_default();
+                write!(w, "[\n{},\n{}", indent(&first), indent(&text))
+            }
+            _ => write!(w, ",\n{}", indent(&text)),
+        }
+    }
+
+    /// Closes the array (or prints the one object).
+    pub fn finish(self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self.count {
+            0 => writeln!(w, "[]"),
+            1 => writeln!(w, "{}", self.first.unwrap_or_default()),
+            _ => writeln!(w, "\n]"),
+        }
+    }
+}
+
 /// One array element: every line two spaces further in (JSON strings hold no raw newline).
 fn indent(object: &str) -> String {
     let mut out = String::with_capacity(object.len() + object.len() / 16);
@@ -46,6 +84,26 @@ fn indent(object: &str) -> String {
 mod tests {
     use super::*;
     use crate::error::InputError;
+
+    #[test]
+    fn the_stream_writes_what_render_writes() {
+        let reports: Vec<Report> = ["a\nb", "c \"quoted\"", "d"]
+            .iter()
+            .map(|m| Report::input_error(m, Vec::new(), &InputError::new(*m)))
+            .collect();
+        for n in 0..=reports.len() {
+            let mut s = Stream::default();
+            let mut out = Vec::new();
+            for r in &reports[..n] {
+                s.push(r, &mut out).unwrap();
+            }
+            s.finish(&mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                render(reports[..n].to_vec())
+            );
+        }
+    }
 
     #[test]
     fn an_array_is_what_serde_would_write() {
