@@ -20,6 +20,7 @@ use samlcheck::trust::metadata as md;
 const DEFAULT: &str = "samlcheck.toml";
 
 pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
+    let started = std::time::Instant::now();
     let path = args
         .config
         .clone()
@@ -76,7 +77,9 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
             let _ = stream.write_all(render::ndjson(&report).as_bytes());
         }
         Format::Sarif => out.stdout = sarif::render(&outcomes()),
-        Format::Junit => out.stdout = junit::render("check", &outcomes()),
+        Format::Junit => {
+            out.stdout = junit::render("check", &outcomes(), started.elapsed().as_secs_f64())
+        }
     }
     Ok(out)
 }

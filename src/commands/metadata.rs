@@ -91,7 +91,7 @@ pub(super) fn output(
         Format::Json => render::json(&reports, pairing.as_ref()),
         Format::Ndjson => render::ndjson(&reports, pairing.as_ref()),
         Format::Sarif => sarif::render(&outcomes()),
-        Format::Junit => junit::render("metadata", &outcomes()),
+        Format::Junit => junit::render("metadata", &outcomes(), 0.0),
         Format::Human => render::human(&reports, pairing.as_ref()),
         Format::Markdown => {
             samlcheck::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))

@@ -96,7 +96,11 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
             out.plain = true;
         }
         Format::Junit => {
-            out.stdout = junit::render(if verify { "verify" } else { "inspect" }, &outcomes);
+            out.stdout = junit::render(
+                if verify { "verify" } else { "inspect" },
+                &outcomes,
+                took.as_secs_f64(),
+            );
             out.plain = true;
         }
         Format::Human => {

@@ -193,6 +193,7 @@ impl CheckReport {
         for a in &self.apps {
             let named = |mut o: Outcome| {
                 o.name = format!("{}: {}", a.name, o.name);
+                o.suite = Some(a.name.clone());
                 o
             };
             out.extend(a.metadata.iter().map(|m| named(Outcome::metadata(m))));

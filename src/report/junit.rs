@@ -4,22 +4,87 @@
 use super::outcome::Outcome;
 use crate::check::Severity;
 
-/// The JUnit report of `outcomes` for `command` (verify, metadata, check).
-pub fn render(command: &str, outcomes: &[Outcome]) -> String {
-    let failures = outcomes.iter().filter(|o| o.verdict == "fail").count();
-    let errors = outcomes
-        .iter()
-        .filter(|o| o.verdict == "input_error")
-        .count();
+/// The JUnit report of `outcomes` for `command` (verify, metadata, check): one testsuite per
+/// `check` app (else one for the command), each with its counts, the run's `timestamp` and the
+/// time it took (`seconds`, spread evenly over the suites' testcases).
+pub fn render(command: &str, outcomes: &[Outcome], seconds: f64) -> String {
+    let count = |os: &[&Outcome], v: &str| os.iter().filter(|o| o.verdict == v).count();
+    let all: Vec<&Outcome> = outcomes.iter().collect();
+    let timestamp = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default();
+    let per_case = if outcomes.is_empty() {
+        0.0
+    } else {
+        seconds / outcomes.len() as f64
+    };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
-        "<testsuites name=\"samlcheck\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\">\n  <testsuite name=\"samlcheck {command}\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\">\n",
-        n = outcomes.len()
+        "<testsuites name=\"samlcheck\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{seconds:.3}\" timestamp=\"{timestamp}\">\n",
+        all.len(),
+        count(&all, "fail"),
+        count(&all, "input_error"),
     ));
+    // Suites in order of first appearance.
+    let mut suites: Vec<Option<&str>> = Vec::new();
+    for o in outcomes {
+        if !suites.contains(&o.suite.as_deref()) {
+            suites.push(o.suite.as_deref());
+        }
+    }
+    for suite in suites {
+        let members: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| o.suite.as_deref() == suite)
+            .collect();
+        let name = match suite {
+            Some(app) => format!("samlcheck {command} {app}"),
+            None => format!("samlcheck {command}"),
+        };
+        let class = match suite {
+            Some(app) => format!("samlcheck.{command}.{}", class_part(app)),
+            None => format!("samlcheck.{command}"),
+        };
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.3}\" timestamp=\"{timestamp}\">\n",
+            esc(&name),
+            members.len(),
+            count(&members, "fail"),
+            count(&members, "input_error"),
+            per_case * members.len() as f64,
+        ));
+        cases(&mut out, &members, &class, per_case);
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// An app name as a classname segment (dots separate segments).
+fn class_part(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The testcases of one suite.
+fn cases(out: &mut String, outcomes: &[&Outcome], class: &str, per_case: f64) {
     for o in outcomes {
         out.push_str(&format!(
-            "    <testcase name=\"{}\" classname=\"samlcheck.{}\">",
+            "    <testcase name=\"{}\" classname=\"{}.{}\" time=\"{per_case:.3}\">",
             esc(&o.name),
+            esc(class),
             o.kind
         ));
         let errs: Vec<_> = o
@@ -65,8 +130,6 @@ pub fn render(command: &str, outcomes: &[Outcome]) -> String {
         }
         out.push_str("</testcase>\n");
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
 }
 
 /// Escapes text for XML content and attributes; control characters XML 1.0 forbids are dropped.

@@ -19,6 +19,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// The input error, for `input_error`.
     pub error: Option<String>,
+    /// The group it belongs to (the `check` app), for one JUnit testsuite per group.
+    pub suite: Option<String>,
     /// Finding line numbers are lines of `file` (the file is the XML itself, not an encoding of
     /// it): only then may SARIF point at them.
     pub lines_in_file: bool,
@@ -43,6 +45,7 @@ impl Outcome {
             },
             findings: r.findings.clone(),
             error: r.error.as_ref().map(|e| e.message.clone()),
+            suite: None,
             lines_in_file: r.decoding.iter().all(|s| *s == crate::input::Step::Bom),
         }
     }
@@ -55,6 +58,7 @@ impl Outcome {
             verdict: r.verdict,
             findings: r.findings.clone(),
             error: r.error.clone(),
+            suite: None,
             lines_in_file: true,
         }
     }
@@ -67,6 +71,7 @@ impl Outcome {
             verdict: p.verdict,
             findings: p.findings.clone(),
             error: None,
+            suite: None,
             lines_in_file: true,
         }
     }

@@ -233,3 +233,17 @@ fn every_missing_path_is_listed_at_once() {
     );
     assert_eq!(err.lines().count(), 1);
 }
+
+#[test]
+fn junit_has_a_testsuite_per_app_with_time_and_timestamp() {
+    let (_, out, _) = run(&["check", "--format", "junit", &td("samlcheck.toml")]);
+    let suites = out.matches("<testsuite ").count();
+    let apps = std::fs::read_to_string(td("samlcheck.toml"))
+        .unwrap()
+        .matches("[[app]]")
+        .count();
+    assert_eq!(suites, apps, "{out}");
+    assert!(out.contains("timestamp=\"20"), "{out}");
+    assert!(out.contains(" time=\""), "{out}");
+    assert!(out.contains("classname=\"samlcheck.check."), "{out}");
+}
