@@ -23,6 +23,8 @@ pub struct View {
     pub confirmations: Vec<(Option<String>, Option<String>, Option<String>)>,
     /// How many Assertions sit where an SP would consume them.
     pub assertions: usize,
+    /// The Assertion's Issuer (SAML 2.0: its Issuer child; SAML 1.1: its Issuer attribute).
+    pub issuers: Vec<String>,
 }
 
 /// Where the consumed Assertion sits in the bytes read, and which SAML version's names it uses.
@@ -61,11 +63,15 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
                 if name == "Assertion" && consumable(&stack, layout) {
                     view.assertions += 1;
                     base = Some(stack.len() - 1);
+                    if layout == Layout::Saml11 {
+                        view.issuers.extend(attr(e, b"Issuer"));
+                    }
                 }
                 if let Some(b) = base {
                     let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
                     match rel.as_slice() {
                         ["Subject", "NameID"]
+                        | ["Issuer"]
                         | ["Conditions", "AudienceRestriction", "Audience"]
                         | ["AttributeStatement", "Attribute", "AttributeValue"] => {
                             buf = Some(String::new())
@@ -167,6 +173,7 @@ fn close(
     if let Some(b) = *base {
         let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
         match rel.as_slice() {
+            ["Issuer"] => view.issuers.extend(buf.take()),
             ["Subject", "NameID"] | [_, "Subject", "NameIdentifier"] => {
                 view.name_ids.extend(buf.take())
             }
@@ -203,6 +210,13 @@ pub fn disagreement(xml: &[u8], a: &Assertion, layout: Layout) -> Option<String>
         return Some(format!(
             "the second parser sees {} consumable assertions",
             view.assertions
+        ));
+    }
+    let issuers: Vec<String> = a.issuer.iter().cloned().collect();
+    if view.issuers != issuers {
+        return Some(format!(
+            "libxml2 reads the Assertion's Issuer as {issuers:?} but a second parser reads {:?}",
+            view.issuers
         ));
     }
     let name_ids: Vec<String> = a
