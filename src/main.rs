@@ -35,14 +35,19 @@ fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 fn main() -> ExitCode {
     let cli = cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let color = cli.color;
+    let choice = match color {
+        cli::Color::Always => anstream::ColorChoice::Always,
+        cli::Color::Never => anstream::ColorChoice::Never,
+        cli::Color::Auto => anstream::ColorChoice::Auto,
+    };
     let mut streamed = std::io::stdout();
-    match commands::run(cli, &mut streamed) {
+    let mut human = anstream::AutoStream::new(std::io::stdout(), choice);
+    let streams = commands::Streams {
+        plain: &mut streamed,
+        human: &mut human,
+    };
+    match commands::run(cli, streams) {
         Ok(out) => {
-            let choice = match color {
-                cli::Color::Always => anstream::ColorChoice::Always,
-                cli::Color::Never => anstream::ColorChoice::Never,
-                cli::Color::Auto => anstream::ColorChoice::Auto,
-            };
             if !out.stdout.is_empty() {
                 let stdout = std::io::stdout().lock();
                 // Plain output (XML, JSON, completions) going to a file or pipe is written as is;

@@ -25,13 +25,21 @@ pub struct Output {
     pub plain: bool,
 }
 
-/// Runs the command the arguments name. `stream` receives what a command streams as it goes
-/// (`--format ndjson`); everything else is returned whole in [`Output`].
-pub fn run(cli: Cli, stream: &mut dyn std::io::Write) -> Result<Output, Error> {
+/// Where a command streams as it goes: `plain` for machine formats (`--format ndjson`, `json`),
+/// `human` for the human report of a batch (it passes the colour filter); everything else is
+/// returned whole in [`Output`].
+pub struct Streams<'a> {
+    pub plain: &'a mut dyn std::io::Write,
+    pub human: &'a mut dyn std::io::Write,
+}
+
+/// Runs the command the arguments name.
+pub fn run(cli: Cli, streams: Streams) -> Result<Output, Error> {
+    let stream = streams.plain;
     match cli.command {
         Command::Decode(args) => decode::run(&args),
-        Command::Inspect(args) => report::run(&args, false, stream),
-        Command::Verify(args) => report::run(&args, true, stream),
+        Command::Inspect(args) => report::run(&args, false, stream, streams.human),
+        Command::Verify(args) => report::run(&args, true, stream, streams.human),
         Command::Metadata(args) => metadata::run(&args),
         Command::Check(args) => check::run(&args, stream),
         Command::Diff(args) => diff::run(&args),

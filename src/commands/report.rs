@@ -15,7 +15,12 @@ use samlcheck::report::outcome::Outcome;
 use samlcheck::report::{human, json, junit, markdown, sarif, Report, Verdict};
 use source::Input;
 
-pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Output, Error> {
+pub fn run(
+    args: &ReportArgs,
+    verify: bool,
+    stream: &mut dyn Write,
+    human_stream: &mut dyn Write,
+) -> Result<Output, Error> {
     let mut opts = options::build(args)?;
     opts.strict = verify;
     if verify && opts.trust.is_empty() && opts.sp_trust.is_empty() {
@@ -34,6 +39,13 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
     let mut progress = Progress::new(inputs.len());
     let mut broken_pipe = false;
     let mut json_stream = json::Stream::default();
+    let mode = if verify {
+        human::Mode::Verify
+    } else {
+        human::Mode::Inspect
+    };
+    let (mut human_batch, mut human_written) = (Vec::new(), false);
+    let (mut human_readable, mut human_bad) = (0usize, 0usize);
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
     samlcheck::analyze::prepare();
@@ -67,7 +79,24 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
                         broken_pipe = json_stream.push(&r, stream).is_err();
                     }
                     Format::Json => {}
-                    Format::Human | Format::Markdown | Format::Html => reports.push(r),
+                    // Human text streams per input (its flow view needs the input's messages).
+                    Format::Human => human_batch.push(r),
+                    Format::Markdown | Format::Html => reports.push(r),
+                }
+            }
+            // The human text of this input, written now: the batch is never held whole.
+            if format == Format::Human && !broken_pipe {
+                let good: Vec<Report> = std::mem::take(&mut human_batch)
+                    .into_iter()
+                    .filter(|r| r.verdict != Verdict::InputError)
+                    .collect();
+                if !good.is_empty() {
+                    human_readable += good.len();
+                    human_bad += good.iter().filter(|r| human::has_error(r)).count();
+                    let sep = if human_written { "\n" } else { "" };
+                    human_written = true;
+                    let text = human::render(&good, mode);
+                    broken_pipe = write!(human_stream, "{sep}{text}").is_err();
                 }
             }
         },
@@ -104,20 +133,12 @@ pub fn run(args: &ReportArgs, verify: bool, stream: &mut dyn Write) -> Result<Ou
             out.plain = true;
         }
         Format::Human => {
-            let errors = tally.input_errors;
-            let good: Vec<Report> = reports
-                .into_iter()
-                .filter(|r| r.verdict != Verdict::InputError)
-                .collect();
-            let mode = if verify {
-                human::Mode::Verify
-            } else {
-                human::Mode::Inspect
-            };
-            out.stdout = human::render(&good, mode);
-            if tally.total > 1 {
-                out.stdout.push_str(&human::summary(&good, errors, verify));
+            if tally.total > 1 && !broken_pipe {
+                let line =
+                    human::summary_counts(human_readable, human_bad, tally.input_errors, verify);
+                broken_pipe = write!(human_stream, "{line}").is_err();
             }
+            let _ = human_stream.flush();
         }
     }
     if format != Format::Human && tally.total > 1 {

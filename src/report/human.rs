@@ -129,9 +129,19 @@ fn flow(group: &[Report]) -> String {
 
 /// The closing line for several messages: how many passed, failed or could not be read.
 pub fn summary(reports: &[Report], input_errors: usize, verify: bool) -> String {
-    let failing = |r: &&Report| r.findings.iter().any(|f| f.severity == Severity::Error);
-    let bad = reports.iter().filter(failing).count();
-    let good = reports.len() - bad;
+    let bad = reports.iter().filter(|r| has_error(r)).count();
+    summary_counts(reports.len(), bad, input_errors, verify)
+}
+
+/// Whether a report carries an error finding (what the summary counts as failing).
+pub fn has_error(r: &Report) -> bool {
+    r.findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// [`summary`] from counts, for a batch rendered as it streams: `readable` reports, `bad` of
+/// them with an error finding, `input_errors` unreadable.
+pub fn summary_counts(readable: usize, bad: usize, input_errors: usize, verify: bool) -> String {
+    let good = readable - bad;
     let (ok, ko) = if verify {
         ("pass", "fail")
     } else {
@@ -139,7 +149,7 @@ pub fn summary(reports: &[Report], input_errors: usize, verify: bool) -> String 
     };
     let mut line = format!(
         "\n{} messages: {good} {ok}, {bad} {ko}",
-        reports.len() + input_errors
+        readable + input_errors
     );
     if input_errors > 0 {
         line.push_str(&format!(", {input_errors} unreadable (see stderr)"));
