@@ -21,7 +21,7 @@ import generate as g  # noqa: E402
 
 OUT = os.path.join(g.HERE, "flows")
 SP_LOGIN = "https://analytics.amplitude.com/login"
-IDP_SSO = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIzNDU2Nzg5MDEyX2lucy1hYmNkZWYxMjM0NTY3ODkw"
+IDP_SSO = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz"
 ENTRA_SSO = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2"
 GOOGLE_SSO = "https://accounts.google.com/o/saml2/idp?idpid=C01abcd23"
 OKTA_SSO = "https://contoso.okta.com/app/amplitude/exk1a2b3c4d5/sso/saml"

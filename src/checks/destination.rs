@@ -9,10 +9,27 @@ use crate::idp::Topic;
 use crate::xml::model::MessageKind;
 use crate::xml::text::trim_xml;
 
-/// Pushes Destination findings for a Response.
+/// Pushes Destination findings: a Response's against the ACS, an AuthnRequest's against the IdP's
+/// SingleSignOnService URLs in its metadata.
 pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, exp, idp) = (c.msg, c.exp, c.idp);
     let root = format!("/{}", msg.root_name);
+    if msg.kind == MessageKind::AuthnRequest && !exp.idp_sso.is_empty() {
+        if let Some(d) = msg.destination.as_deref().map(trim_xml) {
+            sink.judged(Check::Destination);
+            if !exp.idp_sso.iter().any(|u| super::expect::matches(u, d)) {
+                let list = super::expect::quote_list(&exp.idp_sso);
+                sink.push(
+                    Finding::new(
+                        Code::RequestDestinationMismatch,
+                        format!("the AuthnRequest is sent to {d:?}, which is none of the IdP's SingleSignOnService URLs in its metadata ({list}): {}", super::expect::diff(&exp.idp_sso[0], d)),
+                    )
+                    .hint(format!("set the SP's IdP sign-in URL (SSO / Login URL) to {} — or load the metadata of the IdP it really uses", exp.idp_sso[0]))
+                    .at(0, root.clone()),
+                );
+            }
+        }
+    }
     // Destination
     if msg.kind == MessageKind::Response
         && msg

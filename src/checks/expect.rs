@@ -16,6 +16,8 @@ pub struct Expectations {
     pub acs: Vec<String>,
     pub issuer: Option<String>,
     pub request_id: Option<String>,
+    /// The IdP's SingleSignOnService URLs (from `--idp-metadata`): where AuthnRequests go.
+    pub idp_sso: Vec<String>,
     /// The SP wants the Assertion itself signed (SP metadata WantAssertionsSigned), not only the Response.
     pub want_assertions_signed: bool,
 }

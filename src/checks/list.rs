@@ -67,6 +67,7 @@ const REQUESTING: &[CheckFn] = &[
     status,
     structure,
     issuer::check,
+    destination::check,
     in_response_to::check,
     documentation_values,
 ];

@@ -145,6 +145,9 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         for c in idp.signing_certs {
             o.trust.add(KeySource::Metadata(origin.clone()), c);
         }
+        o.expectations
+            .idp_sso
+            .extend(idp.endpoints.into_iter().map(|e| e.location));
         if o.expectations.issuer.is_none() {
             o.expectations.issuer = md.entity_id;
         }

@@ -39,6 +39,10 @@ pub fn render(reports: &[Report], verify: bool) -> String {
         o,
         "<meta name=\"viewport\" content=\"width=device-width\"><title>samlcheck report</title><style>{STYLE}</style></head><body>"
     );
+    let flow: Vec<&Report> = reports.iter().filter(|r| r.http.is_some()).collect();
+    if !flow.is_empty() {
+        sign_in(&mut o, &flow);
+    }
     for r in reports {
         one(&mut o, r, verify);
     }
@@ -48,6 +52,71 @@ pub fn render(reports: &[Report], verify: bool) -> String {
         env!("CARGO_PKG_VERSION")
     );
     o
+}
+
+/// The sign-in a capture records: a time line of its hops (time, request, message, verdict and
+/// the server's answer), the later pages indented under the hop they followed.
+fn sign_in(o: &mut String, hops: &[&Report]) {
+    let _ = write!(o, "<h2>Sign-in</h2><ol class=\"box\">");
+    for r in hops {
+        let Some(x) = &r.http else { continue };
+        let when = if r.time_basis == Some(crate::checks::time::TimeBasis::Capture) {
+            r.judged_at.clone().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let what = match (
+            r.message,
+            r.message_id.as_deref(),
+            r.in_response_to.as_deref(),
+        ) {
+            (Some("response"), _, Some(irt)) => format!("Response to {irt}"),
+            (Some("response"), _, None) => "Response (IdP-initiated)".to_string(),
+            (_, Some(id), _) => format!("{} {id}", r.kind_title()),
+            _ => r.kind_title(),
+        };
+        let class = match r.verdict {
+            super::Verdict::Pass => "pass",
+            _ => "fail",
+        };
+        let answer = match (x.status, x.location.as_deref()) {
+            (0, _) => String::new(),
+            (s, Some(l)) => format!(" → {s} <code>{}</code>", esc(&crate::input::short_url(l))),
+            (s, None) => format!(" → {s}"),
+        };
+        let _ = write!(
+            o,
+            "<li><span class=\"dim\">{}</span> {} <code>{}</code> · <span class=\"{class}\">{}</span>{answer}",
+            esc(&when),
+            esc(&x.method),
+            esc(&crate::input::short_url(&x.url)),
+            esc(&what)
+        );
+        let later: Vec<_> = r
+            .later
+            .iter()
+            .filter(|l| l.status >= 300 || l.title.is_some())
+            .collect();
+        if !later.is_empty() {
+            let _ = write!(o, "<ul class=\"tree\">");
+            for l in later {
+                let _ = write!(
+                    o,
+                    "<li>{} <code>{}</code> → {}{}</li>",
+                    esc(&l.method),
+                    esc(&crate::input::short_url(&l.url)),
+                    l.status,
+                    l.title
+                        .as_deref()
+                        .map(|t| format!(" “{}”", esc(t)))
+                        .unwrap_or_default()
+                );
+            }
+            let _ = write!(o, "</ul>");
+        }
+        let _ = write!(o, "</li>");
+    }
+    let _ = write!(o, "</ol>");
 }
 
 fn one(o: &mut String, r: &Report, verify: bool) {

@@ -916,6 +916,16 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             }),
         ),
         (
+            "request-destination-mismatch",
+            Box::new(move || {
+                inspect_stdin_v(
+                    fixture("authnrequest.xml")
+                        .replace("saml/assertion/MTIz\"", "saml/assertion/OLD\""),
+                    &["--idp-metadata", &td("idp-metadata.xml")],
+                )
+            }),
+        ),
+        (
             "email-sources-disagree",
             Box::new(move || {
                 inspect_stdin_v(

@@ -275,3 +275,36 @@ fn a_capture_without_the_idps_answer_says_so() {
     let out = human("stopped-at-login.har");
     assert!(out.contains("most likely cause: flow-no-response"), "{out}");
 }
+
+#[test]
+fn the_html_report_draws_the_sign_in() {
+    let (_, out, _) = run(&[
+        "verify",
+        "--format",
+        "html",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td("flows/sp-302-error.har"),
+    ]);
+    let at = out.find("<h2>Sign-in</h2>").expect("a sign-in section");
+    let section = &out[at..];
+    assert!(section.contains("AuthnRequest _req1"), "{section}");
+    assert!(
+        section.contains("Response to _req1</span> → 302"),
+        "{section}"
+    );
+    assert!(section.contains("“Amplitude”"), "{section}");
+}
+
+#[test]
+fn a_request_sent_to_another_idp_url_is_named() {
+    let xml = std::fs::read_to_string(td("authnrequest.xml"))
+        .unwrap()
+        .replace("saml/assertion/MTIz\"", "saml/assertion/OLD\"");
+    let (_, v) = inspect_stdin(&["--idp-metadata", &td("idp-metadata.xml")], xml);
+    let f = finding(&v, "request-destination-mismatch");
+    assert!(
+        f["hint"].as_str().unwrap().contains("saml/assertion/MTIz"),
+        "{f}"
+    );
+}
