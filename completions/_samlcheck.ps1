@@ -27,15 +27,15 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
-            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -56,6 +56,56 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the XML exactly as received instead of pretty-printed')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;metadata' {
+            [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Fail when a signing certificate expires within this many days (default: warn within 30)')
+            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The audience the IdP application issues, checked against the SP''s entityID when pairing')
+            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate the metadata must be signed with (PEM or DER, repeatable)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;check' {
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (wins over the config''s `now`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented example config (samlcheck.toml, or CONFIG) and exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;profiles' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'samlcheck;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -84,16 +134,16 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
             [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--email-from', '--email-from', [CompletionResultType]::ParameterName, 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable')
             [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)')
             [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
             [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)')
-            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
@@ -126,35 +176,20 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
             [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--email-from', '--email-from', [CompletionResultType]::ParameterName, 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable')
             [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)')
             [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
             [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)')
-            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'samlcheck;metadata' {
-            [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Fail when a signing certificate expires within this many days (default: warn within 30)')
-            [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing')
-            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The audience the IdP application issues, checked against the SP''s entityID when pairing')
-            [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing')
-            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate the metadata must be signed with (PEM or DER, repeatable)')
-            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -183,31 +218,20 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--acs', '--acs', [CompletionResultType]::ParameterName, 'Expected ACS URL (Destination and Recipient); repeatable')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Expected IdP issuer (defaults to the IdP metadata''s entityID)')
             [CompletionResult]::new('--request-id', '--request-id', [CompletionResultType]::ParameterName, 'ID of the AuthnRequest this Response should answer (InResponseTo)')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--email-from', '--email-from', [CompletionResultType]::ParameterName, 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable')
             [CompletionResult]::new('--profile-file', '--profile-file', [CompletionResultType]::ParameterName, 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)')
             [CompletionResult]::new('--clock-skew', '--clock-skew', [CompletionResultType]::ParameterName, 'Allowed clock difference, e.g. 3m, 90s')
             [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)')
-            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'samlcheck;check' {
-            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (wins over the config''s `now`)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
-            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented example config (samlcheck.toml, or CONFIG) and exit')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -222,63 +246,27 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'samlcheck;profiles' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'samlcheck;completions' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'samlcheck;man' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
         'samlcheck;help' {
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
-            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'samlcheck;help;decode' {
             break
         }
-        'samlcheck;help;inspect' {
-            break
-        }
-        'samlcheck;help;verify' {
-            break
-        }
         'samlcheck;help;metadata' {
             break
         }
-        'samlcheck;help;diff' {
-            break
-        }
         'samlcheck;help;check' {
-            break
-        }
-        'samlcheck;help;explain' {
             break
         }
         'samlcheck;help;profiles' {
@@ -288,6 +276,18 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;help;man' {
+            break
+        }
+        'samlcheck;help;inspect' {
+            break
+        }
+        'samlcheck;help;verify' {
+            break
+        }
+        'samlcheck;help;diff' {
+            break
+        }
+        'samlcheck;help;explain' {
             break
         }
         'samlcheck;help;help' {

@@ -89,7 +89,7 @@ _samlcheck() {
 
     case "${cmd}" in
         samlcheck)
-            opts="-h -V --color --help --version decode inspect verify metadata diff check explain profiles completions man help"
+            opts="-h -V --color --help --version decode metadata check profiles completions man inspect verify diff explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,7 +213,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --format --redact --redact-urls --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -303,10 +303,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --email-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -331,16 +327,20 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "amplitude aws aws-identity-center generic" -- "${cur}"))
                     return 0
                     ;;
                 --deny)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "url-safe-base64 status-not-success status-missing signature-missing signature-digest-mismatch signature-reindented signature-value-mismatch signature-untrusted-key assertion-signature-required signature-not-checked signature-error signature-ecdsa-der redirect-signature-invalid wrapping-multiple-assertions wrapping-hidden-assertion wrapping-duplicate-id wrapping-reference-target wrapping-signature-placement signature-placement-unusual signature-object-content assertion-in-advice wrapping-reference-uri wrapping-reference-count wrapping-transform wrapping-parser-disagreement algorithm-unsupported algorithm-sha1 algorithm-forbidden certificate-expired certificate-not-yet-valid certificate-expiring bearer-missing bearer-no-expiry bearer-no-recipient issuer-inconsistent issuer-format-invalid issuer-missing issuer-mismatch audience-missing audience-restriction-empty condition-unknown condition-one-time-use nameid-sp-name-qualifier audience-mismatch destination-missing destination-empty request-destination-mismatch destination-mismatch recipient-mismatch in-response-to-mismatch in-response-to-unsolicited bearer-not-before subject-confirmation-ignored in-response-to-missing time-too-old issue-instant-missing assertion-replayed time-not-yet-valid time-expired time-issued-in-future time-unparseable time-session-expired assertion-missing saml11-assertion version-invalid message-unauthenticated binding-redirect-response binding-detached-signature-post flow-no-response flow-in-response-to flow-acs-mismatch flow-nameid-format flow-authn-context flow-force-authn flow-audience flow-relay-state sp-answer-error sp-cookie-samesite idp-error-page wrapping-encrypted-assertion assertion-bare assertion-encrypted nameid-encrypted decryption-failed decryption-key-not-found decryption-wrong-key authn-statement-missing authn-context-missing value-empty value-documentation-placeholder value-invisible-character subject-missing nameid-missing nameid-empty nameid-format-not-email comment-in-text email-missing email-placeholder email-empty-value email-sources-disagree email-mixed-case email-invalid email-elsewhere attribute-statement-empty attribute-empty-value attribute-duplicate attribute-required-missing aws-role-invalid aws-role-session-name-missing aws-session-duration-invalid pair-roles pair-entity-id pair-acs-binding pair-acs-mismatch pair-sso-binding pair-nameid-format pair-authn-requests-unsigned pair-assertions-signed metadata-no-signing-key metadata-no-endpoint metadata-insecure-endpoint metadata-no-entity-id metadata-signature-invalid metadata-unsigned metadata-expired" -- "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                --allow)
+                    COMPREPLY=($(compgen -W "signature-placement-unusual certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -355,7 +355,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__explain)
-            opts="-h -V --color --help --version"
+            opts="-h -V --color --help --version url-safe-base64 status-not-success status-missing signature-missing signature-digest-mismatch signature-reindented signature-value-mismatch signature-untrusted-key assertion-signature-required signature-not-checked signature-error signature-ecdsa-der redirect-signature-invalid wrapping-multiple-assertions wrapping-hidden-assertion wrapping-duplicate-id wrapping-reference-target wrapping-signature-placement signature-placement-unusual signature-object-content assertion-in-advice wrapping-reference-uri wrapping-reference-count wrapping-transform wrapping-parser-disagreement algorithm-unsupported algorithm-sha1 algorithm-forbidden certificate-expired certificate-not-yet-valid certificate-expiring bearer-missing bearer-no-expiry bearer-no-recipient issuer-inconsistent issuer-format-invalid issuer-missing issuer-mismatch audience-missing audience-restriction-empty condition-unknown condition-one-time-use nameid-sp-name-qualifier audience-mismatch destination-missing destination-empty request-destination-mismatch destination-mismatch recipient-mismatch in-response-to-mismatch in-response-to-unsolicited bearer-not-before subject-confirmation-ignored in-response-to-missing time-too-old issue-instant-missing assertion-replayed time-not-yet-valid time-expired time-issued-in-future time-unparseable time-session-expired assertion-missing saml11-assertion version-invalid message-unauthenticated binding-redirect-response binding-detached-signature-post flow-no-response flow-in-response-to flow-acs-mismatch flow-nameid-format flow-authn-context flow-force-authn flow-audience flow-relay-state sp-answer-error sp-cookie-samesite idp-error-page wrapping-encrypted-assertion assertion-bare assertion-encrypted nameid-encrypted decryption-failed decryption-key-not-found decryption-wrong-key authn-statement-missing authn-context-missing value-empty value-documentation-placeholder value-invisible-character subject-missing nameid-missing nameid-empty nameid-format-not-email comment-in-text email-missing email-placeholder email-empty-value email-sources-disagree email-mixed-case email-invalid email-elsewhere attribute-statement-empty attribute-empty-value attribute-duplicate attribute-required-missing aws-role-invalid aws-role-session-name-missing aws-session-duration-invalid pair-roles pair-entity-id pair-acs-binding pair-acs-mismatch pair-sso-binding pair-nameid-format pair-authn-requests-unsigned pair-assertions-signed metadata-no-signing-key metadata-no-endpoint metadata-insecure-endpoint metadata-no-entity-id metadata-signature-invalid metadata-unsigned metadata-expired"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,7 +373,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__help)
-            opts="decode inspect verify metadata diff check explain profiles completions man help"
+            opts="decode metadata check profiles completions man inspect verify diff explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -541,7 +541,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --format --redact --redact-urls --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -631,10 +631,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --email-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -659,16 +655,20 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "amplitude aws aws-identity-center generic" -- "${cur}"))
                     return 0
                     ;;
                 --deny)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "url-safe-base64 status-not-success status-missing signature-missing signature-digest-mismatch signature-reindented signature-value-mismatch signature-untrusted-key assertion-signature-required signature-not-checked signature-error signature-ecdsa-der redirect-signature-invalid wrapping-multiple-assertions wrapping-hidden-assertion wrapping-duplicate-id wrapping-reference-target wrapping-signature-placement signature-placement-unusual signature-object-content assertion-in-advice wrapping-reference-uri wrapping-reference-count wrapping-transform wrapping-parser-disagreement algorithm-unsupported algorithm-sha1 algorithm-forbidden certificate-expired certificate-not-yet-valid certificate-expiring bearer-missing bearer-no-expiry bearer-no-recipient issuer-inconsistent issuer-format-invalid issuer-missing issuer-mismatch audience-missing audience-restriction-empty condition-unknown condition-one-time-use nameid-sp-name-qualifier audience-mismatch destination-missing destination-empty request-destination-mismatch destination-mismatch recipient-mismatch in-response-to-mismatch in-response-to-unsolicited bearer-not-before subject-confirmation-ignored in-response-to-missing time-too-old issue-instant-missing assertion-replayed time-not-yet-valid time-expired time-issued-in-future time-unparseable time-session-expired assertion-missing saml11-assertion version-invalid message-unauthenticated binding-redirect-response binding-detached-signature-post flow-no-response flow-in-response-to flow-acs-mismatch flow-nameid-format flow-authn-context flow-force-authn flow-audience flow-relay-state sp-answer-error sp-cookie-samesite idp-error-page wrapping-encrypted-assertion assertion-bare assertion-encrypted nameid-encrypted decryption-failed decryption-key-not-found decryption-wrong-key authn-statement-missing authn-context-missing value-empty value-documentation-placeholder value-invisible-character subject-missing nameid-missing nameid-empty nameid-format-not-email comment-in-text email-missing email-placeholder email-empty-value email-sources-disagree email-mixed-case email-invalid email-elsewhere attribute-statement-empty attribute-empty-value attribute-duplicate attribute-required-missing aws-role-invalid aws-role-session-name-missing aws-session-duration-invalid pair-roles pair-entity-id pair-acs-binding pair-acs-mismatch pair-sso-binding pair-nameid-format pair-authn-requests-unsigned pair-assertions-signed metadata-no-signing-key metadata-no-endpoint metadata-insecure-endpoint metadata-no-entity-id metadata-signature-invalid metadata-unsigned metadata-expired" -- "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                --allow)
+                    COMPREPLY=($(compgen -W "signature-placement-unusual certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -765,7 +765,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --profile --email-from --profile-file --now --at --clock-skew --max-age --allow --deny --format --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --format --redact --redact-urls --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,10 +855,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --email-from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -883,16 +879,20 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "amplitude aws aws-identity-center generic" -- "${cur}"))
                     return 0
                     ;;
                 --deny)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "url-safe-base64 status-not-success status-missing signature-missing signature-digest-mismatch signature-reindented signature-value-mismatch signature-untrusted-key assertion-signature-required signature-not-checked signature-error signature-ecdsa-der redirect-signature-invalid wrapping-multiple-assertions wrapping-hidden-assertion wrapping-duplicate-id wrapping-reference-target wrapping-signature-placement signature-placement-unusual signature-object-content assertion-in-advice wrapping-reference-uri wrapping-reference-count wrapping-transform wrapping-parser-disagreement algorithm-unsupported algorithm-sha1 algorithm-forbidden certificate-expired certificate-not-yet-valid certificate-expiring bearer-missing bearer-no-expiry bearer-no-recipient issuer-inconsistent issuer-format-invalid issuer-missing issuer-mismatch audience-missing audience-restriction-empty condition-unknown condition-one-time-use nameid-sp-name-qualifier audience-mismatch destination-missing destination-empty request-destination-mismatch destination-mismatch recipient-mismatch in-response-to-mismatch in-response-to-unsolicited bearer-not-before subject-confirmation-ignored in-response-to-missing time-too-old issue-instant-missing assertion-replayed time-not-yet-valid time-expired time-issued-in-future time-unparseable time-session-expired assertion-missing saml11-assertion version-invalid message-unauthenticated binding-redirect-response binding-detached-signature-post flow-no-response flow-in-response-to flow-acs-mismatch flow-nameid-format flow-authn-context flow-force-authn flow-audience flow-relay-state sp-answer-error sp-cookie-samesite idp-error-page wrapping-encrypted-assertion assertion-bare assertion-encrypted nameid-encrypted decryption-failed decryption-key-not-found decryption-wrong-key authn-statement-missing authn-context-missing value-empty value-documentation-placeholder value-invisible-character subject-missing nameid-missing nameid-empty nameid-format-not-email comment-in-text email-missing email-placeholder email-empty-value email-sources-disagree email-mixed-case email-invalid email-elsewhere attribute-statement-empty attribute-empty-value attribute-duplicate attribute-required-missing aws-role-invalid aws-role-session-name-missing aws-session-duration-invalid pair-roles pair-entity-id pair-acs-binding pair-acs-mismatch pair-sso-binding pair-nameid-format pair-authn-requests-unsigned pair-assertions-signed metadata-no-signing-key metadata-no-endpoint metadata-insecure-endpoint metadata-no-entity-id metadata-signature-invalid metadata-unsigned metadata-expired" -- "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
+                --allow)
+                    COMPREPLY=($(compgen -W "signature-placement-unusual certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -24,15 +24,15 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand decode 'Print the XML of every SAML message in the input (pretty by default)'
-            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
-            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
-            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
             cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
-            cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
+            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
+            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
+            cand explain 'Explain a finding code (all codes without an argument)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'samlcheck;decode'= {
@@ -52,6 +52,51 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --raw 'Print the XML exactly as received instead of pretty-printed'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;metadata'= {
+            cand --min-days 'Fail when a signing certificate expires within this many days (default: warn within 30)'
+            cand --sp-metadata 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing'
+            cand --audience 'The audience the IdP application issues, checked against the SP''s entityID when pairing'
+            cand --acs 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing'
+            cand --cert 'Certificate the metadata must be signed with (PEM or DER, repeatable)'
+            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;check'= {
+            cand --now 'The time to judge against, RFC 3339 (wins over the config''s `now`)'
+            cand --format 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --init 'Write a commented example config (samlcheck.toml, or CONFIG) and exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;profiles'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;completions'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'samlcheck;man'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -79,16 +124,16 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
             cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
             cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
-            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --email-from 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable'
             cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --at 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)'
             cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
             cand --max-age 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)'
-            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --format 'Output format'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
+            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
@@ -120,34 +165,20 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
             cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
             cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
-            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --email-from 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable'
             cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --at 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)'
             cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
             cand --max-age 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)'
-            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --format 'Output format'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
+            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'samlcheck;metadata'= {
-            cand --min-days 'Fail when a signing certificate expires within this many days (default: warn within 30)'
-            cand --sp-metadata 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing'
-            cand --audience 'The audience the IdP application issues, checked against the SP''s entityID when pairing'
-            cand --acs 'The ACS URL the IdP application posts to, checked against the SP''s endpoints when pairing'
-            cand --cert 'Certificate the metadata must be signed with (PEM or DER, repeatable)'
-            cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
-            cand --format 'Output format'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -175,30 +206,20 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --acs 'Expected ACS URL (Destination and Recipient); repeatable'
             cand --issuer 'Expected IdP issuer (defaults to the IdP metadata''s entityID)'
             cand --request-id 'ID of the AuthnRequest this Response should answer (InResponseTo)'
-            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --email-from 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable'
             cand --profile-file 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --at 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message''s own IssueInstant)'
             cand --clock-skew 'Allowed clock difference, e.g. 3m, 90s'
             cand --max-age 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)'
-            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --format 'Output format'
+            cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
+            cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
+            cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'samlcheck;check'= {
-            cand --now 'The time to judge against, RFC 3339 (wins over the config''s `now`)'
-            cand --format 'Output format'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --init 'Write a commented example config (samlcheck.toml, or CONFIG) and exit'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -211,59 +232,38 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'samlcheck;profiles'= {
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'samlcheck;completions'= {
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'samlcheck;man'= {
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'samlcheck;help'= {
             cand decode 'Print the XML of every SAML message in the input (pretty by default)'
-            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
-            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
-            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
             cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
-            cand explain 'Explain a finding code (all codes without an argument)'
             cand profiles 'List the built-in SP profiles'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
+            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
+            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
+            cand explain 'Explain a finding code (all codes without an argument)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'samlcheck;help;decode'= {
         }
-        &'samlcheck;help;inspect'= {
-        }
-        &'samlcheck;help;verify'= {
-        }
         &'samlcheck;help;metadata'= {
         }
-        &'samlcheck;help;diff'= {
-        }
         &'samlcheck;help;check'= {
-        }
-        &'samlcheck;help;explain'= {
         }
         &'samlcheck;help;profiles'= {
         }
         &'samlcheck;help;completions'= {
         }
         &'samlcheck;help;man'= {
+        }
+        &'samlcheck;help;inspect'= {
+        }
+        &'samlcheck;help;verify'= {
+        }
+        &'samlcheck;help;diff'= {
+        }
+        &'samlcheck;help;explain'= {
         }
         &'samlcheck;help;help'= {
         }

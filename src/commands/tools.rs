@@ -9,7 +9,7 @@ use samlcheck::profiles::Profile;
 
 /// Shell completion script for `shell` (the committed files under completions/ are these).
 pub fn completions(shell: Shell) -> Output {
-    let mut cmd = Cli::command();
+    let mut cmd = with_candidates(Cli::command());
     let mut buf = Vec::new();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
@@ -24,6 +24,38 @@ pub fn completions(shell: Shell) -> Output {
         plain: true,
         ..Default::default()
     }
+}
+
+/// The command with the values a shell should offer: profile names for `--profile`, every finding
+/// code for `explain` and `--deny`, the policy codes for `--allow`. Only the completions see
+/// them; parsing keeps its own messages (did-you-mean, "not a policy finding").
+fn with_candidates(cmd: clap::Command) -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    let profiles: Vec<&'static str> = samlcheck::profiles::Profile::all()
+        .into_iter()
+        .map(|p| -> &'static str { Box::leak(p.name.into_boxed_str()) })
+        .collect();
+    let codes: Vec<&'static str> = samlcheck::codes::CODES.iter().map(|c| c.code).collect();
+    let policy: Vec<&'static str> = samlcheck::codes::POLICY.to_vec();
+    let report = |c: clap::Command| {
+        c.mut_arg("profile", |a| {
+            a.value_parser(PossibleValuesParser::new(profiles.clone()))
+        })
+        .mut_arg("deny", |a| {
+            a.value_parser(PossibleValuesParser::new(codes.clone()))
+        })
+        .mut_arg("allow", |a| {
+            a.value_parser(PossibleValuesParser::new(policy.clone()))
+        })
+    };
+    cmd.mut_subcommand("inspect", report)
+        .mut_subcommand("verify", report)
+        .mut_subcommand("diff", report)
+        .mut_subcommand("explain", |c| {
+            c.mut_arg("code", |a| {
+                a.value_parser(PossibleValuesParser::new(codes.clone()))
+            })
+        })
 }
 
 /// The man page in roff.

@@ -119,3 +119,19 @@ fn small_conveniences_work() {
             == 40
     );
 }
+
+#[test]
+fn completions_offer_profiles_and_codes() {
+    let (_, fish, _) = run(&["completions", "fish"]);
+    for value in [
+        "aws-identity-center",
+        "signature-placement-unusual",
+        "wrapping-hidden-assertion",
+    ] {
+        assert!(fish.contains(value), "{value} is not offered");
+    }
+    // Parsing keeps its own one-line messages (the candidates only shape completions).
+    let (code, _, err) = run(&["explain", "email"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean"), "{err}");
+}
