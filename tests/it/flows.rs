@@ -235,6 +235,17 @@ fn human_snapshots_of_whole_sign_ins() {
         "healthy-2025.har",
         "sp-302-error.har",
         "entra-aadsts50105.har",
+        "stale-in-response-to.har",
+        "acs-mismatch.har",
+        "nameid-authn-mismatch.har",
+        "sp-500.har",
+        "cookie-samesite.har",
+        "entra-aadsts75011.har",
+        "google-app-not-configured.har",
+        "okta-not-assigned.har",
+        "replay.har",
+        "tracer-masked.json",
+        "tracer-removed.json",
     ] {
         let (_, out, _) = run(&[
             "verify",
