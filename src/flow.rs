@@ -361,7 +361,7 @@ fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
     let Some(post) = resp.http.as_ref().filter(|x| x.method == "POST") else {
         return Vec::new();
     };
-    let Some(host) = host(&post.url) else {
+    let Some(host) = host_of(&post.url) else {
         return Vec::new();
     };
     let exchanges: Vec<&Exchange> = before
@@ -406,10 +406,6 @@ fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn host(url: &str) -> Option<&str> {
-    host_of(url)
 }
 
 fn host_of(url: &str) -> Option<&str> {

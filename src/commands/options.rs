@@ -16,20 +16,21 @@ use samlcheck::trust::store::KeySource;
 
 /// Parses `--now`, defaulting to the system clock.
 pub fn now(arg: Option<&str>) -> Result<OffsetDateTime, Error> {
+    let Some(given) = arg else {
+        return Ok(OffsetDateTime::now_utc());
+    };
+    let s = given.trim();
     // A date alone is midnight UTC.
-    let date_only = arg
-        .map(str::trim)
-        .filter(|s| s.len() == 10 && s.as_bytes().get(4) == Some(&b'-'))
-        .map(|s| format!("{s}T00:00:00Z"));
-    let arg = date_only.as_deref().or(arg);
-    match arg {
-        Some(s) => OffsetDateTime::parse(s.trim(), &Rfc3339).map_err(|e| {
-            Error::usage(format!(
-                "--now {s:?} is not an RFC 3339 time such as 2024-05-01T10:00:00Z: {e}"
-            ))
-        }),
-        None => Ok(OffsetDateTime::now_utc()),
-    }
+    let full = if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+        format!("{s}T00:00:00Z")
+    } else {
+        s.to_string()
+    };
+    OffsetDateTime::parse(&full, &Rfc3339).map_err(|e| {
+        Error::usage(format!(
+            "--now {given:?} is not an RFC 3339 time such as 2024-05-01T10:00:00Z or a date such as 2024-05-01: {e}"
+        ))
+    })
 }
 
 fn read(path: &Path, flag: &str) -> Result<Vec<u8>, Error> {

@@ -40,18 +40,6 @@ fn short<S: serde::Serializer>(url: &str, s: S) -> Result<S::Ok, S::Error> {
 pub fn from_har(entry: &Value) -> Exchange {
     let req = &entry["request"];
     let res = &entry["response"];
-    let headers = |v: &Value| -> Vec<(String, String)> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|h| {
-                Some((
-                    h["name"].as_str()?.to_string(),
-                    h["value"].as_str()?.to_string(),
-                ))
-            })
-            .collect()
-    };
     let res_headers = headers(&res["headers"]);
     let req_headers = headers(&req["headers"]);
     let mut request_cookies: Vec<String> = req["cookies"]
@@ -72,11 +60,7 @@ pub fn from_har(entry: &Value) -> Exchange {
         req["url"].as_str().unwrap_or(""),
         res["status"].as_u64().unwrap_or(0) as u16,
         location,
-        res_headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"))
-            .flat_map(|(_, v)| v.split('\n').map(str::to_string).collect::<Vec<_>>())
-            .collect(),
+        set_cookies(&res_headers),
         request_cookies,
         &body,
     )
@@ -84,22 +68,6 @@ pub fn from_har(entry: &Value) -> Exchange {
 
 /// The exchange of a SAML-tracer request (`responseStatus`, `responseHeaders`).
 pub fn from_tracer(req: &Value) -> Exchange {
-    let headers = |v: &Value| -> Vec<(String, String)> {
-        v.as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|h| match h {
-                Value::Array(a) => Some((
-                    a.first()?.as_str()?.to_string(),
-                    a.get(1)?.as_str()?.to_string(),
-                )),
-                _ => Some((
-                    h["name"].as_str()?.to_string(),
-                    h["value"].as_str()?.to_string(),
-                )),
-            })
-            .collect()
-    };
     let res_headers = headers(&req["responseHeaders"]);
     let req_headers = headers(&req["requestHeaders"]);
     build(
@@ -107,14 +75,38 @@ pub fn from_tracer(req: &Value) -> Exchange {
         req["url"].as_str().unwrap_or(""),
         req["responseStatus"].as_u64().unwrap_or(0) as u16,
         header(&res_headers, "location"),
-        res_headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"))
-            .map(|(_, v)| v.clone())
-            .collect(),
+        set_cookies(&res_headers),
         cookie_names(&req_headers),
         "",
     )
+}
+
+/// Headers as (name, value): HAR's `{"name", "value"}` objects or SAML-tracer's `[name, value]`
+/// pairs.
+fn headers(v: &Value) -> Vec<(String, String)> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| match h {
+            Value::Array(a) => Some((
+                a.first()?.as_str()?.to_string(),
+                a.get(1)?.as_str()?.to_string(),
+            )),
+            _ => Some((
+                h["name"].as_str()?.to_string(),
+                h["value"].as_str()?.to_string(),
+            )),
+        })
+        .collect()
+}
+
+/// The `Set-Cookie` headers of an answer, one per cookie (Firefox joins several with newlines).
+fn set_cookies(headers: &[(String, String)]) -> Vec<String> {
+    headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie"))
+        .flat_map(|(_, v)| v.split('\n').map(str::to_string))
+        .collect()
 }
 
 fn build(
@@ -126,7 +118,7 @@ fn build(
     request_cookies: Vec<String>,
     body: &str,
 ) -> Exchange {
-    let title = title(body);
+    let title = title(body, 200);
     let head: String = body.chars().take(64 * 1024).collect();
     let evidence = format!(
         "{url}\n{}\n{}\n{head}",
@@ -180,8 +172,8 @@ fn body_text(content: &Value) -> String {
     text
 }
 
-/// The text of an HTML `<title>`, whitespace collapsed.
-fn title(html: &str) -> Option<String> {
+/// The `<title>` of an HTML page, whitespace collapsed, at most `max` characters.
+pub(super) fn title(html: &str, max: usize) -> Option<String> {
     let lower = html.to_ascii_lowercase();
     let start = lower.find("<title")?;
     let open_end = start + lower[start..].find('>')? + 1;
@@ -190,7 +182,7 @@ fn title(html: &str) -> Option<String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    (!t.is_empty()).then(|| t.chars().take(200).collect())
+    (!t.is_empty()).then(|| t.chars().take(max).collect())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub fn not_saml(text: &str) -> Option<String> {
     let t = text.trim_start();
     let l: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
     if l.starts_with("<!doctype html") || l.starts_with("<html") {
-        let title = title(t)
+        let title = super::exchange::title(t, 120)
             .map(|s| format!(" (titled {s:?})"))
             .unwrap_or_default();
         return Some(format!("this is an HTML page{title}, not a SAML message: it is a server's answer; capture the request that carried SAMLResponse or SAMLRequest (a HAR of the sign-in holds both)"));
@@ -42,18 +42,6 @@ fn is_jwt(t: &str) -> bool {
         .ok()
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .is_some_and(|v| v.get("alg").is_some())
-}
-
-fn title(html: &str) -> Option<String> {
-    let l = html.to_ascii_lowercase();
-    let s = l.find("<title")?;
-    let open = s + l[s..].find('>')? + 1;
-    let e = open + l[open..].find("</title")?;
-    let t = html[open..e]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!t.is_empty()).then(|| t.chars().take(120).collect())
 }
 
 /// `text` without one pair of surrounding quotes (copied from JSON, a log or a shell).

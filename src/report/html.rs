@@ -65,16 +65,7 @@ fn sign_in(o: &mut String, hops: &[&Report]) {
         } else {
             String::new()
         };
-        let what = match (
-            r.message,
-            r.message_id.as_deref(),
-            r.in_response_to.as_deref(),
-        ) {
-            (Some("response"), _, Some(irt)) => format!("Response to {irt}"),
-            (Some("response"), _, None) => "Response (IdP-initiated)".to_string(),
-            (_, Some(id), _) => format!("{} {id}", r.kind_title()),
-            _ => r.kind_title(),
-        };
+        let what = r.hop_label();
         let class = match r.verdict {
             super::Verdict::Pass => "pass",
             _ => "fail",

@@ -73,22 +73,14 @@ fn flow(group: &[Report]) -> String {
                 .to_string(),
             _ => String::new(),
         };
-        let what = match (r.message, r.message_id.as_deref()) {
-            (Some("response"), _) => format!(
-                "Response{}{}",
-                r.in_response_to
-                    .as_deref()
-                    .map(|i| format!(" to {i}"))
-                    .unwrap_or_else(|| " (IdP-initiated)".into()),
-                r.status
-                    .as_ref()
-                    .and_then(|s| s.code.as_deref())
-                    .map(|c| format!(" · {}", c.rsplit(':').next().unwrap_or(c)))
-                    .unwrap_or_default()
-            ),
-            (Some(_), Some(id)) => format!("{} {id}", r.kind_title()),
-            _ => r.kind_title(),
-        };
+        let status = r
+            .status
+            .as_ref()
+            .and_then(|s| s.code.as_deref())
+            .filter(|_| r.message == Some("response"))
+            .map(|c| format!(" · {}", c.rsplit(':').next().unwrap_or(c)))
+            .unwrap_or_default();
+        let what = format!("{}{status}", r.hop_label());
         let verdict = match r.verdict {
             crate::report::Verdict::Pass => "ok",
             crate::report::Verdict::Fail => "problems",

@@ -180,6 +180,19 @@ impl Report {
         }
     }
 
+    /// The message as one hop of a sign-in: "Response to _req1", "Response (IdP-initiated)",
+    /// "AuthnRequest _id", or the kind alone.
+    pub fn hop_label(&self) -> String {
+        match (self.message, self.message_id.as_deref()) {
+            (Some("response"), _) => match self.in_response_to.as_deref() {
+                Some(irt) => format!("Response to {irt}"),
+                None => "Response (IdP-initiated)".into(),
+            },
+            (Some(_), Some(id)) => format!("{} {id}", self.kind_title()),
+            _ => self.kind_title(),
+        }
+    }
+
     /// What kind of message it is, in words ("response", "authn request", …).
     pub fn kind(&self) -> String {
         match self.message {
