@@ -382,6 +382,8 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
             .filter(|_| trusted.authenticated)
             .and_then(|a| a.id.clone()),
         http: capture.exchange.clone(),
+        flows: Vec::new(),
+        flow: None,
         later: capture.later.clone(),
         earlier: capture.earlier.clone(),
         message_id: msg.id.clone(),

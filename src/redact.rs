@@ -188,6 +188,16 @@ impl Redactor {
             x.title = x.title.as_deref().map(|t| self.text(t));
             x.evidence = self.text(&x.evidence);
         }
+        // The hops first: their links register the pseudonyms the cause's message needs.
+        for f in r.flows.iter_mut() {
+            for h in f.hops.iter_mut() {
+                h.url = self.link(&h.url);
+                h.location = h.location.as_deref().map(|l| self.link(l));
+                h.title = h.title.as_deref().map(|t| self.text(t));
+                h.label = h.label.as_deref().map(|t| self.text(t));
+            }
+            f.cause_message = f.cause_message.as_deref().map(|m| self.text(m));
+        }
     }
 
     /// A captured link: query values pseudonymised, then every value already pseudonymised (a

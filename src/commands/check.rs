@@ -294,6 +294,7 @@ fn verify_all(
         |i| messages::analyze_input(i, &limits, &opts),
         |_, mut found| {
             samlcheck::flow::replays(&mut found, &mut seen);
+            samlcheck::report::flow::assemble(&mut found);
             reports.extend(found)
         },
     );

@@ -53,10 +53,14 @@ pub fn run(
     let mut seen = std::collections::HashMap::new();
     batch::run(
         &inputs,
-        |i| select(analyze_input(i, &limits, &opts), pick),
+        |i| analyze_input(i, &limits, &opts),
         |input, mut found| {
             progress.inc();
+            // Replays span the run, so they are judged here, in input order; the sign-ins a
+            // capture records are assembled after every judgement; `--message` picks last.
             samlcheck::flow::replays(&mut found, &mut seen);
+            samlcheck::report::flow::assemble(&mut found);
+            let found = select(found, pick);
             for (k, mut r) in found.into_iter().enumerate() {
                 tally.add(&r);
                 if let Some(red) = redactor.as_mut() {

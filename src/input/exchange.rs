@@ -10,6 +10,9 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Exchange {
     pub method: String,
+    /// When the capture recorded the request (RFC 3339, UTC), when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
     /// The request URL; serialised without its query string (it holds the message itself).
     #[serde(serialize_with = "short")]
     pub url: String,
@@ -55,7 +58,11 @@ pub fn from_har(entry: &Value) -> Exchange {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .or_else(|| header(&res_headers, "location"));
+    let started = entry["startedDateTime"]
+        .as_str()
+        .and_then(crate::checks::time::parse_instant);
     build(
+        started,
         req["method"].as_str().unwrap_or("?"),
         req["url"].as_str().unwrap_or(""),
         res["status"].as_u64().unwrap_or(0) as u16,
@@ -71,6 +78,7 @@ pub fn from_tracer(req: &Value) -> Exchange {
     let res_headers = headers(&req["responseHeaders"]);
     let req_headers = headers(&req["requestHeaders"]);
     build(
+        super::tracer::timestamp(req),
         req["method"].as_str().unwrap_or("?"),
         req["url"].as_str().unwrap_or(""),
         req["responseStatus"].as_u64().unwrap_or(0) as u16,
@@ -109,7 +117,9 @@ fn set_cookies(headers: &[(String, String)]) -> Vec<String> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
+    started: Option<time::OffsetDateTime>,
     method: &str,
     url: &str,
     status: u16,
@@ -126,6 +136,7 @@ fn build(
         title.as_deref().unwrap_or("")
     );
     Exchange {
+        started: started.map(crate::checks::time::format_instant),
         method: method.to_string(),
         url: url.to_string(),
         status,

@@ -41,6 +41,7 @@ pub(super) fn messages(
                 c.recorded_at = recorded;
                 c.from_capture = true;
                 c.exchange = Some(exchange.clone());
+                c.entry = Some(i);
                 Ok(c)
             }
             Err(e) => Err(InputError {
@@ -204,23 +205,11 @@ const MAX_LATER: usize = 64;
 /// Gives each message the exchanges the capture recorded after its own entry and before the
 /// next message's: the SP's answer chain, an IdP's error page.
 fn attach_later(out: &mut [Result<Capture, InputError>], entries: &[Value]) {
-    // The entry index of each message, found in order by its request URL.
-    let mut cursor = 0;
-    let mut at: Vec<Option<usize>> = Vec::with_capacity(out.len());
-    for r in out.iter() {
-        let found = r
-            .as_ref()
-            .ok()
-            .and_then(|c| c.exchange.as_ref())
-            .and_then(|x| {
-                (cursor..entries.len())
-                    .find(|&i| entries[i]["request"]["url"].as_str() == Some(x.url.as_str()))
-            });
-        if let Some(i) = found {
-            cursor = i;
-        }
-        at.push(found);
-    }
+    // The entry each message came from.
+    let at: Vec<Option<usize>> = out
+        .iter()
+        .map(|r| r.as_ref().ok().and_then(|c| c.entry))
+        .collect();
     if let Some((k, first)) = at.iter().enumerate().find_map(|(k, a)| a.map(|a| (k, a))) {
         if let Ok(c) = out[k].as_mut() {
             c.earlier = entries[..first]

@@ -155,6 +155,8 @@ pub struct Capture {
     pub from_capture: bool,
     /// The HTTP exchange that carried it, when a capture recorded one.
     pub exchange: Option<exchange::Exchange>,
+    /// The HAR entry that carried it (from 0), for what the capture recorded around it.
+    pub entry: Option<usize>,
     /// What the capture recorded after it, before the next message.
     pub later: Vec<exchange::Exchange>,
     /// What the capture recorded before it (only for the first message: the SP's own pages and
@@ -573,6 +575,7 @@ fn capture(mut steps: Vec<Step>, xml: Vec<u8>) -> Capture {
         recorded_at: None,
         from_capture: false,
         exchange: None,
+        entry: None,
         later: Vec::new(),
         earlier: Vec::new(),
         xml,

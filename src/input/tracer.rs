@@ -117,7 +117,7 @@ fn saml_field(req: &Value) -> Option<String> {
 }
 
 /// When the request was recorded: a `timestamp` in milliseconds since the epoch or RFC 3339.
-fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
+pub(super) fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
     match &req["timestamp"] {
         Value::Number(n) => {
             let ms = n.as_i64()?;
@@ -140,6 +140,7 @@ fn decoded(xml: String, parameter: Option<String>) -> Capture {
         recorded_at: None,
         from_capture: true,
         exchange: None,
+        entry: None,
         later: Vec::new(),
         earlier: Vec::new(),
         xml: xml.into_bytes(),

@@ -39,11 +39,12 @@ pub fn render(reports: &[Report], verify: bool) -> String {
         o,
         "<meta name=\"viewport\" content=\"width=device-width\"><title>samlcheck report</title><style>{STYLE}</style></head><body>"
     );
-    let flow: Vec<&Report> = reports.iter().filter(|r| r.http.is_some()).collect();
-    if !flow.is_empty() {
-        sign_in(&mut o, &flow);
-    }
+    let mut last_origin: Option<&str> = None;
     for r in reports {
+        if !r.flows.is_empty() && last_origin != Some(r.origin.as_str()) {
+            sign_ins(&mut o, r);
+        }
+        last_origin = Some(r.origin.as_str());
         one(&mut o, r, verify);
     }
     let _ = writeln!(
@@ -54,60 +55,49 @@ pub fn render(reports: &[Report], verify: bool) -> String {
     o
 }
 
-/// The sign-in a capture records: a time line of its hops (time, request, message, verdict and
-/// the server's answer), the later pages indented under the hop they followed.
-fn sign_in(o: &mut String, hops: &[&Report]) {
-    let _ = write!(o, "<h2>Sign-in</h2><ol class=\"box\">");
-    for r in hops {
-        let Some(x) = &r.http else { continue };
-        let when = if r.time_basis == Some(crate::checks::time::TimeBasis::Capture) {
-            r.judged_at.clone().unwrap_or_default()
-        } else {
-            String::new()
-        };
-        let what = r.hop_label();
-        let class = match r.verdict {
-            super::Verdict::Pass => "pass",
-            _ => "fail",
-        };
-        let answer = match (x.status, x.location.as_deref()) {
-            (0, _) => String::new(),
-            (s, Some(l)) => format!(" → {s} <code>{}</code>", esc(&crate::input::short_url(l))),
-            (s, None) => format!(" → {s}"),
+/// The sign-ins a capture records: a time line of its hops (time, who, request, message and
+/// verdict, the answer), the hop it broke at marked, and how each ended.
+fn sign_ins(o: &mut String, r: &Report) {
+    for f in &r.flows {
+        let class = match f.verdict {
+            super::flow::FlowVerdict::Pass => "pass",
+            super::flow::FlowVerdict::Fail => "fail",
+            super::flow::FlowVerdict::Incomplete => "warn",
         };
         let _ = write!(
             o,
-            "<li><span class=\"dim\">{}</span> {} <code>{}</code> · <span class=\"{class}\">{}</span>{answer}",
-            esc(&when),
-            esc(&x.method),
-            esc(&crate::input::short_url(&x.url)),
-            esc(&what)
+            "<h2>Sign-in {} <span class=\"dim\">{}</span></h2><p class=\"{class}\">{}</p><ol class=\"box\">",
+            f.index,
+            esc(&r.origin),
+            esc(&f.outcome())
         );
-        let later: Vec<_> = r
-            .later
-            .iter()
-            .filter(|l| l.status >= 300 || l.title.is_some())
-            .collect();
-        if !later.is_empty() {
-            let _ = write!(o, "<ul class=\"tree\">");
-            for l in later {
-                let _ = write!(
-                    o,
-                    "<li>{} <code>{}</code> → {}{}</li>",
-                    esc(&l.method),
-                    esc(&crate::input::short_url(&l.url)),
-                    l.status,
-                    l.title
-                        .as_deref()
-                        .map(|t| format!(" “{}”", esc(t)))
-                        .unwrap_or_default()
-                );
-            }
-            let _ = write!(o, "</ul>");
+        for l in f.lines() {
+            let mark = if l.broken {
+                "<span class=\"fail\">✗</span> "
+            } else {
+                ""
+            };
+            let what = if l.what.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", esc(&l.what))
+            };
+            let answer = if l.answer.is_empty() {
+                String::new()
+            } else {
+                format!(" → <code>{}</code>", esc(&l.answer))
+            };
+            let _ = write!(
+                o,
+                "<li>{mark}<span class=\"dim\">{} {}</span> {} <code>{}</code>{what}{answer}</li>",
+                esc(&l.time),
+                esc(l.party),
+                esc(&l.method),
+                esc(&l.url)
+            );
         }
-        let _ = write!(o, "</li>");
+        let _ = write!(o, "</ol>");
     }
-    let _ = write!(o, "</ol>");
 }
 
 fn one(o: &mut String, r: &Report, verify: bool) {

@@ -35,7 +35,7 @@ pub enum Mode {
 }
 
 /// Renders every report, separated by a blank line. The messages of one capture (a HAR or
-/// SAML-tracer export) are preceded by the sign-in they record, one line a hop.
+/// SAML-tracer export) are preceded by the sign-ins they record, one line a hop.
 pub fn render(reports: &[Report], mode: Mode) -> String {
     let mut out = Vec::new();
     let mut i = 0;
@@ -43,13 +43,12 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
         let origin = &reports[i].origin;
         let n = reports[i..]
             .iter()
-            .take_while(|r| &r.origin == origin && r.http.is_some())
+            .take_while(|r| &r.origin == origin && !r.flows.is_empty())
             .count();
         if n > 0 {
-            out.push(flow(&reports[i..i + n]));
+            out.push(flows(&reports[i]));
         }
-        out.push(render_one(&reports[i], mode));
-        for r in reports[i + 1..i + n.max(1)].iter() {
+        for r in reports[i..i + n.max(1)].iter() {
             out.push(render_one(r, mode));
         }
         i += n.max(1);
@@ -57,62 +56,52 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
     out.join("\n")
 }
 
-/// The sign-in a capture records: one line per hop (time, request, message, the answer).
-fn flow(group: &[Report]) -> String {
+/// The sign-ins a capture records: one line per hop (time, who, request, message, the answer),
+/// the hop it broke at marked, and how each ended.
+fn flows(r: &Report) -> String {
     let mut o = String::new();
-    let origin = v(&group[0].origin);
-    let _ = writeln!(o, "{} {origin}", paint(BOLD, "Sign-in"));
-    for r in group {
-        let Some(x) = &r.http else { continue };
-        let when = match r.time_basis {
-            Some(crate::checks::time::TimeBasis::Capture) => r
-                .judged_at
-                .as_deref()
-                .and_then(|t| t.get(11..19))
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
+    let origin = v(&r.origin);
+    let total = r.flows.len();
+    for f in &r.flows {
+        let n = if total > 1 {
+            format!(" {} of {total}", f.index)
+        } else {
+            String::new()
         };
-        let status = r
-            .status
-            .as_ref()
-            .and_then(|s| s.code.as_deref())
-            .filter(|_| r.message == Some("response"))
-            .map(|c| format!(" · {}", c.rsplit(':').next().unwrap_or(c)))
-            .unwrap_or_default();
-        let what = format!("{}{status}", r.hop_label());
-        let verdict = match r.verdict {
-            crate::report::Verdict::Pass => "ok",
-            crate::report::Verdict::Fail => "problems",
-            crate::report::Verdict::InputError => "unreadable",
-        };
-        let answer = match (x.status, x.location.as_deref()) {
-            (0, _) => String::new(),
-            (s, Some(l)) => format!(" → {s} {}", v(&crate::input::short_url(l))),
-            (s, None) => format!(" → {s}"),
+        let style = match f.verdict {
+            super::flow::FlowVerdict::Pass => GREEN,
+            super::flow::FlowVerdict::Fail => RED,
+            super::flow::FlowVerdict::Incomplete => YELLOW,
         };
         let _ = writeln!(
             o,
-            "  {when:8} {:4} {}  {what} · {verdict}{answer}",
-            x.method,
-            v(&crate::input::short_url(&x.url))
+            "{} {origin} — {}",
+            paint(BOLD, format!("Sign-in{n}")),
+            paint(style, v(&f.outcome()))
         );
-        for l in r
-            .later
-            .iter()
-            .filter(|l| l.status >= 300 || l.title.is_some())
-        {
+        for l in f.lines() {
+            let mark = if l.broken {
+                paint(RED, "✗")
+            } else {
+                " ".into()
+            };
+            let what = if l.what.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", v(&l.what))
+            };
+            let answer = if l.answer.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", v(&l.answer))
+            };
             let _ = writeln!(
                 o,
-                "  {:8} {:4} {}  → {}{}",
-                "",
+                "{mark} {:8} {:3} {:4} {}{what}{answer}",
+                l.time,
+                l.party,
                 l.method,
-                v(&crate::input::short_url(&l.url)),
-                l.status,
-                l.title
-                    .as_deref()
-                    .map(|t| format!(" {:?}", v(t)))
-                    .unwrap_or_default()
+                v(&l.url)
             );
         }
     }

@@ -47,13 +47,54 @@ fn text(s: &str) -> String {
     out
 }
 
-/// Renders every report; several are separated by a rule.
+/// Renders every report; several are separated by a rule. The messages of a capture are
+/// preceded by the sign-ins it records.
 pub fn render(reports: &[Report], verify: bool) -> String {
+    let mut last_origin: Option<&str> = None;
     reports
         .iter()
-        .map(|r| one(r, verify))
+        .map(|r| {
+            let mut o = String::new();
+            if !r.flows.is_empty() && last_origin != Some(r.origin.as_str()) {
+                sign_ins(&mut o, r);
+            }
+            last_origin = Some(r.origin.as_str());
+            o.push_str(&one(r, verify));
+            o
+        })
         .collect::<Vec<_>>()
         .join("\n---\n\n")
+}
+
+/// The sign-ins a capture records, a table row per hop, the hop it broke at marked.
+fn sign_ins(o: &mut String, r: &Report) {
+    for f in &r.flows {
+        let _ = writeln!(
+            o,
+            "## Sign-in {} — {}\n\n{}\n\n| | Time | Who | Request | Message | Answer |\n|---|---|---|---|---|---|",
+            f.index,
+            text(&f.outcome()),
+            code(&r.origin)
+        );
+        for l in f.lines() {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} {} | {} | {} |",
+                if l.broken { "✗" } else { "" },
+                text(&l.time),
+                l.party,
+                text(&l.method),
+                code(&l.url),
+                text(&l.what),
+                if l.answer.is_empty() {
+                    String::new()
+                } else {
+                    code(&l.answer)
+                }
+            );
+        }
+        let _ = writeln!(o);
+    }
 }
 
 fn one(r: &Report, verify: bool) -> String {

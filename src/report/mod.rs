@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod flow;
 pub mod html;
 pub mod human;
 pub mod json;
@@ -323,6 +324,13 @@ pub struct Report {
     /// The HTTP exchange that carried the message, when a capture recorded it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http: Option<crate::input::exchange::Exchange>,
+    /// The sign-ins of the capture the message came from, in order (the same list on each of
+    /// its messages).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flows: Vec<flow::FlowReport>,
+    /// Where in those sign-ins this message was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow: Option<flow::FlowPlace>,
     /// What the capture recorded after the message (for the flow checks; not serialised).
     #[serde(skip)]
     pub later: Vec<crate::input::exchange::Exchange>,
@@ -403,6 +411,8 @@ impl Report {
             assertion_id: None,
             time_basis: None,
             http: None,
+            flows: Vec::new(),
+            flow: None,
             later: Vec::new(),
             earlier: Vec::new(),
             message_id: None,

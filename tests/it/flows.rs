@@ -60,14 +60,89 @@ fn a_healthy_capture_older_than_a_year_passes_at_its_own_time() {
 #[test]
 fn the_human_report_opens_with_the_flow() {
     let out = human("healthy-2025.har");
-    let first: Vec<&str> = out.lines().take(4).collect();
+    let first: Vec<&str> = out.lines().take(5).collect();
     assert!(
-        first[0].starts_with("Sign-in ") && first[0].ends_with("flows/healthy-2025.har"),
+        first[0].starts_with("Sign-in ")
+            && first[0].contains("flows/healthy-2025.har — completed: no hop failed"),
         "{out}"
     );
-    assert!(first[1].contains("AuthnRequest _req1 · ok → 200"), "{out}");
-    assert!(first[2].contains("POST https://analytics.amplitude.com/saml/sso/123456  Response to _req1 · Success · ok → 302"), "{out}");
+    assert!(
+        first[1].contains("10:00:00 SP  GET  https://analytics.amplitude.com/login → 302"),
+        "{out}"
+    );
+    assert!(first[2].contains("IdP GET  https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?…  AuthnRequest _req1 · ok → 200"), "{out}");
+    assert!(first[3].contains("SP  POST https://analytics.amplitude.com/saml/sso/123456  Response to _req1 · Success · ok → 302"), "{out}");
     assert!(out.contains("when the capture recorded it"), "{out}");
+}
+
+/// `flows` in JSON: every message of a capture carries its sign-ins and its place in them.
+#[test]
+fn json_carries_the_sign_ins_and_the_hop_they_broke_at() {
+    let (code, list) = flow("sp-302-error.har", &[]);
+    assert_eq!(code, 1);
+    for m in &list {
+        assert_eq!(m["flows"], list[0]["flows"]);
+    }
+    let f = &list[0]["flows"][0];
+    assert_eq!(f["index"], 1);
+    assert_eq!(f["verdict"], "fail");
+    assert_eq!(f["broken_hop"], 3);
+    assert_eq!(f["cause"], "sp-answer-error");
+    let hops = f["hops"].as_array().unwrap();
+    assert_eq!(hops.len(), 4);
+    assert_eq!(hops[0]["party"], "sp");
+    assert_eq!(hops[0]["status"], 302);
+    assert_eq!(hops[1]["party"], "idp");
+    assert_eq!(hops[1]["message"], "authn_request");
+    assert_eq!(hops[1]["message_index"], 1);
+    assert_eq!(hops[2]["message"], "response");
+    assert_eq!(hops[2]["verdict"], "fail");
+    assert_eq!(hops[2]["saml_status"], "Success");
+    assert_eq!(hops[2]["time"], "2026-01-15T10:00:03Z");
+    assert_eq!(
+        hops[2]["location"],
+        "https://analytics.amplitude.com/login?error=user_not_provisioned"
+    );
+    assert_eq!(response(&list)["flow"]["sign_in"], 1);
+    assert_eq!(response(&list)["flow"]["hop"], 3);
+
+    // An IdP error page: broken at the IdP's hop, with its code.
+    let (_, list) = flow("entra-aadsts50105.har", &[]);
+    let f = &list.iter().find(|m| m["flows"].is_array()).expect("flows")["flows"][0];
+    assert_eq!(f["cause"], "idp-error-page");
+    let at = f["broken_hop"].as_u64().unwrap() as usize;
+    assert_eq!(f["hops"][at - 1]["idp_error"], "AADSTS50105");
+    assert_eq!(f["hops"][at - 1]["party"], "idp");
+
+    // A capture that ends at the IdP's login page: incomplete, not passed.
+    let (code, list) = flow("stopped-at-login.har", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(list[0]["flows"][0]["verdict"], "incomplete");
+    assert_eq!(list[0]["flows"][0]["cause"], "flow-no-response");
+
+    // A Response posted twice: two sign-ins, the second broken by the replay.
+    let (_, list) = flow("replay.har", &[]);
+    let flows = list[0]["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 2);
+    assert_eq!(flows[0]["verdict"], "pass");
+    assert_eq!(flows[1]["cause"], "assertion-replayed");
+
+    // A healthy sign-in passes as a flow too.
+    let (_, list) = flow("healthy-2025.har", &[]);
+    assert_eq!(list[0]["flows"][0]["verdict"], "pass");
+    assert!(list[0]["flows"][0]["broken_hop"].is_null());
+}
+
+/// `--redact` covers the hops: query values in the SP's redirects are pseudonymised.
+#[test]
+fn redaction_covers_the_flow_hops() {
+    let (_, plain) = flow("sp-302-error.har", &[]);
+    let text = serde_json::to_string(&plain[0]["flows"]).unwrap();
+    assert!(text.contains("login?error=user_not_provisioned"), "{text}");
+    let (_, list) = flow("sp-302-error.har", &["--redact"]);
+    let text = serde_json::to_string(&list[0]["flows"]).unwrap();
+    assert!(!text.contains("user_not_provisioned"), "{text}");
+    assert!(text.contains("login?error="), "{text}");
 }
 
 #[test]
@@ -297,14 +372,20 @@ fn the_html_report_draws_the_sign_in() {
         &td("idp-metadata.xml"),
         &td("flows/sp-302-error.har"),
     ]);
-    let at = out.find("<h2>Sign-in</h2>").expect("a sign-in section");
+    let at = out.find("<h2>Sign-in 1 ").expect("a sign-in section");
     let section = &out[at..];
-    assert!(section.contains("AuthnRequest _req1"), "{section}");
+    assert!(section.contains("broke at hop 3"), "{section}");
+    assert!(section.contains("AuthnRequest _req1 · ok"), "{section}");
     assert!(
-        section.contains("Response to _req1</span> → 302"),
+        section
+            .contains("<span class=\"fail\">✗</span> <span class=\"dim\">10:00:03 SP</span> POST"),
         "{section}"
     );
-    assert!(section.contains("“Amplitude”"), "{section}");
+    assert!(
+        section.contains("Response to _req1 · Success · problems → <code>302 https://analytics.amplitude.com/login?error=user_not_provisioned</code>"),
+        "{section}"
+    );
+    assert!(section.contains("200 &quot;Amplitude&quot;"), "{section}");
 }
 
 #[test]

@@ -46,6 +46,57 @@ struct Report {
     assertion_decrypted: bool,
     #[serde(default)]
     http: Option<Http>,
+    #[serde(default)]
+    flows: Vec<Flow>,
+    #[serde(default)]
+    flow: Option<FlowPlace>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Flow {
+    index: usize,
+    verdict: String,
+    broken_hop: Option<usize>,
+    cause: Option<String>,
+    cause_message: Option<String>,
+    hops: Vec<Hop>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Hop {
+    time: Option<String>,
+    party: String,
+    method: String,
+    url: String,
+    status: u16,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    message_index: Option<usize>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    verdict: Option<String>,
+    #[serde(default)]
+    saml_status: Option<String>,
+    #[serde(default)]
+    idp_error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct FlowPlace {
+    sign_in: usize,
+    hop: usize,
 }
 
 #[derive(Deserialize)]
@@ -200,6 +251,8 @@ struct Mark {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Http {
+    #[serde(default)]
+    started: Option<String>,
     method: String,
     url: String,
     status: u16,
