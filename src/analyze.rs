@@ -230,6 +230,11 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             trusted_keys,
             judged_at,
             time_basis,
+            acs_from_metadata: msg
+                .request
+                .as_ref()
+                .filter(|_| msg.kind == crate::xml::model::MessageKind::AuthnRequest)
+                .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
         },
     ))
 }
@@ -314,6 +319,8 @@ struct Judged {
     trusted_keys: Vec<TrustedKeyReport>,
     judged_at: time::OffsetDateTime,
     time_basis: timecheck::TimeBasis,
+    /// The ACS an AuthnRequest names by index (or by default) in the SP metadata.
+    acs_from_metadata: Option<crate::xml::model::AcsEndpoint>,
 }
 
 fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Report {
@@ -366,7 +373,10 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         judged_at: Some(timecheck::format_instant(j.judged_at)),
         time_basis: Some(j.time_basis),
         trusted_keys: j.trusted_keys,
-        request: msg.request.clone(),
+        request: msg.request.clone().map(|mut q| {
+            q.acs_from_metadata = j.acs_from_metadata.clone();
+            q
+        }),
         recipients: a
             .map(|a| {
                 a.subject

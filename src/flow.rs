@@ -138,8 +138,25 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         }
         Some(_) => {}
     }
-    // The requested ACS (profiles §4.1.4.1) against Destination, Recipient and the POST's URL.
-    if let Some(acs) = info.acs_url.as_deref() {
+    // The requested ACS (profiles §4.1.4.1) against Destination, Recipient and the POST's URL:
+    // the URL the request names, or the endpoint its index (or the default) names in the SP
+    // metadata.
+    let named = info.acs_from_metadata.as_ref();
+    let asked = match (info.acs_url.as_deref(), named) {
+        (Some(u), _) => Some((u, "AssertionConsumerServiceURL".to_string())),
+        (None, Some(e)) => Some((
+            e.location.as_str(),
+            match (&info.acs_index, &e.index) {
+                (Some(i), _) => {
+                    format!("AssertionConsumerServiceIndex {i}, which the SP metadata maps to")
+                }
+                (None, _) => "no ACS, so the SP metadata's default ACS".to_string(),
+            },
+        )),
+        _ => None,
+    };
+    binding(&info, resp, &mut out);
+    if let Some((acs, how)) = asked {
         let mut seen: Vec<(&str, String)> = Vec::new();
         if let Some(d) = resp.destination.as_deref() {
             seen.push(("Destination", d.to_string()));
@@ -155,7 +172,7 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
                 out.push(
                     Finding::new(
                         Code::FlowAcsMismatch,
-                        format!("the AuthnRequest asked for AssertionConsumerServiceURL {acs:?}, but the Response's {what} is {v:?}: {}", crate::checks::expect::diff(acs, &v)),
+                        format!("the AuthnRequest asked for {how} {acs:?}, but the Response's {what} is {v:?}: {}", crate::checks::expect::diff(acs, &v)),
                     )
                     .hint(format!("set the IdP application's ACS (Reply) URL to {acs} exactly, or make the SP request the URL the IdP has")),
                 );
@@ -252,6 +269,38 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The binding the request asked for (its ProtocolBinding, or the binding of the ACS its index
+/// names) against the one the capture shows the Response arriving over.
+fn binding(info: &crate::xml::model::RequestInfo, resp: &Report, out: &mut Vec<Finding>) {
+    const PREFIX: &str = "urn:oasis:names:tc:SAML:2.0:bindings:";
+    let asked = info.protocol_binding.as_deref().or(info
+        .acs_from_metadata
+        .as_ref()
+        .and_then(|e| e.binding.as_deref()));
+    let Some(asked) = asked.map(crate::xml::text::trim_xml) else {
+        return;
+    };
+    let Some(x) = resp.http.as_ref() else {
+        return;
+    };
+    let arrived = match (x.method.as_str(), resp.parameter.as_deref()) {
+        ("POST", Some("SAMLResponse")) => "HTTP-POST",
+        ("GET", Some("SAMLResponse")) => "HTTP-Redirect",
+        _ => return,
+    };
+    let short = asked.strip_prefix(PREFIX).unwrap_or(asked);
+    if short != arrived {
+        out.push(
+            Finding::new(
+                Code::FlowProtocolBinding,
+                format!("the AuthnRequest asked for the Response over {short} ({asked}), but it arrived over {arrived} (the browser's {} to the ACS)", x.method),
+            )
+            .severity(Severity::Warning)
+            .hint(format!("set the IdP application's ACS binding to {short}, or make the SP request {arrived}")),
+        );
+    }
 }
 
 /// The SP's answer to the ACS POST and what followed: an error status, or a redirect to an error

@@ -25,6 +25,8 @@ IDP_SSO = "https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz"
 ENTRA_SSO = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/saml2"
 GOOGLE_SSO = "https://accounts.google.com/o/saml2/idp?idpid=C01abcd23"
 OKTA_SSO = "https://contoso.okta.com/app/amplitude/exk1a2b3c4d5/sso/saml"
+POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
+ARTIFACT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
 PPT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
 
 
@@ -32,10 +34,14 @@ def t(day, hms):
     return f"{day}T{hms}Z"
 
 
-def authn_request(rid, issue, acs=g.AMP_ACS, extra="", force_authn=False):
+def authn_request(rid, issue, acs=g.AMP_ACS, extra="", force_authn=False, acs_attrs=None, destination=IDP_SSO):
+    """ACS_ATTRS replaces the AssertionConsumerServiceURL and ProtocolBinding attributes (an
+    AssertionConsumerServiceIndex, another binding)."""
     force = ' ForceAuthn="true"' if force_authn else ""
+    if acs_attrs is None:
+        acs_attrs = f'AssertionConsumerServiceURL="{acs}" ProtocolBinding="{POST}"'
     return (f'<samlp:AuthnRequest xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="{rid}" Version="2.0" IssueInstant="{issue}"{force} '
-            f'Destination="{IDP_SSO}" AssertionConsumerServiceURL="{acs}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">'
+            f'Destination="{destination}" {acs_attrs}>'
             f'<saml:Issuer>{g.AMP_ENTITY}</saml:Issuer>'
             '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" AllowCreate="true"/>'
             f'{extra}</samlp:AuthnRequest>')
@@ -104,10 +110,11 @@ def write(name, text):
 def sign_in(day, *, rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, acs_used=g.AMP_ACS, irt=None,
             sp_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None", send_cookie=True,
             answer=(302, "https://analytics.amplitude.com/projects/42"), name_fmt=None, klass=PPT, request_extra="",
-            posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None):
+            posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None, acs_attrs=None):
     """One SP-initiated sign-in on DAY: SP login → 302 to the IdP with the AuthnRequest → the IdP's
     auto-submit page → POST to the ACS → the SP's answer."""
-    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn)
+    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn,
+                        acs_attrs=acs_attrs)
     url = redirect_url(IDP_SSO, req, relay)
     resp = signed_response(irt if irt is not None else rid, t(day, "10:00:02"), t(day, "09:55:02"), t(day, "10:05:02"),
                            acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience, authn_instant=authn_instant)
@@ -128,8 +135,8 @@ def sign_in(day, *, rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, 
     return entries, resp
 
 
-def idp_error(day, sso, page, title):
-    req = authn_request("_reqE", t(day, "10:00:00"))
+def idp_error(day, sso, page, title, acs=g.AMP_ACS):
+    req = authn_request("_reqE", t(day, "10:00:00"), acs=acs, destination=sso)
     url = redirect_url(sso, req, "/projects/42")
     return [
         entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url,
@@ -188,6 +195,24 @@ def main():
     write("okta-not-assigned.har", har(idp_error(day, OKTA_SSO,
           "Sorry, you can't access Amplitude because you are not assigned this app in Okta. If you're wondering why this is happening, please contact your administrator.",
           "contoso - Sign In")))
+    # The SP's metadata publishes indexed ACS endpoints; its request names index 1, but the IdP
+    # application posts to the default one.
+    write("sp-metadata-indexed.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{g.AMP_ENTITY}">'
+          '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+          '<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>'
+          f'<md:AssertionConsumerService Binding="{POST}" Location="{g.AMP_ACS}" index="0" isDefault="true"/>'
+          f'<md:AssertionConsumerService Binding="{POST}" Location="https://analytics.amplitude.com/saml/sso/654321" index="1"/>'
+          f'<md:AssertionConsumerService Binding="{ARTIFACT}" Location="https://analytics.amplitude.com/saml/artifact/123456" index="2"/>'
+          '</md:SPSSODescriptor></md:EntityDescriptor>\n')
+    entries, _ = sign_in(day, acs_attrs='AssertionConsumerServiceIndex="1"')
+    write("acs-index-other.har", har(entries))
+    # The SP asks for the Artifact binding; the IdP posts the Response.
+    entries, _ = sign_in(day, acs_attrs=f'AssertionConsumerServiceURL="{g.AMP_ACS}" ProtocolBinding="{ARTIFACT}"')
+    write("binding-artifact.har", har(entries))
+    # Behind a TLS-terminating proxy the SP requests an http:// ACS, which Entra refuses.
+    write("entra-aadsts50011.har", har(idp_error(day, ENTRA_SSO,
+          "AADSTS50011: The redirect URI 'http://analytics.amplitude.com/saml/sso/123456' specified in the request does not match the redirect URIs configured for the application 'd3f1a2b4-0000-4000-8000-000000000001'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
+          "Sign in to your account", acs="http://analytics.amplitude.com/saml/sso/123456")))
     # SAML-tracer exports made with the "Mask values" (hash) and "Remove values" (obfuscate)
     # filters: the parameters are replaced, the decoded XML stays in `saml`.
     _, resp = sign_in(day)

@@ -20,6 +20,9 @@ pub struct Expectations {
     pub idp_sso: Vec<String>,
     /// The SP wants the Assertion itself signed (SP metadata WantAssertionsSigned), not only the Response.
     pub want_assertions_signed: bool,
+    /// The SP metadata's AssertionConsumerService endpoints (indexes, bindings, the default),
+    /// for an AuthnRequest's AssertionConsumerServiceIndex.
+    pub sp_acs: Vec<crate::trust::metadata::Endpoint>,
 }
 
 /// Exact comparison, or a pattern where `*` matches any run of characters.

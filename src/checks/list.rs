@@ -5,7 +5,8 @@
 use super::expect::Expectations;
 use super::time::Clock;
 use super::{
-    audience, bearer, destination, docvalues, in_response_to, issuer, message, status, Sink,
+    acs_request, audience, bearer, destination, docvalues, in_response_to, issuer, message, status,
+    Sink,
 };
 use crate::idp::Idp;
 use crate::profiles::Profile;
@@ -68,6 +69,7 @@ const REQUESTING: &[CheckFn] = &[
     structure,
     issuer::check,
     destination::check,
+    acs_request::check,
     in_response_to::check,
     documentation_values,
 ];

@@ -1,6 +1,7 @@
 //! Checks: each concern pushes coded findings into a [`Sink`]; none prints. A check's state is
 //! derived from what it pushed: any error → fail, any warning → warn, judged → pass, else skip.
 
+pub mod acs_request;
 pub mod audience;
 pub mod bearer;
 pub mod certificate;

@@ -168,7 +168,8 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         o.expectations.audiences.extend(md.entity_id);
         o.expectations
             .acs
-            .extend(sp.endpoints.into_iter().map(|e| e.location));
+            .extend(sp.endpoints.iter().map(|e| e.location.clone()));
+        o.expectations.sp_acs = sp.endpoints;
     }
     o.expectations
         .audiences

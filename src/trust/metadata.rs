@@ -11,7 +11,21 @@ use crate::xml::dom::{self, attr, child, children, descendants, MD};
 pub struct Endpoint {
     pub binding: Option<String>,
     pub location: String,
+    /// An indexed endpoint's `index` (AssertionConsumerService) and `isDefault`.
+    pub index: Option<String>,
+    pub is_default: Option<bool>,
     pub line: usize,
+}
+
+/// The default of indexed endpoints (SAML metadata §2.2.3): the first with isDefault="true",
+/// else the first without isDefault="false", else the first.
+pub fn default_endpoint(e: &[Endpoint]) -> Option<&Endpoint> {
+    {
+        e.iter()
+            .find(|x| x.is_default == Some(true))
+            .or_else(|| e.iter().find(|x| x.is_default.is_none()))
+            .or_else(|| e.first())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,6 +141,8 @@ fn descriptor(d: &Node, endpoint: &str, errors: &mut Vec<String>) -> Descriptor 
             Some(Endpoint {
                 binding: attr(n, "Binding"),
                 location: attr(n, "Location")?.trim().to_string(),
+                index: attr(n, "index").map(|i| i.trim().to_string()),
+                is_default: attr(n, "isDefault").map(|d| matches!(d.trim(), "true" | "1")),
                 line: dom::line(n),
             })
         })

@@ -336,6 +336,7 @@ fn read_authn_request(root: El) -> RequestInfo {
     RequestInfo {
         acs_url: root.attr("AssertionConsumerServiceURL"),
         protocol_binding: root.attr("ProtocolBinding"),
+        acs_index: root.attr("AssertionConsumerServiceIndex"),
         name_id_policy_format: root
             .child(SAMLP, "NameIDPolicy")
             .and_then(|p| p.attr("Format")),

@@ -198,6 +198,12 @@ pub struct RequestInfo {
     pub acs_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol_binding: Option<String>,
+    /// AssertionConsumerServiceIndex: the ACS named by its index in the SP's metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acs_index: Option<String>,
+    /// The ACS the index (or, with neither URL nor index, the default) names in `--sp-metadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acs_from_metadata: Option<AcsEndpoint>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_id_policy_format: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,6 +218,14 @@ pub struct RequestInfo {
     /// AuthnRequest RequestedAuthnContext: its Comparison (default "exact") and class refs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requested_authn_context: Option<RequestedAuthnContext>,
+}
+
+/// An SP metadata AssertionConsumerService endpoint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AcsEndpoint {
+    pub index: Option<String>,
+    pub location: String,
+    pub binding: Option<String>,
 }
 
 /// What an AuthnRequest asks of the authentication (SAML core §3.3.2.2.1).

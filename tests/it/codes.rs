@@ -974,6 +974,28 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         ("flow-acs-mismatch", Box::new(|| flow("acs-mismatch.har"))),
         (
+            "flow-protocol-binding",
+            Box::new(|| flow("binding-artifact.har")),
+        ),
+        (
+            "request-acs-index",
+            Box::new(|| {
+                flow_inspect(
+                    "acs-index-other.har",
+                    &["--sp-metadata", &td("sp-metadata.xml")],
+                )
+            }),
+        ),
+        (
+            "request-acs-unknown",
+            Box::new(|| {
+                flow_inspect(
+                    "entra-aadsts50011.har",
+                    &["--sp-metadata", &td("sp-metadata.xml")],
+                )
+            }),
+        ),
+        (
             "flow-nameid-format",
             Box::new(|| flow("nameid-authn-mismatch.har")),
         ),

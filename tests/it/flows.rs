@@ -4,10 +4,37 @@
 use crate::common::*;
 use serde_json::Value;
 
-/// `verify --format json --idp-metadata …` of a flow fixture, without --now: judged at capture time.
+/// What a fixture is verified with: the AWS IAM Identity Center metadata for the captures of that
+/// IdP; the signing certificate alone for captures of other IdPs (Entra, Okta, Google error
+/// pages: their requests go to those IdPs, not to the AWS metadata's SSO URL); the SP's indexed
+/// metadata where the SP's ACS endpoints are the point. `path` makes a fixture path.
+fn keys(file: &str, path: fn(&str) -> String) -> Vec<String> {
+    let other_idp = ["entra-", "google-", "okta-", "stopped-at-login"]
+        .iter()
+        .any(|p| file.starts_with(p));
+    let mut args = if other_idp {
+        vec!["--cert".to_string(), path("keys/idp.crt")]
+    } else {
+        vec!["--idp-metadata".to_string(), path("idp-metadata.xml")]
+    };
+    if ["acs-index-other", "binding-artifact", "entra-aadsts50011"]
+        .iter()
+        .any(|p| file.starts_with(p))
+    {
+        args.extend([
+            "--sp-metadata".to_string(),
+            path("flows/sp-metadata-indexed.xml"),
+        ]);
+    }
+    args
+}
+
+/// `verify --format json` of a flow fixture (with [`keys`]), without --now: judged at capture time.
 fn flow(file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
-    let (md, path) = (td("idp-metadata.xml"), td(&format!("flows/{file}")));
-    let mut args = vec!["verify", "--format", "json", "--idp-metadata", md.as_str()];
+    let path = td(&format!("flows/{file}"));
+    let keys = keys(file, |p| td(p));
+    let mut args = vec!["verify", "--format", "json"];
+    args.extend(keys.iter().map(String::as_str));
     args.extend_from_slice(extra);
     args.push(&path);
     let (code, v) = json(&args);
@@ -26,13 +53,12 @@ fn response(list: &[Value]) -> &Value {
 }
 
 fn human(file: &str) -> String {
-    let (_, out, _) = run(&[
-        "verify",
-        "--idp-metadata",
-        &td("idp-metadata.xml"),
-        &td(&format!("flows/{file}")),
-    ]);
-    out
+    let path = td(&format!("flows/{file}"));
+    let keys = keys(file, |p| td(p));
+    let mut args = vec!["verify"];
+    args.extend(keys.iter().map(String::as_str));
+    args.push(&path);
+    run(&args).1
 }
 
 #[test]
@@ -321,13 +347,16 @@ fn human_snapshots_of_whole_sign_ins() {
         "replay.har",
         "tracer-masked.json",
         "tracer-removed.json",
+        "acs-index-other.har",
+        "binding-artifact.har",
+        "entra-aadsts50011.har",
     ] {
-        let (_, out, _) = run(&[
-            "verify",
-            "--idp-metadata",
-            "testdata/idp-metadata.xml",
-            &format!("testdata/flows/{file}"),
-        ]);
+        let path = format!("testdata/flows/{file}");
+        let keys = keys(file, |p| format!("testdata/{p}"));
+        let mut args = vec!["verify"];
+        args.extend(keys.iter().map(String::as_str));
+        args.push(&path);
+        let (_, out, _) = run(&args);
         // The closing line carries a measured rate.
         let out: String = out
             .lines()
@@ -399,4 +428,79 @@ fn a_request_sent_to_another_idp_url_is_named() {
         f["hint"].as_str().unwrap().contains("saml/assertion/MTIz"),
         "{f}"
     );
+}
+
+/// AssertionConsumerServiceIndex (core §3.4.1): the index names an ACS in the SP metadata, and the
+/// Response must arrive there.
+#[test]
+fn an_acs_index_is_resolved_in_the_sp_metadata() {
+    let (code, list) = flow("acs-index-other.har", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(list[0]["request"]["acs_index"], "1");
+    assert_eq!(
+        list[0]["request"]["acs_from_metadata"]["location"],
+        "https://analytics.amplitude.com/saml/sso/654321"
+    );
+    let f = finding(response(&list), "flow-acs-mismatch");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("AssertionConsumerServiceIndex 1, which the SP metadata maps to \"https://analytics.amplitude.com/saml/sso/654321\""),
+        "{f}"
+    );
+    assert!(
+        f["hint"].as_str().unwrap().contains("saml/sso/654321"),
+        "{f}"
+    );
+    // Without the SP metadata the index names nothing samlcheck can compare.
+    let (code, list) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td("flows/acs-index-other.har"),
+    ]);
+    assert_eq!(code, 0);
+    assert!(!has_code(&list[1], "flow-acs-mismatch"));
+}
+
+/// The request's ProtocolBinding against the binding the Response arrived over.
+#[test]
+fn a_response_over_another_binding_than_requested_is_named() {
+    let (code, list) = flow("binding-artifact.har", &[]);
+    assert_eq!(code, 0, "a warning");
+    let f = finding(response(&list), "flow-protocol-binding");
+    assert_eq!(f["severity"], "warning");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("over HTTP-Artifact"),
+        "{f}"
+    );
+    // A healthy sign-in that asked for HTTP-POST and got it has no such finding.
+    let (_, list) = flow("healthy-2025.har", &[]);
+    assert!(!has_code(response(&list), "flow-protocol-binding"));
+}
+
+/// An SP behind a TLS-terminating proxy requests an http:// ACS; Entra answers AADSTS50011.
+#[test]
+fn a_requested_acs_the_sp_does_not_publish_is_named() {
+    let (code, list) = flow("entra-aadsts50011.har", &[]);
+    assert_eq!(code, 1);
+    let f = finding(&list[0], "request-acs-unknown");
+    let m = f["message"].as_str().unwrap();
+    assert!(
+        m.contains("\"http://analytics.amplitude.com/saml/sso/123456\""),
+        "{m}"
+    );
+    assert!(m.contains("X-Forwarded-Proto"), "{m}");
+    assert!(!m.contains("the IdP is configured"), "{m}");
+    assert!(has_code(&list[0], "idp-error-page"));
+    assert_eq!(list[0]["flows"][0]["hops"][1]["idp_error"], "AADSTS50011");
+    // A request for the ACS the SP publishes is fine.
+    let (_, list) = flow("binding-artifact.har", &[]);
+    assert!(!has_code(&list[0], "request-acs-unknown"));
 }
