@@ -32,7 +32,7 @@ fn keys(file: &str, path: fn(&str) -> String) -> Vec<String> {
 /// `verify --format json` of a flow fixture (with [`keys`]), without --now: judged at capture time.
 fn flow(file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
     let path = td(&format!("flows/{file}"));
-    let keys = keys(file, |p| td(p));
+    let keys = keys(file, td);
     let mut args = vec!["verify", "--format", "json"];
     args.extend(keys.iter().map(String::as_str));
     args.extend_from_slice(extra);
@@ -54,7 +54,7 @@ fn response(list: &[Value]) -> &Value {
 
 fn human(file: &str) -> String {
     let path = td(&format!("flows/{file}"));
-    let keys = keys(file, |p| td(p));
+    let keys = keys(file, td);
     let mut args = vec!["verify"];
     args.extend(keys.iter().map(String::as_str));
     args.push(&path);
