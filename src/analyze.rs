@@ -85,6 +85,18 @@ pub fn prepare() {
     let _ = dom::parse(b"<samlcheck/>");
 }
 
+/// Judges the reports of one input together, after each was analysed: as the sign-in a capture
+/// records ([`crate::flow::as_sign_in`]), then with the profile's SP console terms added to the
+/// fixes.
+pub fn finish_input(reports: &mut [Report], opts: &Options) {
+    crate::flow::as_sign_in(reports);
+    if let Some(p) = &opts.profile {
+        for r in reports.iter_mut() {
+            p.name_console(&mut r.findings);
+        }
+    }
+}
+
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     match analyze_inner(capture, opts) {
         Ok(r) if capture.steps.contains(&crate::input::Step::BareAssertion) => bare(r),

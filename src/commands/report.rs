@@ -219,7 +219,7 @@ pub(super) fn analyze_input(input: &Input, limits: &Limits, opts: &Options) -> V
                     Err(e) => Report::input_error(&origin, Vec::new(), &e.in_origin(&origin)),
                 })
                 .collect();
-            samlcheck::flow::as_sign_in(&mut reports);
+            samlcheck::analyze::finish_input(&mut reports, opts);
             reports
         }
     }

@@ -45,6 +45,18 @@ pub struct Profile {
     /// Built-in rule sets: `aws_role`.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Where in the SP's own console a finding is fixed (the fix lines name it).
+    #[serde(default)]
+    pub sp_console: Option<SpConsole>,
+}
+
+/// The SP's console terms: its product name and, per finding code, where the SP side of the fix
+/// is done ("Settings > … > Single Sign-On Settings: upload the IdP's metadata").
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpConsole {
+    pub product: String,
+    pub fixes: std::collections::BTreeMap<String, String>,
 }
 
 fn yes() -> bool {
@@ -86,6 +98,13 @@ impl Profile {
                 return Err(format!("invalid profile: unknown email source {s:?} (use subject, claim_uri, emailaddress_attr, email_attr)"));
             }
         }
+        for code in p.sp_console.iter().flat_map(|c| c.fixes.keys()) {
+            if crate::codes::get(code).is_none() {
+                return Err(format!(
+                    "invalid profile: sp_console.fixes names unknown finding code {code:?} (`samlcheck explain` lists them)"
+                ));
+            }
+        }
         for r in &p.rules {
             if r != "aws_role" {
                 return Err(format!(
@@ -103,6 +122,23 @@ impl Profile {
         }
         if exp.acs.is_empty() {
             exp.acs = self.acs.clone();
+        }
+    }
+
+    /// Adds the SP side of each fix the profile knows to the findings' hints: "… — in Amplitude:
+    /// Settings > … > Single Sign-On Settings: upload the IdP's current metadata".
+    pub fn name_console(&self, findings: &mut [Finding]) {
+        let Some(c) = &self.sp_console else {
+            return;
+        };
+        for f in findings.iter_mut() {
+            if let Some(text) = c.fixes.get(f.code.as_str()) {
+                let sp = format!("in {}: {text}", c.product);
+                f.hint = Some(match f.hint.take() {
+                    Some(h) => format!("{h} — {sp}"),
+                    None => sp,
+                });
+            }
         }
     }
 

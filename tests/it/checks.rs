@@ -317,6 +317,32 @@ fn profile_file_and_listing() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown email source"));
+    // A profile's SP console terms name the SP side of a fix; their codes must exist.
+    std::fs::write(&p, r#"{"name":"mine","description":"test","audiences":["urn:mine"],"sp_console":{"product":"MyApp","fixes":{"audience-mismatch":"Admin > SSO > Entity ID"}}}"#).unwrap();
+    let (_, v) = verify_json(
+        "signed-assertion.xml",
+        &["--profile-file", p.to_str().unwrap()],
+    );
+    let f = finding(&v, "audience-mismatch");
+    assert!(
+        f["hint"]
+            .as_str()
+            .unwrap()
+            .ends_with(" — in MyApp: Admin > SSO > Entity ID"),
+        "{f}"
+    );
+    std::fs::write(&p, r#"{"name":"mine","description":"test","sp_console":{"product":"MyApp","fixes":{"audience-mismatchh":"x"}}}"#).unwrap();
+    let (code, _, err) = run(&[
+        "inspect",
+        "--profile-file",
+        p.to_str().unwrap(),
+        &td("signed-assertion.xml"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown finding code \"audience-mismatchh\""),
+        "{err}"
+    );
     let (code, out, _) = run(&["profiles"]);
     assert_eq!(code, 0);
     for name in ["amplitude", "aws", "aws-identity-center", "generic"] {

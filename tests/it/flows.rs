@@ -504,3 +504,44 @@ fn a_requested_acs_the_sp_does_not_publish_is_named() {
     let (_, list) = flow("binding-artifact.har", &[]);
     assert!(!has_code(&list[0], "request-acs-unknown"));
 }
+
+/// With a profile, fixes name the SP's own console: where Amplitude shows the ACS URL it expects,
+/// where its IdP metadata is uploaded.
+#[test]
+fn fixes_name_the_sp_console_of_the_profile() {
+    let (_, list) = flow("acs-mismatch.har", &["--profile", "amplitude"]);
+    let f = finding(response(&list), "flow-acs-mismatch");
+    let hint = f["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("https://analytics.amplitude.com/saml/sso/123456"),
+        "{hint}"
+    );
+    assert!(
+        hint.contains("in Amplitude: the Assertion Consumer Service URL Amplitude expects is shown at Settings > Organization settings > Access & SSO Settings > Single Sign-On Settings"),
+        "{hint}"
+    );
+    let (_, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        "2026-01-15T10:01:00Z",
+        "--profile",
+        "amplitude",
+        "--cert",
+        &td("keys/attacker.crt"),
+        &td("placeholder-email.xml"),
+    ]);
+    let f = finding(&v, "signature-untrusted-key");
+    assert!(
+        f["hint"]
+            .as_str()
+            .unwrap()
+            .contains("in Amplitude: Settings > Organization settings > Access & SSO Settings > Single Sign-On Settings: upload the IdP's current metadata file"),
+        "{f}"
+    );
+    // Without a profile no SP console is named.
+    let (_, list) = flow("acs-mismatch.har", &[]);
+    let f = finding(response(&list), "flow-acs-mismatch");
+    assert!(!f["hint"].as_str().unwrap().contains("in Amplitude"), "{f}");
+}
