@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::outline::{Kind, Outline, Part, Span, Style as Look};
 use super::{Report, SigResult, Tone};
 use crate::check::{Severity, State};
 
@@ -135,59 +136,23 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         }
         o.push_str("</div>");
     }
+    let outline = Outline::of(r, verify);
     o.push_str("<h2>Message</h2><table>");
-    let mut row = |k: &str, v: String| {
-        let _ = write!(o, "<tr><th>{k}</th><td>{v}</td></tr>");
-    };
-    if let Some(i) = &r.issuer {
-        let idp = if r.idp == crate::idp::Idp::Unknown {
-            String::new()
-        } else {
-            format!(" ({})", r.idp.name())
-        };
-        row("Issuer", format!("<code>{}</code>{}", esc(i), esc(&idp)));
-    }
-    if let Some(d) = &r.destination {
-        row("Destination", format!("<code>{}</code>", esc(d)));
-    }
-    if let Some(c) = &r.conditions {
-        if !c.audiences.is_empty() {
-            row(
-                "Audience",
-                c.audiences
-                    .iter()
-                    .map(|a| format!("<code>{}</code>", esc(a)))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+    for (name, value) in &outline.fields {
+        let mut cell = line(value);
+        if *name == "Issuer" {
+            if let Some(idp) = &outline.head.idp {
+                cell.push_str(&format!(" ({})", esc(idp)));
+            }
         }
-    }
-    if let Some(s) = &r.subject {
-        let auth = if s.authenticated {
-            "<span class=\"pass\">authenticated</span>"
-        } else {
-            "<span class=\"warn\">not authenticated</span>"
-        };
-        row(
-            "Subject",
-            format!(
-                "<code>{}</code> · {auth}",
-                esc(s.name_id.as_deref().unwrap_or("(no NameID)"))
-            ),
-        );
-    }
-    if let Some(e) = &r.email {
-        row(
-            "Email",
-            match &e.value {
-                Some(v) => format!("<code>{}</code> from {}", esc(v), esc(&e.source.describe())),
-                None => "<span class=\"fail\">none found</span>".into(),
-            },
-        );
+        let _ = write!(o, "<tr><th>{name}</th><td>{cell}</td></tr>");
     }
     o.push_str("</table>");
     timeline(o, r);
     coverage(o, r);
+    for p in &outline.parts {
+        part(o, p);
+    }
     o.push_str("<h2>Checks</h2><table><tr><th>check</th><th>result</th></tr>");
     for (c, s) in &r.checks.0 {
         let (t, class) = match s {
@@ -225,6 +190,48 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         }
         o.push_str("</ul>");
     }
+}
+
+/// A part: a heading, its summary, and its rows as a table.
+fn part(o: &mut String, p: &Part) {
+    let _ = write!(o, "<h2>{}</h2><p>{}</p>", esc(p.title), line(&p.summary));
+    if p.rows.is_empty() {
+        return;
+    }
+    o.push_str("<table><tr>");
+    for h in p.header {
+        let _ = write!(o, "<th>{}</th>", esc(h));
+    }
+    o.push_str("</tr>");
+    for row in &p.rows {
+        o.push_str("<tr>");
+        for cell in row {
+            let _ = write!(o, "<td>{}</td>", line(cell));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</table>");
+}
+
+/// A line as HTML: message values as code, styles as classes, everything escaped.
+fn line(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| {
+            let inner = match s.kind {
+                Kind::Text => esc(&s.text),
+                Kind::Value | Kind::Quoted => format!("<code>{}</code>", esc(&s.text)),
+            };
+            let class = match s.style {
+                Look::Plain | Look::Strong | Look::Name => return inner,
+                Look::Good => "pass",
+                Look::Caution => "warn",
+                Look::Bad => "fail",
+                Look::Dim => "dim",
+            };
+            format!("<span class=\"{class}\">{inner}</span>")
+        })
+        .collect()
 }
 
 /// The validity window: every time mark on a line, "now" (the judged time) marked.

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Report, SigResult, Tone};
-use crate::checks::email::Holds;
+use super::outline::{Kind, Outline, Part, Span, Style as Look};
+use super::{Report, Tone};
 use crate::checks::{Severity, State};
 
 const BOLD: Style = Style::new().bold();
@@ -155,52 +155,54 @@ fn render_one(r: &Report, mode: Mode) -> String {
         );
         return out;
     }
-    let (errors, warnings) = r.counts();
-    let kind = r.kind();
-    let from = r
+    let o = Outline::of(r, mode == Mode::Verify);
+    headline(&mut out, &o);
+    out.push('\n');
+    for (name, value) in &o.fields {
+        label(&mut out, name, line(value));
+    }
+    for p in &o.parts {
+        part(&mut out, p);
+    }
+    let states: Vec<String> = o
+        .checks
+        .iter()
+        .filter(|(_, s)| *s != State::Skip)
+        .map(|(c, s)| format!("{} {}", c.as_str(), state(*s)))
+        .collect();
+    label(&mut out, "Checks", states.join(" · "));
+    findings(&mut out, o.findings);
+    out
+}
+
+/// The verdict, the most likely cause and its fix.
+fn headline(out: &mut String, o: &Outline) {
+    let h = &o.head;
+    let style = match h.tone {
+        Tone::Good => GREEN,
+        Tone::Caution => YELLOW,
+        Tone::Bad => RED,
+    };
+    let from = h
         .issuer
         .as_deref()
         .map(|i| format!(" from {}", v(i)))
         .unwrap_or_default();
-    let idp = match (&r.idp, &r.idp_basis) {
-        (crate::idp::Idp::Unknown, _) => String::new(),
-        (i, Some(b @ crate::idp::Basis::Placeholder(_))) => {
-            format!(" (probably {}, {})", i.name(), v(&b.describe()))
-        }
-        (i, _) => format!(" ({})", i.name()),
-    };
-    let (words, tone) = r.headline(mode == Mode::Verify);
-    let head = paint(
-        match tone {
-            Tone::Good => GREEN,
-            Tone::Caution => YELLOW,
-            Tone::Bad => RED,
-        },
-        words,
-    );
-    // Say what the headline covers: an OK without a checked signature is not an authenticated OK.
-    let checked = r
-        .signatures
-        .iter()
-        .any(|s| s.result != crate::report::SigResult::NotChecked);
-    let scope = match (mode, checked) {
-        (Mode::Inspect, false) if r.trusted_keys.is_empty() => {
-            " — signature not checked (no trusted key given)"
-        }
-        (Mode::Inspect, false) => " — signature not checked",
-        _ => "",
-    };
+    let idp = h
+        .idp
+        .as_deref()
+        .map(|i| format!(" ({})", v(i)))
+        .unwrap_or_default();
+    let scope = h.scope.map(|s| format!(" — {s}")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "{head} {}{from}{idp} — {errors} error(s), {warnings} warning(s){scope}",
-        paint(BOLD, kind)
+        "{} {}{from}{idp} — {} error(s), {} warning(s){scope}",
+        paint(style, h.words),
+        paint(BOLD, &h.kind),
+        h.errors,
+        h.warnings
     );
-    if let Some(top) = r
-        .findings
-        .iter()
-        .find(|f| f.severity == Severity::Error)
-        .or_else(|| r.findings.iter().find(|f| f.severity == Severity::Warning))
-    {
+    if let Some(top) = o.cause {
         let _ = writeln!(
             out,
             "  {} {} — {}",
@@ -212,351 +214,123 @@ fn render_one(r: &Report, mode: Mode) -> String {
             let _ = writeln!(out, "  {} {}", paint(BOLD, "fix:"), v(h));
         }
     }
-    out.push('\n');
-
-    let mut input = v(&r.origin);
-    if let Some(c) = &r.context {
-        input.push_str(&format!(" · {}", v(c)));
-    }
-    label(&mut out, "Input", input);
-    let steps: Vec<&str> = r.decoding.iter().map(|s| s.as_str()).collect();
-    label(
-        &mut out,
-        "Decoded",
-        if steps.is_empty() {
-            "raw XML".to_string()
-        } else {
-            steps.join(" → ")
-        },
-    );
-    if let Some(p) = &r.parameter {
-        label(&mut out, "Parameter", v(p));
-    }
-    if let Some(rs) = &r.relay_state {
-        label(&mut out, "RelayState", v(rs));
-    }
-    if let Some(i) = &r.issuer {
-        label(&mut out, "Issuer", v(i));
-    }
-    if let Some(s) = &r.status {
-        let code = s.code.as_deref().unwrap_or("(none)");
-        let short = code.rsplit(':').next().unwrap_or(code);
-        let mut text = if short == "Success" {
-            paint(GREEN, short)
-        } else {
-            paint(RED, short)
-        };
-        if let Some(sl) = &s.second_level {
-            text.push_str(&format!(" / {}", v(sl.rsplit(':').next().unwrap_or(sl))));
-        }
-        if let Some(m) = &s.message {
-            text.push_str(&format!(" — {}", v(crate::xml::text::trim_xml(m))));
-        }
-        label(&mut out, "Status", text);
-    }
-    if let Some(d) = &r.destination {
-        label(&mut out, "Destination", v(d));
-    }
-    for rcp in &r.recipients {
-        label(&mut out, "Recipient", v(rcp));
-    }
-    if let Some(irt) = &r.in_response_to {
-        label(&mut out, "InResponseTo", v(irt));
-    } else if r.message == Some("response") {
-        label(
-            &mut out,
-            "InResponseTo",
-            paint(DIM, "(none: IdP-initiated)"),
-        );
-    }
-    if let Some(req) = &r.request {
-        if let Some(acs) = &req.acs_url {
-            label(&mut out, "ACS URL", v(acs));
-        }
-        if let Some(f) = &req.name_id_policy_format {
-            label(&mut out, "NameIDPolicy", v(f));
-        }
-        if let Some(n) = &req.name_id {
-            label(&mut out, "NameID", v(n));
-        }
-        if let Some(si) = &req.session_index {
-            label(&mut out, "SessionIndex", v(si));
-        }
-    }
-    if let Some(c) = &r.conditions {
-        if !c.audiences.is_empty() {
-            label(&mut out, "Audience", v(&c.audiences.join(", ")));
-        }
-    }
-    if let Some(s) = &r.subject {
-        let name = s
-            .name_id
-            .as_deref()
-            .map(|n| v(&format!("{n:?}")))
-            .unwrap_or_else(|| "(no NameID)".into());
-        let fmt = s
-            .format
-            .as_deref()
-            .map(|f| format!(" ({})", v(f.rsplit(':').next().unwrap_or(f))))
-            .unwrap_or_default();
-        let auth = if s.authenticated {
-            paint(GREEN, "authenticated")
-        } else {
-            paint(YELLOW, "not authenticated")
-        };
-        label(&mut out, "Subject", format!("{name}{fmt} · {auth}"));
-    }
-    if r.assertion_decrypted {
-        label(
-            &mut out,
-            "Decrypted",
-            "EncryptedAssertion decrypted with --sp-key",
-        );
-    }
-
-    if !r.timeline.is_empty() {
-        let at = r.judged_at.as_deref().unwrap_or("?");
-        label(
-            &mut out,
-            "Time",
-            format!("judged at {at}{}", r.time_basis_words()),
-        );
-        for m in &r.timeline {
-            let rel = if m.offset_seconds == 0 {
-                "now".to_string()
-            } else {
-                let d = crate::checks::time::span(time::Duration::seconds(m.offset_seconds));
-                if m.offset_seconds < 0 {
-                    format!("{d} ago")
-                } else {
-                    format!("in {d}")
-                }
-            };
-            let _ = writeln!(
-                out,
-                "{:13}{:<38} {}  {}",
-                "",
-                m.label,
-                v(&m.at),
-                paint(DIM, rel)
-            );
-        }
-    }
-
-    if let Some(e) = &r.email {
-        let value = match &e.value {
-            Some(val) => format!("{} from {}", paint(GREEN, val), v(&e.source.describe())),
-            None => paint(RED, "none found"),
-        };
-        let auth = if e.value.is_some() && !e.authenticated {
-            paint(DIM, " (not authenticated)")
-        } else {
-            String::new()
-        };
-        label(&mut out, "Email", format!("{value}{auth}"));
-        for (i, c) in e.candidates.iter().enumerate() {
-            let shown = c
-                .value
-                .as_deref()
-                .map(|val| v(&format!("{val:?}")))
-                .unwrap_or_else(|| "absent".into());
-            let mark = match c.verdict {
-                Holds::Email if e.source == c.source => paint(GREEN, "← used"),
-                Holds::Email => paint(DIM, "email"),
-                Holds::Absent => String::new(),
-                other => paint(YELLOW, other.describe()),
-            };
-            let _ = writeln!(
-                out,
-                "{:13}{}. {:<28} {shown}{}{mark}",
-                "",
-                i + 1,
-                v(&c.source.describe_short()),
-                if mark.is_empty() { "" } else { " " }
-            );
-        }
-        for m in &e.elsewhere {
-            let held = match m.holds {
-                Holds::Email => paint(GREEN, format!("{:?}", m.value)),
-                other => paint(YELLOW, other.describe()),
-            };
-            let _ = writeln!(
-                out,
-                "{:13}probably in attribute {} {held} (--email-from {:?})",
-                "",
-                v(&m.label()),
-                m.flag_name()
-            );
-        }
-    }
-
-    if !r.attributes.is_empty() {
-        label(&mut out, "Attributes", format!("{}", r.attributes.len()));
-        for a in &r.attributes {
-            let vals = if a.values.is_empty() {
-                paint(YELLOW, "(no value)")
-            } else {
-                a.values
-                    .iter()
-                    .map(|val| v(&format!("{val:?}")))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let friendly = a
-                .friendly_name
-                .as_deref()
-                .map(|f| format!(" ({})", v(f)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{:13}{}{} = {vals}",
-                "",
-                paint(CYAN, &a.name),
-                friendly
-            );
-        }
-    }
-
-    if !r.trusted_keys.is_empty() {
-        label(
-            &mut out,
-            "Trusted",
-            format!("{} certificate(s)", r.trusted_keys.len()),
-        );
-        for k in &r.trusted_keys {
-            let _ = writeln!(
-                out,
-                "{:13}{} · {} · until {} · SHA-256 {} · thumbprint {}",
-                "",
-                v(&k.source),
-                v(&k.cert.subject),
-                k.cert.not_after,
-                short_fp(&k.cert.sha256),
-                k.cert.sha1
-            );
-        }
-    }
-    if r.signatures.is_empty() && r.message.is_some() {
-        label(&mut out, "Signatures", paint(YELLOW, "none"));
-    }
-    for (i, s) in r.signatures.iter().enumerate() {
-        let result = match s.result {
-            SigResult::Valid => paint(GREEN, "valid"),
-            SigResult::NotChecked => paint(DIM, "not checked (no trusted certificate given)"),
-            other => paint(RED, other.label()),
-        };
-        let alg = |a: &Option<String>| {
-            a.as_deref()
-                .map(|a| a.rsplit(['#', '/']).next().unwrap_or(a).to_string())
-                .unwrap_or_else(|| "?".into())
-        };
-        label(
-            &mut out,
-            if i == 0 { "Signatures" } else { "" },
-            if s.line == 0 {
-                format!(
-                    "#{} {} · {} · {result}",
-                    i + 1,
-                    v(&s.location),
-                    v(&alg(&s.signature_algorithm))
-                )
-            } else {
-                format!(
-                    "#{} on {} (line {}) → {} · {} / {} · {result}",
-                    i + 1,
-                    v(&s.location),
-                    s.line,
-                    v(s.reference.as_deref().unwrap_or("(no URI)")),
-                    v(&alg(&s.signature_algorithm)),
-                    v(&alg(&s.digest_algorithm))
-                )
-            },
-        );
-        if let Some(k) = &s.key {
-            let _ = writeln!(
-                out,
-                "{:13}   key: {} from {} · SHA-256 {}",
-                "",
-                v(&k.subject),
-                v(&k.source),
-                short_fp(&k.sha256)
-            );
-        }
-        if let Some(c) = &s.embedded_cert {
-            let verdict = match s.valid_under_embedded_cert {
-                Some(true) => " · signature valid under it",
-                Some(false) => " · signature not valid under it",
-                None => "",
-            };
-            let _ = writeln!(
-                out,
-                "{:13}   embedded cert: {} · until {} · SHA-256 {} · thumbprint {}{verdict}",
-                "",
-                v(&c.subject),
-                c.not_after,
-                short_fp(&c.sha256),
-                c.sha1
-            );
-        }
-        if let Some(d) = &s.detail {
-            let _ = writeln!(out, "{:13}   {}", "", paint(DIM, d));
-        }
-    }
-
-    let states: Vec<String> = r
-        .checks
-        .0
-        .iter()
-        .filter(|(_, s)| *s != State::Skip)
-        .map(|(c, s)| {
-            let st = match s {
-                State::Pass => paint(GREEN, "pass"),
-                State::Fail => paint(RED, "fail"),
-                State::Warn => paint(YELLOW, "warn"),
-                State::Skip => "skip".into(),
-            };
-            format!("{} {st}", c.as_str())
-        })
-        .collect();
-    label(&mut out, "Checks", states.join(" · "));
-
-    if !r.findings.is_empty() {
-        out.push('\n');
-        let _ = writeln!(out, "{}", paint(BOLD, "Findings (most severe first)"));
-        // A fix shared by several findings is printed once, under the first of them.
-        let mut fixes_shown: Vec<&str> = Vec::new();
-        for f in &r.findings {
-            let sev = match f.severity {
-                Severity::Error => paint(RED, "error  "),
-                Severity::Warning => paint(YELLOW, "warning"),
-                Severity::Info => paint(CYAN, "info   "),
-            };
-            let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), v(&f.message));
-            if let Some(h) = f.hint.as_deref().filter(|h| !fixes_shown.contains(h)) {
-                fixes_shown.push(h);
-                let _ = writeln!(out, "          {} {}", paint(BOLD, "fix:"), v(h));
-            }
-            if let Some(l) = &f.location {
-                if l.line > 0 {
-                    let _ = writeln!(
-                        out,
-                        "          {}",
-                        paint(DIM, format!("at line {} {}", l.line, l.path))
-                    );
-                } else {
-                    let _ = writeln!(out, "          {}", paint(DIM, format!("at {}", l.path)));
-                }
-            }
-        }
-        let _ = writeln!(
-            out,
-            "  {}",
-            paint(DIM, "samlcheck explain CODE tells more about a code")
-        );
-    }
-    out
 }
 
-fn short_fp(hex: &str) -> String {
-    crate::trust::cert::colon_hex(hex, 8)
+/// A part: its summary on the labelled line, its rows under it in aligned columns.
+fn part(out: &mut String, p: &Part) {
+    label(out, p.title, line(&p.summary));
+    let cols = p.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let aligned = if p.detail_last {
+        cols.saturating_sub(1)
+    } else {
+        cols
+    };
+    let widths: Vec<usize> = (0..aligned)
+        .map(|c| {
+            p.rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in &p.rows {
+        let mut text = String::new();
+        for (c, cell) in row.iter().enumerate().take(aligned) {
+            let shown = line(cell);
+            let last = c + 1 == aligned;
+            let pad = if last {
+                0
+            } else {
+                widths[c].saturating_sub(width(cell))
+            };
+            text.push_str(&shown);
+            if !last {
+                text.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        let _ = writeln!(out, "{:13}{}", "", text.trim_end());
+        if p.detail_last {
+            if let Some(d) = row.get(aligned).filter(|d| !d.is_empty()) {
+                let _ = writeln!(out, "{:13}   {}", "", line(d));
+            }
+        }
+    }
+}
+
+/// Every finding, most severe first, with its fix (a fix shared by several is shown once).
+fn findings(out: &mut String, findings: &[crate::finding::Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{}", paint(BOLD, "Findings (most severe first)"));
+    let mut fixes_shown: Vec<&str> = Vec::new();
+    for f in findings {
+        let sev = match f.severity {
+            Severity::Error => paint(RED, "error  "),
+            Severity::Warning => paint(YELLOW, "warning"),
+            Severity::Info => paint(CYAN, "info   "),
+        };
+        let _ = writeln!(out, "  {sev} {} {}", paint(BOLD, f.code), v(&f.message));
+        if let Some(h) = f.hint.as_deref().filter(|h| !fixes_shown.contains(h)) {
+            fixes_shown.push(h);
+            let _ = writeln!(out, "          {} {}", paint(BOLD, "fix:"), v(h));
+        }
+        if let Some(l) = &f.location {
+            let at = if l.line > 0 {
+                format!("at line {} {}", l.line, l.path)
+            } else {
+                format!("at {}", l.path)
+            };
+            let _ = writeln!(out, "          {}", paint(DIM, at));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        paint(DIM, "samlcheck explain CODE tells more about a code")
+    );
+}
+
+fn state(s: State) -> String {
+    match s {
+        State::Pass => paint(GREEN, "pass"),
+        State::Fail => paint(RED, "fail"),
+        State::Warn => paint(YELLOW, "warn"),
+        State::Skip => "skip".into(),
+    }
+}
+
+/// A span as the terminal shows it, before colour.
+fn shown(s: &Span) -> String {
+    match s.kind {
+        Kind::Quoted => v(&format!("{:?}", s.text)),
+        _ => v(&s.text),
+    }
+}
+
+/// A line with its colours.
+fn line(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| {
+            let text = shown(s);
+            match s.style {
+                Look::Plain => text,
+                Look::Good => paint(GREEN, text),
+                Look::Caution => paint(YELLOW, text),
+                Look::Bad => paint(RED, text),
+                Look::Dim => paint(DIM, text),
+                Look::Strong => paint(BOLD, text),
+                Look::Name => paint(CYAN, text),
+            }
+        })
+        .collect()
+}
+
+/// How many columns a line takes on the terminal.
+fn width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| shown(s).chars().count()).sum()
 }

@@ -5,9 +5,9 @@
 
 use std::fmt::Write;
 
-use super::{Report, SigResult};
-use crate::check::{Severity, State};
-use crate::checks::email::Holds;
+use super::outline::{Kind, Outline, Part, Span};
+use super::Report;
+use crate::check::State;
 
 /// `s` as an inline code span that holds whatever `s` contains.
 fn code(s: &str) -> String {
@@ -108,16 +108,17 @@ fn one(r: &Report, verify: bool) -> String {
         );
         return o;
     }
-    let (errors, warnings) = r.counts();
-    let (head, _) = r.headline(verify);
-    let kind = r.kind();
-    let _ = writeln!(o, "## {head}: SAML {kind}\n");
+    let outline = Outline::of(r, verify);
+    let h = &outline.head;
+    let _ = writeln!(o, "## {}: SAML {}\n", h.words, h.kind);
     let _ = writeln!(
         o,
-        "{errors} error(s), {warnings} warning(s). Checked with samlcheck {}.\n",
+        "{} error(s), {} warning(s). Checked with samlcheck {}.\n",
+        h.errors,
+        h.warnings,
         env!("CARGO_PKG_VERSION")
     );
-    if let Some(top) = r.findings.iter().find(|f| f.severity != Severity::Info) {
+    if let Some(top) = outline.cause {
         let _ = writeln!(
             o,
             "**Most likely cause:** `{}` — {}\n",
@@ -129,67 +130,18 @@ fn one(r: &Report, verify: bool) -> String {
         }
     }
     let _ = writeln!(o, "| | |\n|---|---|");
-    let row = |o: &mut String, k: &str, v: String| {
-        let _ = writeln!(o, "| {k} | {v} |");
-    };
-    row(&mut o, "Input", code(&r.origin));
-    if let Some(i) = &r.issuer {
-        let idp = if r.idp == crate::idp::Idp::Unknown {
-            String::new()
-        } else {
-            format!(" ({})", r.idp.name())
-        };
-        row(&mut o, "Issuer", format!("{}{idp}", code(i)));
-    }
-    if let Some(s) = &r.status {
-        row(
-            &mut o,
-            "Status",
-            code(s.code.as_deref().unwrap_or("(none)")),
-        );
-    }
-    if let Some(d) = &r.destination {
-        row(&mut o, "Destination", code(d));
-    }
-    if let Some(c) = &r.conditions {
-        if !c.audiences.is_empty() {
-            row(
-                &mut o,
-                "Audience",
-                c.audiences
-                    .iter()
-                    .map(|a| code(a))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+    for (name, value) in &outline.fields {
+        let mut cell = line(value);
+        if *name == "Issuer" {
+            if let Some(idp) = &h.idp {
+                cell.push_str(&format!(" ({})", text(idp)));
+            }
         }
-    }
-    if let Some(s) = &r.subject {
-        let auth = if s.authenticated {
-            "authenticated"
-        } else {
-            "not authenticated"
-        };
-        row(
-            &mut o,
-            "Subject",
-            format!(
-                "{} · {auth}",
-                code(s.name_id.as_deref().unwrap_or("(no NameID)"))
-            ),
-        );
-    }
-    if let Some(t) = &r.judged_at {
-        row(
-            &mut o,
-            "Judged at",
-            format!("{}{}", code(t), r.time_basis_words()),
-        );
+        let _ = writeln!(o, "| {name} | {cell} |");
     }
     o.push('\n');
-
     let _ = writeln!(o, "### Checks\n\n| check | result |\n|---|---|");
-    for (c, s) in &r.checks.0 {
+    for (c, s) in outline.checks {
         let st = match s {
             State::Pass => "✔ pass",
             State::Fail => "✗ fail",
@@ -199,76 +151,12 @@ fn one(r: &Report, verify: bool) -> String {
         let _ = writeln!(o, "| {} | {st} |", c.as_str());
     }
     o.push('\n');
-
-    if let Some(e) = &r.email {
-        let _ = writeln!(o, "### Email\n");
-        match &e.value {
-            Some(v) => {
-                let _ = writeln!(
-                    o,
-                    "Resolved: {} from {}.\n",
-                    code(v),
-                    text(&e.source.describe())
-                );
-            }
-            None => {
-                let _ = writeln!(o, "No email address resolved.\n");
-            }
-        }
-        let _ = writeln!(o, "| # | source | value | verdict |\n|---|---|---|---|");
-        for (i, c) in e.candidates.iter().enumerate() {
-            let verdict = match c.verdict {
-                Holds::Email if c.source == e.source => "used".to_string(),
-                other => other.describe().to_string(),
-            };
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {verdict} |",
-                i + 1,
-                text(&c.source.describe_short()),
-                c.value.as_deref().map_or("absent".to_string(), code),
-            );
-        }
-        for m in &e.elsewhere {
-            let _ = writeln!(
-                o,
-                "\nProbably in attribute {} {} (`--email-from {}`).",
-                text(&m.label()),
-                code(&m.value),
-                text(m.flag_name())
-            );
-        }
-        o.push('\n');
+    for p in &outline.parts {
+        part(&mut o, p);
     }
-
-    if !r.signatures.is_empty() {
-        let _ = writeln!(o, "### Signatures\n\n| # | covers | reference | algorithm | result |\n|---|---|---|---|---|");
-        for (i, s) in r.signatures.iter().enumerate() {
-            let result = match s.result {
-                SigResult::Valid => "✔ valid".to_string(),
-                SigResult::NotChecked => "not checked".to_string(),
-                other => format!("✗ {}", other.label()),
-            };
-            let alg = s
-                .signature_algorithm
-                .as_deref()
-                .map(|a| a.rsplit(['#', '/']).next().unwrap_or(a))
-                .unwrap_or("?");
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {result} |",
-                i + 1,
-                code(&s.location),
-                code(s.reference.as_deref().unwrap_or("(none)")),
-                code(alg)
-            );
-        }
-        o.push('\n');
-    }
-
-    if !r.findings.is_empty() {
+    if !outline.findings.is_empty() {
         let _ = writeln!(o, "### Findings\n");
-        for f in &r.findings {
+        for f in outline.findings {
             let sev = f.severity.as_str();
             let _ = writeln!(o, "- **{sev}** `{}` — {}", f.code, text(&f.message));
             if let Some(h) = &f.hint {
@@ -278,6 +166,40 @@ fn one(r: &Report, verify: bool) -> String {
         let _ = writeln!(o, "\n`samlcheck explain CODE` tells more about a code.");
     }
     o
+}
+
+/// A part: a heading, its summary, and its rows as a table.
+fn part(o: &mut String, p: &Part) {
+    let _ = writeln!(o, "### {}\n\n{}\n", p.title, line(&p.summary));
+    if p.rows.is_empty() {
+        return;
+    }
+    let cols = p
+        .header
+        .len()
+        .max(p.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let head: Vec<&str> = (0..cols)
+        .map(|c| p.header.get(c).copied().unwrap_or(""))
+        .collect();
+    let _ = writeln!(o, "| {} |\n|{}", head.join(" | "), "---|".repeat(cols));
+    for row in &p.rows {
+        let cells: Vec<String> = (0..cols)
+            .map(|c| row.get(c).map(|l| line(l)).unwrap_or_default())
+            .collect();
+        let _ = writeln!(o, "| {} |", cells.join(" | "));
+    }
+    o.push('\n');
+}
+
+/// A line as Markdown: message values as code spans, words escaped.
+fn line(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| match s.kind {
+            Kind::Text => text(&s.text),
+            Kind::Value | Kind::Quoted => code(&s.text),
+        })
+        .collect()
 }
 
 /// Text (a metadata or check report) as a fenced block no line of it can close.

@@ -11,6 +11,7 @@ pub mod junit;
 pub mod markdown;
 pub mod metadata;
 pub mod outcome;
+pub mod outline;
 pub mod sarif;
 pub mod terminal;
 

@@ -45,8 +45,8 @@ fn the_report_renders_as_commonmark_with_tables() {
     );
     assert_eq!(
         html.matches("<table>").count(),
-        4,
-        "summary, checks, email, signatures: {html}"
+        6,
+        "summary, checks, time, email, attributes, signatures: {html}"
     );
     assert!(html.contains("<code>email-placeholder</code>"));
     assert!(html.contains("<td>email</td>") && html.contains("<td>✗ fail</td>"));
