@@ -261,7 +261,11 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
                 format!("the AuthnRequest's RelayState is {} bytes; SAML bindings §3.4.3 allows at most 80, and some IdPs truncate or refuse it", rs.len()),
             ).severity(Severity::Warning));
         }
-        if resp.relay_state.as_deref() != Some(rs) {
+        let masked = |v: Option<&str>| v.is_some_and(crate::input::tracer::is_masked);
+        if resp.relay_state.as_deref() != Some(rs)
+            && !masked(resp.relay_state.as_deref())
+            && !masked(Some(rs))
+        {
             out.push(Finding::new(
                 Code::FlowRelayState,
                 format!("the SP sent RelayState {rs:?} but the Response came back with {}: the IdP must return it unchanged (bindings §3.5.3), and the SP uses it to find its state", resp.relay_state.as_deref().map_or("none".to_string(), |r| format!("{r:?}"))),
@@ -282,7 +286,11 @@ fn binding(info: &crate::xml::model::RequestInfo, resp: &Report, out: &mut Vec<F
     let Some(asked) = asked.map(crate::xml::text::trim_xml) else {
         return;
     };
-    let Some(x) = resp.http.as_ref() else {
+    let Some(x) = resp
+        .http
+        .as_ref()
+        .filter(|_| !resp.decoding.contains(&crate::input::Step::HtmlForm))
+    else {
         return;
     };
     let arrived = match (x.method.as_str(), resp.parameter.as_deref()) {
@@ -306,19 +314,48 @@ fn binding(info: &crate::xml::model::RequestInfo, resp: &Report, out: &mut Vec<F
 /// The SP's answer to the ACS POST and what followed: an error status, or a redirect to an error
 /// or login page, is why the sign-in failed even when the Response is sound.
 fn sp_answer(resp: &Report) -> Vec<Finding> {
-    let Some(x) = resp
-        .http
-        .as_ref()
-        .filter(|x| x.method == "POST" && x.status != 0)
-    else {
-        return Vec::new();
+    let from_form = resp.decoding.contains(&crate::input::Step::HtmlForm);
+    // A Response read from the IdP's auto-submit form: the browser's POST after the page (its
+    // body left out of the capture, as browsers do with large forms) is the one the SP answered.
+    let posted = if from_form {
+        resp.later.iter().find(|x| x.method == "POST")
+    } else {
+        resp.http.as_ref().filter(|x| x.method == "POST")
     };
-    let mut out = Vec::new();
+    let Some(x) = posted else {
+        if !from_form {
+            return Vec::new();
+        }
+        let page = resp
+            .http
+            .as_ref()
+            .map(|x| crate::input::short_url(&x.url))
+            .unwrap_or_default();
+        return vec![Finding::new(
+            Code::FlowNoSpAnswer,
+            format!("the IdP's page {page} carried the Response in an auto-submit form, but the capture holds no POST of it to the ACS: the browser did not submit it (a script or an extension blocked it, the tab was closed) or the capture stopped first"),
+        )];
+    };
+    if x.status == 0 {
+        // No answer recorded: the POST was cancelled or blocked, or the capture stopped.
+        if from_form || resp.later.is_empty() {
+            return vec![Finding::new(
+                Code::FlowNoSpAnswer,
+                format!("the browser POSTed the Response to {} but the capture holds no answer to it (status 0: the request was cancelled, blocked by an extension or a network policy, or the capture stopped before the SP answered)", crate::input::short_url(&x.url)),
+            )];
+        }
+        return Vec::new();
+    }
     let what = if x.status >= 500 {
         Some(format!("answered the ACS POST with HTTP {} (a server error: the SP failed while processing the Response; its logs say why)", x.status))
     } else if x.status >= 400 {
         Some(format!(
             "answered the ACS POST with HTTP {} (it refused the Response)",
+            x.status
+        ))
+    } else if let Some(t) = x.title.as_deref().filter(|t| error_title(t)) {
+        Some(format!(
+            "answered the ACS POST with HTTP {} and an error page {t:?}",
             x.status
         ))
     } else {
@@ -337,9 +374,8 @@ fn sp_answer(resp: &Report) -> Vec<Finding> {
     };
     let later = resp.later.iter().find(|l| {
         l.location.as_deref().is_some_and(is_error_location)
-            || l.title
-                .as_deref()
-                .is_some_and(|t| t.to_ascii_lowercase().contains("error"))
+            || l.status >= 400
+            || l.title.as_deref().is_some_and(error_title)
     });
     let what = what.or_else(|| {
         later.map(|l| {
@@ -354,18 +390,72 @@ fn sp_answer(resp: &Report) -> Vec<Finding> {
             )
         })
     });
-    if let Some(w) = what {
-        let title = x
-            .title
-            .as_ref()
-            .map(|t| format!("; its page says {t:?}"))
-            .unwrap_or_default();
-        out.push(
-            Finding::new(Code::SpAnswerError, format!("the SP {w}{title}"))
-                .hint("the Response reached the SP and the SP refused the sign-in: read its error (the redirect's error parameter or page); 'user not provisioned' means the user must exist in the SP first (or just-in-time provisioning be turned on)"),
-        );
+    let Some(w) = what else {
+        return Vec::new();
+    };
+    let title = x
+        .title
+        .as_ref()
+        .filter(|t| !w.contains(t.as_str()))
+        .map(|t| format!("; its page says {t:?}"))
+        .unwrap_or_default();
+    let evidence = format!("{w}{title}");
+    vec![
+        Finding::new(Code::SpAnswerError, format!("the SP {evidence}"))
+            .hint(sp_fix(x.status, &evidence)),
+    ]
+}
+
+/// The fix for the SP's refusal, from what its answer says.
+fn sp_fix(status: u16, evidence: &str) -> String {
+    let e = evidence.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| e.contains(w));
+    let base = "the Response reached the SP and the SP refused the sign-in";
+    if has(&[
+        "provision",
+        "no user",
+        "user not found",
+        "unknown user",
+        "not_found",
+        "does not exist",
+        "not a member",
+        "not invited",
+    ]) {
+        format!("{base}: the user must exist in the SP first — invite or provision them there (SCIM, or just-in-time provisioning turned on) with the email or NameID this Response carries")
+    } else if has(&["signature", "certificate", "cert"]) {
+        format!("{base} over its signature: upload the IdP's current metadata (or signing certificate) in the SP's SSO settings — this report's signature section shows which certificate signed it")
+    } else if has(&["audience", "entity", "issuer"]) {
+        format!("{base} over the entity IDs: compare the SP's expected Entity ID / Issuer with this Response's Audience and Issuer (shown above)")
+    } else if has(&["expired", "clock", "too early", "too late", "time"]) {
+        format!("{base} over the time window: compare the SP server's clock with the Response's validity window (shown above)")
+    } else if status >= 500 {
+        format!("the SP failed while processing the Response (HTTP {status}): its server logs name the cause; when every check here passes, look at the SP's stored IdP settings (certificate, entity ID, ACS) or report the error to the SP's support")
+    } else if has(&["login", "signin", "sign-in", "logon"])
+        && !has(&["error", "fail", "denied", "invalid"])
+    {
+        format!("{base} without an error and sent the browser back to its sign-in page: it lost the session it set up for this sign-in (see sp-cookie-samesite) or the user has no access in the SP")
+    } else {
+        format!("{base}: read its error (the redirect's error parameter or the page) — it names what the SP did not accept")
     }
-    out
+}
+
+/// An error page's title.
+fn error_title(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    [
+        "error",
+        "invalid",
+        "failed",
+        "failure",
+        "denied",
+        "unauthorized",
+        "unauthorised",
+        "forbidden",
+        "not authorized",
+        "something went wrong",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// A redirect target that reports a failure, or sends the user back to the SP's sign-in page

@@ -41,8 +41,9 @@ impl Redactor {
             return v.to_string();
         }
         if t.starts_with("https://") || t.starts_with("http://") {
-            // A URL (e.g. a RelayState deep link) is configuration, masked like the others.
-            return self.url(t);
+            // A URL (e.g. a RelayState deep link) is configuration, masked like the others; its
+            // query values are personal (an invitation's email, a token).
+            return self.query_values(t);
         }
         if let Some(tok) = self.tokens.get(t) {
             return tok.clone();
@@ -94,6 +95,24 @@ impl Redactor {
         out
     }
 
+    /// Learns the pseudonyms of the links a report's capture recorded (URLs, redirects, the
+    /// RelayState) without changing it: called for every report of an input before any is
+    /// redacted, so text in one message that quotes another's URL is covered.
+    pub fn learn(&mut self, r: &Report) {
+        for x in r.http.iter().chain(&r.earlier).chain(&r.later) {
+            let _ = self.link(&x.url);
+            if let Some(l) = &x.location {
+                let _ = self.link(l);
+            }
+        }
+        for v in [&r.relay_state, &r.in_response_to, &r.message_id]
+            .into_iter()
+            .flatten()
+        {
+            let _ = self.value(v);
+        }
+    }
+
     /// Redacts a report in place.
     pub fn report(&mut self, r: &mut Report) {
         let opt = |me: &mut Self, v: &mut Option<String>| {
@@ -143,27 +162,13 @@ impl Redactor {
                 *a = self.url(a);
             }
         }
-        if let Some(c) = &mut r.context {
-            *c = self.text(c);
-        }
-        for f in &mut r.findings {
-            f.message = self.text(&f.message);
-            if let Some(h) = &mut f.hint {
-                *h = self.text(h);
-            }
-        }
-        for s in &mut r.signatures {
-            if let Some(d) = &mut s.detail {
-                *d = self.text(d);
-            }
-        }
         if let Some(x) = &mut r.http {
             x.url = self.link(&x.url);
             if let Some(l) = &mut x.location {
                 *l = self.link(l);
             }
             if let Some(t) = &mut x.title {
-                *t = self.text(t);
+                *t = self.scrub(t);
             }
             x.set_cookies = x
                 .set_cookies
@@ -185,18 +190,33 @@ impl Redactor {
         for x in r.later.iter_mut().chain(r.earlier.iter_mut()) {
             x.url = self.link(&x.url);
             x.location = x.location.as_deref().map(|l| self.link(l));
-            x.title = x.title.as_deref().map(|t| self.text(t));
-            x.evidence = self.text(&x.evidence);
+            x.title = x.title.as_deref().map(|t| self.scrub(t));
+            x.evidence = self.scrub(&x.evidence);
         }
         // The hops first: their links register the pseudonyms the cause's message needs.
         for f in r.flows.iter_mut() {
             for h in f.hops.iter_mut() {
                 h.url = self.link(&h.url);
                 h.location = h.location.as_deref().map(|l| self.link(l));
-                h.title = h.title.as_deref().map(|t| self.text(t));
+                h.title = h.title.as_deref().map(|t| self.scrub(t));
                 h.label = h.label.as_deref().map(|t| self.text(t));
             }
-            f.cause_message = f.cause_message.as_deref().map(|m| self.text(m));
+            f.cause_message = f.cause_message.as_deref().map(|m| self.scrub(m));
+        }
+        // Free text last: the links above registered the pseudonyms it quotes.
+        if let Some(c) = &mut r.context {
+            *c = self.scrub(c);
+        }
+        for f in &mut r.findings {
+            f.message = self.scrub(&f.message);
+            if let Some(h) = &mut f.hint {
+                *h = self.scrub(h);
+            }
+        }
+        for s in &mut r.signatures {
+            if let Some(d) = &mut s.detail {
+                *d = self.scrub(d);
+            }
         }
     }
 
@@ -225,10 +245,17 @@ impl Redactor {
         let parts: Vec<String> = query
             .split('&')
             .map(|p| match p.split_once('=') {
+                // An error code names the failure and nothing personal: it stays.
+                Some((k, v)) if is_error_code(k, v) => p.to_string(),
                 Some((k, v)) if !v.is_empty() => {
                     let decoded = crate::input::urlenc::percent_decode(&v.replace('+', "%20"))
                         .unwrap_or_else(|_| v.to_string());
-                    format!("{k}={}", self.value(&decoded))
+                    let tok = self.value(&decoded);
+                    // The encoded spelling too, for finding messages that quote the raw URL.
+                    if v != decoded && v.len() >= 3 {
+                        self.tokens.insert(v.to_string(), tok.clone());
+                    }
+                    format!("{k}={tok}")
                 }
                 _ => p.to_string(),
             })
@@ -242,7 +269,45 @@ impl Redactor {
     }
 }
 
+/// A query parameter that carries an error code (`error=user_not_provisioned`,
+/// `error_code=AADSTS50105`): a short token of letters, digits and `_.:-`, under an error key.
+fn is_error_code(key: &str, value: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    [
+        "error",
+        "err",
+        "error_code",
+        "errorcode",
+        "error_type",
+        "reason",
+    ]
+    .contains(&key.as_str())
+        && !value.is_empty()
+        && value.len() <= 64
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.:-".contains(c))
+}
+
 impl Redactor {
+    /// Free text with every value already pseudonymised replaced, and any other email address
+    /// in it pseudonymised too (a page title or an SP's error text that names the user).
+    pub fn scrub(&mut self, s: &str) -> String {
+        let out = self.text(s);
+        let emails: Vec<String> = out
+            .split(|c: char| c.is_whitespace() || "\"'()<>[],;=&?/".contains(c))
+            .map(|w| w.trim_matches(|c: char| ".:".contains(c)))
+            .filter(|w| w.contains('@') && is_email(w) && !w.ends_with("@redacted.invalid"))
+            .map(str::to_string)
+            .collect();
+        let mut out = out;
+        for e in emails {
+            let tok = self.value(&e);
+            out = out.replace(&e, &tok);
+        }
+        out
+    }
+
     /// The decoded XML with personal values replaced (signatures no longer verify, by design);
     /// the output still parses.
     pub fn xml(&mut self, xml: &[u8]) -> Result<Vec<u8>, crate::error::InputError> {

@@ -30,7 +30,12 @@ ARTIFACT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact"
 PPT = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
 
 
-def t(day, hms):
+def t(day, hms, minutes=0):
+    """DAY and HH:MM:SS[.fff] as RFC 3339 UTC, MINUTES later (or earlier)."""
+    if minutes:
+        import datetime
+        at = datetime.datetime.fromisoformat(f"{day}T{hms}") + datetime.timedelta(minutes=minutes)
+        return at.strftime("%Y-%m-%dT%H:%M:%S") + "Z"
     return f"{day}T{hms}Z"
 
 
@@ -107,30 +112,34 @@ def write(name, text):
         f.write(text)
 
 
-def sign_in(day, *, rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, acs_used=g.AMP_ACS, irt=None,
+def sign_in(day, *, start="10:00", rid="_req1", relay="/projects/42", acs_requested=g.AMP_ACS, acs_used=g.AMP_ACS, irt=None,
             sp_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None", send_cookie=True,
             answer=(302, "https://analytics.amplitude.com/projects/42"), name_fmt=None, klass=PPT, request_extra="",
-            posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None, acs_attrs=None):
-    """One SP-initiated sign-in on DAY: SP login → 302 to the IdP with the AuthnRequest → the IdP's
+            posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None, acs_attrs=None,
+            answer_page=None, posted=True, aid="_fa1", resp_id="_fr1"):
+    """One SP-initiated sign-in on DAY at START (HH:MM): SP login → 302 to the IdP with the AuthnRequest → the IdP's
     auto-submit page → POST to the ACS → the SP's answer."""
-    req = authn_request(rid, t(day, "10:00:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn,
+    req = authn_request(rid, t(day, f"{start}:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn,
                         acs_attrs=acs_attrs)
     url = redirect_url(IDP_SSO, req, relay)
-    resp = signed_response(irt if irt is not None else rid, t(day, "10:00:02"), t(day, "09:55:02"), t(day, "10:05:02"),
-                           acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience, authn_instant=authn_instant)
+    resp = signed_response(irt if irt is not None else rid, t(day, f"{start}:02"), t(day, f"{start}:02", minutes=-5), t(day, f"{start}:02", minutes=5),
+                           acs=acs_used, name_fmt=name_fmt, klass=klass, audience=audience, authn_instant=authn_instant,
+                           aid=aid, rid=resp_id)
     b64 = base64.b64encode(resp.encode()).decode()
     entries = [
-        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url, set_cookie=sp_cookie),
-        entry(t(day, "10:00:00.400"), "GET", url, 200, html=form_page(acs_used, b64, relay_back or relay)),
+        entry(t(day, f"{start}:00.100"), "GET", SP_LOGIN, 302, location=url, set_cookie=sp_cookie),
+        entry(t(day, f"{start}:00.400"), "GET", url, 200, html=form_page(acs_used, b64, relay_back or relay)),
     ]
     cookies = [("amp_sess", "abc123")] if send_cookie else None
+    if not posted:
+        return entries, resp
     for i in range(posts):
         status, loc = answer
-        entries.append(entry(t(day, f"10:00:0{3 + i}.000"), "POST", acs_used, status, location=loc, cookies=cookies,
+        entries.append(entry(t(day, f"{start}:0{3 + i}.000"), "POST", acs_used, status, location=loc, cookies=cookies,
                              post=[("SAMLResponse", b64), ("RelayState", relay_back or relay)],
-                             html="<html><head><title>Internal Server Error</title></head><body>500</body></html>" if status >= 500 else None))
+                             html=answer_page or ("<html><head><title>Internal Server Error</title></head><body>500</body></html>" if status >= 500 else None)))
     if answer[1] and answer[0] in (301, 302, 303) and posts == 1:
-        entries.append(entry(t(day, "10:00:05.000"), "GET", answer[1], 200,
+        entries.append(entry(t(day, f"{start}:05.000"), "GET", answer[1], 200,
                              html="<html><head><title>Amplitude</title></head><body></body></html>"))
     return entries, resp
 
@@ -213,6 +222,42 @@ def main():
     write("entra-aadsts50011.har", har(idp_error(day, ENTRA_SSO,
           "AADSTS50011: The redirect URI 'http://analytics.amplitude.com/saml/sso/123456' specified in the request does not match the redirect URIs configured for the application 'd3f1a2b4-0000-4000-8000-000000000001'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
           "Sign in to your account", acs="http://analytics.amplitude.com/saml/sso/123456")))
+    # The SP answers the POST with 200 and an error page (many SAML toolkits do).
+    entries, _ = sign_in(day, answer=(200, None),
+                         answer_page="<html><head><title>Error - Invalid SAML response: Signature validation failed</title></head><body>SAML error</body></html>")
+    write("sp-200-error-page.har", har(entries))
+    # The ACS POST was cancelled (status 0) and nothing came after.
+    entries, _ = sign_in(day, answer=(0, None))
+    write("post-aborted.har", har(entries))
+    # The IdP's page carried the Response form, but the browser never posted it.
+    entries, _ = sign_in(day, posted=False)
+    write("form-not-posted.har", har(entries))
+    # Two sign-ins in one capture: the first refused, the user tries again a minute later.
+    first, _ = sign_in(day, rid="_reqA", answer=(302, "https://analytics.amplitude.com/login?error=user_not_provisioned"))
+    second, _ = sign_in(day, start="10:01", rid="_reqB", aid="_fb1", resp_id="_fr2")
+    write("two-sign-ins.har", har(first + second))
+    # Personal values in URLs: a RelayState deep link with the invitee's email and a token, and
+    # the SP's error redirect naming the user.
+    entries, _ = sign_in(day, relay="https://analytics.amplitude.com/invite?email=bob.secret%40contoso.com&token=SEKRET123",
+                         answer=(302, "https://analytics.amplitude.com/login?error=user_not_provisioned&error_description=No+user+bob.secret%40contoso.com"))
+    write("redact-relay.har", har(entries))
+    # A SAML-tracer export as the add-on writes it: no per-request timestamp, protocol "SAML-P",
+    # the requests around the messages kept, and "Mask values" applied to the POST.
+    e1, resp = sign_in(day)
+    reqs = []
+    for n, e in enumerate(e1):
+        r = {"requestId": str(n + 1), "method": e["request"]["method"], "url": e["request"]["url"],
+             "requestHeaders": [], "responseStatus": e["response"]["status"], "responseStatusText": "",
+             "responseHeaders": [{"name": "Location", "value": e["response"]["redirectURL"]}] if e["response"].get("redirectURL") else []}
+        if "SAMLRequest=" in r["url"]:
+            r["protocol"] = "SAML-P"
+            r["saml"] = authn_request("_req1", t(day, "10:00:00"))
+        if r["method"] == "POST":
+            r["post"] = [["SAMLResponse", "{hash:1e625451}"], ["RelayState", "{hash:14e5758b}"]]
+            r["protocol"] = "SAML-P"
+            r["saml"] = resp
+        reqs.append(r)
+    write("tracer-addon-masked.json", json.dumps({"requests": reqs, "timestamp": "2026-01-15T10:30:00.000Z"}, indent=2) + "\n")
     # SAML-tracer exports made with the "Mask values" (hash) and "Remove values" (obfuscate)
     # filters: the parameters are replaced, the decoded XML stays in `saml`.
     _, resp = sign_in(day)

@@ -77,6 +77,9 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     let mut d = samlcheck::diff::compare(&sides[0], &sides[1]);
     if let Some(mut red) = args.redact.redactor() {
         // Values were compared unredacted; only what is shown is replaced.
+        for r in sides.iter() {
+            red.learn(r);
+        }
         for r in sides.iter_mut() {
             red.report(r);
         }

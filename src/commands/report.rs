@@ -61,6 +61,11 @@ pub fn run(
             samlcheck::flow::replays(&mut found, &mut seen);
             samlcheck::report::flow::assemble(&mut found);
             let found = select(found, pick);
+            if let Some(red) = redactor.as_mut() {
+                for r in &found {
+                    red.learn(r);
+                }
+            }
             for (k, mut r) in found.into_iter().enumerate() {
                 tally.add(&r);
                 if let Some(red) = redactor.as_mut() {

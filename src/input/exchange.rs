@@ -29,6 +29,9 @@ pub struct Exchange {
     /// The `<title>` of an HTML answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The HAR entry it is (from 0, in time order), to tell one exchange from another.
+    #[serde(skip)]
+    pub index: Option<usize>,
     /// The text an error recogniser reads (URL, Location, title and the start of an HTML body);
     /// not serialised.
     #[serde(skip)]
@@ -145,6 +148,7 @@ fn build(
         request_cookies,
         title,
         evidence,
+        index: None,
     }
 }
 

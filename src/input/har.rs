@@ -14,6 +14,8 @@ pub(super) fn messages(
     let entries = har["log"]["entries"]
         .as_array()
         .ok_or_else(|| InputError::new("HAR file: log.entries is not an array"))?;
+    let sorted = in_time_order(entries);
+    let entries = sorted.as_slice();
     let mut out = Vec::new();
     // SAML messages found in response HTML, by entry, and where each entry's messages end in `out`.
     let mut forms: Vec<(usize, Vec<Result<Capture, InputError>>)> = Vec::new();
@@ -34,7 +36,8 @@ pub(super) fn messages(
             }
         );
         let recorded = crate::checks::time::parse_instant(when);
-        let exchange = super::exchange::from_har(entry);
+        let mut exchange = super::exchange::from_har(entry);
+        exchange.index = Some(i);
         let label = |r: Result<Capture, InputError>| match r {
             Ok(mut c) => {
                 c.context = Some(context.clone());
@@ -140,9 +143,6 @@ fn html_forms(
     let Some(text) = content["text"].as_str() else {
         return Vec::new();
     };
-    if !text.contains("SAMLResponse") && !text.contains("SAMLRequest") {
-        return Vec::new();
-    }
     // Content may itself be base64 (HAR `encoding: "base64"`).
     let decoded;
     let html = if content["encoding"].as_str() == Some("base64") {
@@ -154,6 +154,9 @@ fn html_forms(
     } else {
         text
     };
+    if !html.contains("SAMLResponse") && !html.contains("SAMLRequest") {
+        return Vec::new();
+    }
     let inputs = super::html::inputs(html);
     let value = |n: &str| inputs.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
     let mut found = Vec::new();
@@ -194,9 +197,39 @@ fn html_forms(
     found
 }
 
+/// The entries sorted by `startedDateTime` (HAR 1.2: "the reader application should always make
+/// sure the array is sorted"), stable for equal times; in file order when any time is missing or
+/// unreadable.
+fn in_time_order(entries: &[Value]) -> Vec<Value> {
+    let times: Option<Vec<time::OffsetDateTime>> = entries
+        .iter()
+        .map(|e| {
+            e["startedDateTime"]
+                .as_str()
+                .and_then(crate::checks::time::parse_instant)
+        })
+        .collect();
+    let mut out: Vec<(usize, &Value)> = entries.iter().enumerate().collect();
+    if let Some(t) = times {
+        out.sort_by_key(|(i, _)| (t[*i], *i));
+    }
+    out.into_iter().map(|(_, e)| e.clone()).collect()
+}
+
 fn has_saml_param(text: &str) -> bool {
     text.split('&')
         .any(|p| p.starts_with("SAMLResponse=") || p.starts_with("SAMLRequest="))
+}
+
+/// The exchanges of `entries[range]`, each knowing its entry index.
+fn indexed(entries: &[Value], range: std::ops::Range<usize>) -> Vec<super::exchange::Exchange> {
+    range
+        .map(|i| {
+            let mut x = super::exchange::from_har(&entries[i]);
+            x.index = Some(i);
+            x
+        })
+        .collect()
 }
 
 /// Most later exchanges kept per message (a capture of a sign-in has a few dozen entries).
@@ -212,13 +245,7 @@ fn attach_later(out: &mut [Result<Capture, InputError>], entries: &[Value]) {
         .collect();
     if let Some((k, first)) = at.iter().enumerate().find_map(|(k, a)| a.map(|a| (k, a))) {
         if let Ok(c) = out[k].as_mut() {
-            c.earlier = entries[..first]
-                .iter()
-                .rev()
-                .take(MAX_LATER)
-                .rev()
-                .map(super::exchange::from_har)
-                .collect();
+            c.earlier = indexed(entries, first.saturating_sub(MAX_LATER)..first);
         }
     }
     for k in 0..out.len() {
@@ -230,11 +257,7 @@ fn attach_later(out: &mut [Result<Capture, InputError>], entries: &[Value]) {
             .find(|&i| i > start)
             .unwrap_or(entries.len());
         if let Ok(c) = out[k].as_mut() {
-            c.later = entries[start + 1..end]
-                .iter()
-                .take(MAX_LATER)
-                .map(super::exchange::from_har)
-                .collect();
+            c.later = indexed(entries, start + 1..end.min(start + 1 + MAX_LATER));
         }
     }
 }

@@ -13,7 +13,7 @@ pub mod html;
 pub mod inflate;
 pub mod limits;
 pub mod recognise;
-mod tracer;
+pub(crate) mod tracer;
 pub mod urlenc;
 pub mod wsfed;
 

@@ -14,6 +14,8 @@ pub(super) fn messages(
         .as_array()
         .ok_or_else(|| InputError::new("SAML-tracer export: requests is not an array"))?;
     let mut out: Vec<Result<Capture, InputError>> = Vec::new();
+    // Requests before the first message: the SP's pages and its redirect to the IdP.
+    let mut before: Vec<super::exchange::Exchange> = Vec::new();
     for (i, req) in requests.iter().enumerate() {
         let method = req["method"].as_str().unwrap_or("?");
         let url = req["url"].as_str().unwrap_or("");
@@ -62,11 +64,14 @@ pub(super) fn messages(
             // Older exports keep only the decoded XML.
             Ok(decoded(xml, None))
         } else {
-            // Not a SAML request: what happened after the last message (an error page, a redirect).
-            if let Some(Ok(last)) = out.last_mut() {
-                if last.later.len() < 64 {
+            // Not a SAML request: what happened after the last message (an error page, a
+            // redirect), or before the first.
+            match out.last_mut() {
+                Some(Ok(last)) if last.later.len() < 64 => {
                     last.later.push(super::exchange::from_tracer(req));
                 }
+                None if before.len() < 64 => before.push(super::exchange::from_tracer(req)),
+                _ => {}
             }
             continue;
         };
@@ -74,19 +79,30 @@ pub(super) fn messages(
         // the decoded XML is still in `saml`.
         let result = match result {
             Err(e) => match saml_field(req) {
-                Some(xml) => Ok(decoded(
-                    xml,
-                    pairs
+                Some(xml) => {
+                    let mut c = decoded(
+                        xml,
+                        pairs
+                            .iter()
+                            .find(|p| p.name.starts_with("SAML"))
+                            .map(|p| p.name.clone()),
+                    );
+                    // The RelayState as the export shows it (masked too: "{hash:…}").
+                    c.relay_state = pairs
                         .iter()
-                        .find(|p| p.name.starts_with("SAML"))
-                        .map(|p| p.name.clone()),
-                )),
+                        .find(|p| p.name == "RelayState")
+                        .map(|p| p.value.clone());
+                    Ok(c)
+                }
                 None => Err(e),
             },
             ok => ok,
         };
         out.push(match result {
             Ok(mut c) => {
+                if out.is_empty() {
+                    c.earlier = std::mem::take(&mut before);
+                }
                 c.context = Some(context);
                 c.from_capture = true;
                 c.recorded_at = timestamp(req);
@@ -106,6 +122,13 @@ pub(super) fn messages(
         )));
     }
     Ok(out)
+}
+
+/// A value SAML-tracer's "Mask values" or "Remove values" filter replaced (`{hash:1e62…}`,
+/// `{obf:alternative_0}`): unknown, not a value to compare.
+pub fn is_masked(v: &str) -> bool {
+    let v = v.trim();
+    (v.starts_with("{hash:") || v.starts_with("{obf:")) && v.ends_with('}')
 }
 
 /// The decoded XML SAML-tracer keeps beside the parameters (`saml`), when it is XML.

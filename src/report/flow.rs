@@ -19,6 +19,8 @@ use crate::report::{Report, Verdict};
 pub struct FlowReport {
     /// Its position in the capture, from 1.
     pub index: usize,
+    /// `sign_in`, or `logout` when it opens with a logout message.
+    pub kind: FlowKind,
     /// `pass` when no hop failed, `fail` when one did, `incomplete` when the capture ends
     /// before the IdP answered.
     pub verdict: FlowVerdict,
@@ -29,6 +31,23 @@ pub struct FlowReport {
     /// That finding's message.
     pub cause_message: Option<String>,
     pub hops: Vec<Hop>,
+}
+
+/// What a flow is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowKind {
+    SignIn,
+    Logout,
+}
+
+impl FlowKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            FlowKind::SignIn => "Sign-in",
+            FlowKind::Logout => "Logout",
+        }
+    }
 }
 
 /// How a sign-in ended.
@@ -62,6 +81,9 @@ impl Party {
 /// One HTTP exchange of a sign-in: a SAML message's, or a page or redirect around them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hop {
+    /// The HAR entry (not serialised: to show a page once).
+    #[serde(skip)]
+    pub entry: Option<usize>,
     /// When the capture recorded it.
     pub time: Option<String>,
     pub party: Party,
@@ -163,6 +185,9 @@ impl FlowReport {
         let cause = self.cause.map(|c| c.as_str()).unwrap_or("");
         match self.verdict {
             FlowVerdict::Pass => "completed: no hop failed".to_string(),
+            FlowVerdict::Incomplete if self.cause == Some(Code::FlowNoSpAnswer) => {
+                format!("incomplete: the capture holds no answer to {at} ({cause})")
+            }
             FlowVerdict::Incomplete => {
                 format!("incomplete: the capture ends at {at} before the IdP answered ({cause})")
             }
@@ -200,38 +225,125 @@ pub fn assemble(reports: &mut [Report]) {
     if captured.is_empty() {
         return;
     }
-    let (sp, idp) = hosts(reports, &captured);
-    let party = |url: &str| match host(url) {
-        Some(h) if sp.iter().any(|s| s == h) => Party::Sp,
-        Some(h) if idp.iter().any(|s| s == h) => Party::Idp,
-        _ => Party::Other,
+    // Each flow as hops, each hop with the report it carried (when it carried one).
+    let mut flows: Vec<Vec<(Hop, Option<usize>)>> = Vec::new();
+    // The HAR entries already shown, so a page is one hop however many messages it carried.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut push = |hops: &mut Vec<(Hop, Option<usize>)>, x: &Exchange, msg: Option<usize>| {
+        if let Some(k) = x.index {
+            if seen.contains(&k) {
+                // A message the page carried (an auto-submit form): a hop of its own right
+                // after the page's.
+                let at = hops.iter().position(|h| h.0.entry == Some(k));
+                if let (Some(m), Some(at)) = (msg, at) {
+                    let mut form = hops[at].0.clone();
+                    form.entry = None;
+                    form.method = "FORM".into();
+                    form.status = 0;
+                    form.location = None;
+                    form.title = None;
+                    form.idp_error = None;
+                    hops.insert(at + 1, (form, Some(m)));
+                }
+                return;
+            }
+            seen.push(k);
+        }
+        hops.push((page(x), msg));
     };
-    let mut flows: Vec<FlowReport> = Vec::new();
-    let mut places = Vec::new();
     for (n, &i) in captured.iter().enumerate() {
         let r = &reports[i];
-        if n == 0 || starts_new(r, flows.last()) {
-            flows.push(FlowReport {
-                index: flows.len() + 1,
-                verdict: FlowVerdict::Pass,
-                broken_hop: None,
-                cause: None,
-                cause_message: None,
-                hops: Vec::new(),
-            });
+        let opens = n == 0 || starts_new(r, flows.last().map(Vec::as_slice), reports);
+        if opens {
+            let mut hops = Vec::new();
+            if let Some(prev) = flows.last_mut() {
+                hops = trailing(prev);
+            }
+            flows.push(hops);
         }
-        let Some(flow) = flows.last_mut() else {
+        let Some(hops) = flows.last_mut() else {
             continue;
         };
-        if n == 0 {
-            for x in r.earlier.iter().filter(|x| worth_showing(x)) {
-                flow.hops.push(page(x, party(&x.url)));
-            }
+        for x in r.earlier.iter().filter(|x| worth_showing(x)) {
+            push(hops, x, None);
         }
         if let Some(x) = &r.http {
-            let mut hop = page(x, party(&x.url));
+            push(hops, x, Some(i));
+        }
+        for x in r.later.iter().filter(|x| worth_showing(x)) {
+            push(hops, x, None);
+        }
+    }
+    let flows: Vec<FlowReport> = flows
+        .into_iter()
+        .enumerate()
+        .map(|(k, hops)| finish(k + 1, hops, reports))
+        .collect();
+    for f in &flows {
+        for (h, hop) in f.hops.iter().enumerate() {
+            if let Some(m) = hop.message_index {
+                reports[m - 1].flow = Some(FlowPlace {
+                    sign_in: f.index,
+                    hop: h + 1,
+                });
+            }
+        }
+    }
+    for &i in &captured {
+        reports[i].flows = flows.clone();
+    }
+}
+
+/// The hops at the end of a flow that belong to the next one: after the last message's answer
+/// chain (the redirects it started), the pages that lead to the next AuthnRequest.
+fn trailing(prev: &mut Vec<(Hop, Option<usize>)>) -> Vec<(Hop, Option<usize>)> {
+    let Some(last) = prev.iter().rposition(|h| h.1.is_some()) else {
+        return Vec::new();
+    };
+    let base = |u: &str| u.split('?').next().unwrap_or(u).to_string();
+    let mut end = last + 1;
+    while end < prev.len() {
+        let follows = prev[end - 1]
+            .0
+            .location
+            .as_deref()
+            .is_some_and(|l| base(l) == base(&prev[end].0.url));
+        if !follows {
+            break;
+        }
+        end += 1;
+    }
+    prev.split_off(end)
+}
+
+/// A flow's report: the messages' details on their hops, who served each hop, where it broke.
+fn finish(index: usize, hops: Vec<(Hop, Option<usize>)>, reports: &[Report]) -> FlowReport {
+    let logout = hops.iter().find_map(|h| h.1).is_some_and(|m| {
+        matches!(
+            reports[m].message,
+            Some("logout_request" | "logout_response")
+        )
+    });
+    let mut f = FlowReport {
+        index,
+        kind: if logout {
+            FlowKind::Logout
+        } else {
+            FlowKind::SignIn
+        },
+        verdict: FlowVerdict::Pass,
+        broken_hop: None,
+        cause: None,
+        cause_message: None,
+        hops: Vec::with_capacity(hops.len()),
+    };
+    let roles = roles(&hops, reports);
+    for (k, (mut hop, msg)) in hops.into_iter().enumerate() {
+        hop.party = roles[k];
+        if let Some(m) = msg {
+            let r = &reports[m];
             hop.message = r.message;
-            hop.message_index = Some(i + 1);
+            hop.message_index = Some(m + 1);
             hop.label = Some(r.hop_label());
             hop.verdict = Some(r.verdict);
             hop.saml_status = r
@@ -240,44 +352,31 @@ pub fn assemble(reports: &mut [Report]) {
                 .and_then(|s| s.code.as_deref())
                 .filter(|_| r.message == Some("response"))
                 .map(|c| c.rsplit(':').next().unwrap_or(c).to_string());
-            flow.hops.push(hop);
-            places.push((
-                i,
-                FlowPlace {
-                    sign_in: flow.index,
-                    hop: flow.hops.len(),
-                },
-            ));
-            judge(flow, r);
         }
-        for x in r.later.iter().filter(|x| worth_showing(x)) {
-            flow.hops.push(page(x, party(&x.url)));
+        f.hops.push(hop);
+        if let Some(m) = msg {
+            judge(&mut f, &reports[m]);
         }
     }
-    for f in flows.iter_mut() {
-        if f.broken_hop.is_none() {
-            f.broken_hop = f.hops.iter().position(|h| h.idp_error.is_some()).map(|p| {
-                f.cause = Some(Code::IdpErrorPage);
-                p + 1
-            });
-        }
-        if f.cause == Some(Code::FlowNoResponse) {
-            f.broken_hop = Some(f.hops.len());
-        }
-        f.verdict = match f.cause {
-            None => FlowVerdict::Pass,
-            Some(Code::FlowNoResponse) => FlowVerdict::Incomplete,
-            Some(_) => FlowVerdict::Fail,
-        };
+    // An IdP error page is the hop that shows it.
+    let error_page = f.hops.iter().position(|h| h.idp_error.is_some());
+    if let (None | Some(Code::IdpErrorPage), Some(p)) = (f.cause, error_page) {
+        f.broken_hop = Some(p + 1);
+        f.cause = Some(Code::IdpErrorPage);
     }
-    for (i, place) in places {
-        reports[i].flow = Some(place);
-        reports[i].flows = flows.clone();
+    if f.cause == Some(Code::FlowNoResponse) {
+        f.broken_hop = Some(f.hops.len());
     }
+    f.verdict = match f.cause {
+        None => FlowVerdict::Pass,
+        Some(Code::FlowNoResponse | Code::FlowNoSpAnswer) => FlowVerdict::Incomplete,
+        Some(_) => FlowVerdict::Fail,
+    };
+    f
 }
 
-/// Marks the flow broken at the hop just added when its message failed: at an IdP error page
-/// before it, if the capture shows one; at the last hop when the sign-in never got an answer.
+/// Marks the flow broken at the hop just added when its message failed (or, with a warning that
+/// the capture ends early, incomplete there).
 fn judge(flow: &mut FlowReport, r: &Report) {
     if flow.broken_hop.is_some() {
         return;
@@ -286,29 +385,111 @@ fn judge(flow: &mut FlowReport, r: &Report) {
         .findings
         .iter()
         .find(|f| f.severity == Severity::Error && r.verdict != Verdict::Pass)
-        .or_else(|| r.findings.iter().find(|f| f.code == Code::FlowNoResponse));
-    let Some(first) = first else {
-        return;
-    };
-    let at = match first.code {
-        Code::IdpErrorPage => flow.hops.iter().position(|h| h.idp_error.is_some()),
-        _ => None,
+        .or_else(|| {
+            r.findings
+                .iter()
+                .find(|f| matches!(f.code, Code::FlowNoResponse | Code::FlowNoSpAnswer))
+        });
+    if let Some(first) = first {
+        flow.broken_hop = Some(flow.hops.len());
+        flow.cause = Some(first.code);
+        flow.cause_message = Some(first.message.clone());
     }
-    .map_or(flow.hops.len(), |p| p + 1);
-    flow.broken_hop = Some(at);
-    flow.cause = Some(first.code);
-    flow.cause_message = Some(first.message.clone());
+}
+
+/// Who served each hop. What the messages say comes first: a hop carrying an AuthnRequest or a
+/// LogoutRequest to the IdP is the IdP's, a Response POSTed to the ACS is the SP's, and the page
+/// before that POST (the IdP's auto-submit form) is the IdP's. Other hops go by host, when the
+/// host is only the SP's or only the IdP's.
+fn roles(hops: &[(Hop, Option<usize>)], reports: &[Report]) -> Vec<Party> {
+    let mut roles = vec![Party::Other; hops.len()];
+    for (k, (hop, msg)) in hops.iter().enumerate() {
+        let Some(r) = msg.map(|m| &reports[m]) else {
+            continue;
+        };
+        let form = r.decoding.contains(&crate::input::Step::HtmlForm);
+        match (r.message, form) {
+            (_, true) => roles[k] = Party::Idp,
+            (Some("authn_request"), _) => roles[k] = Party::Idp,
+            (Some("response"), _) if hop.method == "POST" => {
+                roles[k] = Party::Sp;
+                if k > 0 && hops[k - 1].1.is_none() && host(&hops[k - 1].0.url) != host(&hop.url) {
+                    roles[k - 1] = Party::Idp;
+                }
+            }
+            _ => {}
+        }
+    }
+    // URLs the messages name as the SP's: the ACS a request asks for, a Response's Destination.
+    let base = |u: &str| u.split('?').next().unwrap_or(u).to_string();
+    let sp_urls: Vec<String> = hops
+        .iter()
+        .filter_map(|h| h.1)
+        .flat_map(|m| {
+            let r = &reports[m];
+            let acs = r.request.as_ref().and_then(|q| q.acs_url.clone());
+            let dest = r
+                .destination
+                .clone()
+                .filter(|_| r.message == Some("response"));
+            acs.into_iter().chain(dest)
+        })
+        .map(|u| base(&u))
+        .collect();
+    for (k, (hop, _)) in hops.iter().enumerate() {
+        if roles[k] == Party::Other && sp_urls.contains(&base(&hop.url)) {
+            roles[k] = Party::Sp;
+        }
+    }
+    let hosts = |p: Party| -> Vec<&str> {
+        hops.iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r == p)
+            .filter_map(|(h, _)| host(&h.0.url))
+            .collect()
+    };
+    let (sp, idp) = (hosts(Party::Sp), hosts(Party::Idp));
+    for (k, (hop, _)) in hops.iter().enumerate() {
+        if roles[k] != Party::Other {
+            continue;
+        }
+        let h = host(&hop.url);
+        let (is_sp, is_idp) = (
+            h.is_some_and(|h| sp.contains(&h)),
+            h.is_some_and(|h| idp.contains(&h)),
+        );
+        roles[k] = match (is_sp, is_idp) {
+            (true, false) => Party::Sp,
+            (false, true) => Party::Idp,
+            _ => Party::Other,
+        };
+    }
+    // The SP's redirect that sent the request: the hop whose Location is the request's URL.
+    for k in 1..hops.len() {
+        if roles[k] == Party::Idp
+            && hops[k].1.is_some()
+            && roles[k - 1] == Party::Other
+            && hops[k - 1].0.location.is_some()
+        {
+            roles[k - 1] = Party::Sp;
+        }
+    }
+    roles
 }
 
 /// Whether a message opens a new sign-in: a second AuthnRequest, a second Response, a logout.
-fn starts_new(r: &Report, current: Option<&FlowReport>) -> bool {
-    let Some(flow) = current else {
+fn starts_new(r: &Report, current: Option<&[(Hop, Option<usize>)]>, reports: &[Report]) -> bool {
+    let Some(hops) = current else {
         return true;
     };
-    let has = |kind: &str| flow.hops.iter().any(|h| h.message == Some(kind));
-    let any = flow.hops.iter().any(|h| h.message.is_some());
+    let kinds: Vec<Option<&str>> = hops
+        .iter()
+        .filter_map(|h| h.1)
+        .map(|m| reports[m].message)
+        .collect();
+    let has = |kind: &str| kinds.contains(&Some(kind));
     match r.message {
-        Some("authn_request" | "logout_request") => any,
+        Some("authn_request" | "logout_request") => !kinds.is_empty(),
         Some("response") => has("response") || has("logout_request"),
         _ => false,
     }
@@ -320,10 +501,11 @@ fn worth_showing(x: &Exchange) -> bool {
     x.status >= 300 || x.title.is_some() || idp_error(x).is_some()
 }
 
-fn page(x: &Exchange, party: Party) -> Hop {
+fn page(x: &Exchange) -> Hop {
     Hop {
+        entry: x.index,
         time: x.started.clone(),
-        party,
+        party: Party::Other,
         method: x.method.clone(),
         url: crate::input::short_url(&x.url),
         status: x.status,
@@ -358,38 +540,6 @@ fn idp_error(x: &Exchange) -> Option<String> {
     crate::idp::errors::recognise(&x.evidence)
         .map(|e| e.code.to_string())
         .or_else(|| crate::idp::errors::aadsts(&x.evidence))
-}
-
-/// The SP's and the IdP's hosts: the ACS a Response was posted to and the URLs the messages
-/// name as the SP's (request ACS, Response Destination) are the SP; where an AuthnRequest was
-/// sent is the IdP.
-fn hosts(reports: &[Report], captured: &[usize]) -> (Vec<String>, Vec<String>) {
-    let (mut sp, mut idp) = (Vec::new(), Vec::new());
-    for &i in captured {
-        let r = &reports[i];
-        let Some(x) = &r.http else { continue };
-        let to = host(&x.url).map(str::to_string);
-        match r.message {
-            Some("response" | "logout_response") => sp.extend(to.clone()),
-            Some("authn_request" | "logout_request") => idp.extend(to.clone()),
-            _ => {}
-        }
-        if let Some(req) = &r.request {
-            sp.extend(req.acs_url.as_deref().and_then(host).map(str::to_string));
-        }
-        if r.message == Some("response") {
-            sp.extend(r.destination.as_deref().and_then(host).map(str::to_string));
-        }
-        // The page that redirected the browser to the IdP with the request is the SP's.
-        if r.message == Some("authn_request") {
-            let before = r.earlier.last().and_then(|e| host(&e.url));
-            if before.is_some() && before != to.as_deref() {
-                sp.extend(before.map(str::to_string));
-            }
-        }
-    }
-    idp.retain(|h| !sp.contains(h));
-    (sp, idp)
 }
 
 fn host(url: &str) -> Option<&str> {

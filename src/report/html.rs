@@ -67,7 +67,8 @@ fn sign_ins(o: &mut String, r: &Report) {
         };
         let _ = write!(
             o,
-            "<h2>Sign-in {} <span class=\"dim\">{}</span></h2><p class=\"{class}\">{}</p><ol class=\"box\">",
+            "<h2>{} {} <span class=\"dim\">{}</span></h2><p class=\"{class}\">{}</p><ol class=\"box\">",
+            f.kind.title(),
             f.index,
             esc(&r.origin),
             esc(&f.outcome())

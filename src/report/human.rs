@@ -76,7 +76,7 @@ fn flows(r: &Report) -> String {
         let _ = writeln!(
             o,
             "{} {origin} — {}",
-            paint(BOLD, format!("Sign-in{n}")),
+            paint(BOLD, format!("{}{n}", f.kind.title())),
             paint(style, v(&f.outcome()))
         );
         for l in f.lines() {

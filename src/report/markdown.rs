@@ -71,7 +71,8 @@ fn sign_ins(o: &mut String, r: &Report) {
     for f in &r.flows {
         let _ = writeln!(
             o,
-            "## Sign-in {} — {}\n\n{}\n\n| | Time | Who | Request | Message | Answer |\n|---|---|---|---|---|---|",
+            "## {} {} — {}\n\n{}\n\n| | Time | Who | Request | Message | Answer |\n|---|---|---|---|---|---|",
+            f.kind.title(),
             f.index,
             text(&f.outcome()),
             code(&r.origin)

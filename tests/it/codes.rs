@@ -964,6 +964,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             "flow-force-authn",
             Box::new(|| flow("force-authn-reused.har")),
         ),
+        ("flow-no-sp-answer", Box::new(|| flow("post-aborted.har"))),
         (
             "flow-no-response",
             Box::new(|| flow("stopped-at-login.har")),

@@ -159,16 +159,46 @@ fn json_carries_the_sign_ins_and_the_hop_they_broke_at() {
     assert!(list[0]["flows"][0]["broken_hop"].is_null());
 }
 
-/// `--redact` covers the hops: query values in the SP's redirects are pseudonymised.
+/// `--redact` covers every URL query value wherever it shows (the RelayState deep link, the
+/// SP's error redirect, finding messages that quote them, the flow's hops), in every format;
+/// error codes stay (they name the failure, not the user).
 #[test]
-fn redaction_covers_the_flow_hops() {
-    let (_, plain) = flow("sp-302-error.har", &[]);
-    let text = serde_json::to_string(&plain[0]["flows"]).unwrap();
-    assert!(text.contains("login?error=user_not_provisioned"), "{text}");
-    let (_, list) = flow("sp-302-error.har", &["--redact"]);
-    let text = serde_json::to_string(&list[0]["flows"]).unwrap();
-    assert!(!text.contains("user_not_provisioned"), "{text}");
-    assert!(text.contains("login?error="), "{text}");
+fn redaction_covers_urls_everywhere_and_keeps_error_codes() {
+    let path = td("flows/redact-relay.har");
+    let md = td("idp-metadata.xml");
+    let (_, plain, _) = run(&["verify", "--format", "json", "--idp-metadata", &md, &path]);
+    assert!(
+        plain.contains("bob.secret"),
+        "the fixture carries the email"
+    );
+    for format in ["json", "human", "markdown", "html"] {
+        let (_, out, _) = run(&[
+            "verify",
+            "--redact",
+            "--format",
+            format,
+            "--idp-metadata",
+            &md,
+            &path,
+        ]);
+        for secret in ["bob.secret", "contoso.com", "SEKRET123", "bob%2Esecret"] {
+            assert!(!out.contains(secret), "{format} leaks {secret}: {out}");
+        }
+        assert!(
+            out.contains("error=user_not_provisioned"),
+            "{format}: {out}"
+        );
+    }
+    let (_, list) = flow("redact-relay.har", &["--redact"]);
+    let f = &list[0]["flows"][0];
+    assert_eq!(f["cause"], "sp-answer-error");
+    assert!(
+        f["cause_message"]
+            .as_str()
+            .unwrap()
+            .contains("error_description=redacted-"),
+        "{f}"
+    );
 }
 
 #[test]
@@ -544,4 +574,96 @@ fn fixes_name_the_sp_console_of_the_profile() {
     let (_, list) = flow("acs-mismatch.har", &[]);
     let f = finding(response(&list), "flow-acs-mismatch");
     assert!(!f["hint"].as_str().unwrap().contains("in Amplitude"), "{f}");
+}
+
+/// An SP that answers the ACS POST with 200 and an error page refused the sign-in; the fix
+/// follows what the page says (here: the signature).
+#[test]
+fn an_error_page_with_status_200_is_the_sps_refusal() {
+    let (code, list) = flow("sp-200-error-page.har", &[]);
+    assert_eq!(code, 1);
+    let f = finding(response(&list), "sp-answer-error");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 200 and an error page \"Error - Invalid SAML response: Signature validation failed\""),
+        "{f}"
+    );
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("over its signature"), "{hint}");
+    assert!(!hint.contains("provision"), "{hint}");
+    assert_eq!(list[0]["flows"][0]["broken_hop"], 3);
+    // A 500 gets the server-error fix, not the provisioning one.
+    let (_, list) = flow("sp-500.har", &[]);
+    let hint = finding(response(&list), "sp-answer-error")["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(hint.contains("server logs"), "{hint}");
+    assert!(!hint.contains("provision"), "{hint}");
+    // A refusal that names provisioning gets that fix.
+    let (_, list) = flow("sp-302-error.har", &[]);
+    let hint = finding(response(&list), "sp-answer-error")["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(hint.contains("must exist in the SP"), "{hint}");
+}
+
+/// A POST with no answer (status 0) and a Response form the browser never posted: the sign-in
+/// is incomplete, not completed.
+#[test]
+fn a_sign_in_without_the_sps_answer_is_incomplete() {
+    for file in ["post-aborted.har", "form-not-posted.har"] {
+        let (code, list) = flow(file, &[]);
+        assert_eq!(code, 0, "{file}: a warning");
+        let f = &list[0]["flows"][0];
+        assert_eq!(f["verdict"], "incomplete", "{file}: {f}");
+        assert_eq!(f["cause"], "flow-no-sp-answer", "{file}");
+        assert!(has_code(response(&list), "flow-no-sp-answer"), "{file}");
+    }
+    // The form the IdP's page carried is a hop of its own, right after the page, once.
+    let (_, list) = flow("form-not-posted.har", &[]);
+    let hops = list[0]["flows"][0]["hops"].as_array().unwrap();
+    let methods: Vec<&str> = hops.iter().map(|h| h["method"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["GET", "GET", "FORM"]);
+    assert_eq!(hops[2]["party"], "idp");
+    assert_eq!(hops[2]["message"], "response");
+}
+
+/// Two sign-ins in one capture: split where the second starts (the SP's login page), each judged
+/// on its own.
+#[test]
+fn a_capture_of_two_sign_ins_is_split_where_the_second_starts() {
+    let (code, list) = flow("two-sign-ins.har", &[]);
+    assert_eq!(code, 1);
+    let flows = list[0]["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 2);
+    assert_eq!(flows[0]["verdict"], "fail");
+    assert_eq!(flows[1]["verdict"], "pass");
+    let first: Vec<&str> = flows[1]["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        first[0], "https://analytics.amplitude.com/login",
+        "{first:?}"
+    );
+    assert_eq!(flows[1]["hops"][0]["party"], "sp");
+    assert_eq!(flows[1]["hops"][0]["time"], "2026-01-15T10:01:00.1Z");
+}
+
+/// A SAML-tracer export as the add-on writes it (no per-request timestamps, masked POST values,
+/// the SP's pages kept): a masked RelayState is unknown, not changed.
+#[test]
+fn a_masked_tracer_export_as_the_add_on_writes_it_passes() {
+    let (code, list) = flow("tracer-addon-masked.json", &[]);
+    assert_eq!(code, 0, "{list:?}");
+    assert!(!has_code(response(&list), "flow-relay-state"));
+    let hops = list[0]["flows"][0]["hops"].as_array().unwrap();
+    assert_eq!(hops[0]["url"], "https://analytics.amplitude.com/login");
+    assert_eq!(hops[0]["party"], "sp");
 }

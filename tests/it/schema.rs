@@ -57,6 +57,7 @@ struct Report {
 #[allow(dead_code)]
 struct Flow {
     index: usize,
+    kind: String,
     verdict: String,
     broken_hop: Option<usize>,
     cause: Option<String>,
