@@ -165,7 +165,13 @@ fn correlate(req: &Report, resp: &Report, earlier: &[String]) -> Vec<Finding> {
             seen.push(("Recipient", r.clone()));
         }
         if let Some(x) = resp.http.as_ref().filter(|x| x.method == "POST") {
-            seen.push(("URL the browser posted to", x.url.clone()));
+            // The ACS is the URL's path; a query the SP added (a session hint) is not part of it.
+            let posted = x.url.split(['?', '#']).next().unwrap_or(&x.url);
+            if !acs.contains('?') {
+                seen.push(("URL the browser posted to", posted.to_string()));
+            } else {
+                seen.push(("URL the browser posted to", x.url.clone()));
+            }
         }
         for (what, v) in seen {
             if v != acs {

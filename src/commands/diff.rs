@@ -67,12 +67,37 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
                     ))
                 })?,
         };
-        let r = reports.remove(at);
+        let total = reports.len();
+        let responses = reports
+            .iter()
+            .filter(|r| r.message == Some("response"))
+            .count();
+        let mut r = reports.remove(at);
+        // Say which message of a capture is compared when it was not picked by hand.
+        if total > 1 {
+            let why = match picks.get(k).copied().flatten() {
+                Some(_) => String::new(),
+                None if responses > 1 => {
+                    format!(" (the last of {responses} Responses; {name}#N picks another)")
+                }
+                None => String::new(),
+            };
+            r.origin = format!("{}#{}{why}", r.origin, at + 1);
+        }
         if r.verdict == Verdict::InputError {
             let msg = r.error.map(|e| e.message).unwrap_or_default();
             return Err(Error::Input(samlcheck::error::InputError::new(msg)));
         }
         sides.push(r);
+    }
+    if sides[0].message != sides[1].message {
+        return Err(Error::usage(format!(
+            "diff compares two messages of one kind, but A ({}) is {} and B ({}) is {}: pick the messages to compare with FILE#N",
+            sides[0].origin,
+            article(&sides[0].kind_title()),
+            sides[1].origin,
+            article(&sides[1].kind_title())
+        )));
     }
     let mut d = samlcheck::diff::compare(&sides[0], &sides[1]);
     if let Some(mut red) = args.redact.redactor() {
@@ -101,4 +126,10 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
         stdout,
         ..Default::default()
     })
+}
+
+/// "an AuthnRequest", "a Response".
+fn article(kind: &str) -> String {
+    let vowel = kind.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {kind}", if vowel { "an" } else { "a" })
 }

@@ -151,6 +151,13 @@ pub fn build(args: &ReportArgs) -> Result<Options, Error> {
         o.expectations
             .idp_sso
             .extend(idp.endpoints.into_iter().map(|e| e.location));
+        // One URL serves several bindings (Redirect and POST): each once.
+        let mut once: Vec<String> = Vec::new();
+        o.expectations.idp_sso.retain(|u| {
+            let first = !once.contains(u);
+            once.push(u.clone());
+            first
+        });
         if o.expectations.issuer.is_none() {
             o.expectations.issuer = md.entity_id;
         }

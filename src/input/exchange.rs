@@ -55,6 +55,13 @@ pub fn from_har(entry: &Value) -> Exchange {
         .filter_map(|c| c["name"].as_str().map(str::to_string))
         .collect();
     request_cookies.extend(cookie_names(&req_headers));
+    // Chrome writes both the `cookies` array and the Cookie header: each name once.
+    let mut once = Vec::new();
+    request_cookies.retain(|c| {
+        let first = !once.contains(c);
+        once.push(c.clone());
+        first
+    });
     let body = body_text(&res["content"]);
     let location = res["redirectURL"]
         .as_str()

@@ -144,9 +144,13 @@ pub fn human(r: &CheckReport) -> String {
             match &m.error {
                 Some(e) => out.push_str(&format!("  ✗ INPUT ERROR {}\n", visible(&e.message))),
                 None => out.push_str(&format!(
-                    "  {} response {}\n",
+                    "  {} {} {}{}\n",
                     mark(m.verdict == Verdict::Pass),
-                    visible(&m.origin)
+                    m.kind(),
+                    visible(&m.origin),
+                    m.message_number()
+                        .map(|n| format!("#{n}"))
+                        .unwrap_or_default()
                 )),
             }
             first_problem(&mut out, &m.findings);

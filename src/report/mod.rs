@@ -195,6 +195,17 @@ impl Report {
         }
     }
 
+    /// Its place among the messages of the capture it came from (from 1, what `--message` and
+    /// `FILE#N` take), when a capture recorded it.
+    pub fn message_number(&self) -> Option<usize> {
+        let place = self.flow?;
+        self.flows
+            .get(place.sign_in.checked_sub(1)?)?
+            .hops
+            .get(place.hop.checked_sub(1)?)?
+            .message_index
+    }
+
     /// What kind of message it is, in words ("response", "authn request", …).
     pub fn kind(&self) -> String {
         match self.message {

@@ -247,3 +247,23 @@ fn junit_has_a_testsuite_per_app_with_time_and_timestamp() {
     assert!(out.contains(" time=\""), "{out}");
     assert!(out.contains("classname=\"samlcheck.check."), "{out}");
 }
+
+/// A capture in `check` lists each of its messages by kind and number, so the request and the
+/// Response of one HAR can be told apart.
+#[test]
+fn a_captures_messages_are_named_by_kind_and_number() {
+    let cfg = "[[app]]\nname = \"amplitude\"\nidp_metadata = \"idp.xml\"\nresponses = [\"flows/sp-302-error.har\"]\n";
+    let dir = setup(
+        cfg,
+        &[
+            ("idp.xml", "idp-metadata.xml"),
+            ("flows/sp-302-error.har", "flows/sp-302-error.har"),
+        ],
+    );
+    let (code, out, _) = check_in(&dir, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("✔ PASS authn request "), "{out}");
+    assert!(out.contains("sp-302-error.har#1\n"), "{out}");
+    assert!(out.contains("✗ FAIL response "), "{out}");
+    assert!(out.contains("sp-302-error.har#2\n"), "{out}");
+}

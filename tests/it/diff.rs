@@ -89,13 +89,34 @@ fn captures_diff_by_their_response_or_the_message_picked() {
     let (code, _, err) = diff(&[], "testdata/capture.har#9", "testdata/capture.har");
     assert_eq!(code, 2);
     assert!(err.contains("holds 2 message(s)"), "{err}");
-    // A capture with no Response names the way to pick.
+    // A capture of one message diffs like a file (against a message of its kind).
     let (code, _, err) = diff(
         &[],
         "testdata/flows/entra-aadsts50105.har",
-        "testdata/capture.har",
+        "testdata/capture.har#1",
     );
     assert!(code <= 1, "one message: diffed like a file ({err})");
+    // Messages of different kinds are not compared: the line names them and how to pick.
+    let (code, _, err) = diff(
+        &[],
+        "testdata/flows/stopped-at-login.har",
+        "testdata/flows/healthy-2025.har",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is an AuthnRequest and B (testdata/flows/healthy-2025.har#2) is a Response: pick the messages to compare with FILE#N"),
+        "{err}"
+    );
+    // Of several Responses the last is compared, and the report says which and how to pick.
+    let (_, out, _) = diff(
+        &[],
+        "testdata/flows/two-sign-ins.har",
+        "testdata/flows/healthy-2025.har",
+    );
+    assert!(
+        out.contains("A testdata/flows/two-sign-ins.har#4 (the last of 2 Responses; testdata/flows/two-sign-ins.har#N picks another)"),
+        "{out}"
+    );
     let (code, _, err) = diff(
         &["--format", "sarif"],
         "testdata/signed-assertion.xml",
