@@ -1,7 +1,8 @@
 //! samlcheck: decode SAML captures, verify signatures against trusted keys only, and explain
 //! failed sign-ins with coded findings. The library never prints; the binary (`src/main.rs`,
-//! with `cli.rs` and one file per subcommand under `commands/`) parses flags into
-//! [`Options`], calls the library and writes what the renderers return.
+//! with `cli.rs` and one file per subcommand under `commands/`) fills [`settings::Settings`]
+//! from its flags (and `check` from `samlcheck.toml`), turns them into [`Options`], calls the
+//! library and writes what the renderers return.
 //!
 //! The rooms, in the order a message passes them:
 //! - [`input`]: capture forms (HAR, SAML-tracer, forms, URLs, base64, DEFLATE) → [`input::Capture`].
@@ -12,7 +13,9 @@
 //! - [`checks`]: one file per concern, each pushing coded [`finding::Finding`]s into a
 //!   [`finding::Sink`]; [`analyze()`] runs them for one message; [`flow`] judges a capture as a
 //!   sign-in (request ↔ response, the SP's answer, IdP error pages, replays).
-//! - [`report`]: the public JSON types, assembled once in `analyze::build`, and the renderers.
+//! - [`report`]: the public JSON types, assembled once in `analyze::build` (the sign-ins of a
+//!   capture in [`report::flow`]), and the renderers above them; human, Markdown and HTML share
+//!   one outline ([`report::outline`]).
 //!
 //! Where to add…
 //! - a finding: its code, check, severity and explain text in [`codes`] (and, if it is a
@@ -20,8 +23,8 @@
 //!   trigger for it.
 //! - a check: a `fn(&Context, &mut Sink)` in [`checks::list`], added to the list of the message
 //!   kinds it applies to (or in [`flow`] for what spans a capture).
-//! - a field: the report type in [`report`] and its line in `report/human.rs`, `markdown.rs`
-//!   and `html.rs`; JSON follows serde.
+//! - a field: the report type in [`report`] and its line in [`report::outline`] (human,
+//!   Markdown and HTML follow); JSON follows serde; `tests/it/schema.rs` reads it back.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyze;
@@ -41,6 +44,7 @@ pub mod metadata;
 pub mod profiles;
 pub mod redact;
 pub mod report;
+pub mod settings;
 pub mod signature;
 pub mod trust;
 pub mod xml;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{options, report as messages, source, Output};
-use crate::cli::{CheckArgs, Format, InputArgs, RedactArgs, ReportArgs};
+use crate::cli::{CheckArgs, Format};
 use samlcheck::batch;
 use samlcheck::config::{self, App, Config};
 use samlcheck::error::Error;
@@ -15,6 +15,7 @@ use samlcheck::metadata::pair::{self, Expected};
 use samlcheck::metadata::MetadataReport;
 use samlcheck::report::check::{self as render, AppReport, CheckReport};
 use samlcheck::report::{junit, sarif};
+use samlcheck::settings::Settings;
 use samlcheck::trust::metadata as md;
 
 const DEFAULT: &str = "samlcheck.toml";
@@ -226,8 +227,8 @@ fn run_app(
     Ok(AppReport::new(app.name.clone(), metadata, pair, messages))
 }
 
-/// `verify` of `files` with the app's expectations: the config becomes the same flags a person
-/// would type, parsed by the same definitions, so both paths judge alike.
+/// `verify` of `files` with the app's expectations: the config means what the same flags mean,
+/// so it fills the library's [`Settings`] directly and both paths judge alike.
 fn verify_all(
     app: &App,
     cfg: &Config,
@@ -235,25 +236,13 @@ fn verify_all(
     now: Option<&str>,
     files: &[String],
 ) -> Result<Vec<samlcheck::report::Report>, Error> {
-    // The config means what the same flags mean: it fills the `verify` arguments directly.
     let path = |p: &str| config::resolve(base, p);
-    let limits = Limits::default();
-    let args = ReportArgs {
-        input: InputArgs {
-            inputs: files.to_vec(),
-            glob: None,
-            paste: false,
-            message: None,
-            max_input: limits.max_input,
-            max_file: limits.max_file,
-            max_inflated: limits.max_inflated,
-            max_ratio: limits.max_ratio,
-            max_depth: limits.max_depth,
-            max_elements: limits.max_elements,
-            max_attributes: limits.max_attributes,
-            max_seconds: limits.max_seconds,
-            max_signatures: limits.max_signatures,
-        },
+    let settings = Settings {
+        now: now.map(str::to_string),
+        at: None,
+        clock_skew: cfg.clock_skew.clone().unwrap_or_else(|| "3m".into()),
+        max_age: app.max_age.clone(),
+        limits: Limits::default(),
         idp_metadata: app.idp_metadata.iter().map(|m| path(m)).collect(),
         cert: app.cert.0.iter().map(|c| path(c)).collect(),
         fingerprint: Vec::new(),
@@ -265,27 +254,18 @@ fn verify_all(
         issuer: app.issuer.clone(),
         request_id: None,
         profile: app.profile.clone(),
-        email_from: app.email_from.0.clone(),
         profile_file: None,
-        now: now.map(str::to_string),
-        at: None,
-        clock_skew: cfg.clock_skew.clone().unwrap_or_else(|| "3m".into()),
-        max_age: app.max_age.clone(),
+        email_from: app.email_from.0.clone(),
         allow: app.allow.0.clone(),
         deny: app.deny.0.clone(),
-        format: Format::Json,
-        redact: RedactArgs {
-            redact: false,
-            redact_urls: false,
-        },
     };
-    let mut opts = options::build(&args)?;
+    let mut opts = settings.options()?;
     opts.strict = true;
     // Captured test-user responses are judged when they were captured (a HAR's own time) or,
     // for a bare message, at its IssueInstant; a pinned `now` wins.
     opts.clock.issue_instant_fallback = now.is_none();
-    let limits = source::limits(&args.input);
-    let inputs = source::inputs(&args.input)?;
+    let limits = settings.limits;
+    let inputs: Vec<source::Input> = files.iter().cloned().map(source::Input::Path).collect();
     samlcheck::analyze::prepare();
     let mut reports = Vec::new();
     let mut seen = std::collections::HashMap::new();

@@ -1,217 +1,44 @@
-//! Turns report arguments into [`Options`]: time, trust, expectations, profile, keys.
-
-use std::path::Path;
-
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
+//! Turns report arguments into the library's [`Settings`] (and so into analysis options).
 
 use super::source;
 use crate::cli::{At, ReportArgs};
 use samlcheck::analyze::Options;
 use samlcheck::error::Error;
-use samlcheck::profiles::Profile;
-use samlcheck::trust::cert::CertInfo;
-use samlcheck::trust::metadata;
-use samlcheck::trust::store::KeySource;
+use samlcheck::settings::{self, Settings};
 
-/// Parses `--now`, defaulting to the system clock.
-pub fn now(arg: Option<&str>) -> Result<OffsetDateTime, Error> {
-    let Some(given) = arg else {
-        // To the second: the report says "judged at" a time a reader compares by eye.
-        let now = OffsetDateTime::now_utc();
-        return Ok(now.replace_nanosecond(0).unwrap_or(now));
-    };
-    let s = given.trim();
-    // A date alone is midnight UTC.
-    let full = if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
-        format!("{s}T00:00:00Z")
-    } else {
-        s.to_string()
-    };
-    OffsetDateTime::parse(&full, &Rfc3339).map_err(|e| {
-        Error::usage(format!(
-            "--now {given:?} is not an RFC 3339 time such as 2024-05-01T10:00:00Z or a date such as 2024-05-01: {e}"
-        ))
-    })
-}
+pub use samlcheck::settings::{certs, now};
 
-fn read(path: &Path, flag: &str) -> Result<Vec<u8>, Error> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())))?;
-    if bytes.len() > 16 * 1024 * 1024 {
-        return Err(Error::usage(format!(
-            "{flag} {}: file is larger than 16 MiB",
-            path.display()
-        )));
+/// The settings the flags mean.
+pub fn settings(args: &ReportArgs) -> Settings {
+    Settings {
+        now: args.now.clone(),
+        at: args.at.map(|a| match a {
+            At::Now => settings::At::Now,
+            At::Capture => settings::At::Capture,
+            At::IssueInstant => settings::At::IssueInstant,
+        }),
+        clock_skew: args.clock_skew.clone(),
+        max_age: args.max_age.clone(),
+        limits: source::limits(&args.input),
+        idp_metadata: args.idp_metadata.clone(),
+        cert: args.cert.clone(),
+        fingerprint: args.fingerprint.clone(),
+        sp_key: args.sp_key.clone(),
+        sp_metadata: args.sp_metadata.clone(),
+        sp_cert: args.sp_cert.clone(),
+        audience: args.audience.clone(),
+        acs: args.acs.clone(),
+        issuer: args.issuer.clone(),
+        request_id: args.request_id.clone(),
+        profile: args.profile.clone(),
+        profile_file: args.profile_file.clone(),
+        email_from: args.email_from.clone(),
+        allow: args.allow.clone(),
+        deny: args.deny.clone(),
     }
-    Ok(bytes)
 }
 
-/// Every certificate in each `--cert` file, with the file it came from.
-pub fn certs(paths: &[std::path::PathBuf]) -> Result<Vec<(String, CertInfo)>, Error> {
-    let mut out = Vec::new();
-    for path in paths {
-        let bytes = read(path, "--cert")?;
-        let certs = CertInfo::from_file_bytes(&bytes)
-            .map_err(|e| Error::usage(format!("--cert {}: {e}", path.display())))?;
-        out.extend(certs.into_iter().map(|c| (path.display().to_string(), c)));
-    }
-    Ok(out)
-}
-
-/// Reads and parses a metadata file given with `flag`; problems are usage errors naming the flag.
-/// A file, or an https URL fetched with [`samlcheck::trust::fetch`]; returns the document and where
-/// it came from.
-fn metadata_file(
-    path: &Path,
-    flag: &str,
-    limits: &samlcheck::input::Limits,
-) -> Result<(metadata::Metadata, String), Error> {
-    let shown = path.display().to_string();
-    let f = samlcheck::trust::fetch::load(path)
-        .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
-    let md = metadata::parse(&f.bytes, limits)
-        .map_err(|e| Error::usage(format!("{flag} {shown}: {e}")))?;
-    Ok((md, f.origin))
-}
-
+/// The analysis options the flags mean.
 pub fn build(args: &ReportArgs) -> Result<Options, Error> {
-    let mut o = Options::new(now(args.now.as_deref())?);
-    o.limits = source::limits(&args.input);
-    o.clock.at_issue_instant = args.at == Some(At::IssueInstant);
-    // --now wins over a capture's own time; so does --at now.
-    o.clock.fixed = args.now.is_some() || args.at == Some(At::Now);
-    // A bare number is seconds; otherwise a duration such as 3m, 90s, 1h30m.
-    let skew = match args.clock_skew.trim().parse::<u64>() {
-        Ok(secs) => std::time::Duration::from_secs(secs),
-        Err(_) => humantime::parse_duration(&args.clock_skew).map_err(|e| {
-            Error::usage(format!(
-                "--clock-skew {:?}: {e} (use e.g. 3m, 90s)",
-                args.clock_skew
-            ))
-        })?,
-    };
-    o.clock.skew =
-        time::Duration::try_from(skew).map_err(|_| Error::usage("--clock-skew is too large"))?;
-
-    for path in &args.sp_cert {
-        let bytes = read(path, "--sp-cert")?;
-        let list = CertInfo::from_file_bytes(&bytes)
-            .map_err(|e| Error::usage(format!("--sp-cert {}: {e}", path.display())))?;
-        for c in list {
-            o.sp_trust
-                .add(KeySource::Cert(path.display().to_string()), c);
-        }
-    }
-    o.policy = samlcheck::finding::Policy::new(&args.allow, &args.deny).map_err(Error::usage)?;
-    if let Some(age) = &args.max_age {
-        o.max_age = match age.trim() {
-            "off" | "none" | "0" => None,
-            a => Some(
-                humantime::parse_duration(a)
-                    .ok()
-                    .and_then(|d| time::Duration::try_from(d).ok())
-                    .ok_or_else(|| {
-                        Error::usage(format!(
-                            "--max-age {age:?}: not a duration such as 50m, 1h (or off)"
-                        ))
-                    })?,
-            ),
-        };
-    }
-    for (path, c) in certs(&args.cert)? {
-        o.trust.add(KeySource::Cert(path.clone()), c.clone());
-        o.sp_trust.add(KeySource::Cert(path), c);
-    }
-    for fp in &args.fingerprint {
-        o.trust
-            .pin(fp)
-            .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
-        o.sp_trust
-            .pin(fp)
-            .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
-    }
-    for path in &args.idp_metadata {
-        let (md, origin) = metadata_file(path, "--idp-metadata", &o.limits)?;
-        let idp = md.idp.ok_or_else(|| {
-            Error::usage(format!(
-                "--idp-metadata {}: no IDPSSODescriptor (is this SP metadata? use --sp-metadata)",
-                path.display()
-            ))
-        })?;
-        if idp.signing_certs.is_empty() {
-            return Err(Error::usage(format!(
-                "--idp-metadata {}: no signing certificate in any KeyDescriptor",
-                path.display()
-            )));
-        }
-        for c in idp.signing_certs {
-            o.trust.add(KeySource::Metadata(origin.clone()), c);
-        }
-        o.expectations
-            .idp_sso
-            .extend(idp.endpoints.into_iter().map(|e| e.location));
-        // One URL serves several bindings (Redirect and POST): each once.
-        let mut once: Vec<String> = Vec::new();
-        o.expectations.idp_sso.retain(|u| {
-            let first = !once.contains(u);
-            once.push(u.clone());
-            first
-        });
-        if o.expectations.issuer.is_none() {
-            o.expectations.issuer = md.entity_id;
-        }
-    }
-    if let Some(path) = &args.sp_metadata {
-        let (md, origin) = metadata_file(path, "--sp-metadata", &o.limits)?;
-        let sp = md.sp.ok_or_else(|| {
-            Error::usage(format!(
-                "--sp-metadata {}: no SPSSODescriptor (is this IdP metadata? use --idp-metadata)",
-                path.display()
-            ))
-        })?;
-        o.expectations.want_assertions_signed = sp.want_assertions_signed;
-        for c in sp.signing_certs {
-            o.sp_trust.add(KeySource::Metadata(origin.clone()), c);
-        }
-        o.expectations.audiences.extend(md.entity_id);
-        o.expectations
-            .acs
-            .extend(sp.endpoints.iter().map(|e| e.location.clone()));
-        o.expectations.sp_acs = sp.endpoints;
-    }
-    o.expectations
-        .audiences
-        .extend(args.audience.iter().cloned());
-    o.expectations.acs.extend(args.acs.iter().cloned());
-    if let Some(i) = &args.issuer {
-        o.expectations.issuer = Some(i.clone());
-    }
-    o.expectations.request_id = args.request_id.clone();
-    if let Some(name) = &args.profile {
-        o.profile =
-            Some(Profile::builtin(name).map_err(|e| Error::usage(format!("--profile: {e}")))?);
-    }
-    if let Some(path) = &args.profile_file {
-        let bytes = read(path, "--profile-file")?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::usage(format!("--profile-file {}: not UTF-8", path.display())))?;
-        o.profile = Some(
-            Profile::from_json(&text)
-                .map_err(|e| Error::usage(format!("--profile-file {}: {e}", path.display())))?,
-        );
-    }
-    o.email_from = args.email_from.clone();
-    if let Some(path) = &args.sp_key {
-        let key = read(path, "--sp-key")?;
-        // Decryption reads a PEM private key; anything else is a usage error, not a finding.
-        if !key.windows(11).any(|w| w == b"PRIVATE KEY") {
-            return Err(Error::usage(format!(
-                "--sp-key {}: not a PEM private key (a certificate is not a key; pass the SP's private key)",
-                path.display()
-            )));
-        }
-        o.sp_key = Some(key);
-    }
-    Ok(o)
+    settings(args).options()
 }
