@@ -140,6 +140,16 @@ impl Settings {
         o.clock.skew = time::Duration::try_from(skew)
             .map_err(|_| Error::usage("--clock-skew is too large"))?;
 
+        self.keys(&mut o)?;
+        self.idp_metadata(&mut o)?;
+        self.sp_metadata(&mut o)?;
+        self.expectations(&mut o)?;
+        Ok(o)
+    }
+
+    /// Keys the user trusts (`--cert`, `--fingerprint`, `--sp-cert`), the policy and `--max-age`.
+    fn keys(&self, o: &mut Options) -> Result<(), Error> {
+        let args = self;
         for path in &args.sp_cert {
             let bytes = read(path, "--sp-cert")?;
             let list = CertInfo::from_file_bytes(&bytes)
@@ -177,6 +187,12 @@ impl Settings {
                 .pin(fp)
                 .map_err(|e| Error::usage(format!("--fingerprint {e}")))?;
         }
+        Ok(())
+    }
+
+    /// `--idp-metadata`: its signing keys, SSO URLs and entity ID.
+    fn idp_metadata(&self, o: &mut Options) -> Result<(), Error> {
+        let args = self;
         for path in &args.idp_metadata {
             let (md, origin) = metadata_file(path, "--idp-metadata", &o.limits)?;
             let idp = md.idp.ok_or_else(|| {
@@ -208,6 +224,12 @@ impl Settings {
                 o.expectations.issuer = md.entity_id;
             }
         }
+        Ok(())
+    }
+
+    /// `--sp-metadata`: the SP's keys, entity ID and ACS endpoints.
+    fn sp_metadata(&self, o: &mut Options) -> Result<(), Error> {
+        let args = self;
         if let Some(path) = &args.sp_metadata {
             let (md, origin) = metadata_file(path, "--sp-metadata", &o.limits)?;
             let sp = md.sp.ok_or_else(|| {
@@ -226,6 +248,12 @@ impl Settings {
                 .extend(sp.endpoints.iter().map(|e| e.location.clone()));
             o.expectations.sp_acs = sp.endpoints;
         }
+        Ok(())
+    }
+
+    /// Expectations given directly, the profile, the email sources and the SP's key.
+    fn expectations(&self, o: &mut Options) -> Result<(), Error> {
+        let args = self;
         o.expectations
             .audiences
             .extend(args.audience.iter().cloned());
@@ -260,6 +288,6 @@ impl Settings {
             }
             o.sp_key = Some(key);
         }
-        Ok(o)
+        Ok(())
     }
 }
