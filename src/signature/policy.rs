@@ -108,6 +108,35 @@ pub fn signature_rules(
         counts: true,
         ..Default::default()
     };
+    let target = reference_target(doc, msg, info, &mut d, sink);
+    match &target {
+        Some(t) => coverage(t, msg, info, consumed, idp, placement_denied, &mut d, sink),
+        None => d.counts = false,
+    }
+    object_content(info, sink);
+    transforms(info, &mut d, sink);
+    algorithms(info, &mut d, sink);
+    canonicalization(info, &mut d, sink);
+    // A signature that cannot count is never handed to libxmlsec1: its result could change
+    // nothing, and junk signatures must not spend the time budget.
+    if !d.counts && d.crypto_allowed {
+        d.crypto_allowed = false;
+        d.refusal.get_or_insert_with(|| {
+            "not evaluated: policy already refused it, so its cryptographic result could change nothing".into()
+        });
+    }
+    d
+}
+
+/// The one Reference's same-document target, resolved as the SAML reader and libxmlsec1 both
+/// see it; refusals for a wrong count, URI or ambiguous ID.
+fn reference_target(
+    doc: &Document,
+    msg: &Message,
+    info: &SignatureInfo,
+    d: &mut Decision,
+    sink: &mut Sink,
+) -> Option<libxml::tree::Node> {
     let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if info.signed_info_count != 1 || info.reference_uris.len() != 1 {
         sink.push(at(Finding::new(
@@ -167,68 +196,84 @@ pub fn signature_rules(
             d.refuse("refused by policy: ambiguous ID resolution");
         }
     }
-    if let Some(t) = &target {
-        let id = NodeId(dom::identity(t));
-        d.target = Some(id);
-        d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
-        let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
-        if id == msg.root_node {
-            d.covers = match msg.kind {
-                MessageKind::Response => Covers::Response,
-                MessageKind::Saml11Assertion => Covers::Assertion,
-                _ => Covers::Message,
-            };
-        } else if Some(id) == consumed {
-            d.covers = Covers::Assertion;
-        } else if advice && id == info.parent_node {
-            // An Advice Assertion's own signature: information, never what the SP consumes.
-            d.refuse(
-                "not evaluated: it signs an Assertion in Advice, which the SP does not consume",
-            );
-        } else {
-            sink.push(at(Finding::new(
-                Code::WrappingReferenceTarget,
-                format!("the signature covers {}, which is neither the {} root nor the Assertion it consumes", d.target_desc, msg.kind.title()),
-            )));
-            d.counts = false;
-        }
-        if id == info.parent_node && !info.schema_position && d.counts {
-            // Enveloped in the very element it signs, and that element is the root or the
-            // consumed Assertion: its position among the siblings cannot change what is signed,
-            // so it is no wrapping attack and it counts. SPs that validate the schema reject
-            // it: `--deny signature-placement-unusual` makes samlcheck one of them.
-            // Auth0 appends the Response signature as the last child (node-saml and XML::Sig
-            // based IdPs do too); other products are not named, as nothing says they do.
-            let who = match idp {
-                Idp::Auth0 => format!("; {} places it there", idp.name()),
-                _ => String::new(),
-            };
-            let verdict = if placement_denied {
-                "--deny signature-placement-unusual is set, so samlcheck does not count it"
-            } else {
-                "it counts; SPs that validate the schema position (python3-saml, ruby-saml) reject it"
-            };
-            sink.push(at(Finding::new(
-                Code::SignaturePlacementUnusual,
-                format!("the signature in {} is not where the SAML schema puts it (right after the Issuer, SAML core §5.4.1 and the schema of §2.3.3/§3.2.1){who}. It signs the whole {} it sits in, so this is no wrapping attack: {verdict}", info.parent_path, d.covers),
-            )));
-            if placement_denied {
-                d.counts = false;
-            }
-        }
-        if id != info.parent_node {
-            sink.push(at(Finding::new(
-                Code::WrappingSignaturePlacement,
-                format!(
-                    "the signature sits in {} but references {}",
-                    info.parent_path, d.target_desc
-                ),
-            )));
-            d.counts = false;
-        }
+    target
+}
+
+/// What the target is (the root, the consumed Assertion, an Advice Assertion, something else)
+/// and whether the signature's place lets it count.
+#[allow(clippy::too_many_arguments)]
+fn coverage(
+    t: &libxml::tree::Node,
+    msg: &Message,
+    info: &SignatureInfo,
+    consumed: Option<NodeId>,
+    idp: Idp,
+    placement_denied: bool,
+    d: &mut Decision,
+    sink: &mut Sink,
+) {
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
+    let id = NodeId(dom::identity(t));
+    d.target = Some(id);
+    d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
+    let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
+    if id == msg.root_node {
+        d.covers = match msg.kind {
+            MessageKind::Response => Covers::Response,
+            MessageKind::Saml11Assertion => Covers::Assertion,
+            _ => Covers::Message,
+        };
+    } else if Some(id) == consumed {
+        d.covers = Covers::Assertion;
+    } else if advice && id == info.parent_node {
+        // An Advice Assertion's own signature: information, never what the SP consumes.
+        d.refuse("not evaluated: it signs an Assertion in Advice, which the SP does not consume");
     } else {
+        sink.push(at(Finding::new(
+            Code::WrappingReferenceTarget,
+            format!("the signature covers {}, which is neither the {} root nor the Assertion it consumes", d.target_desc, msg.kind.title()),
+        )));
         d.counts = false;
     }
+    if id == info.parent_node && !info.schema_position && d.counts {
+        // Enveloped in the very element it signs, and that element is the root or the
+        // consumed Assertion: its position among the siblings cannot change what is signed,
+        // so it is no wrapping attack and it counts. SPs that validate the schema reject
+        // it: `--deny signature-placement-unusual` makes samlcheck one of them.
+        // Auth0 appends the Response signature as the last child (node-saml and XML::Sig
+        // based IdPs do too); other products are not named, as nothing says they do.
+        let who = match idp {
+            Idp::Auth0 => format!("; {} places it there", idp.name()),
+            _ => String::new(),
+        };
+        let verdict = if placement_denied {
+            "--deny signature-placement-unusual is set, so samlcheck does not count it"
+        } else {
+            "it counts; SPs that validate the schema position (python3-saml, ruby-saml) reject it"
+        };
+        sink.push(at(Finding::new(
+            Code::SignaturePlacementUnusual,
+            format!("the signature in {} is not where the SAML schema puts it (right after the Issuer, SAML core §5.4.1 and the schema of §2.3.3/§3.2.1){who}. It signs the whole {} it sits in, so this is no wrapping attack: {verdict}", info.parent_path, d.covers),
+        )));
+        if placement_denied {
+            d.counts = false;
+        }
+    }
+    if id != info.parent_node {
+        sink.push(at(Finding::new(
+            Code::WrappingSignaturePlacement,
+            format!(
+                "the signature sits in {} but references {}",
+                info.parent_path, d.target_desc
+            ),
+        )));
+        d.counts = false;
+    }
+}
+
+/// Content in a `ds:Object`: never signed by an enveloped signature.
+fn object_content(info: &SignatureInfo, sink: &mut Sink) {
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if !info.object_content.is_empty() {
         sink.push(at(Finding::new(
             Code::SignatureObjectContent,
@@ -238,6 +283,11 @@ pub fn signature_rules(
             ),
         )));
     }
+}
+
+/// Transforms: enveloped-signature and C14N variants, at most two.
+fn transforms(info: &SignatureInfo, d: &mut Decision, sink: &mut Sink) {
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     // Transforms: enveloped-signature and C14N variants, at most two.
     let bad: Vec<&String> = info
         .transforms
@@ -256,6 +306,11 @@ pub fn signature_rules(
         )));
         d.refuse(format!("refused by policy: {what}"));
     }
+}
+
+/// Algorithms: MD5 and HMAC refused, unknown ones not checked, SHA-1 one warning per signature.
+fn algorithms(info: &SignatureInfo, d: &mut Decision, sink: &mut Sink) {
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     // Algorithms: MD5 and HMAC refused, unknown ones not checked, SHA-1 one warning per signature.
     let supported = [
         (
@@ -300,6 +355,11 @@ pub fn signature_rules(
             ),
         )));
     }
+}
+
+/// The canonicalization method: a C14N variant only.
+fn canonicalization(info: &SignatureInfo, d: &mut Decision, sink: &mut Sink) {
+    let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if let Some(c) = &info.c14n_algorithm {
         if !C14N.contains(&c.as_str()) {
             sink.push(at(Finding::new(
@@ -309,13 +369,4 @@ pub fn signature_rules(
             d.refuse(format!("refused by policy: canonicalization method {c}"));
         }
     }
-    // A signature that cannot count is never handed to libxmlsec1: its result could change
-    // nothing, and junk signatures must not spend the time budget.
-    if !d.counts && d.crypto_allowed {
-        d.crypto_allowed = false;
-        d.refusal.get_or_insert_with(|| {
-            "not evaluated: policy already refused it, so its cryptographic result could change nothing".into()
-        });
-    }
-    d
 }
