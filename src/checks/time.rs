@@ -167,6 +167,42 @@ pub fn check(
 ) -> Vec<Mark> {
     let now = reference(msg, clock);
     required_instants(msg, assertion, sink);
+    too_old(msg, assertion, clock, max_age, now, sink);
+    let mut marks = Vec::new();
+    for (label, value, bound, line, path) in bounds(msg, assertion) {
+        let Some(raw) = value else { continue };
+        sink.judged(Check::Time);
+        let Some(t) = parse_instant(&raw) else {
+            sink.push(
+                Finding::new(
+                    Code::TimeUnparseable,
+                    format!("{label} {raw:?} is not an xs:dateTime"),
+                )
+                .at(line, path),
+            );
+            continue;
+        };
+        let delta = between(t, now);
+        marks.push(Mark {
+            label: label.clone(),
+            at: format_instant(t),
+            offset_seconds: delta.whole_seconds(),
+        });
+        judge_bound(&label, t, bound, now, clock, line, path, sink);
+    }
+    marks.sort_by_key(|m| m.offset_seconds);
+    marks
+}
+
+/// `--max-age`: the message issued longer ago than the SP accepts.
+fn too_old(
+    msg: &Message,
+    assertion: Option<&Assertion>,
+    clock: &Clock,
+    max_age: Option<Duration>,
+    now: OffsetDateTime,
+    sink: &mut Sink,
+) {
     if let Some(max) = max_age.filter(|_| !clock.at_issue_instant) {
         let issued = msg
             .issue_instant
@@ -193,7 +229,13 @@ pub fn check(
             }
         }
     }
-    let mut marks = Vec::new();
+}
+
+/// Every instant the message and its Assertion carry, with what bound it is and where.
+fn bounds(
+    msg: &Message,
+    assertion: Option<&Assertion>,
+) -> Vec<(String, Option<String>, Bound, usize, String)> {
     let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
     bounds.push((
         format!("{} IssueInstant", msg.root_name),
@@ -253,79 +295,73 @@ pub fn check(
             ));
         }
     }
-    for (label, value, bound, line, path) in bounds {
-        let Some(raw) = value else { continue };
-        sink.judged(Check::Time);
-        let Some(t) = parse_instant(&raw) else {
-            sink.push(
-                Finding::new(
-                    Code::TimeUnparseable,
-                    format!("{label} {raw:?} is not an xs:dateTime"),
-                )
-                .at(line, path),
-            );
-            continue;
-        };
-        let delta = between(t, now);
-        marks.push(Mark {
-            label: label.clone(),
-            at: format_instant(t),
-            offset_seconds: delta.whole_seconds(),
-        });
-        let who = if clock.at_issue_instant {
-            "the message's IssueInstant"
-        } else {
-            "now"
-        };
-        match bound {
-            Bound::Confirmation => {}
-            Bound::NotBefore if t > plus(now, clock.skew) => sink.push(
-                Finding::new(
-                    Code::TimeNotYetValid,
-                    format!(
-                        "{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead of this one by more than {}",
-                        span(delta),
-                        format_instant(now),
-                        span(clock.skew),
-                        span(delta.saturating_sub(clock.skew))
-                    ),
-                )
-                .hint("sync the IdP's and the SP's clocks with NTP")
-                .at(line, path),
-            ),
-            Bound::NotOnOrAfter if now >= plus(t, clock.skew) => sink.push(
-                Finding::new(
-                    Code::TimeExpired,
-                    format!(
-                        "{label} passed {} before {who} ({}), beyond the {} skew",
-                        span(delta),
-                        format_instant(now),
-                        span(clock.skew)
-                    ),
-                )
-                .hint(if clock.at_issue_instant {
-                    "the message was already expired when issued: the IdP's validity window or clock is wrong".to_string()
-                } else {
-                    "if this is an old capture, judge it with --at issue-instant; otherwise sync clocks (NTP) and retry the sign-in".to_string()
-                })
-                .at(line, path),
-            ),
-            Bound::Issued if t > plus(now, clock.skew) => sink.push(
-                Finding::new(
-                    Code::TimeIssuedInFuture,
-                    format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
-                )
-                .hint("sync the IdP's clock with NTP")
-                .at(line, path),
-            ),
-            Bound::Session if now >= plus(t, clock.skew) => sink.push(
-                Finding::new(Code::TimeSessionExpired, format!("{label} passed {} before {who}", span(delta))).at(line, path),
-            ),
-            _ => {}
-        }
+    bounds
+}
+
+/// Judges one instant against the judged time and the skew.
+#[allow(clippy::too_many_arguments)]
+fn judge_bound(
+    label: &str,
+    t: OffsetDateTime,
+    bound: Bound,
+    now: OffsetDateTime,
+    clock: &Clock,
+    line: usize,
+    path: String,
+    sink: &mut Sink,
+) {
+    let delta = between(t, now);
+    let who = if clock.at_issue_instant {
+        "the message's IssueInstant"
+    } else {
+        "now"
+    };
+    match bound {
+        Bound::Confirmation => {}
+        Bound::NotBefore if t > plus(now, clock.skew) => sink.push(
+            Finding::new(
+                Code::TimeNotYetValid,
+                format!(
+                    "{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead of this one by more than {}",
+                    span(delta),
+                    format_instant(now),
+                    span(clock.skew),
+                    span(delta.saturating_sub(clock.skew))
+                ),
+            )
+            .hint("sync the IdP's and the SP's clocks with NTP")
+            .at(line, path),
+        ),
+        Bound::NotOnOrAfter if now >= plus(t, clock.skew) => sink.push(
+            Finding::new(
+                Code::TimeExpired,
+                format!(
+                    "{label} passed {} before {who} ({}), beyond the {} skew",
+                    span(delta),
+                    format_instant(now),
+                    span(clock.skew)
+                ),
+            )
+            .hint(if clock.at_issue_instant {
+                "the message was already expired when issued: the IdP's validity window or clock is wrong".to_string()
+            } else {
+                "if this is an old capture, judge it with --at issue-instant; otherwise sync clocks (NTP) and retry the sign-in".to_string()
+            })
+            .at(line, path),
+        ),
+        Bound::Issued if t > plus(now, clock.skew) => sink.push(
+            Finding::new(
+                Code::TimeIssuedInFuture,
+                format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
+            )
+            .hint("sync the IdP's clock with NTP")
+            .at(line, path),
+        ),
+        Bound::Session if now >= plus(t, clock.skew) => sink.push(
+            Finding::new(Code::TimeSessionExpired, format!("{label} passed {} before {who}", span(delta))).at(line, path),
+        ),
+        _ => {}
     }
-    marks.sort_by_key(|m| m.offset_seconds);
-    marks
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
