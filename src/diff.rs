@@ -81,32 +81,70 @@ fn failing(r: &Report, c: Check) -> bool {
 
 /// Compares A with B.
 pub fn compare(a: &Report, b: &Report) -> Diff {
-    let mut out = Vec::new();
-    let mut push = |field: String, check: Check, va: String, vb: String| {
+    let mut p = Differ {
+        a,
+        b,
+        out: Vec::new(),
+    };
+    envelope(&mut p);
+    subject(&mut p);
+    attributes(&mut p);
+    signatures(&mut p);
+    findings(&mut p);
+    let mut out = p.out;
+    // Explaining differences first; the sort is stable, so report order stays within each group.
+    out.sort_by_key(|d| !d.explains_failure);
+    Diff {
+        a: a.origin.clone(),
+        b: b.origin.clone(),
+        a_verdict: a.verdict,
+        b_verdict: b.verdict,
+        differences: out,
+    }
+}
+
+/// The two reports and the differences found so far.
+struct Differ<'r> {
+    a: &'r Report,
+    b: &'r Report,
+    out: Vec<Difference>,
+}
+
+impl Differ<'_> {
+    /// Records `field` when A's and B's values differ.
+    fn push(&mut self, field: String, check: Check, va: String, vb: String) {
         if va != vb {
-            out.push(Difference {
-                explains_failure: failing(a, check) != failing(b, check),
+            self.out.push(Difference {
+                explains_failure: failing(self.a, check) != failing(self.b, check),
                 field,
                 check,
                 a: va,
                 b: vb,
             });
         }
-    };
-    let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "(absent)".into());
-    push(
+    }
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_else(|| "(absent)".into())
+}
+
+/// The message around the Assertion: kind, issuer, status, where it went, audience, window.
+fn envelope(p: &mut Differ) {
+    let (a, b) = (p.a, p.b);
+    p.push(
         "message".into(),
         Check::Input,
         a.message.unwrap_or("?").into(),
         b.message.unwrap_or("?").into(),
     );
-    push(
+    p.push(
         "issuer".into(),
         Check::Issuer,
         opt(&a.issuer),
         opt(&b.issuer),
     );
-    push(
+    p.push(
         "idp".into(),
         Check::Issuer,
         a.idp.name().into(),
@@ -124,14 +162,14 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
             )
         })
     };
-    push("status".into(), Check::Status, status(a), status(b));
-    push(
+    p.push("status".into(), Check::Status, status(a), status(b));
+    p.push(
         "destination".into(),
         Check::Destination,
         opt(&a.destination),
         opt(&b.destination),
     );
-    push(
+    p.push(
         "recipient".into(),
         Check::Recipient,
         a.recipients.join(", "),
@@ -142,7 +180,7 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
             .as_ref()
             .map_or(String::new(), |c| c.audiences.join(", "))
     };
-    push("audience".into(), Check::Audience, aud(a), aud(b));
+    p.push("audience".into(), Check::Audience, aud(a), aud(b));
     let irt = |r: &Report| {
         if r.in_response_to.is_some() {
             "present (SP-initiated)"
@@ -151,7 +189,7 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
         }
         .to_string()
     };
-    push("in_response_to".into(), Check::InResponseTo, irt(a), irt(b));
+    p.push("in_response_to".into(), Check::InResponseTo, irt(a), irt(b));
     let window = |r: &Report| {
         r.conditions.as_ref().map_or("(no Conditions)".into(), |c| {
             match (
@@ -167,7 +205,12 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
             }
         })
     };
-    push("validity_window".into(), Check::Time, window(a), window(b));
+    p.push("validity_window".into(), Check::Time, window(a), window(b));
+}
+
+/// Subject and email.
+fn subject(p: &mut Differ) {
+    let (a, b) = (p.a, p.b);
     // Subject.
     let nameid = |r: &Report| shown(r.subject.as_ref().and_then(|s| s.name_id.as_deref()));
     // A NameID that is an unresolved placeholder (or empty) is an email problem for the SP.
@@ -182,23 +225,28 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
     } else {
         Check::Subject
     };
-    push("nameid".into(), check, nameid(a), nameid(b));
+    p.push("nameid".into(), check, nameid(a), nameid(b));
     let fmt = |r: &Report| opt(&r.subject.as_ref().and_then(|s| s.format.clone()));
-    push("nameid.format".into(), Check::Subject, fmt(a), fmt(b));
+    p.push("nameid.format".into(), Check::Subject, fmt(a), fmt(b));
     let auth = |r: &Report| {
         r.subject
             .as_ref()
             .is_some_and(|s| s.authenticated)
             .to_string()
     };
-    push("authenticated".into(), Check::Signature, auth(a), auth(b));
+    p.push("authenticated".into(), Check::Signature, auth(a), auth(b));
     // Email.
     let email = |r: &Report| {
         r.email.as_ref().map_or("(none)".into(), |e| {
             format!("{} from {}", shown(e.value.as_deref()), e.source.describe())
         })
     };
-    push("email".into(), Check::Email, email(a), email(b));
+    p.push("email".into(), Check::Email, email(a), email(b));
+}
+
+/// Attributes by name.
+fn attributes(p: &mut Differ) {
+    let (a, b) = (p.a, p.b);
     // Attributes by name.
     let names: BTreeSet<&str> = a
         .attributes
@@ -224,14 +272,14 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
             Check::Attributes
         };
         if present(a) != present(b) {
-            let p = |r: &Report| {
+            let held = |r: &Report| {
                 if present(r) {
                     format!("present ({} value(s))", get(r).len())
                 } else {
                     "absent".into()
                 }
             };
-            push(format!("attribute[{n}]"), check, p(a), p(b));
+            p.push(format!("attribute[{n}]"), check, held(a), held(b));
             continue;
         }
         let nf = |r: &Report| {
@@ -241,39 +289,44 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
                 .find(|x| x.name == n)
                 .and_then(|x| x.name_format.clone()))
         };
-        push(format!("attribute[{n}].name_format"), check, nf(a), nf(b));
+        p.push(format!("attribute[{n}].name_format"), check, nf(a), nf(b));
         let shapes = |v: &Vec<String>| {
             let s: Vec<&str> = v.iter().map(|x| shape(x)).collect();
             format!("{} value(s): {}", v.len(), s.join(", "))
         };
-        push(
+        p.push(
             format!("attribute[{n}].values"),
             check,
             shapes(&va),
             shapes(&vb),
         );
     }
+}
+
+/// Signatures, pairwise.
+fn signatures(p: &mut Differ) {
+    let (a, b) = (p.a, p.b);
     // Signatures.
     let count = |r: &Report| r.signatures.len().to_string();
-    push("signatures".into(), Check::Signature, count(a), count(b));
+    p.push("signatures".into(), Check::Signature, count(a), count(b));
     for i in 0..a.signatures.len().min(b.signatures.len()) {
         let (sa, sb) = (&a.signatures[i], &b.signatures[i]);
         let f = |k: &str| format!("signature[{}].{k}", i + 1);
-        push(
+        p.push(
             f("covers"),
             Check::Signature,
             sa.location.clone(),
             sb.location.clone(),
         );
         let res = |s: &crate::report::SignatureReport| s.result.label().replace(' ', "_");
-        push(f("result"), Check::Signature, res(sa), res(sb));
-        push(
+        p.push(f("result"), Check::Signature, res(sa), res(sb));
+        p.push(
             f("algorithm"),
             Check::Algorithm,
             opt(&sa.signature_algorithm),
             opt(&sb.signature_algorithm),
         );
-        push(
+        p.push(
             f("digest"),
             Check::Algorithm,
             opt(&sa.digest_algorithm),
@@ -284,8 +337,13 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
                 format!("SHA-256 {} until {}", c.sha256, c.not_after)
             })
         };
-        push(f("certificate"), Check::Certificate, cert(sa), cert(sb));
+        p.push(f("certificate"), Check::Certificate, cert(sa), cert(sb));
     }
+}
+
+/// Findings only one side has.
+fn findings(p: &mut Differ) {
+    let (a, b) = (p.a, p.b);
     // Findings only one side has.
     let codes = |r: &Report| r.findings.iter().map(|f| f.code).collect::<BTreeSet<_>>();
     let (ca, cb) = (codes(a), codes(b));
@@ -294,16 +352,7 @@ pub fn compare(a: &Report, b: &Report) -> Diff {
         let has = |s: &BTreeSet<crate::codes::Code>| {
             if s.contains(code) { "yes" } else { "no" }.to_string()
         };
-        push(format!("finding[{code}]"), check, has(&ca), has(&cb));
-    }
-    // Explaining differences first; the sort is stable, so report order stays within each group.
-    out.sort_by_key(|d| !d.explains_failure);
-    Diff {
-        a: a.origin.clone(),
-        b: b.origin.clone(),
-        a_verdict: a.verdict,
-        b_verdict: b.verdict,
-        differences: out,
+        p.push(format!("finding[{code}]"), check, has(&ca), has(&cb));
     }
 }
 
