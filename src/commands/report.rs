@@ -31,21 +31,8 @@ pub fn run(
     let inputs = source::inputs(&args.input)?;
     let limits = source::limits(&args.input);
     let pick = pick(args.input.message.as_deref())?;
-    let format = args.format;
-    let mut out = Output::default();
-    let mut tally = Tally::default();
-    let mut reports = Vec::new();
-    let mut outcomes = Vec::new();
     let mut progress = Progress::new(inputs.len());
-    let mut broken_pipe = false;
-    let mut json_stream = json::Stream::default();
-    let mode = if verify {
-        human::Mode::Verify
-    } else {
-        human::Mode::Inspect
-    };
-    let (mut human_batch, mut human_written) = (Vec::new(), false);
-    let (mut human_readable, mut human_bad) = (0usize, 0usize);
+    let mut emit = Emitter::new(args.format, verify, stream, human_stream);
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
     samlcheck::analyze::prepare();
@@ -67,100 +54,154 @@ pub fn run(
                 }
             }
             for (k, mut r) in found.into_iter().enumerate() {
-                tally.add(&r);
                 if let Some(red) = redactor.as_mut() {
                     red.report(&mut r);
                 }
-                if let Some(e) = &r.error {
-                    out.stderr.push(format!("error: {}", e.message));
-                }
-                match format {
-                    Format::Ndjson if !broken_pipe => {
-                        let line = serde_json::to_string(&r).unwrap_or_default();
-                        broken_pipe = writeln!(stream, "{line}").is_err();
-                    }
-                    Format::Ndjson => {}
-                    Format::Sarif | Format::Junit => {
-                        outcomes.push(Outcome::message(&r, input.file(), k))
-                    }
-                    // JSON streams in constant memory (at most one report held).
-                    Format::Json if !broken_pipe => {
-                        broken_pipe = json_stream.push(&r, stream).is_err();
-                    }
-                    Format::Json => {}
-                    // Human text streams per input (its flow view needs the input's messages).
-                    Format::Human => human_batch.push(r),
-                    Format::Markdown | Format::Html => reports.push(r),
-                }
+                emit.report(r, input.file(), k);
             }
-            // The human text of this input, written now: the batch is never held whole.
-            if format == Format::Human && !broken_pipe {
-                let good: Vec<Report> = std::mem::take(&mut human_batch)
-                    .into_iter()
-                    .filter(|r| r.verdict != Verdict::InputError)
-                    .collect();
-                if !good.is_empty() {
-                    human_readable += good.len();
-                    human_bad += good.iter().filter(|r| human::has_error(r)).count();
-                    let sep = if human_written { "\n" } else { "" };
-                    human_written = true;
-                    let text = human::render(&good, mode);
-                    broken_pipe = write!(human_stream, "{sep}{text}").is_err();
-                }
-            }
+            emit.end_input();
         },
     );
     let took = progress.finish();
-    let _ = stream.flush();
-    match format {
-        Format::Json => {
-            if !broken_pipe {
-                let _ = json_stream.finish(stream);
-            }
-            let _ = stream.flush();
-            out.plain = true;
-        }
-        Format::Ndjson => out.plain = true,
-        Format::Markdown => {
-            out.stdout = markdown::render(&reports, verify);
-            out.plain = true;
-        }
-        Format::Html => {
-            out.stdout = samlcheck::report::html::render(&reports, verify);
-            out.plain = true;
-        }
-        Format::Sarif => {
-            out.stdout = sarif::render(&outcomes);
-            out.plain = true;
-        }
-        Format::Junit => {
-            out.stdout = junit::render(
-                if verify { "verify" } else { "inspect" },
-                &outcomes,
-                took.as_secs_f64(),
-            );
-            out.plain = true;
-        }
-        Format::Human => {
-            if tally.total > 1 && !broken_pipe {
-                let line =
-                    human::summary_counts(human_readable, human_bad, tally.input_errors, verify);
-                broken_pipe = write!(human_stream, "{line}").is_err();
-            }
-            let _ = human_stream.flush();
+    Ok(emit.finish(took))
+}
+
+/// Writes reports as they finish, in the chosen format: JSON, NDJSON and the human text stream
+/// (the human text per input, for its flow view); Markdown, HTML, SARIF and JUnit are written
+/// whole at the end. Counts the verdicts for the exit code and the summary line.
+struct Emitter<'w> {
+    format: Format,
+    verify: bool,
+    stream: &'w mut dyn Write,
+    human_stream: &'w mut dyn Write,
+    out: Output,
+    tally: Tally,
+    broken_pipe: bool,
+    json: json::Stream,
+    /// The current input's reports (human), or every report (Markdown, HTML).
+    held: Vec<Report>,
+    outcomes: Vec<Outcome>,
+    human_written: bool,
+    human_readable: usize,
+    human_bad: usize,
+}
+
+impl<'w> Emitter<'w> {
+    fn new(
+        format: Format,
+        verify: bool,
+        stream: &'w mut dyn Write,
+        human_stream: &'w mut dyn Write,
+    ) -> Self {
+        Self {
+            format,
+            verify,
+            stream,
+            human_stream,
+            out: Output::default(),
+            tally: Tally::default(),
+            broken_pipe: false,
+            json: json::Stream::default(),
+            held: Vec::new(),
+            outcomes: Vec::new(),
+            human_written: false,
+            human_readable: 0,
+            human_bad: 0,
         }
     }
-    if format != Format::Human && tally.total > 1 {
-        out.stderr.push(tally.summary(verify, took));
+
+    fn mode(&self) -> human::Mode {
+        if self.verify {
+            human::Mode::Verify
+        } else {
+            human::Mode::Inspect
+        }
     }
-    out.code = if broken_pipe || tally.input_errors > 0 {
-        2
-    } else if verify && tally.failed > 0 {
-        1
-    } else {
-        0
-    };
-    Ok(out)
+
+    /// One finished (and redacted) report: the `k`th message of `file`.
+    fn report(&mut self, r: Report, file: Option<&str>, k: usize) {
+        self.tally.add(&r);
+        if let Some(e) = &r.error {
+            self.out.stderr.push(format!("error: {}", e.message));
+        }
+        match self.format {
+            Format::Ndjson if !self.broken_pipe => {
+                let line = serde_json::to_string(&r).unwrap_or_default();
+                self.broken_pipe = writeln!(self.stream, "{line}").is_err();
+            }
+            Format::Sarif | Format::Junit => self.outcomes.push(Outcome::message(&r, file, k)),
+            // JSON streams in constant memory (at most one report held).
+            Format::Json if !self.broken_pipe => {
+                self.broken_pipe = self.json.push(&r, self.stream).is_err();
+            }
+            Format::Ndjson | Format::Json => {}
+            Format::Human | Format::Markdown | Format::Html => self.held.push(r),
+        }
+    }
+
+    /// The end of one input: its human text is written now, so the batch is never held whole.
+    fn end_input(&mut self) {
+        if self.format != Format::Human || self.broken_pipe {
+            return;
+        }
+        let good: Vec<Report> = std::mem::take(&mut self.held)
+            .into_iter()
+            .filter(|r| r.verdict != Verdict::InputError)
+            .collect();
+        if good.is_empty() {
+            return;
+        }
+        self.human_readable += good.len();
+        self.human_bad += good.iter().filter(|r| human::has_error(r)).count();
+        let sep = if self.human_written { "\n" } else { "" };
+        self.human_written = true;
+        let text = human::render(&good, self.mode());
+        self.broken_pipe = write!(self.human_stream, "{sep}{text}").is_err();
+    }
+
+    /// Closes the output: what is written whole, the summary line and the exit code.
+    fn finish(mut self, took: std::time::Duration) -> Output {
+        let _ = self.stream.flush();
+        let verify = self.verify;
+        self.out.plain = self.format != Format::Human;
+        match self.format {
+            Format::Json if !self.broken_pipe => {
+                let _ = self.json.finish(self.stream);
+                let _ = self.stream.flush();
+            }
+            Format::Markdown => self.out.stdout = markdown::render(&self.held, verify),
+            Format::Html => self.out.stdout = samlcheck::report::html::render(&self.held, verify),
+            Format::Sarif => self.out.stdout = sarif::render(&self.outcomes),
+            Format::Junit => {
+                let command = if verify { "verify" } else { "inspect" };
+                self.out.stdout = junit::render(command, &self.outcomes, took.as_secs_f64());
+            }
+            Format::Human => {
+                if self.tally.total > 1 && !self.broken_pipe {
+                    let line = human::summary_counts(
+                        self.human_readable,
+                        self.human_bad,
+                        self.tally.input_errors,
+                        verify,
+                    );
+                    self.broken_pipe = write!(self.human_stream, "{line}").is_err();
+                }
+                let _ = self.human_stream.flush();
+            }
+            Format::Json | Format::Ndjson => {}
+        }
+        if self.format != Format::Human && self.tally.total > 1 {
+            self.out.stderr.push(self.tally.summary(verify, took));
+        }
+        self.out.code = if self.broken_pipe || self.tally.input_errors > 0 {
+            2
+        } else if verify && self.tally.failed > 0 {
+            1
+        } else {
+            0
+        };
+        self.out
+    }
 }
 
 /// Reads, decodes and analyses one input: a report per message found (one input error report
