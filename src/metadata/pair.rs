@@ -6,7 +6,7 @@
 use super::{verdict, PairReport};
 use crate::codes::Code;
 use crate::finding::{Finding, Sink};
-use crate::trust::metadata::Metadata;
+use crate::trust::metadata::{Descriptor, Metadata};
 
 const POST: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 const REDIRECT: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -52,7 +52,15 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
         ));
         return;
     };
-    // Entity IDs and the audience the IdP issues.
+    entity_ids(idp_md, sp_md, expected, sink);
+    acs(sp, expected, sink);
+    sso(idp, sink);
+    name_id_formats(idp, sp, sink);
+    signing(idp, sp, sink);
+}
+
+/// Entity IDs and the audience the IdP issues.
+fn entity_ids(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Sink) {
     match sp_md.entity_id.as_deref().map(str::trim) {
         None | Some("") => {}
         Some(e) if Some(e) == idp_md.entity_id.as_deref().map(str::trim) => sink.push(Finding::new(
@@ -71,7 +79,10 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             }
         }
     }
-    // Where and how the IdP posts the Response.
+}
+
+/// Where and how the IdP posts the Response.
+fn acs(sp: &Descriptor, expected: &Expected, sink: &mut Sink) {
     let posts: Vec<&str> = sp
         .endpoints
         .iter()
@@ -119,7 +130,10 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             );
         }
     }
-    // How the SP sends the AuthnRequest.
+}
+
+/// How the SP sends the AuthnRequest.
+fn sso(idp: &Descriptor, sink: &mut Sink) {
     let sso_ok = idp
         .endpoints
         .iter()
@@ -133,7 +147,10 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             .at(idp.line, "/EntityDescriptor/IDPSSODescriptor"),
         );
     }
-    // NameID formats both sides accept.
+}
+
+/// NameID formats both sides accept.
+fn name_id_formats(idp: &Descriptor, sp: &Descriptor, sink: &mut Sink) {
     let (i, s) = (&idp.name_id_formats, &sp.name_id_formats);
     let open = |v: &Vec<String>| v.is_empty() || v.iter().any(|f| f == UNSPECIFIED);
     if !open(i) && !open(s) && !s.iter().any(|f| i.contains(f)) {
@@ -149,7 +166,10 @@ fn check(idp_md: &Metadata, sp_md: &Metadata, expected: &Expected, sink: &mut Si
             .hint("an SP that sends NameIDPolicy with its format gets status InvalidNameIDPolicy; configure the IdP application's NameID format to one the SP lists"),
         );
     }
-    // Signing each side wants against what the other can sign.
+}
+
+/// Signing each side wants against what the other can sign.
+fn signing(idp: &Descriptor, sp: &Descriptor, sink: &mut Sink) {
     if idp.want_authn_requests_signed && !sp.authn_requests_signed {
         sink.push(Finding::new(
             Code::PairAuthnRequestsUnsigned,
