@@ -37,6 +37,104 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
         );
         return;
     };
+    other_conditions(a, c, line, sink);
+    if c.restrictions.is_empty() {
+        sink.push(
+            Finding::new(
+                Code::AudienceMissing,
+                "the Assertion's Conditions carry no AudienceRestriction (profiles §4.1.4.2)",
+            )
+            .hint(idp.hint(Topic::Audience))
+            .at(line, path),
+        );
+        return;
+    }
+    for (i, r) in c.restrictions.iter().enumerate() {
+        restriction(i, r, c, exp, idp, (line, &path), sink);
+    }
+    sp_name_qualifier(a, exp, idp, sink);
+}
+
+/// One AudienceRestriction: it must name the SP (OR within it); empty, it never holds; the SP's
+/// ACS URL in it means the IdP's Identifier and Reply URL were swapped.
+fn restriction(
+    i: usize,
+    r: &[String],
+    c: &crate::xml::model::Conditions,
+    exp: &Expectations,
+    idp: Idp,
+    (line, path): (usize, &str),
+    sink: &mut Sink,
+) {
+    let path = path.to_string();
+    let which = if c.restrictions.len() > 1 {
+        format!("AudienceRestriction {} of {}", i + 1, c.restrictions.len())
+    } else {
+        "the AudienceRestriction".to_string()
+    };
+    if r.is_empty() {
+        sink.push(
+            Finding::new(
+                Code::AudienceRestrictionEmpty,
+                format!(
+                    "{which} names no Audience, so it can never be satisfied (SAML core §2.5.1.4)"
+                ),
+            )
+            .hint(idp.hint(Topic::Audience))
+            .at(line, path.clone()),
+        );
+        return;
+    }
+    if exp.audiences.is_empty() {
+        return;
+    }
+    if !r
+        .iter()
+        .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
+    {
+        let e = &exp.audiences[0];
+        // The Identifier holds the SP's ACS URL: the two fields were swapped in the IdP.
+        if r.iter()
+            .any(|got| exp.acs.iter().any(|acs| matches(acs, got)))
+        {
+            sink.push(
+                Finding::new(
+                    Code::AudienceMismatch,
+                    format!("{which}: Audience {} is the SP's ACS URL, not its entity ID {e:?}: the IdP application's Identifier (Entity ID) and Reply (ACS) URL are swapped", quote_list(r)),
+                )
+                .hint(format!("{} — Identifier (Entity ID): {e}; Reply / ACS URL: {}", idp.hint(Topic::Audience), exp.acs[0]))
+                .at(line, path.clone()),
+            );
+            return;
+        }
+        let and = if c.restrictions.len() > 1 {
+            " (each AudienceRestriction must name the SP, SAML core §2.5.1.4)"
+        } else {
+            ""
+        };
+        sink.push(
+            Finding::new(
+                Code::AudienceMismatch,
+                format!(
+                    "{which}: Audience {} does not match the expected {e:?}: {}{and}",
+                    quote_list(r),
+                    diff(e, &r[0])
+                ),
+            )
+            .hint(idp.hint(Topic::Audience))
+            .at(line, path.clone()),
+        );
+    }
+}
+
+/// Conditions other than AudienceRestriction: unknown ones make the Conditions Indeterminate
+/// (SAML core §2.5.1.1); OneTimeUse is noted (§2.5.1.5).
+fn other_conditions(
+    a: &Assertion,
+    c: &crate::xml::model::Conditions,
+    line: usize,
+    sink: &mut Sink,
+) {
     for (name, l) in &c.unknown {
         sink.push(
             Finding::new(
@@ -55,75 +153,10 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
             .at(line, format!("{}/Conditions", a.path)),
         );
     }
-    if c.restrictions.is_empty() {
-        sink.push(
-            Finding::new(
-                Code::AudienceMissing,
-                "the Assertion's Conditions carry no AudienceRestriction (profiles §4.1.4.2)",
-            )
-            .hint(idp.hint(Topic::Audience))
-            .at(line, path),
-        );
-        return;
-    }
-    for (i, r) in c.restrictions.iter().enumerate() {
-        let which = if c.restrictions.len() > 1 {
-            format!("AudienceRestriction {} of {}", i + 1, c.restrictions.len())
-        } else {
-            "the AudienceRestriction".to_string()
-        };
-        if r.is_empty() {
-            sink.push(
-                Finding::new(
-                    Code::AudienceRestrictionEmpty,
-                    format!("{which} names no Audience, so it can never be satisfied (SAML core §2.5.1.4)"),
-                )
-                .hint(idp.hint(Topic::Audience))
-                .at(line, path.clone()),
-            );
-            continue;
-        }
-        if exp.audiences.is_empty() {
-            continue;
-        }
-        if !r
-            .iter()
-            .any(|got| exp.audiences.iter().any(|e| matches(e, got)))
-        {
-            let e = &exp.audiences[0];
-            // The Identifier holds the SP's ACS URL: the two fields were swapped in the IdP.
-            if r.iter()
-                .any(|got| exp.acs.iter().any(|acs| matches(acs, got)))
-            {
-                sink.push(
-                    Finding::new(
-                        Code::AudienceMismatch,
-                        format!("{which}: Audience {} is the SP's ACS URL, not its entity ID {e:?}: the IdP application's Identifier (Entity ID) and Reply (ACS) URL are swapped", quote_list(r)),
-                    )
-                    .hint(format!("{} — Identifier (Entity ID): {e}; Reply / ACS URL: {}", idp.hint(Topic::Audience), exp.acs[0]))
-                    .at(line, path.clone()),
-                );
-                continue;
-            }
-            let and = if c.restrictions.len() > 1 {
-                " (each AudienceRestriction must name the SP, SAML core §2.5.1.4)"
-            } else {
-                ""
-            };
-            sink.push(
-                Finding::new(
-                    Code::AudienceMismatch,
-                    format!(
-                        "{which}: Audience {} does not match the expected {e:?}: {}{and}",
-                        quote_list(r),
-                        diff(e, &r[0])
-                    ),
-                )
-                .hint(idp.hint(Topic::Audience))
-                .at(line, path.clone()),
-            );
-        }
-    }
+}
+
+/// The NameID's SPNameQualifier, when present, must be this SP (SAML core §2.2.2, §8.3.7).
+fn sp_name_qualifier(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
     let spnq = a
         .subject
         .as_ref()
