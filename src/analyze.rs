@@ -153,19 +153,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         }
     };
     let mut sink = Sink::default();
-    sink.judged(Check::Input);
-    if capture.steps.contains(&crate::input::Step::Base64url) {
-        sink.push(Finding::new(
-            Code::UrlSafeBase64,
-            "the message used the URL-safe base64 alphabet",
-        ));
-    }
-    if msg.kind == MessageKind::Saml11Assertion {
-        sink.push(Finding::new(
-            Code::Saml11Assertion,
-            "a SAML 1.1 assertion (WS-Federation token): checked through the same trust stage as SAML 2.0; the Response-only rules (Destination, bearer Recipient, InResponseTo) do not exist in SAML 1.1",
-        ));
-    }
+    input_notes(capture, &msg, &mut sink);
 
     let inputs = authenticate::Inputs {
         trust,
@@ -179,6 +167,27 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     };
     let trusted = authenticate::establish(capture, doc, msg, &inputs, &mut sink)?;
     budget(started, &opts.limits)?;
+    Ok(judge(
+        capture,
+        &trusted,
+        trust,
+        (idp, idp_basis),
+        (&clock, time_basis),
+        opts,
+        sink,
+    ))
+}
+
+/// After the trust stage: certificates, the kind's checks, time, email, policy → the report.
+fn judge(
+    capture: &Capture,
+    trusted: &authenticate::Trusted,
+    trust: &crate::trust::store::TrustStore,
+    (idp, idp_basis): (Idp, Option<Basis>),
+    (clock, time_basis): (&timecheck::Clock, timecheck::TimeBasis),
+    opts: &Options,
+    mut sink: Sink,
+) -> Report {
     let msg = &trusted.msg;
     let consumed = msg.consumed();
     // An Issuer that names no product leaves the syntax of an unresolved placeholder to go by.
@@ -189,7 +198,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         known => known,
     };
 
-    let judged_at = timecheck::reference(msg, &clock);
+    let judged_at = timecheck::reference(msg, clock);
     let trusted_keys = certificate::check(
         trust,
         &trusted.signatures,
@@ -199,38 +208,27 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         idp,
         &mut sink,
     );
-    let mut exp = opts.expectations.clone();
-    if let Some(p) = &opts.profile {
-        p.extend_expectations(&mut exp);
-    }
+    let exp = &opts.expectations;
     let context = list::Context {
         msg,
         consumed,
-        exp: &exp,
-        clock: &clock,
+        exp,
+        clock,
         idp,
         profile: opts.profile.as_ref(),
     };
     for check in list::for_kind(msg.kind) {
         check(&context, &mut sink);
     }
-    let timeline = timecheck::check(msg, consumed, &clock, opts.max_age, &mut sink);
+    let timeline = timecheck::check(msg, consumed, clock, opts.max_age, &mut sink);
     let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
     sink.apply(&opts.policy);
 
     let checks = Checks(sink.states());
-    let verdict = if sink
-        .findings()
-        .iter()
-        .any(|f| f.severity == Severity::Error)
-    {
-        Verdict::Fail
-    } else {
-        Verdict::Pass
-    };
-    Ok(build(
+    let verdict = verdict(&sink);
+    build(
         capture,
-        &trusted,
+        trusted,
         Judged {
             verdict,
             checks,
@@ -248,7 +246,37 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
                 .filter(|_| msg.kind == crate::xml::model::MessageKind::AuthnRequest)
                 .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
         },
-    ))
+    )
+}
+
+/// Notes about how the message arrived: the URL-safe alphabet, a SAML 1.1 token.
+fn input_notes(capture: &Capture, msg: &Message, sink: &mut Sink) {
+    sink.judged(Check::Input);
+    if capture.steps.contains(&crate::input::Step::Base64url) {
+        sink.push(Finding::new(
+            Code::UrlSafeBase64,
+            "the message used the URL-safe base64 alphabet",
+        ));
+    }
+    if msg.kind == MessageKind::Saml11Assertion {
+        sink.push(Finding::new(
+            Code::Saml11Assertion,
+            "a SAML 1.1 assertion (WS-Federation token): checked through the same trust stage as SAML 2.0; the Response-only rules (Destination, bearer Recipient, InResponseTo) do not exist in SAML 1.1",
+        ));
+    }
+}
+
+/// Fail when any finding (after policy) is an error.
+fn verdict(sink: &Sink) -> Verdict {
+    if sink
+        .findings()
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    }
 }
 
 /// The IdP, from the Issuer, else from what the IdP metadata (or --issuer) says it is.

@@ -288,6 +288,10 @@ impl Settings {
             }
             o.sp_key = Some(key);
         }
+        // The profile's patterns where the user gave none, once for every message.
+        if let Some(p) = &o.profile {
+            p.extend_expectations(&mut o.expectations);
+        }
         Ok(())
     }
 }
