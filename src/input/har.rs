@@ -18,102 +18,129 @@ pub(super) fn messages(
     let entries = sorted.as_slice();
     let mut out = Vec::new();
     // SAML messages found in response HTML, by entry, and where each entry's messages end in `out`.
-    let mut forms: Vec<(usize, Vec<Result<Capture, InputError>>)> = Vec::new();
+    let mut forms: Vec<Vec<Result<Capture, InputError>>> = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        let req = &entry["request"];
-        let method = req["method"].as_str().unwrap_or("?");
-        let url = req["url"].as_str().unwrap_or("");
-        let shown = super::short_url(url);
-        let when = entry["startedDateTime"].as_str().unwrap_or("");
-        let context = format!(
-            "HAR entry {}: {method} {shown}{}",
-            i + 1,
-            if when.is_empty() {
-                String::new()
-            } else {
-                format!(" at {when}")
-            }
-        );
-        let recorded = crate::checks::time::parse_instant(when);
-        let mut exchange = super::exchange::from_har(entry);
-        exchange.index = Some(i);
-        let label = |r: Result<Capture, InputError>| match r {
-            Ok(mut c) => {
-                c.context = Some(context.clone());
-                c.recorded_at = recorded;
-                c.from_capture = true;
-                c.exchange = Some(exchange.clone());
-                c.entry = Some(i);
-                Ok(c)
-            }
-            Err(e) => Err(InputError {
-                message: format!("{context}: {}", e.message),
-                ..e
-            }),
-        };
-        if let Some(query) = url
-            .split_once('?')
-            .map(|(_, q)| q.split('#').next().unwrap_or(q))
-        {
-            if has_saml_param(query) {
-                out.push(label(urlenc::parse_pairs(query).and_then(|p| {
-                    from_pairs(&p, vec![Step::Har, Step::Url], true, limits)
-                })));
-            }
-        }
-        let post = &req["postData"];
-        if let Some(params) = post["params"].as_array().filter(|p| !p.is_empty()) {
-            let pairs: Vec<urlenc::Pair> = params
-                .iter()
-                .filter_map(|p| {
-                    let name = p["name"].as_str()?.to_string();
-                    let value = p["value"].as_str().unwrap_or("").to_string();
-                    // HAR params are usually decoded already; decode again only when escapes remain.
-                    let decoded = if urlenc::has_escapes(&value) {
-                        urlenc::percent_decode(&value).unwrap_or(value.clone())
-                    } else {
-                        value.clone()
-                    };
-                    Some(urlenc::Pair {
-                        name,
-                        raw_value: value,
-                        value: decoded,
-                        offset: 0,
-                    })
-                })
-                .collect();
-            if pairs
-                .iter()
-                .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest")
-            {
-                out.push(label(from_pairs(
-                    &pairs,
-                    vec![Step::Har, Step::Form],
-                    false,
-                    limits,
-                )));
-                forms.push((i, html_forms(entry, limits, &label)));
-                positions.push(out.len());
-                continue;
-            }
-        }
-        if let Some(text) = post["text"].as_str() {
-            if has_saml_param(text) {
-                out.push(label(decode_text(text, vec![Step::Har], limits)));
-            }
-        }
-        forms.push((i, html_forms(entry, limits, &label)));
+        let (sent, in_page) = entry_messages(i, entry, limits);
+        out.extend(sent);
+        forms.push(in_page);
         positions.push(out.len());
     }
-    // Messages seen only in an HTML form (never posted in this capture) are added after the
-    // entry whose response carried them; ones the browser did post are not repeated.
+    insert_forms(&mut out, forms, &positions);
+    attach_later(&mut out, entries);
+    if out.is_empty() {
+        return Err(InputError::new(format!(
+            "HAR file has {} entries but no SAMLRequest or SAMLResponse in any request URL or POST body (was the capture started before signing in, with 'Preserve log' on?)",
+            entries.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// Messages found in one place, each decoded or the reason it could not be.
+type Found = Vec<Result<Capture, InputError>>;
+
+/// The messages entry `i` sent (in its URL or POST body) and those its answer's HTML carries in
+/// an auto-submit form, each labelled with the entry.
+fn entry_messages(i: usize, entry: &Value, limits: &Limits) -> (Found, Found) {
+    let req = &entry["request"];
+    let method = req["method"].as_str().unwrap_or("?");
+    let url = req["url"].as_str().unwrap_or("");
+    let when = entry["startedDateTime"].as_str().unwrap_or("");
+    let context = format!(
+        "HAR entry {}: {method} {}{}",
+        i + 1,
+        super::short_url(url),
+        if when.is_empty() {
+            String::new()
+        } else {
+            format!(" at {when}")
+        }
+    );
+    let recorded = crate::checks::time::parse_instant(when);
+    let mut exchange = super::exchange::from_har(entry);
+    exchange.index = Some(i);
+    let label = |r: Result<Capture, InputError>| match r {
+        Ok(mut c) => {
+            c.context = Some(context.clone());
+            c.recorded_at = recorded;
+            c.from_capture = true;
+            c.exchange = Some(exchange.clone());
+            c.entry = Some(i);
+            Ok(c)
+        }
+        Err(e) => Err(InputError {
+            message: format!("{context}: {}", e.message),
+            ..e
+        }),
+    };
+    let mut sent = Vec::new();
+    if let Some(query) = url
+        .split_once('?')
+        .map(|(_, q)| q.split('#').next().unwrap_or(q))
+    {
+        if has_saml_param(query) {
+            sent.push(label(urlenc::parse_pairs(query).and_then(|p| {
+                from_pairs(&p, vec![Step::Har, Step::Url], true, limits)
+            })));
+        }
+    }
+    let post = &req["postData"];
+    let pairs = post_params(post);
+    if pairs
+        .iter()
+        .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest")
+    {
+        sent.push(label(from_pairs(
+            &pairs,
+            vec![Step::Har, Step::Form],
+            false,
+            limits,
+        )));
+    } else if let Some(text) = post["text"].as_str().filter(|t| has_saml_param(t)) {
+        sent.push(label(decode_text(text, vec![Step::Har], limits)));
+    }
+    (sent, html_forms(entry, limits, &label))
+}
+
+/// A POST body's `params`, decoded (HAR params are usually decoded already; decoded again only
+/// when escapes remain).
+fn post_params(post: &Value) -> Vec<urlenc::Pair> {
+    post["params"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let name = p["name"].as_str()?.to_string();
+            let value = p["value"].as_str().unwrap_or("").to_string();
+            let decoded = if urlenc::has_escapes(&value) {
+                urlenc::percent_decode(&value).unwrap_or(value.clone())
+            } else {
+                value.clone()
+            };
+            Some(urlenc::Pair {
+                name,
+                raw_value: value,
+                value: decoded,
+                offset: 0,
+            })
+        })
+        .collect()
+}
+
+/// Messages seen only in an HTML form (never posted in this capture) are added after the entry
+/// whose answer carried them; ones the browser did post are not repeated.
+fn insert_forms(
+    out: &mut Vec<Result<Capture, InputError>>,
+    forms: Vec<Vec<Result<Capture, InputError>>>,
+    positions: &[usize],
+) {
     let posted: Vec<Vec<u8>> = out
         .iter()
         .filter_map(|r| r.as_ref().ok().map(|c| c.xml.clone()))
         .collect();
     let mut extra = 0;
-    for (i, found) in forms {
+    for (i, found) in forms.into_iter().enumerate() {
         for c in found {
             if c.as_ref().is_ok_and(|c| posted.contains(&c.xml)) {
                 continue;
@@ -123,14 +150,6 @@ pub(super) fn messages(
             extra += 1;
         }
     }
-    attach_later(&mut out, entries);
-    if out.is_empty() {
-        return Err(InputError::new(format!(
-            "HAR file has {} entries but no SAMLRequest or SAMLResponse in any request URL or POST body (was the capture started before signing in, with 'Preserve log' on?)",
-            entries.len()
-        )));
-    }
-    Ok(out)
 }
 
 /// SAMLResponse/SAMLRequest values in the auto-submit forms of an entry's HTML response.
