@@ -17,53 +17,7 @@ pub(super) fn messages(
     // Requests before the first message: the SP's pages and its redirect to the IdP.
     let mut before: Vec<super::exchange::Exchange> = Vec::new();
     for (i, req) in requests.iter().enumerate() {
-        let method = req["method"].as_str().unwrap_or("?");
-        let url = req["url"].as_str().unwrap_or("");
-        let shown = super::short_url(url);
-        let context = format!("SAML-tracer request {}: {method} {shown}", i + 1);
-        let mut pairs: Vec<urlenc::Pair> = Vec::new();
-        let mut in_url = false;
-        if let Some(post) = req["post"].as_array() {
-            for p in post {
-                let (Some(name), Some(value)) = (
-                    p.get(0).and_then(Value::as_str),
-                    p.get(1).and_then(Value::as_str),
-                ) else {
-                    continue;
-                };
-                pairs.push(urlenc::Pair {
-                    name: name.into(),
-                    raw_value: value.into(),
-                    value: value.into(),
-                    offset: 0,
-                });
-            }
-        }
-        if !pairs.iter().any(|p| p.name.starts_with("SAML")) {
-            if let Some(query) = url.split_once('?').map(|(_, q)| q) {
-                if let Ok(p) = urlenc::parse_pairs(query) {
-                    pairs = p;
-                    in_url = true;
-                }
-            }
-        }
-        let has_param = pairs
-            .iter()
-            .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest");
-        let result = if has_param {
-            from_pairs(
-                &pairs,
-                vec![
-                    Step::SamlTracer,
-                    if in_url { Step::Url } else { Step::Form },
-                ],
-                in_url,
-                limits,
-            )
-        } else if let Some(xml) = saml_field(req) {
-            // Older exports keep only the decoded XML.
-            Ok(decoded(xml, None))
-        } else {
+        let Some(result) = message(req, limits) else {
             // Not a SAML request: what happened after the last message (an error page, a
             // redirect), or before the first.
             match out.last_mut() {
@@ -75,29 +29,9 @@ pub(super) fn messages(
             }
             continue;
         };
-        // A value masked or removed by the export's filters ("{hash:…}", "{obf:…}", empty):
-        // the decoded XML is still in `saml`.
-        let result = match result {
-            Err(e) => match saml_field(req) {
-                Some(xml) => {
-                    let mut c = decoded(
-                        xml,
-                        pairs
-                            .iter()
-                            .find(|p| p.name.starts_with("SAML"))
-                            .map(|p| p.name.clone()),
-                    );
-                    // The RelayState as the export shows it (masked too: "{hash:…}").
-                    c.relay_state = pairs
-                        .iter()
-                        .find(|p| p.name == "RelayState")
-                        .map(|p| p.value.clone());
-                    Ok(c)
-                }
-                None => Err(e),
-            },
-            ok => ok,
-        };
+        let method = req["method"].as_str().unwrap_or("?");
+        let shown = super::short_url(req["url"].as_str().unwrap_or(""));
+        let context = format!("SAML-tracer request {}: {method} {shown}", i + 1);
         out.push(match result {
             Ok(mut c) => {
                 if out.is_empty() {
@@ -122,6 +56,65 @@ pub(super) fn messages(
         )));
     }
     Ok(out)
+}
+
+/// The SAML message one request carries (its POST fields or URL query, else the decoded XML
+/// the export keeps in `saml`); `None` when it carries none.
+fn message(req: &Value, limits: &Limits) -> Option<Result<Capture, InputError>> {
+    let url = req["url"].as_str().unwrap_or("");
+    let mut pairs: Vec<urlenc::Pair> = Vec::new();
+    let mut in_url = false;
+    for p in req["post"].as_array().into_iter().flatten() {
+        let (Some(name), Some(value)) = (
+            p.get(0).and_then(Value::as_str),
+            p.get(1).and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        pairs.push(urlenc::Pair {
+            name: name.into(),
+            raw_value: value.into(),
+            value: value.into(),
+            offset: 0,
+        });
+    }
+    if !pairs.iter().any(|p| p.name.starts_with("SAML")) {
+        if let Some(query) = url.split_once('?').map(|(_, q)| q) {
+            if let Ok(p) = urlenc::parse_pairs(query) {
+                pairs = p;
+                in_url = true;
+            }
+        }
+    }
+    let has_param = pairs
+        .iter()
+        .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest");
+    if !has_param {
+        // Older exports keep only the decoded XML.
+        return saml_field(req).map(|xml| Ok(decoded(xml, None)));
+    }
+    let step = if in_url { Step::Url } else { Step::Form };
+    let result = from_pairs(&pairs, vec![Step::SamlTracer, step], in_url, limits);
+    // A value masked or removed by the export's filters ("{hash:…}", "{obf:…}", empty): the
+    // decoded XML is still in `saml`.
+    Some(match (result, saml_field(req)) {
+        (Err(_), Some(xml)) => {
+            let mut c = decoded(
+                xml,
+                pairs
+                    .iter()
+                    .find(|p| p.name.starts_with("SAML"))
+                    .map(|p| p.name.clone()),
+            );
+            // The RelayState as the export shows it (masked too: "{hash:…}").
+            c.relay_state = pairs
+                .iter()
+                .find(|p| p.name == "RelayState")
+                .map(|p| p.value.clone());
+            Ok(c)
+        }
+        (result, _) => result,
+    })
 }
 
 /// A value SAML-tracer's "Mask values" or "Remove values" filter replaced (`{hash:1e62…}`,
