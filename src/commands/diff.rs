@@ -45,50 +45,8 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     samlcheck::analyze::prepare();
     let mut sides = Vec::new();
     for (k, i) in inputs.iter().enumerate() {
-        let mut reports = analyze_input(i, &limits, &opts);
-        let name = i.file().unwrap_or("input").to_string();
-        let at = match picks.get(k).copied().flatten() {
-            Some(n) if n <= reports.len() => n - 1,
-            Some(n) => {
-                return Err(Error::usage(format!(
-                    "{name}#{n}: the capture holds {} message(s)",
-                    reports.len()
-                )))
-            }
-            // One message, or the capture's (last) Response: what an SP judges of a sign-in.
-            None if reports.len() == 1 => 0,
-            None => reports
-                .iter()
-                .rposition(|r| r.message == Some("response"))
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "{name}: holds {} messages and no Response; pick one with {name}#N",
-                        reports.len()
-                    ))
-                })?,
-        };
-        let total = reports.len();
-        let responses = reports
-            .iter()
-            .filter(|r| r.message == Some("response"))
-            .count();
-        let mut r = reports.remove(at);
-        // Say which message of a capture is compared when it was not picked by hand.
-        if total > 1 {
-            let why = match picks.get(k).copied().flatten() {
-                Some(_) => String::new(),
-                None if responses > 1 => {
-                    format!(" (the last of {responses} Responses; {name}#N picks another)")
-                }
-                None => String::new(),
-            };
-            r.origin = format!("{}#{}{why}", r.origin, at + 1);
-        }
-        if r.verdict == Verdict::InputError {
-            let msg = r.error.map(|e| e.message).unwrap_or_default();
-            return Err(Error::Input(samlcheck::error::InputError::new(msg)));
-        }
-        sides.push(r);
+        let reports = analyze_input(i, &limits, &opts);
+        sides.push(side(reports, i, picks.get(k).copied().flatten())?);
     }
     if sides[0].message != sides[1].message {
         return Err(Error::usage(format!(
@@ -132,4 +90,56 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
 fn article(kind: &str) -> String {
     let vowel = kind.starts_with(['A', 'E', 'I', 'O', 'U']);
     format!("{} {kind}", if vowel { "an" } else { "a" })
+}
+
+/// The message of one side: the one picked with `FILE#N`, the only one, or the capture's last
+/// Response; its origin says which when the capture holds several.
+fn side(
+    mut reports: Vec<samlcheck::report::Report>,
+    i: &source::Input,
+    pick: Option<usize>,
+) -> Result<samlcheck::report::Report, Error> {
+    let name = i.file().unwrap_or("input").to_string();
+    let at = match pick {
+        Some(n) if n <= reports.len() => n - 1,
+        Some(n) => {
+            return Err(Error::usage(format!(
+                "{name}#{n}: the capture holds {} message(s)",
+                reports.len()
+            )))
+        }
+        // One message, or the capture's (last) Response: what an SP judges of a sign-in.
+        None if reports.len() == 1 => 0,
+        None => reports
+            .iter()
+            .rposition(|r| r.message == Some("response"))
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "{name}: holds {} messages and no Response; pick one with {name}#N",
+                    reports.len()
+                ))
+            })?,
+    };
+    let total = reports.len();
+    let responses = reports
+        .iter()
+        .filter(|r| r.message == Some("response"))
+        .count();
+    let mut r = reports.remove(at);
+    // Say which message of a capture is compared when it was not picked by hand.
+    if total > 1 {
+        let why = match pick {
+            Some(_) => String::new(),
+            None if responses > 1 => {
+                format!(" (the last of {responses} Responses; {name}#N picks another)")
+            }
+            None => String::new(),
+        };
+        r.origin = format!("{}#{}{why}", r.origin, at + 1);
+    }
+    if r.verdict == Verdict::InputError {
+        let msg = r.error.map(|e| e.message).unwrap_or_default();
+        return Err(Error::Input(samlcheck::error::InputError::new(msg)));
+    }
+    Ok(r)
 }
