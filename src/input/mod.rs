@@ -392,32 +392,8 @@ pub(crate) fn decode_text(
             return Err(InputError::new(what));
         }
     }
-    if t.starts_with('<')
-        && html::has_saml_form(t)
-        && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol")
-    {
-        // The IdP's auto-submit page (view-source), not the message itself.
-        let inputs = html::inputs(t);
-        let pairs: Vec<Pair> = inputs
-            .into_iter()
-            .map(|(name, value)| Pair {
-                name,
-                raw_value: value.clone(),
-                value,
-                offset: 0,
-            })
-            .collect();
-        steps.push(Step::HtmlForm);
-        return from_pairs(&pairs, steps, false, limits);
-    }
-    if t.starts_with('<') && wsfed::is_rstr(t) {
-        // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in.
-        let a = wsfed::assertion(t).map_err(InputError::new)?;
-        steps.push(Step::WsFederation);
-        return Ok(capture(steps, a.into_bytes()));
-    }
     if t.starts_with('<') {
-        return Ok(capture(steps, t.as_bytes().to_vec()));
+        return xml_text(t, steps, limits);
     }
     if is_url(t) {
         let query_at = t.find('?').ok_or_else(|| {
@@ -454,18 +430,7 @@ pub(crate) fn decode_text(
         return decode_text(&decoded, steps, limits);
     }
     if base64::looks_like(t) {
-        let first = decode_base64(t, steps.clone(), false, limits).map_err(|e| shift(e, lead));
-        // A `+` that became a space (a form value decoded twice): put it back and say so.
-        let inner_spaces = t.trim().contains(' ') && !t.trim().contains('+');
-        if first.is_err() && inner_spaces {
-            let repaired = t.trim().replace(' ', "+");
-            let mut s = steps;
-            s.push(Step::PlusRepaired);
-            if let Ok(c) = decode_base64(&repaired, s, false, limits) {
-                return Ok(c);
-            }
-        }
-        return first;
+        return base64_text(t, lead, steps, limits);
     }
     let bad = t
         .char_indices()
@@ -476,6 +441,55 @@ pub(crate) fn decode_text(
         offset: bad.map(|b| b + lead),
         origin: None,
     })
+}
+
+/// Text that starts with `<`: the IdP's auto-submit page, a WS-Federation token response, or
+/// the XML message itself.
+fn xml_text(t: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, InputError> {
+    if html::has_saml_form(t) && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol") {
+        // The IdP's auto-submit page (view-source), not the message itself.
+        let inputs = html::inputs(t);
+        let pairs: Vec<Pair> = inputs
+            .into_iter()
+            .map(|(name, value)| Pair {
+                name,
+                raw_value: value.clone(),
+                value,
+                offset: 0,
+            })
+            .collect();
+        steps.push(Step::HtmlForm);
+        return from_pairs(&pairs, steps, false, limits);
+    }
+    if wsfed::is_rstr(t) {
+        // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in.
+        let a = wsfed::assertion(t).map_err(InputError::new)?;
+        steps.push(Step::WsFederation);
+        return Ok(capture(steps, a.into_bytes()));
+    }
+    Ok(capture(steps, t.as_bytes().to_vec()))
+}
+
+/// Base64 (standard or URL-safe, possibly DEFLATEd); a `+` that became a space is repaired
+/// when the text does not decode as it is.
+fn base64_text(
+    t: &str,
+    lead: usize,
+    steps: Vec<Step>,
+    limits: &Limits,
+) -> Result<Capture, InputError> {
+    let first = decode_base64(t, steps.clone(), false, limits).map_err(|e| shift(e, lead));
+    // A `+` that became a space (a form value decoded twice): put it back and say so.
+    let inner_spaces = t.trim().contains(' ') && !t.trim().contains('+');
+    if first.is_err() && inner_spaces {
+        let repaired = t.trim().replace(' ', "+");
+        let mut s = steps;
+        s.push(Step::PlusRepaired);
+        if let Ok(c) = decode_base64(&repaired, s, false, limits) {
+            return Ok(c);
+        }
+    }
+    first
 }
 
 /// `Name: value` lines as devtools shows form data; values are percent-decoded when escaped.
