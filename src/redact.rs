@@ -115,6 +115,14 @@ impl Redactor {
 
     /// Redacts a report in place.
     pub fn report(&mut self, r: &mut Report) {
+        self.values(r);
+        self.exchanges(r);
+        self.flows(r);
+        self.free_text(r);
+    }
+
+    /// The message's personal values and the URLs it names.
+    fn values(&mut self, r: &mut Report) {
         let opt = |me: &mut Self, v: &mut Option<String>| {
             if let Some(x) = v {
                 *x = me.value(x);
@@ -162,6 +170,10 @@ impl Redactor {
                 *a = self.url(a);
             }
         }
+    }
+
+    /// The HTTP exchanges a capture recorded: links, titles, cookie values.
+    fn exchanges(&mut self, r: &mut Report) {
         if let Some(x) = &mut r.http {
             x.url = self.link(&x.url);
             if let Some(l) = &mut x.location {
@@ -193,6 +205,10 @@ impl Redactor {
             x.title = x.title.as_deref().map(|t| self.scrub(t));
             x.evidence = self.scrub(&x.evidence);
         }
+    }
+
+    /// The capture's sign-ins: their hops' links, titles and labels, the causes.
+    fn flows(&mut self, r: &mut Report) {
         // The hops first: their links register the pseudonyms the cause's message needs.
         for f in r.flows.iter_mut() {
             for h in f.hops.iter_mut() {
@@ -203,6 +219,10 @@ impl Redactor {
             }
             f.cause_message = f.cause_message.as_deref().map(|m| self.scrub(m));
         }
+    }
+
+    /// Free text last: the links above registered the pseudonyms it quotes.
+    fn free_text(&mut self, r: &mut Report) {
         // Free text last: the links above registered the pseudonyms it quotes.
         if let Some(c) = &mut r.context {
             *c = self.scrub(c);
