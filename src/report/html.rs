@@ -112,32 +112,8 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         );
         return;
     }
-    let (errors, warnings) = r.counts();
-    let (head, tone) = r.headline(verify);
-    let class = match tone {
-        Tone::Good => "pass",
-        Tone::Caution => "warn",
-        Tone::Bad => "fail",
-    };
-    let _ = write!(
-        o,
-        "<h1 class=\"{class}\">{head}: SAML {}</h1><p>{errors} error(s), {warnings} warning(s) · <code>{}</code></p>",
-        esc(&r.kind()),
-        esc(&r.origin)
-    );
-    if let Some(top) = r.findings.iter().find(|f| f.severity != Severity::Info) {
-        let _ = write!(
-            o,
-            "<div class=\"box\"><p><b>Most likely cause:</b> <code>{}</code> — {}</p>",
-            top.code,
-            esc(&top.message)
-        );
-        if let Some(h) = &top.hint {
-            let _ = write!(o, "<p><b>Fix:</b> {}</p>", esc(h));
-        }
-        o.push_str("</div>");
-    }
     let outline = Outline::of(r, verify);
+    headline(o, &outline, &r.origin);
     o.push_str("<h2>Message</h2><table>");
     for (name, value) in &outline.fields {
         let mut cell = line(value);
@@ -154,8 +130,45 @@ fn one(o: &mut String, r: &Report, verify: bool) {
     for p in &outline.parts {
         part(o, p);
     }
+    checks(o, outline.checks);
+    findings(o, outline.findings);
+}
+
+/// The verdict, the counts, the most likely cause and its fix.
+fn headline(o: &mut String, outline: &Outline, origin: &str) {
+    let h = &outline.head;
+    let class = match h.tone {
+        Tone::Good => "pass",
+        Tone::Caution => "warn",
+        Tone::Bad => "fail",
+    };
+    let _ = write!(
+        o,
+        "<h1 class=\"{class}\">{}: SAML {}</h1><p>{} error(s), {} warning(s) · <code>{}</code></p>",
+        h.words,
+        esc(&h.kind),
+        h.errors,
+        h.warnings,
+        esc(origin)
+    );
+    if let Some(top) = outline.cause {
+        let _ = write!(
+            o,
+            "<div class=\"box\"><p><b>Most likely cause:</b> <code>{}</code> — {}</p>",
+            top.code,
+            esc(&top.message)
+        );
+        if let Some(h) = &top.hint {
+            let _ = write!(o, "<p><b>Fix:</b> {}</p>", esc(h));
+        }
+        o.push_str("</div>");
+    }
+}
+
+/// Every check and its state.
+fn checks(o: &mut String, checks: &[(crate::check::Check, State)]) {
     o.push_str("<h2>Checks</h2><table><tr><th>check</th><th>result</th></tr>");
-    for (c, s) in &r.checks.0 {
+    for (c, s) in checks {
         let (t, class) = match s {
             State::Pass => ("pass", "pass"),
             State::Fail => ("fail", "fail"),
@@ -169,28 +182,33 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         );
     }
     o.push_str("</table>");
-    if !r.findings.is_empty() {
-        o.push_str("<h2>Findings</h2><ul>");
-        for f in &r.findings {
-            let class = match f.severity {
-                Severity::Error => "fail",
-                Severity::Warning => "warn",
-                Severity::Info => "dim",
-            };
-            let _ = write!(
-                o,
-                "<li><b class=\"{class}\">{}</b> <code>{}</code> — {}",
-                f.severity.as_str(),
-                f.code,
-                esc(&f.message)
-            );
-            if let Some(h) = &f.hint {
-                let _ = write!(o, "<br><span class=\"dim\">Fix: {}</span>", esc(h));
-            }
-            o.push_str("</li>");
-        }
-        o.push_str("</ul>");
+}
+
+/// Every finding, most severe first, with its fix.
+fn findings(o: &mut String, findings: &[crate::finding::Finding]) {
+    if findings.is_empty() {
+        return;
     }
+    o.push_str("<h2>Findings</h2><ul>");
+    for f in findings {
+        let class = match f.severity {
+            Severity::Error => "fail",
+            Severity::Warning => "warn",
+            Severity::Info => "dim",
+        };
+        let _ = write!(
+            o,
+            "<li><b class=\"{class}\">{}</b> <code>{}</code> — {}",
+            f.severity.as_str(),
+            f.code,
+            esc(&f.message)
+        );
+        if let Some(h) = &f.hint {
+            let _ = write!(o, "<br><span class=\"dim\">Fix: {}</span>", esc(h));
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul>");
 }
 
 /// A part: a heading, its summary, and its rows as a table.
