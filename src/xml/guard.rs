@@ -28,10 +28,7 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     let config = reader.config_mut();
     config.check_end_names = true;
     config.check_comments = true;
-    let mut depth = 0usize;
-    let mut max_depth = 0usize;
-    let mut elements = 0usize;
-    let mut roots = 0usize;
+    let mut count = Count::default();
     loop {
         let at = reader.buffer_position() as usize + skip;
         let event = reader.read_event().map_err(|e| {
@@ -47,58 +44,14 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
                     at,
                 ))
             }
-            Event::Decl(decl) => {
-                if let Some(Ok(enc)) = decl.encoding() {
-                    let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
-                    if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii") {
-                        let shown: String = enc.chars().take(40).collect();
-                        return Err(InputError::at(format!("XML declares encoding {shown:?}; only UTF-8 is supported"), at));
-                    }
-                }
-            }
+            Event::Decl(decl) => declaration(&decl, at)?,
             Event::Start(ref e) | Event::Empty(ref e) => {
-                // Counted without quick-xml's duplicate check, which is pairwise.
-                let attrs = e
-                    .attributes()
-                    .with_checks(false)
-                    .take(limits.max_attributes + 1)
-                    .count();
-                if attrs > limits.max_attributes {
-                    return Err(InputError::at(
-                        format!(
-                            "an element has more than {} attributes (limit --max-attributes)",
-                            limits.max_attributes
-                        ),
-                        at,
-                    ));
-                }
-                if depth == 0 {
-                    roots += 1;
-                    if roots > 1 {
-                        return Err(InputError::at("XML has a second root element", at));
-                    }
-                }
-                elements += 1;
-                if elements > limits.max_elements {
-                    return Err(InputError::at(
-                        format!("XML has more than {} elements (limit --max-elements)", limits.max_elements),
-                        at,
-                    ));
-                }
-                if matches!(event, Event::Start(_)) {
-                    depth += 1;
-                    max_depth = max_depth.max(depth);
-                    if depth > limits.max_depth {
-                        return Err(InputError::at(
-                            format!("XML nests deeper than {} elements (limit --max-depth)", limits.max_depth),
-                            at,
-                        ));
-                    }
-                }
+                let opens = matches!(event, Event::Start(_));
+                count.element(e, opens, at, limits)?;
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(_) => count.depth = count.depth.saturating_sub(1),
             Event::Text(t) => {
-                if depth == 0 && !t.iter().all(u8::is_ascii_whitespace) {
+                if count.depth == 0 && !t.iter().all(u8::is_ascii_whitespace) {
                     return Err(InputError::at("XML has text outside the root element", at));
                 }
                 if t.contains(&b'&') {
@@ -109,19 +62,103 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
             _ => {}
         }
     }
-    if depth > 0 {
+    if count.depth > 0 {
         return Err(InputError::at(
-            format!("XML ends with {depth} element(s) still open: the message is truncated"),
+            format!(
+                "XML ends with {} element(s) still open: the message is truncated",
+                count.depth
+            ),
             xml.len(),
         ));
     }
-    if roots == 0 {
+    if count.roots == 0 {
         return Err(InputError::at("XML has no root element", xml.len()));
     }
     Ok(Scan {
-        elements,
-        max_depth,
+        elements: count.elements,
+        max_depth: count.max_depth,
     })
+}
+
+/// The XML declaration: only UTF-8 (or ASCII) is read.
+fn declaration(decl: &quick_xml::events::BytesDecl, at: usize) -> Result<(), InputError> {
+    if let Some(Ok(enc)) = decl.encoding() {
+        let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
+        if !matches!(enc.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii") {
+            let shown: String = enc.chars().take(40).collect();
+            return Err(InputError::at(
+                format!("XML declares encoding {shown:?}; only UTF-8 is supported"),
+                at,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What the scan counts against the limits as it goes.
+#[derive(Default)]
+struct Count {
+    depth: usize,
+    max_depth: usize,
+    elements: usize,
+    roots: usize,
+}
+
+impl Count {
+    /// One start (or empty) tag: attributes, roots, elements and depth within the limits.
+    fn element(
+        &mut self,
+        e: &quick_xml::events::BytesStart,
+        opens: bool,
+        at: usize,
+        limits: &Limits,
+    ) -> Result<(), InputError> {
+        // Counted without quick-xml's duplicate check, which is pairwise.
+        let attrs = e
+            .attributes()
+            .with_checks(false)
+            .take(limits.max_attributes + 1)
+            .count();
+        if attrs > limits.max_attributes {
+            return Err(InputError::at(
+                format!(
+                    "an element has more than {} attributes (limit --max-attributes)",
+                    limits.max_attributes
+                ),
+                at,
+            ));
+        }
+        if self.depth == 0 {
+            self.roots += 1;
+            if self.roots > 1 {
+                return Err(InputError::at("XML has a second root element", at));
+            }
+        }
+        self.elements += 1;
+        if self.elements > limits.max_elements {
+            return Err(InputError::at(
+                format!(
+                    "XML has more than {} elements (limit --max-elements)",
+                    limits.max_elements
+                ),
+                at,
+            ));
+        }
+        if opens {
+            self.depth += 1;
+            self.max_depth = self.max_depth.max(self.depth);
+            if self.depth > limits.max_depth {
+                return Err(InputError::at(
+                    format!(
+                        "XML nests deeper than {} elements (limit --max-depth)",
+                        limits.max_depth
+                    ),
+                    at,
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A parser message on one short line: whitespace and control characters collapse to one space
