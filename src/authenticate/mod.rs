@@ -94,6 +94,59 @@ pub fn establish(
     let mut signatures = verification.reports;
     let mut covered = verification.covered;
 
+    binding(capture, &msg, inp, &mut signatures, &mut covered, sink);
+    note_reindented(capture, &signatures, inp, sink);
+    let consumed = msg.consumed();
+    let root_covered = covered.contains(&msg.root_node);
+    let mut authenticated = if msg.kind.is_protocol_only() {
+        root_covered
+    } else {
+        consumed.is_some_and(|a| covered.contains(&a.node)) || root_covered
+    };
+    if let Some(a) = consumed.filter(|_| authenticated) {
+        if let Some(reason) = cross_check(
+            &msg,
+            a,
+            &verification.signed_bytes,
+            decrypted_xml.as_deref(),
+            &capture.xml,
+        ) {
+            sink.push(Finding::new(Code::WrappingParserDisagreement, reason));
+            authenticated = false;
+        }
+    }
+    if !inp.trust.is_empty() && consumed.is_some() {
+        sink.judged(Check::Signature);
+    }
+    let xml = decrypted_xml
+        .as_deref()
+        .map(str::as_bytes)
+        .unwrap_or(&capture.xml);
+    open_encrypted_id(xml, &mut msg, inp, sink)?;
+    want_assertion_signed(&msg, &covered, authenticated, inp, sink);
+    if msg.kind.is_protocol_only() && !authenticated {
+        unauthenticated(&msg, capture, inp, sink);
+    } else if !inp.trust.is_empty() && !msg.kind.is_protocol_only() && !authenticated {
+        missing(&msg, inp, sink);
+    }
+    Ok(Trusted {
+        decrypted: decrypted_xml.is_some(),
+        msg,
+        signatures,
+        authenticated,
+    })
+}
+
+/// The binding the message came over: a Response over HTTP-Redirect and a query signature in a
+/// POST are refused; a request's or logout message's query signature is verified.
+fn binding(
+    capture: &Capture,
+    msg: &Message,
+    inp: &Inputs,
+    signatures: &mut Vec<crate::report::SignatureReport>,
+    covered: &mut Vec<crate::xml::model::NodeId>,
+    sink: &mut Sink,
+) {
     let via_redirect = capture.steps.contains(&crate::input::Step::Url)
         && capture.steps.contains(&crate::input::Step::Inflate);
     if capture.redirect.is_none() && via_redirect && msg.kind == MessageKind::Response {
@@ -122,7 +175,16 @@ pub fn establish(
             signatures.push(report);
         }
     }
+}
 
+/// A digest that fails as captured but holds without the whitespace between elements: the
+/// message was re-indented after signing.
+fn note_reindented(
+    capture: &Capture,
+    signatures: &[crate::report::SignatureReport],
+    inp: &Inputs,
+    sink: &mut Sink,
+) {
     if signatures
         .iter()
         .any(|s| s.result == crate::report::SigResult::DigestMismatch)
@@ -136,36 +198,18 @@ pub fn establish(
             .hint("use the raw capture (the SAMLResponse value as posted, a HAR, or `samlcheck decode --raw`), never XML an editor or `samlcheck decode` reformatted"),
         );
     }
-    let consumed = msg.consumed();
-    let root_covered = covered.contains(&msg.root_node);
-    let mut authenticated = if msg.kind.is_protocol_only() {
-        root_covered
-    } else {
-        consumed.is_some_and(|a| covered.contains(&a.node)) || root_covered
-    };
-    if let Some(a) = consumed.filter(|_| authenticated) {
-        if let Some(reason) = cross_check(
-            &msg,
-            a,
-            &verification.signed_bytes,
-            decrypted_xml.as_deref(),
-            &capture.xml,
-        ) {
-            sink.push(Finding::new(Code::WrappingParserDisagreement, reason));
-            authenticated = false;
-        }
-    }
-    if !inp.trust.is_empty() && consumed.is_some() {
-        sink.judged(Check::Signature);
-    }
-    let xml = decrypted_xml
-        .as_deref()
-        .map(str::as_bytes)
-        .unwrap_or(&capture.xml);
-    open_encrypted_id(xml, &mut msg, inp, sink)?;
-    let consumed = msg.consumed();
+}
+
+/// `WantAssertionsSigned`: the consumed Assertion must carry its own signature.
+fn want_assertion_signed(
+    msg: &Message,
+    covered: &[crate::xml::model::NodeId],
+    authenticated: bool,
+    inp: &Inputs,
+    sink: &mut Sink,
+) {
     if inp.want_assertions_signed && authenticated {
-        if let Some(a) = consumed.filter(|a| !covered.contains(&a.node)) {
+        if let Some(a) = msg.consumed().filter(|a| !covered.contains(&a.node)) {
             sink.push(
                 Finding::new(
                     Code::AssertionSignatureRequired,
@@ -176,17 +220,6 @@ pub fn establish(
             );
         }
     }
-    if msg.kind.is_protocol_only() && !authenticated {
-        unauthenticated(&msg, capture, inp, sink);
-    } else if !inp.trust.is_empty() && !msg.kind.is_protocol_only() && !authenticated {
-        missing(&msg, inp, sink);
-    }
-    Ok(Trusted {
-        decrypted: decrypted_xml.is_some(),
-        msg,
-        signatures,
-        authenticated,
-    })
 }
 
 /// Whether a signature that fails as captured verifies once whitespace-only text between
