@@ -29,18 +29,9 @@ fn read(doc: &Document, after_decryption: bool) -> Result<Message, InputError> {
     let root = El::root(doc).ok_or_else(|| InputError::new("XML has no root element"))?;
     let name = root.name().into_owned();
     let ns = root.ns();
-    let kind = match (ns.as_deref(), name.as_str()) {
-        (Some(SAMLP), "Response") => MessageKind::Response,
-        (Some(SAMLP), "AuthnRequest") => MessageKind::AuthnRequest,
-        (Some(SAMLP), "LogoutRequest") => MessageKind::LogoutRequest,
-        (Some(SAMLP), "LogoutResponse") => MessageKind::LogoutResponse,
-        (Some(super::saml11::NS), "Assertion") => return Ok(super::saml11::message(root)),
-        (ns, _) => {
-            return Err(InputError::new(format!(
-                "root element is {{{}}}{name}, not a SAML 2.0 protocol message (Response, AuthnRequest, LogoutRequest, LogoutResponse) or a SAML 1.1 Assertion",
-                ns.unwrap_or("")
-            )))
-        }
+    let kind = match root_kind(ns.as_deref(), &name)? {
+        Some(kind) => kind,
+        None => return Ok(super::saml11::message(root)),
     };
     let mut comments = Vec::new();
     let issuer_el = root.child(SAML, "Issuer");
@@ -51,24 +42,11 @@ fn read(doc: &Document, after_decryption: bool) -> Result<Message, InputError> {
     // Only a Response carries an Assertion the SP consumes; in any other message an Assertion
     // is somewhere no SP reads one (and is reported as hidden below).
     let response = kind == MessageKind::Response;
-    let mut assertions: Vec<Assertion> = Vec::new();
-    let mut malformed_encrypted = Vec::new();
-    if response {
-        assertions.extend(
-            root.children(SAML, "Assertion")
-                .map(|a| read_assertion(a, false, &mut comments)),
-        );
-        for e in root.children(SAML, "EncryptedAssertion") {
-            if after_decryption {
-                assertions.extend(
-                    e.children(SAML, "Assertion")
-                        .map(|a| read_assertion(a, true, &mut comments)),
-                );
-            } else if let Some(why) = encrypted_shape(e) {
-                malformed_encrypted.push((e.path(), e.line(), why));
-            }
-        }
-    }
+    let (assertions, malformed_encrypted) = if response {
+        consumed_assertions(root, after_decryption, &mut comments)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let subtree = root.subtree();
     let below = |namespace: &'static str, local: &'static str| {
         subtree[1..]
@@ -85,17 +63,7 @@ fn read(doc: &Document, after_decryption: bool) -> Result<Message, InputError> {
                     && parent
                         .is_some_and(|p| p.is(SAML, "EncryptedAssertion") && is_root(p.parent()))))
     };
-    let request = match kind {
-        MessageKind::AuthnRequest => Some(read_authn_request(root)),
-        MessageKind::LogoutRequest => Some(RequestInfo {
-            name_id: root
-                .child(SAML, "NameID")
-                .map(|n| read_text(n, &mut comments)),
-            session_index: root.child(SAMLP, "SessionIndex").map(|n| n.text().0),
-            ..Default::default()
-        }),
-        _ => None,
-    };
+    let request = read_request(kind, root, &mut comments);
     Ok(Message {
         kind,
         id: root.attr("ID"),
@@ -125,6 +93,69 @@ fn read(doc: &Document, after_decryption: bool) -> Result<Message, InputError> {
         comments,
         duplicate_ids: duplicate_ids(&subtree),
     })
+}
+
+/// The message kind of a root element; `None` for a SAML 1.1 Assertion (read by its own reader).
+fn root_kind(ns: Option<&str>, name: &str) -> Result<Option<MessageKind>, InputError> {
+    Ok(Some(match (ns, name) {
+        (Some(SAMLP), "Response") => MessageKind::Response,
+        (Some(SAMLP), "AuthnRequest") => MessageKind::AuthnRequest,
+        (Some(SAMLP), "LogoutRequest") => MessageKind::LogoutRequest,
+        (Some(SAMLP), "LogoutResponse") => MessageKind::LogoutResponse,
+        (Some(super::saml11::NS), "Assertion") => return Ok(None),
+        (ns, _) => {
+            return Err(InputError::new(format!(
+                "root element is {{{}}}{name}, not a SAML 2.0 protocol message (Response, AuthnRequest, LogoutRequest, LogoutResponse) or a SAML 1.1 Assertion",
+                ns.unwrap_or("")
+            )))
+        }
+    }))
+}
+
+/// A Response's Assertions (its children; after decryption, those inside its
+/// EncryptedAssertions too) and the EncryptedAssertions that are not what XML Encryption allows.
+#[allow(clippy::type_complexity)]
+fn consumed_assertions(
+    root: El,
+    after_decryption: bool,
+    comments: &mut Vec<TextComment>,
+) -> (Vec<Assertion>, Vec<(String, usize, String)>) {
+    let mut assertions: Vec<Assertion> = Vec::new();
+    let mut malformed_encrypted = Vec::new();
+    {
+        assertions.extend(
+            root.children(SAML, "Assertion")
+                .map(|a| read_assertion(a, false, comments)),
+        );
+        for e in root.children(SAML, "EncryptedAssertion") {
+            if after_decryption {
+                assertions.extend(
+                    e.children(SAML, "Assertion")
+                        .map(|a| read_assertion(a, true, comments)),
+                );
+            } else if let Some(why) = encrypted_shape(e) {
+                malformed_encrypted.push((e.path(), e.line(), why));
+            }
+        }
+    }
+    (assertions, malformed_encrypted)
+}
+
+/// What a request asks for (AuthnRequest) or names (LogoutRequest).
+fn read_request(
+    kind: MessageKind,
+    root: El,
+    comments: &mut Vec<TextComment>,
+) -> Option<RequestInfo> {
+    match kind {
+        MessageKind::AuthnRequest => Some(read_authn_request(root)),
+        MessageKind::LogoutRequest => Some(RequestInfo {
+            name_id: root.child(SAML, "NameID").map(|n| read_text(n, comments)),
+            session_index: root.child(SAMLP, "SessionIndex").map(|n| n.text().0),
+            ..Default::default()
+        }),
+        _ => None,
+    }
 }
 
 /// Why an EncryptedAssertion (as captured) is not what SAML core §2.3.4 and XML Encryption
