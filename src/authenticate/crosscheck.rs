@@ -68,41 +68,7 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
                     }
                 }
                 if let Some(b) = base {
-                    let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
-                    match rel.as_slice() {
-                        ["Subject", "NameID"]
-                        | ["Issuer"]
-                        | ["Conditions", "AudienceRestriction", "Audience"]
-                        | ["AttributeStatement", "Attribute", "AttributeValue"] => {
-                            buf = Some(String::new())
-                        }
-                        [_, "Subject", "NameIdentifier"]
-                        | ["Conditions", "AudienceRestrictionCondition", "Audience"]
-                            if layout == Layout::Saml11 =>
-                        {
-                            buf = Some(String::new())
-                        }
-                        ["AttributeStatement", "Attribute"] => {
-                            let name: &[u8] = if layout == Layout::Saml11 {
-                                b"AttributeName"
-                            } else {
-                                b"Name"
-                            };
-                            view.attributes
-                                .push((attr(e, name).unwrap_or_default(), Vec::new()));
-                        }
-                        ["Conditions"] => view
-                            .conditions
-                            .push((attr(e, b"NotBefore"), attr(e, b"NotOnOrAfter"))),
-                        ["Subject", "SubjectConfirmation", "SubjectConfirmationData"] => {
-                            view.confirmations.push((
-                                attr(e, b"Recipient"),
-                                attr(e, b"NotOnOrAfter"),
-                                attr(e, b"InResponseTo"),
-                            ))
-                        }
-                        _ => {}
-                    }
+                    start_in_assertion(&stack[b + 1..], e, layout, &mut view, &mut buf);
                 }
                 if empty {
                     close(&mut stack, &mut base, &mut buf, &mut view);
@@ -124,6 +90,48 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
         }
     }
     Some(view)
+}
+
+/// A start tag inside the consumed Assertion, at `rel` below it: a text value to collect, or an
+/// element whose attributes are the value.
+fn start_in_assertion(
+    rel: &[String],
+    e: &quick_xml::events::BytesStart,
+    layout: Layout,
+    view: &mut View,
+    buf: &mut Option<String>,
+) {
+    let rel: Vec<&str> = rel.iter().map(String::as_str).collect();
+    match rel.as_slice() {
+        ["Subject", "NameID"]
+        | ["Issuer"]
+        | ["Conditions", "AudienceRestriction", "Audience"]
+        | ["AttributeStatement", "Attribute", "AttributeValue"] => *buf = Some(String::new()),
+        [_, "Subject", "NameIdentifier"]
+        | ["Conditions", "AudienceRestrictionCondition", "Audience"]
+            if layout == Layout::Saml11 =>
+        {
+            *buf = Some(String::new())
+        }
+        ["AttributeStatement", "Attribute"] => {
+            let name: &[u8] = if layout == Layout::Saml11 {
+                b"AttributeName"
+            } else {
+                b"Name"
+            };
+            view.attributes
+                .push((attr(e, name).unwrap_or_default(), Vec::new()));
+        }
+        ["Conditions"] => view
+            .conditions
+            .push((attr(e, b"NotBefore"), attr(e, b"NotOnOrAfter"))),
+        ["Subject", "SubjectConfirmation", "SubjectConfirmationData"] => view.confirmations.push((
+            attr(e, b"Recipient"),
+            attr(e, b"NotOnOrAfter"),
+            attr(e, b"InResponseTo"),
+        )),
+        _ => {}
+    }
 }
 
 /// XML 1.0 §2.11: `\r\n` and a lone `\r` become `\n` before parsing.
@@ -212,6 +220,11 @@ pub fn disagreement(xml: &[u8], a: &Assertion, layout: Layout) -> Option<String>
             view.assertions
         ));
     }
+    who(&view, a).or_else(|| when_and_what(&view, a))
+}
+
+/// Issuer, NameID and Audience as both parsers read them.
+fn who(view: &View, a: &Assertion) -> Option<String> {
     let issuers: Vec<String> = a.issuer.iter().cloned().collect();
     if view.issuers != issuers {
         return Some(format!(
@@ -242,6 +255,11 @@ pub fn disagreement(xml: &[u8], a: &Assertion, layout: Layout) -> Option<String>
             view.audiences
         ));
     }
+    None
+}
+
+/// The time window, the confirmations and the attributes as both parsers read them.
+fn when_and_what(view: &View, a: &Assertion) -> Option<String> {
     let conditions: Vec<(Option<String>, Option<String>)> = a
         .conditions
         .iter()
