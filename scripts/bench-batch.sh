@@ -20,7 +20,7 @@ now=(--now 2026-01-15T10:01:00Z --idp-metadata testdata/idp-metadata.xml)
 run() { # label, command...
   local label=$1; shift
   /usr/bin/time -f '%e %U %S %M' -o "$times" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-  read -r wall user sys rss <"$times"
+  read -r wall user sys rss < <(tail -n 1 "$times")
   printf '%-40s %6.0f msg/s wall  %6.0f msg/CPU-s  peak RSS %4.0f MB\n' "$label" \
     "$(echo "$n / $wall" | bc -l)" "$(echo "$n / ($user + $sys)" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# samlcheck against the libxmlsec1 floor, in one run (issue 21): scripts/floor/floor.c parses each
+# message and calls xmlSecDSigCtxVerify with a key loaded once — the least any libxmlsec1-based
+# verifier can do. samlcheck does that and everything else (trust rules, the pre-digest
+# cross-check, every SAML check, the report, JSON).
+#
+# Prints, from one run on N copies of testdata/signed-assertion.xml (4.8 KB, one trusted key):
+#   - per core: messages per second pinned to CPU 0 (taskset), samlcheck's ratio to the floor;
+#   - every core: the speed-up of `verify DIR` over one core, per format (json, ndjson, human);
+#   - peak RSS per format;
+#   - one message, one process: samlcheck's time as a ratio of the floor program's.
+# Rounds are interleaved so a noisy neighbour hits both sides alike; the best round counts.
+# Usage: bash scripts/bench-floor.sh [N] [ROUNDS]   (needs cc, pkg-config and libxmlsec1-dev)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-5000}
+rounds=${2:-3}
+bin=target/release/samlcheck
+[ -x "$bin" ] || cargo build --release -q
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+floor=$work/floor
+cc -O2 scripts/floor/floor.c $(pkg-config --cflags --libs xmlsec1) -o "$floor"
+mkdir "$work/in"
+for i in $(seq "$n"); do cp testdata/signed-assertion.xml "$work/in/m$i.xml"; done
+files=("$work"/in/*.xml)
+args=(--now 2026-01-15T10:01:00Z --cert testdata/keys/idp.crt)
+times=$work/times
+# Runs a command under /usr/bin/time; sets wall (s), cpu (user+sys s) and rss (MB).
+measure() {
+  /usr/bin/time -f '%e %U %S %M' -o "$times" "$@" >/dev/null 2>&1 || true
+  read -r wall user sys kb < <(tail -n 1 "$times")
+  cpu=$(echo "$user + $sys" | bc -l)
+  rss=$(echo "$kb / 1024" | bc -l)
+}
+best() { # current best, new value (higher is better)
+  if [ -z "$1" ] || [ "$(echo "$2 > $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi
+}
+declare -A rate rss_of
+for round in $(seq "$rounds"); do
+  measure taskset -c 0 "$floor" testdata/keys/idp.crt "${files[@]}"
+  rate[floor]=$(best "${rate[floor]:-}" "$(echo "$n / $wall" | bc -l)")
+  for fmt in ndjson json human; do
+    measure taskset -c 0 "$bin" verify --format "$fmt" "${args[@]}" "$work/in"
+    rate[$fmt-1]=$(best "${rate[$fmt-1]:-}" "$(echo "$n / $wall" | bc -l)")
+    measure "$bin" verify --format "$fmt" "${args[@]}" "$work/in"
+    rate[$fmt-all]=$(best "${rate[$fmt-all]:-}" "$(echo "$n / $wall" | bc -l)")
+    rss_of[$fmt]=$rss
+  done
+done
+cores=$(nproc)
+echo "$n messages, $cores cores, best of $rounds interleaved rounds"
+printf '%-34s %7.0f msg/s\n' "floor (parse + verify), one core" "${rate[floor]}"
+for fmt in ndjson json human; do
+  printf '%-34s %7.0f msg/s  %4.2f× the floor per core\n' "samlcheck $fmt, one core" \
+    "${rate[$fmt-1]}" "$(echo "${rate[$fmt-1]} / ${rate[floor]}" | bc -l)"
+done
+for fmt in ndjson json human; do
+  printf '%-34s %7.0f msg/s  %4.2f× one core   peak RSS %3.0f MB\n' "samlcheck $fmt, $cores cores" \
+    "${rate[$fmt-all]}" "$(echo "${rate[$fmt-all]} / ${rate[$fmt-1]}" | bc -l)" "${rss_of[$fmt]}"
+done
+# One message, one process each, start-up included.
+one=200
+single() { # label, command...
+  local label=$1; shift
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq "$one"); do "$@" >/dev/null 2>&1 || true; done
+  end=$(date +%s%N)
+  echo "($end - $start) / $one / 1000000" | bc -l
+}
+f=$(single floor "$floor" testdata/keys/idp.crt testdata/signed-assertion.xml)
+s=$(single samlcheck "$bin" verify "${args[@]}" testdata/signed-assertion.xml)
+printf '%-34s %7.2f ms\n' "one message: floor process" "$f"
+printf '%-34s %7.2f ms  %4.2f× the floor\n' "one message: samlcheck (dynamic)" "$s" "$(echo "$s / $f" | bc -l)"
+static=target/static/release/samlcheck
+if [ -x "$static" ]; then
+  t=$(single static "$static" verify "${args[@]}" testdata/signed-assertion.xml)
+  printf '%-34s %7.2f ms  %4.2f× the floor\n' "one message: samlcheck (static)" "$t" "$(echo "$t / $f" | bc -l)"
+fi
