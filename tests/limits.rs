@@ -187,3 +187,41 @@ fn the_measurement_sees_a_small_process_as_small() {
     assert_eq!(c.code, 0);
     assert!(c.peak_mb < 16.0, "{:.1} MB", c.peak_mb);
 }
+
+/// A big batch streams in every format: the peak RSS of 2,000 messages stays that of a few
+/// hundred (each format writes input by input, JSON as a streamed array), not the whole batch.
+#[test]
+fn every_format_streams_a_big_batch_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let msg = std::fs::read(td("signed-assertion.xml")).unwrap();
+    let copies = |n: usize| {
+        let d = dir.path().join(format!("n{n}"));
+        std::fs::create_dir_all(&d).unwrap();
+        for i in 0..n {
+            std::fs::write(d.join(format!("m{i:05}.xml")), &msg).unwrap();
+        }
+        d.to_string_lossy().into_owned()
+    };
+    let (small, big) = (copies(200), copies(2000));
+    let cert = td("keys/idp.crt");
+    for format in ["json", "ndjson", "human", "markdown", "html"] {
+        let run = |d: &str| {
+            let args = [
+                "verify", "--format", format, "--now", NOW, "--cert", &cert, d,
+            ];
+            measure(&args, Vec::new)
+        };
+        let (a, b) = (run(&small), run(&big));
+        assert!(b.code == 1, "{format}: {}", b.stderr);
+        eprintln!(
+            "{format}: 200 messages {:.1} MB, 2,000 messages {:.1} MB",
+            a.peak_mb, b.peak_mb
+        );
+        assert!(
+            b.peak_mb < a.peak_mb + 8.0 && b.peak_mb < 40.0,
+            "{format}: {:.1} MB for 2,000 messages against {:.1} MB for 200",
+            b.peak_mb,
+            a.peak_mb
+        );
+    }
+}

@@ -78,10 +78,11 @@ struct Emitter<'w> {
     tally: Tally,
     broken_pipe: bool,
     json: json::Stream,
-    /// The current input's reports (human), or every report (Markdown, HTML).
+    /// The current input's reports (human, Markdown, HTML).
     held: Vec<Report>,
     outcomes: Vec<Outcome>,
-    human_written: bool,
+    /// Whether any text has been written (for separators and the HTML head).
+    written: bool,
     human_readable: usize,
     human_bad: usize,
 }
@@ -104,7 +105,7 @@ impl<'w> Emitter<'w> {
             json: json::Stream::default(),
             held: Vec::new(),
             outcomes: Vec::new(),
-            human_written: false,
+            written: false,
             human_readable: 0,
             human_bad: 0,
         }
@@ -139,24 +140,53 @@ impl<'w> Emitter<'w> {
         }
     }
 
-    /// The end of one input: its human text is written now, so the batch is never held whole.
+    /// The end of one input: its human, Markdown or HTML text is written now, so the batch is
+    /// never held whole (each capture's flow view needs only its own messages).
     fn end_input(&mut self) {
-        if self.format != Format::Human || self.broken_pipe {
+        if !matches!(self.format, Format::Human | Format::Markdown | Format::Html)
+            || self.broken_pipe
+        {
             return;
         }
-        let good: Vec<Report> = std::mem::take(&mut self.held)
-            .into_iter()
-            .filter(|r| r.verdict != Verdict::InputError)
-            .collect();
-        if good.is_empty() {
-            return;
-        }
-        self.human_readable += good.len();
-        self.human_bad += good.iter().filter(|r| human::has_error(r)).count();
-        let sep = if self.human_written { "\n" } else { "" };
-        self.human_written = true;
-        let text = human::render(&good, self.mode());
-        self.broken_pipe = write!(self.human_stream, "{sep}{text}").is_err();
+        let held = std::mem::take(&mut self.held);
+        let text = match self.format {
+            Format::Human => {
+                let good: Vec<Report> = held
+                    .into_iter()
+                    .filter(|r| r.verdict != Verdict::InputError)
+                    .collect();
+                if good.is_empty() {
+                    return;
+                }
+                self.human_readable += good.len();
+                self.human_bad += good.iter().filter(|r| human::has_error(r)).count();
+                let sep = if self.written { "\n" } else { "" };
+                format!("{sep}{}", human::render(&good, self.mode()))
+            }
+            Format::Markdown if !held.is_empty() => {
+                let sep = if self.written { "\n---\n\n" } else { "" };
+                format!("{sep}{}", markdown::render(&held, self.verify))
+            }
+            Format::Html if !held.is_empty() => {
+                let head = if self.written {
+                    String::new()
+                } else {
+                    samlcheck::report::html::head()
+                };
+                format!(
+                    "{head}{}",
+                    samlcheck::report::html::body(&held, self.verify)
+                )
+            }
+            _ => return,
+        };
+        self.written = true;
+        let out: &mut dyn Write = if self.format == Format::Human {
+            self.human_stream
+        } else {
+            self.stream
+        };
+        self.broken_pipe = out.write_all(text.as_bytes()).is_err();
     }
 
     /// Closes the output: what is written whole, the summary line and the exit code.
@@ -169,8 +199,18 @@ impl<'w> Emitter<'w> {
                 let _ = self.json.finish(self.stream);
                 let _ = self.stream.flush();
             }
-            Format::Markdown => self.out.stdout = markdown::render(&self.held, verify),
-            Format::Html => self.out.stdout = samlcheck::report::html::render(&self.held, verify),
+            // Markdown and HTML were written input by input; HTML closes its document.
+            Format::Markdown => {}
+            Format::Html if !self.broken_pipe => {
+                let doc = if self.written {
+                    samlcheck::report::html::foot()
+                } else {
+                    samlcheck::report::html::render(&[], verify)
+                };
+                self.broken_pipe = self.stream.write_all(doc.as_bytes()).is_err();
+                let _ = self.stream.flush();
+            }
+            Format::Html => {}
             Format::Sarif => self.out.stdout = sarif::render(&self.outcomes),
             Format::Junit => {
                 let command = if verify { "verify" } else { "inspect" };

@@ -35,11 +35,19 @@ ul.tree{list-style:none;padding-left:1.2em}ul.tree li{margin:3px 0}.box{border:1
 
 /// Renders the reports as one HTML document.
 pub fn render(reports: &[Report], verify: bool) -> String {
-    let mut o = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-    let _ = write!(
-        o,
-        "<meta name=\"viewport\" content=\"width=device-width\"><title>samlcheck report</title><style>{STYLE}</style></head><body>"
-    );
+    format!("{}{}{}", head(), body(reports, verify), foot())
+}
+
+/// The document up to the first report (a streamed page starts with it).
+pub fn head() -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>samlcheck report</title><style>{STYLE}</style></head><body>"
+    )
+}
+
+/// The reports of one or more inputs, each capture's sign-ins before its messages.
+pub fn body(reports: &[Report], verify: bool) -> String {
+    let mut o = String::new();
     let mut last_origin: Option<&str> = None;
     for r in reports {
         if !r.flows.is_empty() && last_origin != Some(r.origin.as_str()) {
@@ -48,12 +56,15 @@ pub fn render(reports: &[Report], verify: bool) -> String {
         last_origin = Some(r.origin.as_str());
         one(&mut o, r, verify);
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"dim\">samlcheck {} · <code>samlcheck explain CODE</code> tells more about a code</p></body></html>",
-        env!("CARGO_PKG_VERSION")
-    );
     o
+}
+
+/// The end of the document.
+pub fn foot() -> String {
+    format!(
+        "<p class=\"dim\">samlcheck {} · <code>samlcheck explain CODE</code> tells more about a code</p></body></html>\n",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// The sign-ins a capture records: a time line of its hops (time, who, request, message and
