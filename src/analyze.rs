@@ -17,7 +17,7 @@ use crate::input::{Capture, Limits};
 use crate::profiles::Profile;
 use crate::report::*;
 use crate::trust::store::TrustStore;
-use crate::xml::model::{Assertion, Message, MessageKind};
+use crate::xml::model::{Message, MessageKind};
 use crate::xml::{dom, extract};
 
 /// Everything the analysis of a message depends on besides the message.
@@ -45,6 +45,8 @@ pub struct Options {
     pub policy: Policy,
     /// The oldest IssueInstant accepted (`--max-age`); None turns the check off.
     pub max_age: Option<Duration>,
+    /// Where the email is looked for, in order (computed once from the three above).
+    sources: std::sync::OnceLock<Vec<Source>>,
 }
 
 /// The default `--max-age`: 3000 s, the `maxAssertionTime` of Spring Security SAML's
@@ -73,7 +75,25 @@ impl Options {
             strict: false,
             policy: Policy::default(),
             max_age: Some(DEFAULT_MAX_AGE),
+            sources: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where the email is looked for, in order: `--email-from` attributes, then the profile's
+    /// order or the default one. The same for every message, so computed once.
+    pub fn email_sources(&self) -> &[Source] {
+        self.sources.get_or_init(|| {
+            let order = self
+                .profile
+                .as_ref()
+                .and_then(|p| p.email_order())
+                .unwrap_or_else(|| self.email_order.clone());
+            self.email_from
+                .iter()
+                .map(|n| Source::Named(n.clone()))
+                .chain(order)
+                .collect()
+        })
     }
 }
 
@@ -216,12 +236,22 @@ fn judge(
         clock,
         idp,
         profile: opts.profile.as_ref(),
+        authenticated: trusted.authenticated,
+        max_age: opts.max_age,
+        email: list::EmailRules {
+            order: opts.email_sources(),
+            strict: match &opts.profile {
+                None => Some(false),
+                Some(p) if p.checks_email() => Some(p.name != "generic"),
+                Some(_) => None,
+            },
+        },
+        parts: Default::default(),
     };
     for check in list::for_kind(msg.kind) {
         check(&context, &mut sink);
     }
-    let timeline = timecheck::check(msg, consumed, clock, opts.max_age, &mut sink);
-    let email = consumed.map(|a| email_stage(a, trusted.authenticated, idp, opts, &mut sink));
+    let list::Parts { timeline, email } = context.parts.into_inner();
     sink.apply(&opts.policy);
 
     let checks = Checks(sink.states());
@@ -317,34 +347,6 @@ fn guess_from_placeholders(msg: &Message) -> Option<(Idp, Basis)> {
                 )
             })
         })
-}
-
-/// Resolves the email in the profile's (or the configured) order and judges it.
-fn email_stage(
-    a: &Assertion,
-    authenticated: bool,
-    idp: Idp,
-    opts: &Options,
-    sink: &mut Sink,
-) -> EmailReport {
-    let order = opts
-        .profile
-        .as_ref()
-        .and_then(|p| p.email_order())
-        .unwrap_or_else(|| opts.email_order.clone());
-    let order: Vec<Source> = opts
-        .email_from
-        .iter()
-        .map(|n| Source::Named(n.clone()))
-        .chain(order)
-        .collect();
-    let res = email::resolve(a, &order);
-    match &opts.profile {
-        None => email::check(a, &res, idp, false, sink),
-        Some(p) if p.checks_email() => email::check(a, &res, idp, p.name != "generic", sink),
-        Some(_) => {}
-    }
-    EmailReport::from_resolution(res, authenticated)
 }
 
 /// What the checks concluded, for [`build`].

@@ -1,6 +1,7 @@
-//! The checks that only judge, as data: every one is `fn(&Context, &mut Sink)`, and the list per
-//! message kind says which run. (The stages that also build a part of the report — time line,
-//! email resolution, trusted certificates — are called by `analyze` around this list.)
+//! The checks, as data: every one is `fn(&Context, &mut Sink)`, and the list per message kind
+//! says which run. Two also build a part of the report — the time line and the email
+//! resolution — and leave it in the context's [`Parts`]. (The trusted certificates are judged
+//! with the trust stage, before this list.)
 
 use super::expect::Expectations;
 use super::time::Clock;
@@ -11,6 +12,20 @@ use super::{
 use crate::idp::Idp;
 use crate::profiles::Profile;
 use crate::xml::model::{Assertion, Message, MessageKind};
+
+/// The parts of the report that checks build besides their findings.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub timeline: Vec<super::time::Mark>,
+    pub email: Option<crate::report::EmailReport>,
+}
+
+/// How the email is judged: where to look, in order, and how strictly (`None`: the profile's SP
+/// does not identify users by email).
+pub struct EmailRules<'a> {
+    pub order: &'a [super::email::Source],
+    pub strict: Option<bool>,
+}
 
 /// What a check may read about the message being judged.
 pub struct Context<'a> {
@@ -23,6 +38,13 @@ pub struct Context<'a> {
     pub clock: &'a Clock,
     pub idp: Idp,
     pub profile: Option<&'a Profile>,
+    /// Whether what the SP consumes is covered by a verified signature.
+    pub authenticated: bool,
+    /// `--max-age`.
+    pub max_age: Option<time::Duration>,
+    pub email: EmailRules<'a>,
+    /// What the time and email checks build.
+    pub parts: std::cell::RefCell<Parts>,
 }
 
 /// A check: reads the context, pushes coded findings.
@@ -50,6 +72,27 @@ fn profile(c: &Context, s: &mut Sink) {
     }
 }
 
+/// The validity window and every instant, against the clock and the skew; builds the time line.
+fn time(c: &Context, s: &mut Sink) {
+    let marks = super::time::check(c.msg, c.consumed, c.clock, c.max_age, s);
+    c.parts.borrow_mut().timeline = marks;
+}
+
+/// Which email the SP would use, and whether it is one; builds the email part.
+fn email(c: &Context, s: &mut Sink) {
+    let Some(a) = c.consumed else {
+        return;
+    };
+    let res = super::email::resolve(a, c.email.order);
+    if let Some(strict) = c.email.strict {
+        super::email::check(a, &res, c.idp, strict, s);
+    }
+    c.parts.borrow_mut().email = Some(crate::report::EmailReport::from_resolution(
+        res,
+        c.authenticated,
+    ));
+}
+
 /// What an IdP sends: every check.
 const ASSERTING: &[CheckFn] = &[
     status,
@@ -61,6 +104,8 @@ const ASSERTING: &[CheckFn] = &[
     in_response_to::check,
     documentation_values,
     profile,
+    time,
+    email,
 ];
 
 /// What an SP sends (or a logout message): no assertion, no subject confirmation, no profile.
@@ -72,6 +117,7 @@ const REQUESTING: &[CheckFn] = &[
     acs_request::check,
     in_response_to::check,
     documentation_values,
+    time,
 ];
 
 /// The checks that judge a message of `kind`.
