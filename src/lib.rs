@@ -13,9 +13,10 @@
 //! - [`checks`]: one file per concern, each pushing coded [`finding::Finding`]s into a
 //!   [`finding::Sink`]; [`analyze()`] runs them for one message; [`flow`] judges a capture as a
 //!   sign-in (request ↔ response, the SP's answer, IdP error pages, replays).
-//! - [`report`]: the public JSON types, assembled once in `analyze::build` (the sign-ins of a
-//!   capture in [`report::flow`]), and the renderers above them; human, Markdown and HTML share
-//!   one outline ([`report::outline`]).
+//! - [`report`]: the public JSON types (the schema), assembled once in `analyze::build` (the
+//!   sign-ins of a capture in [`report::flow`]). Lower rooms build their parts of it.
+//! - [`render`]: the renderers, above the report and never below it; human, Markdown and HTML
+//!   share one outline ([`render::outline`]).
 //!
 //! Where to add…
 //! - a finding: its code, check, severity and explain text in [`codes`] (and, if it is a
@@ -23,7 +24,7 @@
 //!   trigger for it.
 //! - a check: a `fn(&Context, &mut Sink)` in [`checks::list`], added to the list of the message
 //!   kinds it applies to (or in [`flow`] for what spans a capture).
-//! - a field: the report type in [`report`] and its line in [`report::outline`] (human,
+//! - a field: the report type in [`report`] and its line in [`render::outline`] (human,
 //!   Markdown and HTML follow); JSON follows serde; `tests/it/schema.rs` reads it back.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -43,6 +44,7 @@ pub mod input;
 pub mod metadata;
 pub mod profiles;
 pub mod redact;
+pub mod render;
 pub mod report;
 pub mod settings;
 pub mod signature;

@@ -77,7 +77,7 @@ fn main() -> ExitCode {
             for line in &out.stderr {
                 let mut stderr = anstream::AutoStream::new(std::io::stderr().lock(), choice);
                 // One line each, terminal-safe, whatever the message quotes from the input.
-                let line = samlcheck::report::terminal::visible(line);
+                let line = samlcheck::render::terminal::visible(line);
                 let _ = writeln!(stderr, "samlcheck: {line}");
             }
             ExitCode::from(out.code)
@@ -87,7 +87,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "samlcheck: error: {}",
-                samlcheck::report::terminal::visible(&e)
+                samlcheck::render::terminal::visible(&e)
             );
             ExitCode::from(2)
         }

@@ -13,8 +13,9 @@ use samlcheck::input::Limits;
 use samlcheck::metadata::lint::{self, LintOptions, Window};
 use samlcheck::metadata::pair::{self, Expected};
 use samlcheck::metadata::MetadataReport;
-use samlcheck::report::check::{self as render, AppReport, CheckReport};
-use samlcheck::report::{junit, sarif};
+use samlcheck::render::check as render;
+use samlcheck::render::{junit, sarif};
+use samlcheck::report::check::{AppReport, CheckReport};
 use samlcheck::settings::Settings;
 use samlcheck::trust::metadata as md;
 
@@ -64,13 +65,13 @@ pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
             out.stderr.push(format!("error: {}: {}", a.name, r.message));
         }
     }
-    let outcomes = || report.outcomes();
+    let outcomes = || render::outcomes(&report);
     match args.format {
         Format::Human => out.stdout = render::human(&report),
         Format::Markdown => {
-            out.stdout = samlcheck::report::markdown::fenced(&render::human(&report))
+            out.stdout = samlcheck::render::markdown::fenced(&render::human(&report))
         }
-        Format::Html => out.stdout = samlcheck::report::html::pre(&render::human(&report)),
+        Format::Html => out.stdout = samlcheck::render::html::pre(&render::human(&report)),
         Format::Json => out.stdout = render::json(&report),
         Format::Ndjson => {
             // Whole apps are checked before anything is written, so a usage error in a later

@@ -4,7 +4,7 @@
 use super::{options, report::analyze_input, source, Output};
 use crate::cli::{Format, ReportArgs};
 use samlcheck::error::Error;
-use samlcheck::report::diff as render;
+use samlcheck::render::diff as render;
 use samlcheck::report::Verdict;
 
 pub fn run(args: &ReportArgs) -> Result<Output, Error> {

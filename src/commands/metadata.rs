@@ -9,9 +9,9 @@ use samlcheck::input::Limits;
 use samlcheck::metadata::lint::{self, LintOptions, Window};
 use samlcheck::metadata::pair::{self, Expected};
 use samlcheck::metadata::{MetadataReport, PairReport};
-use samlcheck::report::metadata as render;
-use samlcheck::report::outcome::Outcome;
-use samlcheck::report::{junit, sarif};
+use samlcheck::render::metadata as render;
+use samlcheck::render::outcome::Outcome;
+use samlcheck::render::{junit, sarif};
 use samlcheck::trust::cert::CertInfo;
 use samlcheck::trust::metadata as md;
 
@@ -94,9 +94,9 @@ pub(super) fn output(
         Format::Junit => junit::render("metadata", &outcomes(), 0.0),
         Format::Human => render::human(&reports, pairing.as_ref()),
         Format::Markdown => {
-            samlcheck::report::markdown::fenced(&render::human(&reports, pairing.as_ref()))
+            samlcheck::render::markdown::fenced(&render::human(&reports, pairing.as_ref()))
         }
-        Format::Html => samlcheck::report::html::pre(&render::human(&reports, pairing.as_ref())),
+        Format::Html => samlcheck::render::html::pre(&render::human(&reports, pairing.as_ref())),
     };
     out
 }

@@ -11,8 +11,9 @@ use samlcheck::analyze::{analyze, Options};
 use samlcheck::batch;
 use samlcheck::error::Error;
 use samlcheck::input::Limits;
-use samlcheck::report::outcome::Outcome;
-use samlcheck::report::{human, json, junit, markdown, sarif, Report, Verdict};
+use samlcheck::render::outcome::Outcome;
+use samlcheck::render::{human, json, junit, markdown, sarif};
+use samlcheck::report::{Report, Verdict};
 use source::Input;
 
 pub fn run(
@@ -171,11 +172,11 @@ impl<'w> Emitter<'w> {
                 let head = if self.written {
                     String::new()
                 } else {
-                    samlcheck::report::html::head()
+                    samlcheck::render::html::head()
                 };
                 format!(
                     "{head}{}",
-                    samlcheck::report::html::body(&held, self.verify)
+                    samlcheck::render::html::body(&held, self.verify)
                 )
             }
             _ => return,
@@ -203,9 +204,9 @@ impl<'w> Emitter<'w> {
             Format::Markdown => {}
             Format::Html if !self.broken_pipe => {
                 let doc = if self.written {
-                    samlcheck::report::html::foot()
+                    samlcheck::render::html::foot()
                 } else {
-                    samlcheck::report::html::render(&[], verify)
+                    samlcheck::render::html::render(&[], verify)
                 };
                 self.broken_pipe = self.stream.write_all(doc.as_bytes()).is_err();
                 let _ = self.stream.flush();

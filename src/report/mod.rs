@@ -2,18 +2,7 @@
 //! are a public API (schema 1): add, never rename.
 
 pub mod check;
-pub mod diff;
 pub mod flow;
-pub mod html;
-pub mod human;
-pub mod json;
-pub mod junit;
-pub mod markdown;
-pub mod metadata;
-pub mod outcome;
-pub mod outline;
-pub mod sarif;
-pub mod terminal;
 
 use serde::Serialize;
 

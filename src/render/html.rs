@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::outline::{Kind, Outline, Part, Span, Style as Look};
-use super::{Report, SigResult, Tone};
 use crate::check::{Severity, State};
+use crate::report::{Report, SigResult, Tone};
 
 /// Escapes text for HTML content and attribute values; control and bidi characters are shown.
 fn esc(s: &str) -> String {
@@ -72,9 +72,9 @@ pub fn foot() -> String {
 fn sign_ins(o: &mut String, r: &Report) {
     for f in &r.flows {
         let class = match f.verdict {
-            super::flow::FlowVerdict::Pass => "pass",
-            super::flow::FlowVerdict::Fail => "fail",
-            super::flow::FlowVerdict::Incomplete => "warn",
+            crate::report::flow::FlowVerdict::Pass => "pass",
+            crate::report::flow::FlowVerdict::Fail => "fail",
+            crate::report::flow::FlowVerdict::Incomplete => "warn",
         };
         let _ = write!(
             o,

@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::outline::{Kind, Outline, Part, Span};
-use super::Report;
 use crate::check::State;
+use crate::report::Report;
 
 /// `s` as an inline code span that holds whatever `s` contains.
 fn code(s: &str) -> String {

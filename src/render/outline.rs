@@ -3,10 +3,10 @@
 //! (colour and alignment, Markdown tables, HTML tables), so a new field is one change here.
 //! Text is raw; each renderer escapes it for its medium.
 
-use super::{Report, SigResult, Tone};
 use crate::check::{Check, Severity, State};
 use crate::checks::email::Holds;
 use crate::finding::Finding;
+use crate::report::{Report, SigResult, Tone};
 
 /// How a span looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,7 +276,7 @@ fn request(req: &crate::xml::model::RequestInfo, f: &mut Vec<(&'static str, Line
     }
 }
 
-fn subject(s: &super::SubjectReport) -> Line {
+fn subject(s: &crate::report::SubjectReport) -> Line {
     let mut line = vec![match &s.name_id {
         Some(n) => quoted(n),
         None => text("(no NameID)"),
@@ -483,7 +483,7 @@ fn signatures(r: &Report) -> Option<Part> {
     })
 }
 
-fn signature_row(i: usize, s: &super::SignatureReport) -> Vec<Line> {
+fn signature_row(i: usize, s: &crate::report::SignatureReport) -> Vec<Line> {
     let alg = |a: &Option<String>| {
         a.as_deref()
             .map(|a| last(a, &['#', '/']))

@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::Report;
+use crate::report::Report;
 
 /// Serialises reports: a single object for one, an array for several. Each report is dropped as
 /// soon as it is written, so a large batch does not hold its reports and their text at once.

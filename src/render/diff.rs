@@ -3,11 +3,11 @@
 use super::terminal::visible;
 use crate::diff::Diff;
 
-fn verdict(v: super::Verdict) -> &'static str {
+fn verdict(v: crate::report::Verdict) -> &'static str {
     match v {
-        super::Verdict::Pass => "pass",
-        super::Verdict::Fail => "fail",
-        super::Verdict::InputError => "input error",
+        crate::report::Verdict::Pass => "pass",
+        crate::report::Verdict::Fail => "fail",
+        crate::report::Verdict::InputError => "input error",
     }
 }
 

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::outline::{Kind, Outline, Part, Span, Style as Look};
-use super::{Report, Tone};
 use crate::checks::{Severity, State};
+use crate::report::{Report, Tone};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -69,9 +69,9 @@ fn flows(r: &Report) -> String {
             String::new()
         };
         let style = match f.verdict {
-            super::flow::FlowVerdict::Pass => GREEN,
-            super::flow::FlowVerdict::Fail => RED,
-            super::flow::FlowVerdict::Incomplete => YELLOW,
+            crate::report::flow::FlowVerdict::Pass => GREEN,
+            crate::report::flow::FlowVerdict::Fail => RED,
+            crate::report::flow::FlowVerdict::Incomplete => YELLOW,
         };
         let _ = writeln!(
             o,
