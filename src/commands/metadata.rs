@@ -12,6 +12,7 @@ use samlcheck::metadata::{MetadataReport, PairReport};
 use samlcheck::render::metadata as render;
 use samlcheck::render::outcome::Outcome;
 use samlcheck::render::{junit, sarif};
+use samlcheck::report::Verdict;
 use samlcheck::trust::cert::CertInfo;
 use samlcheck::trust::metadata as md;
 
@@ -63,10 +64,10 @@ pub(super) fn output(
     pairing: Option<PairReport>,
     format: Format,
 ) -> Output {
-    let code = if reports.iter().any(|r| r.verdict == "input_error") {
+    let code = if reports.iter().any(|r| r.verdict == Verdict::InputError) {
         2
-    } else if reports.iter().any(|r| r.verdict == "fail")
-        || pairing.as_ref().is_some_and(|p| p.verdict == "fail")
+    } else if reports.iter().any(|r| r.verdict == Verdict::Fail)
+        || pairing.as_ref().is_some_and(|p| p.verdict == Verdict::Fail)
     {
         1
     } else {

@@ -8,7 +8,7 @@ pub mod pair;
 use serde::Serialize;
 
 use crate::finding::Finding;
-use crate::report::CertReport;
+use crate::report::{CertReport, Verdict};
 
 /// The lint of one metadata document.
 #[derive(Debug, Clone, Serialize)]
@@ -16,7 +16,7 @@ pub struct MetadataReport {
     pub schema: u32,
     pub file: String,
     /// `pass`, `fail` or `input_error`.
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub entity_id: Option<String>,
     /// `unsigned`, `valid`, `invalid`, or `not_checked` (signed, no --cert given).
     pub signature: &'static str,
@@ -34,7 +34,7 @@ impl MetadataReport {
         Self {
             schema: 1,
             file: file.to_string(),
-            verdict: "input_error",
+            verdict: Verdict::InputError,
             entity_id: None,
             signature: "not_checked",
             roles: vec![],
@@ -54,18 +54,18 @@ pub struct PairReport {
     pub idp_entity_id: Option<String>,
     pub sp_entity_id: Option<String>,
     /// `pass` or `fail`.
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub findings: Vec<Finding>,
 }
 
 /// `fail` when any finding is an error.
-pub(crate) fn verdict(findings: &[Finding]) -> &'static str {
+pub(crate) fn verdict(findings: &[Finding]) -> Verdict {
     if findings
         .iter()
         .any(|f| f.severity == crate::check::Severity::Error)
     {
-        "fail"
+        Verdict::Fail
     } else {
-        "pass"
+        Verdict::Pass
     }
 }

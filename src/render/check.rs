@@ -59,15 +59,19 @@ pub fn human(r: &CheckReport) -> String {
     let mut out = String::new();
     let (mut items, mut failed) = (0, 0);
     for a in &r.apps {
-        out.push_str(&format!("{} app {}\n", mark(a.verdict == "pass"), a.name));
+        out.push_str(&format!(
+            "{} app {}\n",
+            mark(a.verdict == Verdict::Pass),
+            a.name
+        ));
         for m in &a.metadata {
             items += 1;
-            failed += usize::from(m.verdict != "pass");
+            failed += usize::from(m.verdict != Verdict::Pass);
             match &m.error {
                 Some(e) => out.push_str(&format!("  ✗ INPUT ERROR metadata {}: {e}\n", m.file)),
                 None => out.push_str(&format!(
                     "  {} metadata {} · {}\n",
-                    mark(m.verdict == "pass"),
+                    mark(m.verdict == Verdict::Pass),
                     m.file,
                     visible(m.entity_id.as_deref().unwrap_or("(no entityID)"))
                 )),
@@ -76,10 +80,10 @@ pub fn human(r: &CheckReport) -> String {
         }
         if let Some(p) = &a.pair {
             items += 1;
-            failed += usize::from(p.verdict != "pass");
+            failed += usize::from(p.verdict != Verdict::Pass);
             out.push_str(&format!(
                 "  {} pairing {} ↔ {}\n",
-                mark(p.verdict == "pass"),
+                mark(p.verdict == Verdict::Pass),
                 p.idp_file,
                 p.sp_file
             ));

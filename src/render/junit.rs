@@ -3,12 +3,13 @@
 
 use super::outcome::Outcome;
 use crate::check::Severity;
+use crate::report::Verdict;
 
 /// The JUnit report of `outcomes` for `command` (verify, metadata, check): one testsuite per
 /// `check` app (else one for the command), each with its counts, the run's `timestamp` and the
 /// time it took (`seconds`, spread evenly over the suites' testcases).
 pub fn render(command: &str, outcomes: &[Outcome], seconds: f64) -> String {
-    let count = |os: &[&Outcome], v: &str| os.iter().filter(|o| o.verdict == v).count();
+    let count = |os: &[&Outcome], v: Verdict| os.iter().filter(|o| o.verdict == v).count();
     let all: Vec<&Outcome> = outcomes.iter().collect();
     let timestamp = time::OffsetDateTime::now_utc()
         .replace_nanosecond(0)
@@ -27,8 +28,8 @@ pub fn render(command: &str, outcomes: &[Outcome], seconds: f64) -> String {
     out.push_str(&format!(
         "<testsuites name=\"samlcheck\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{seconds:.3}\" timestamp=\"{timestamp}\">\n",
         all.len(),
-        count(&all, "fail"),
-        count(&all, "input_error"),
+        count(&all, Verdict::Fail),
+        count(&all, Verdict::InputError),
     ));
     // Suites in order of first appearance.
     let mut suites: Vec<Option<&str>> = Vec::new();
@@ -54,8 +55,8 @@ pub fn render(command: &str, outcomes: &[Outcome], seconds: f64) -> String {
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.3}\" timestamp=\"{timestamp}\">\n",
             esc(&name),
             members.len(),
-            count(&members, "fail"),
-            count(&members, "input_error"),
+            count(&members, Verdict::Fail),
+            count(&members, Verdict::InputError),
             per_case * members.len() as f64,
         ));
         cases(&mut out, &members, &class, per_case);
@@ -97,7 +98,7 @@ fn cases(out: &mut String, outcomes: &[&Outcome], class: &str, per_case: f64) {
                 "\n      <error message=\"{}\" type=\"input-error\"/>\n    ",
                 esc(e)
             ));
-        } else if o.verdict == "fail" {
+        } else if o.verdict == Verdict::Fail {
             let first = errs.first();
             let body: Vec<String> = o
                 .findings

@@ -68,8 +68,8 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
     out
 }
 
-fn mark(verdict: &str) -> &'static str {
-    if verdict == "pass" {
+fn mark(verdict: crate::report::Verdict) -> &'static str {
+    if verdict == crate::report::Verdict::Pass {
         "✔ PASS"
     } else {
         "✗ FAIL"

@@ -15,7 +15,7 @@ pub struct Outcome {
     /// `message`, `metadata` or `pairing`.
     pub kind: &'static str,
     /// `pass`, `fail` or `input_error`.
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub findings: Vec<Finding>,
     /// The input error, for `input_error`.
     pub error: Option<String>,
@@ -38,11 +38,7 @@ impl Outcome {
             name,
             file: file.map(str::to_string),
             kind: "message",
-            verdict: match r.verdict {
-                Verdict::Pass => "pass",
-                Verdict::Fail => "fail",
-                Verdict::InputError => "input_error",
-            },
+            verdict: r.verdict,
             findings: r.findings.clone(),
             error: r.error.as_ref().map(|e| e.message.clone()),
             suite: None,

@@ -11,14 +11,14 @@ pub struct CheckReport {
     pub schema: u32,
     pub config: String,
     /// `pass` or `fail` (input errors count as failures here; the exit code tells them apart).
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub apps: Vec<AppReport>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AppReport {
     pub name: String,
-    pub verdict: &'static str,
+    pub verdict: Verdict,
     pub metadata: Vec<MetadataReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pair: Option<PairReport>,
@@ -32,12 +32,12 @@ impl AppReport {
         pair: Option<PairReport>,
         messages: Vec<Report>,
     ) -> Self {
-        let ok = metadata.iter().all(|m| m.verdict == "pass")
-            && pair.as_ref().is_none_or(|p| p.verdict == "pass")
+        let ok = metadata.iter().all(|m| m.verdict == Verdict::Pass)
+            && pair.as_ref().is_none_or(|p| p.verdict == Verdict::Pass)
             && messages.iter().all(|r| r.verdict == Verdict::Pass);
         Self {
             name,
-            verdict: if ok { "pass" } else { "fail" },
+            verdict: if ok { Verdict::Pass } else { Verdict::Fail },
             metadata,
             pair,
             messages,
@@ -47,11 +47,11 @@ impl AppReport {
 
 impl CheckReport {
     pub fn new(config: String, apps: Vec<AppReport>) -> Self {
-        let ok = apps.iter().all(|a| a.verdict == "pass");
+        let ok = apps.iter().all(|a| a.verdict == Verdict::Pass);
         Self {
             schema: 1,
             config,
-            verdict: if ok { "pass" } else { "fail" },
+            verdict: if ok { Verdict::Pass } else { Verdict::Fail },
             apps,
         }
     }
@@ -62,11 +62,11 @@ impl CheckReport {
     pub fn exit_code(&self) -> u8 {
         let any = |f: &dyn Fn(&AppReport) -> bool| self.apps.iter().any(f);
         if any(&|a| {
-            a.metadata.iter().any(|m| m.verdict == "input_error")
+            a.metadata.iter().any(|m| m.verdict == Verdict::InputError)
                 || a.messages.iter().any(|r| r.verdict == Verdict::InputError)
         }) {
             2
-        } else if self.verdict == "fail" {
+        } else if self.verdict == Verdict::Fail {
             1
         } else {
             0
