@@ -373,7 +373,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         .and_then(|s| s.name_id.as_ref());
     Report {
         schema: 1,
-        message: Some(msg.kind.as_str()),
+        message: Some(msg.kind),
         verdict: j.verdict,
         decoding: capture.steps.clone(),
         checks: j.checks,

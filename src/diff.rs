@@ -135,8 +135,8 @@ fn envelope(p: &mut Differ) {
     p.push(
         "message".into(),
         Check::Input,
-        a.message.unwrap_or("?").into(),
-        b.message.unwrap_or("?").into(),
+        a.message.map_or("?", |m| m.as_str()).into(),
+        b.message.map_or("?", |m| m.as_str()).into(),
     );
     p.push(
         "issuer".into(),

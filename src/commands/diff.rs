@@ -112,7 +112,7 @@ fn side(
         None if reports.len() == 1 => 0,
         None => reports
             .iter()
-            .rposition(|r| r.message == Some("response"))
+            .rposition(|r| r.message == Some(samlcheck::xml::model::MessageKind::Response))
             .ok_or_else(|| {
                 Error::usage(format!(
                     "{name}: holds {} messages and no Response; pick one with {name}#N",
@@ -123,7 +123,7 @@ fn side(
     let total = reports.len();
     let responses = reports
         .iter()
-        .filter(|r| r.message == Some("response"))
+        .filter(|r| r.message == Some(samlcheck::xml::model::MessageKind::Response))
         .count();
     let mut r = reports.remove(at);
     // Say which message of a capture is compared when it was not picked by hand.

@@ -274,7 +274,10 @@ fn select(mut reports: Vec<Report>, pick: Pick) -> Vec<Report> {
         Pick::All => reports,
         Pick::Responses => reports
             .into_iter()
-            .filter(|r| r.message == Some("response") || r.verdict == Verdict::InputError)
+            .filter(|r| {
+                r.message == Some(samlcheck::xml::model::MessageKind::Response)
+                    || r.verdict == Verdict::InputError
+            })
             .collect(),
         Pick::Nth(n) if n <= reports.len() => vec![reports.swap_remove(n - 1)],
         Pick::Nth(n) => {

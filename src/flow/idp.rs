@@ -53,15 +53,14 @@ pub(super) fn idp_errors(reports: &mut [Report]) {
 /// A capture whose last AuthnRequest got no Response and no recognised error page: the sign-in
 /// did not complete within the capture, and an OK about the request alone would hide that.
 pub(super) fn no_answer(reports: &mut [Report]) {
-    let Some(last) = reports
-        .iter()
-        .rposition(|r| r.message == Some("authn_request") && r.http.is_some())
-    else {
+    let Some(last) = reports.iter().rposition(|r| {
+        r.message == Some(crate::xml::model::MessageKind::AuthnRequest) && r.http.is_some()
+    }) else {
         return;
     };
     let answered = reports[last + 1..]
         .iter()
-        .any(|r| r.message == Some("response"));
+        .any(|r| r.message == Some(crate::xml::model::MessageKind::Response));
     let error_page = reports[last]
         .findings
         .iter()

@@ -26,20 +26,24 @@ pub fn as_sign_in(reports: &mut [Report]) {
     // A request recorded by a capture (a HAR, a SAML-tracer export) is part of a sign-in: context
     // for the IdP's answer, whatever that answer is. A request given on its own is judged alone.
     let in_capture = reports.iter().any(|r| r.http.is_some());
-    if !in_capture && !reports.iter().any(|r| r.message == Some("response")) {
+    if !in_capture
+        && !reports
+            .iter()
+            .any(|r| r.message == Some(crate::xml::model::MessageKind::Response))
+    {
         return;
     }
     for k in 0..reports.len() {
-        if reports[k].message != Some("response") {
+        if reports[k].message != Some(crate::xml::model::MessageKind::Response) {
             continue;
         }
         let request = reports[..k]
             .iter()
-            .rposition(|r| r.message == Some("authn_request"));
+            .rposition(|r| r.message == Some(crate::xml::model::MessageKind::AuthnRequest));
         if let Some(j) = request {
             let earlier: Vec<String> = reports[..j]
                 .iter()
-                .filter(|r| r.message == Some("authn_request"))
+                .filter(|r| r.message == Some(crate::xml::model::MessageKind::AuthnRequest))
                 .filter_map(|r| r.message_id.clone())
                 .collect();
             let found = correlate::correlate(&reports[j], &reports[k], &earlier);
@@ -59,7 +63,11 @@ pub fn as_sign_in(reports: &mut [Report]) {
     for r in reports.iter_mut() {
         if !matches!(
             r.message,
-            Some("authn_request" | "logout_request" | "logout_response")
+            Some(
+                crate::xml::model::MessageKind::AuthnRequest
+                    | crate::xml::model::MessageKind::LogoutRequest
+                    | crate::xml::model::MessageKind::LogoutResponse
+            )
         ) {
             continue;
         }

@@ -208,7 +208,7 @@ fn fields(r: &Report) -> Vec<(&'static str, Line)> {
     }
     match (&r.in_response_to, r.message) {
         (Some(irt), _) => f.push(("InResponseTo", vec![value(irt)])),
-        (None, Some("response")) => f.push((
+        (None, Some(crate::xml::model::MessageKind::Response)) => f.push((
             "InResponseTo",
             vec![styled("(none: IdP-initiated)", Style::Dim)],
         )),

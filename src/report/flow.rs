@@ -13,6 +13,7 @@ use crate::check::Severity;
 use crate::codes::Code;
 use crate::input::exchange::Exchange;
 use crate::report::{Report, Verdict};
+use crate::xml::model::MessageKind;
 
 /// One sign-in (or logout) a capture records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,7 +100,7 @@ pub struct Hop {
     /// The SAML message the hop carried: its kind, its place among the capture's messages (from
     /// 1, what `--message` takes), how it reads as a hop and its verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<&'static str>,
+    pub message: Option<MessageKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_index: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -321,7 +322,7 @@ fn finish(index: usize, hops: Vec<(Hop, Option<usize>)>, reports: &[Report]) -> 
     let logout = hops.iter().find_map(|h| h.1).is_some_and(|m| {
         matches!(
             reports[m].message,
-            Some("logout_request" | "logout_response")
+            Some(MessageKind::LogoutRequest | MessageKind::LogoutResponse)
         )
     });
     let mut f = FlowReport {
@@ -350,7 +351,7 @@ fn finish(index: usize, hops: Vec<(Hop, Option<usize>)>, reports: &[Report]) -> 
                 .status
                 .as_ref()
                 .and_then(|s| s.code.as_deref())
-                .filter(|_| r.message == Some("response"))
+                .filter(|_| r.message == Some(MessageKind::Response))
                 .map(|c| c.rsplit(':').next().unwrap_or(c).to_string());
         }
         f.hops.push(hop);
@@ -410,8 +411,8 @@ fn roles(hops: &[(Hop, Option<usize>)], reports: &[Report]) -> Vec<Party> {
         let form = r.decoding.contains(&crate::input::Step::HtmlForm);
         match (r.message, form) {
             (_, true) => roles[k] = Party::Idp,
-            (Some("authn_request"), _) => roles[k] = Party::Idp,
-            (Some("response"), _) if hop.method == "POST" => {
+            (Some(MessageKind::AuthnRequest), _) => roles[k] = Party::Idp,
+            (Some(MessageKind::Response), _) if hop.method == "POST" => {
                 roles[k] = Party::Sp;
                 if k > 0 && hops[k - 1].1.is_none() && host(&hops[k - 1].0.url) != host(&hop.url) {
                     roles[k - 1] = Party::Idp;
@@ -431,7 +432,7 @@ fn roles(hops: &[(Hop, Option<usize>)], reports: &[Report]) -> Vec<Party> {
             let dest = r
                 .destination
                 .clone()
-                .filter(|_| r.message == Some("response"));
+                .filter(|_| r.message == Some(MessageKind::Response));
             acs.into_iter().chain(dest)
         })
         .map(|u| base(&u))
@@ -482,15 +483,17 @@ fn starts_new(r: &Report, current: Option<&[(Hop, Option<usize>)]>, reports: &[R
     let Some(hops) = current else {
         return true;
     };
-    let kinds: Vec<Option<&str>> = hops
+    let kinds: Vec<Option<MessageKind>> = hops
         .iter()
         .filter_map(|h| h.1)
         .map(|m| reports[m].message)
         .collect();
-    let has = |kind: &str| kinds.contains(&Some(kind));
+    let has = |kind: MessageKind| kinds.contains(&Some(kind));
     match r.message {
-        Some("authn_request" | "logout_request") => !kinds.is_empty(),
-        Some("response") => has("response") || has("logout_request"),
+        Some(MessageKind::AuthnRequest | MessageKind::LogoutRequest) => !kinds.is_empty(),
+        Some(MessageKind::Response) => {
+            has(MessageKind::Response) || has(MessageKind::LogoutRequest)
+        }
         _ => false,
     }
 }

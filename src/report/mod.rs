@@ -162,11 +162,11 @@ impl Report {
     /// The message kind as a title ("AuthnRequest", "Response", …).
     pub fn kind_title(&self) -> String {
         match self.message {
-            Some("response") => "Response".into(),
-            Some("authn_request") => "AuthnRequest".into(),
-            Some("logout_request") => "LogoutRequest".into(),
-            Some("logout_response") => "LogoutResponse".into(),
-            Some("saml11_assertion") => "SAML 1.1 assertion".into(),
+            Some(crate::xml::model::MessageKind::Response) => "Response".into(),
+            Some(crate::xml::model::MessageKind::AuthnRequest) => "AuthnRequest".into(),
+            Some(crate::xml::model::MessageKind::LogoutRequest) => "LogoutRequest".into(),
+            Some(crate::xml::model::MessageKind::LogoutResponse) => "LogoutResponse".into(),
+            Some(crate::xml::model::MessageKind::Saml11Assertion) => "SAML 1.1 assertion".into(),
             _ => "message".into(),
         }
     }
@@ -175,10 +175,12 @@ impl Report {
     /// "AuthnRequest _id", or the kind alone.
     pub fn hop_label(&self) -> String {
         match (self.message, self.message_id.as_deref()) {
-            (Some("response"), _) => match self.in_response_to.as_deref() {
-                Some(irt) => format!("Response to {irt}"),
-                None => "Response (IdP-initiated)".into(),
-            },
+            (Some(crate::xml::model::MessageKind::Response), _) => {
+                match self.in_response_to.as_deref() {
+                    Some(irt) => format!("Response to {irt}"),
+                    None => "Response (IdP-initiated)".into(),
+                }
+            }
             (Some(_), Some(id)) => format!("{} {id}", self.kind_title()),
             _ => self.kind_title(),
         }
@@ -198,8 +200,8 @@ impl Report {
     /// What kind of message it is, in words ("response", "authn request", …).
     pub fn kind(&self) -> String {
         match self.message {
-            Some("saml11_assertion") => "SAML 1.1 assertion".into(),
-            m => m.unwrap_or("message").replace('_', " "),
+            Some(crate::xml::model::MessageKind::Saml11Assertion) => "SAML 1.1 assertion".into(),
+            m => m.map_or("message", |m| m.as_str()).replace('_', " "),
         }
     }
 }
@@ -281,7 +283,7 @@ pub struct ErrorReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub schema: u32,
-    pub message: Option<&'static str>,
+    pub message: Option<crate::xml::model::MessageKind>,
     pub verdict: Verdict,
     pub decoding: Vec<Step>,
     pub checks: Checks,
