@@ -10,14 +10,12 @@ use samlcheck::batch;
 use samlcheck::config::{self, App, Config};
 use samlcheck::error::Error;
 use samlcheck::input::Limits;
-use samlcheck::metadata::lint::{self, LintOptions, Window};
-use samlcheck::metadata::pair::{self, Expected};
-use samlcheck::metadata::MetadataReport;
+use samlcheck::metadata::lint::{LintOptions, Window};
+use samlcheck::metadata::pair::Expected;
 use samlcheck::render::check as render;
 use samlcheck::render::{junit, sarif};
 use samlcheck::report::check::{AppReport, CheckReport};
 use samlcheck::settings::Settings;
-use samlcheck::trust::metadata as md;
 
 const DEFAULT: &str = "samlcheck.toml";
 
@@ -175,33 +173,25 @@ fn run_app(
         limits: Limits::default(),
     };
     // Metadata: lint each file, then pair them.
-    let mut metadata = Vec::new();
-    let mut parsed = Vec::new();
-    for p in [&app.idp_metadata, &app.sp_metadata].into_iter().flatten() {
-        let path = file(p);
-        let shown = path.display().to_string();
-        match samlcheck::trust::fetch::load(&path).map(|f| f.bytes) {
-            Ok(bytes) => {
-                metadata.push(lint::lint(&shown, &bytes, &lint_opts));
-                parsed.push(md::parse(&bytes, &lint_opts.limits).ok());
-            }
-            Err(e) => {
-                metadata.push(MetadataReport::input_error(&shown, e));
-                parsed.push(None);
-            }
-        }
-    }
-    let pair = match (&app.idp_metadata, &app.sp_metadata, parsed.as_slice()) {
-        (Some(_), Some(_), [Some(i), Some(s)]) => Some(pair::pair(
-            (&metadata[0].file, i),
-            (&metadata[1].file, s),
+    let paths: Vec<std::path::PathBuf> = [&app.idp_metadata, &app.sp_metadata]
+        .into_iter()
+        .flatten()
+        .map(|p| file(p))
+        .collect();
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let linted = samlcheck::metadata::lint_files(&refs, &lint_opts);
+    let pair = match (&app.idp_metadata, &app.sp_metadata) {
+        (Some(_), Some(_)) => linted.pair(
+            0,
+            1,
             &Expected {
                 audience: &app.audience.0,
                 acs: &app.acs.0,
             },
-        )),
+        ),
         _ => None,
     };
+    let metadata = linted.reports;
     // Responses: verify every captured file the globs match, like `samlcheck verify`.
     let mut files = Vec::new();
     for pattern in &app.responses {

@@ -6,15 +6,14 @@ use super::{options, Output};
 use crate::cli::{Format, MetadataArgs};
 use samlcheck::error::Error;
 use samlcheck::input::Limits;
-use samlcheck::metadata::lint::{self, LintOptions, Window};
-use samlcheck::metadata::pair::{self, Expected};
+use samlcheck::metadata::lint::{LintOptions, Window};
+use samlcheck::metadata::pair::Expected;
 use samlcheck::metadata::{MetadataReport, PairReport};
 use samlcheck::render::metadata as render;
 use samlcheck::render::outcome::Outcome;
 use samlcheck::render::{junit, sarif};
 use samlcheck::report::Verdict;
 use samlcheck::trust::cert::CertInfo;
-use samlcheck::trust::metadata as md;
 
 pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     let trusted: Vec<CertInfo> = options::certs(&args.cert)?
@@ -29,32 +28,18 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     };
     let mut files: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
     files.extend(args.sp_metadata.as_deref());
-    let mut reports = Vec::new();
-    let mut docs = Vec::new();
-    for path in files {
-        let file = path.display().to_string();
-        match samlcheck::trust::fetch::load(path).map(|f| f.bytes) {
-            Ok(bytes) => {
-                reports.push(lint::lint(&file, &bytes, &opts));
-                docs.push(md::parse(&bytes, &opts.limits).ok());
-            }
-            Err(e) => {
-                reports.push(MetadataReport::input_error(&file, e));
-                docs.push(None);
-            }
-        }
-    }
-    let pairing = match (&args.sp_metadata, docs.first(), docs.last()) {
-        (Some(sp), Some(Some(i)), Some(Some(s))) => Some(pair::pair(
-            (&reports[0].file, i),
-            (&sp.display().to_string(), s),
+    let linted = samlcheck::metadata::lint_files(&files, &opts);
+    let pairing = args.sp_metadata.as_ref().and_then(|_| {
+        linted.pair(
+            0,
+            files.len() - 1,
             &Expected {
                 audience: &args.audience,
                 acs: &args.acs,
             },
-        )),
-        _ => None,
-    };
+        )
+    });
+    let reports = linted.reports;
     Ok(output(reports, pairing, args.format))
 }
 

@@ -5,6 +5,50 @@
 pub mod lint;
 pub mod pair;
 
+/// Metadata files, each read (a path, or an https URL through [`crate::trust::fetch`]), linted
+/// and parsed: what both `metadata` and `check` start from.
+pub struct Linted {
+    pub reports: Vec<MetadataReport>,
+    docs: Vec<Option<crate::trust::metadata::Metadata>>,
+}
+
+/// Lints every file in `paths`, in order; an unreadable one is an `input_error` report.
+pub fn lint_files(paths: &[&std::path::Path], opts: &lint::LintOptions) -> Linted {
+    let mut out = Linted {
+        reports: Vec::new(),
+        docs: Vec::new(),
+    };
+    for path in paths {
+        let file = path.display().to_string();
+        match crate::trust::fetch::load(path).map(|f| f.bytes) {
+            Ok(bytes) => {
+                out.reports.push(lint::lint(&file, &bytes, opts));
+                out.docs
+                    .push(crate::trust::metadata::parse(&bytes, &opts.limits).ok());
+            }
+            Err(e) => {
+                out.reports.push(MetadataReport::input_error(&file, e));
+                out.docs.push(None);
+            }
+        }
+    }
+    out
+}
+
+impl Linted {
+    /// The pairing of file `idp` (an IdP's metadata) with file `sp` (an SP's), when both parsed.
+    pub fn pair(&self, idp: usize, sp: usize, expected: &pair::Expected) -> Option<PairReport> {
+        match (self.docs.get(idp), self.docs.get(sp)) {
+            (Some(Some(i)), Some(Some(s))) if idp != sp => Some(pair::pair(
+                (&self.reports[idp].file, i),
+                (&self.reports[sp].file, s),
+                expected,
+            )),
+            _ => None,
+        }
+    }
+}
+
 use serde::Serialize;
 
 use crate::finding::Finding;
