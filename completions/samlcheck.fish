@@ -129,7 +129,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l acs -d '
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l profile-file -d 'A profile of your own (JSON, the fields of src/profiles/amplitude.json: name, description, audiences, acs, email_order, check_email, required_attributes, rules, sp_console)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
 capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'
@@ -320,7 +320,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l acs -d 'E
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l profile-file -d 'A profile of your own (JSON, the fields of src/profiles/amplitude.json: name, description, audiences, acs, email_order, check_email, required_attributes, rules, sp_console)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
 capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'
@@ -511,7 +511,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l acs -d 'Exp
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l issuer -d 'Expected IdP issuer (defaults to the IdP metadata\'s entityID)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l request-id -d 'ID of the AuthnRequest this Response should answer (InResponseTo)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l email-from -d 'Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile-file -d 'A profile of your own (JSON, same fields as `samlcheck profiles --format json`)' -r -F
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile-file -d 'A profile of your own (JSON, the fields of src/profiles/amplitude.json: name, description, audiences, acs, email_order, check_email, required_attributes, rules, sp_console)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l now -d 'The time to judge against, RFC 3339 (default: the system clock)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l at -d 'What time to judge at: capture (the default: a HAR or SAML-tracer message at the time it was recorded), now (--now or the clock), issue-instant (the message\'s own IssueInstant)' -r -f -a "now\t'Judge at --now or the system clock, even for a HAR or SAML-tracer capture'
 capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it (the default)'

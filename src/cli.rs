@@ -233,7 +233,7 @@ pub struct ReportArgs {
     /// Read the email from this attribute (Name or FriendlyName) before the usual sources; repeatable
     #[arg(long, value_name = "NAME", help_heading = "Expectations")]
     pub email_from: Vec<String>,
-    /// A profile of your own (JSON, same fields as `samlcheck profiles --format json`)
+    /// A profile of your own (JSON, the fields of src/profiles/amplitude.json: name, description, audiences, acs, email_order, check_email, required_attributes, rules, sp_console)
     #[arg(
         long,
         value_name = "FILE",

@@ -111,6 +111,29 @@ impl Redactor {
         {
             let _ = self.value(v);
         }
+        // The message's personal values, so a page title or URL elsewhere in the capture that
+        // names the user is redacted with the same pseudonym.
+        let subject = r.subject.as_ref().and_then(|s| s.name_id.as_ref());
+        let email = r.email.iter().flat_map(|e| {
+            e.value
+                .iter()
+                .chain(e.candidates.iter().filter_map(|c| c.value.as_ref()))
+        });
+        let attributes = r.attributes.iter().flat_map(|a| a.values.iter());
+        let request = r
+            .request
+            .iter()
+            .flat_map(|q| q.name_id.iter().chain(q.session_index.iter()));
+        let values: Vec<String> = subject
+            .into_iter()
+            .chain(email)
+            .chain(attributes)
+            .chain(request)
+            .cloned()
+            .collect();
+        for v in values {
+            let _ = self.value(&v);
+        }
     }
 
     /// Redacts a report in place.
@@ -250,18 +273,33 @@ impl Redactor {
     /// A URL with every query parameter's value replaced by its pseudonym (RelayState, an email
     /// in a deep link, a session token); the host too with `--redact-urls`.
     pub fn query_values(&mut self, url: &str) -> String {
-        let (base, query) = match url.split_once('?') {
-            Some((b, q)) => (b.to_string(), Some(q)),
-            None => (url.to_string(), None),
+        let (rest, fragment) = match url.split_once('#') {
+            Some((r, f)) => (r, Some(f)),
+            None => (url, None),
         };
-        let base = self.url(&base);
-        let Some(query) = query else {
-            return base;
+        let (base, query) = match rest.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (rest, None),
         };
-        let (query, fragment) = match query.split_once('#') {
-            Some((q, f)) => (q, Some(f)),
-            None => (query, None),
-        };
+        let mut out = self.url(base);
+        if let Some(q) = query {
+            out.push('?');
+            out.push_str(&self.pairs(q));
+        }
+        if let Some(f) = fragment {
+            out.push('#');
+            // A fragment of `key=value` pairs (an SPA's route state) is redacted like a query.
+            if f.contains('=') {
+                out.push_str(&self.pairs(f));
+            } else {
+                out.push_str(&self.value(f));
+            }
+        }
+        out
+    }
+
+    /// `k=v&k=v` with every value pseudonymised (error codes kept).
+    fn pairs(&mut self, query: &str) -> String {
         let parts: Vec<String> = query
             .split('&')
             .map(|p| match p.split_once('=') {
@@ -280,12 +318,7 @@ impl Redactor {
                 _ => p.to_string(),
             })
             .collect();
-        let mut out = format!("{base}?{}", parts.join("&"));
-        if let Some(f) = fragment {
-            out.push('#');
-            out.push_str(&self.value(f));
-        }
-        out
+        parts.join("&")
     }
 }
 

@@ -116,7 +116,7 @@ def sign_in(day, *, start="10:00", rid="_req1", relay="/projects/42", acs_reques
             sp_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None", send_cookie=True,
             answer=(302, "https://analytics.amplitude.com/projects/42"), name_fmt=None, klass=PPT, request_extra="",
             posts=1, relay_back=None, audience=g.AMP_ENTITY, force_authn=False, authn_instant=None, acs_attrs=None,
-            answer_page=None, posted=True, aid="_fa1", resp_id="_fr1"):
+            answer_page=None, posted=True, aid="_fa1", resp_id="_fr1", landing_title="Amplitude"):
     """One SP-initiated sign-in on DAY at START (HH:MM): SP login → 302 to the IdP with the AuthnRequest → the IdP's
     auto-submit page → POST to the ACS → the SP's answer."""
     req = authn_request(rid, t(day, f"{start}:00"), acs=acs_requested, extra=request_extra, force_authn=force_authn,
@@ -140,7 +140,7 @@ def sign_in(day, *, start="10:00", rid="_req1", relay="/projects/42", acs_reques
                              html=answer_page or ("<html><head><title>Internal Server Error</title></head><body>500</body></html>" if status >= 500 else None)))
     if answer[1] and answer[0] in (301, 302, 303) and posts == 1:
         entries.append(entry(t(day, f"{start}:05.000"), "GET", answer[1], 200,
-                             html="<html><head><title>Amplitude</title></head><body></body></html>"))
+                             html=f"<html><head><title>{landing_title}</title></head><body></body></html>"))
     return entries, resp
 
 
@@ -241,6 +241,43 @@ def main():
     entries, _ = sign_in(day, relay="https://analytics.amplitude.com/invite?email=bob.secret%40contoso.com&token=SEKRET123",
                          answer=(302, "https://analytics.amplitude.com/login?error=user_not_provisioned&error_description=No+user+bob.secret%40contoso.com"))
     write("redact-relay.har", har(entries))
+    # A healthy sign-in; twenty minutes later the user opens another app (an Entra error page) and a
+    # page of the SP they may not see (403): neither belongs to this sign-in.
+    entries, _ = sign_in(day)
+    entries.append(entry(t(day, "10:20:00.000"), "GET", ENTRA_SSO + "?sso_reload=true", 200,
+                         html="<html><head><title>Sign in to your account</title></head><body>AADSTS50105: not assigned</body></html>"))
+    entries.append(entry(t(day, "10:26:00.000"), "GET", "https://analytics.amplitude.com/settings/billing", 403,
+                         html="<html><head><title>Forbidden</title></head><body>403</body></html>"))
+    write("later-pages.har", har(entries))
+    # The SP sends the user back to the deep link it was asked for, whose words look like an error.
+    entries, _ = sign_in(day, relay="/charts/errors-by-country?filter=invalid_events",
+                         answer=(302, "https://analytics.amplitude.com/charts/errors-by-country?filter=invalid_events"),
+                         landing_title="Error Tracking | Amplitude")
+    write("deep-link-error-words.har", har(entries))
+    # The first attempt was abandoned at the IdP; the second went through.
+    first, _ = sign_in(day, rid="_reqA", posted=False)
+    first = first[:1] + [entry(t(day, "10:00:00.400"), "GET", first[1]["request"]["url"], 200,
+                               html="<html><head><title>Sign in</title></head><body>login form</body></html>")]
+    second, _ = sign_in(day, start="10:01", rid="_reqB", aid="_fb1", resp_id="_fr2")
+    write("abandoned-then-ok.har", har(first + second))
+    # The IdP refuses with an HTTP 403 page of its own instead of a Response.
+    req = authn_request("_req403", t(day, "10:00:00"))
+    url = redirect_url(IDP_SSO, req, "/projects/42")
+    write("idp-403.har", har([
+        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url),
+        entry(t(day, "10:00:00.400"), "GET", url, 302, location="https://portal.sso.us-east-1.amazonaws.com/error?code=403"),
+        entry(t(day, "10:00:00.600"), "GET", "https://portal.sso.us-east-1.amazonaws.com/error?code=403", 403,
+              html="<html><head><title>Access denied</title></head><body>You do not have access to this application.</body></html>"),
+    ]))
+    # Only the IdP's error page was recorded (the SP's redirect with the request was not).
+    write("entra-error-only.har", har([
+        entry(t(day, "10:00:00.400"), "GET", "https://login.microsoftonline.com/common/login", 200,
+              html="<html><head><title>Sign in to your account</title></head><body>AADSTS50105: Your administrator has configured the application Amplitude to block users unless they are specifically granted ('assigned') access to the application.</body></html>"),
+    ]))
+    # The landing page greets the user by name and email; the NameID is in an SP URL too.
+    entries, _ = sign_in(day, answer=(302, "https://analytics.amplitude.com/users/alice@example.com/home"),
+                         landing_title="Welcome back, alice@example.com")
+    write("redact-title.har", har(entries))
     # A SAML-tracer export as the add-on writes it: no per-request timestamp, protocol "SAML-P",
     # the requests around the messages kept, and "Mask values" applied to the POST.
     e1, resp = sign_in(day)

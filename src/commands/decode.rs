@@ -2,7 +2,10 @@
 
 use super::{source, Output};
 use crate::cli::DecodeArgs;
+use std::io::IsTerminal;
+
 use samlcheck::error::Error;
+use samlcheck::render::terminal::visible;
 use samlcheck::xml::{guard, pretty};
 
 pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
@@ -69,14 +72,30 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
             pieces.push((label, steps.join(" → "), body));
         }
     }
+    // On a terminal, control characters from the message (an ESC in a NameID, a BEL in a HAR
+    // URL) are shown escaped; piped to a file, the XML is written as it is (`--raw` keeps bytes).
+    let tty = std::io::stdout().is_terminal();
+    let shown = |text: &str| -> String {
+        if tty {
+            text.lines()
+                .map(|l| visible(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n")
+                + if text.ends_with('\n') { "\n" } else { "" }
+        } else {
+            text.to_string()
+        }
+    };
     if pieces.len() == 1 {
-        out.stdout = pieces.remove(0).2;
+        out.stdout = shown(&pieces.remove(0).2);
     } else {
         for (label, steps, body) in pieces {
+            // The label is the capture's context (a URL from the HAR): always made safe.
             out.stdout.push_str(&format!(
-                "<!-- {} · decoded: {} -->\n{body}",
-                label.replace("--", "- -"),
-                steps
+                "<!-- {} · decoded: {} -->\n{}",
+                visible(&label.replace("--", "- -")),
+                steps,
+                shown(&body)
             ));
         }
     }

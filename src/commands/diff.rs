@@ -17,6 +17,11 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
             format!("{:?}", args.format).to_ascii_lowercase()
         )));
     }
+    if args.input.message.is_some() {
+        return Err(Error::usage(
+            "diff picks a capture's message with FILE#N (capture.har#2), not --message",
+        ));
+    }
     // `FILE#N` picks the Nth message of a capture.
     let mut picks: Vec<Option<usize>> = Vec::new();
     let mut input_args = args.input.clone();

@@ -42,14 +42,18 @@ pub(super) fn sp_answer(resp: &Report) -> Vec<Finding> {
         }
         return Vec::new();
     }
-    let what = refusal(x, &resp.later);
+    let what = refusal(
+        x,
+        crate::input::exchange::answer_chain(Some(x), &resp.later),
+        resp.relay_state.as_deref(),
+    );
     let Some(w) = what else {
         return Vec::new();
     };
     let title = x
         .title
         .as_ref()
-        .filter(|t| !w.contains(t.as_str()))
+        .filter(|t| !w.contains(t.as_str()) && !w.contains(&format!("{t:?}")))
         .map(|t| format!("; its page says {t:?}"))
         .unwrap_or_default();
     let evidence = format!("{w}{title}");
@@ -61,7 +65,7 @@ pub(super) fn sp_answer(resp: &Report) -> Vec<Finding> {
 
 /// How the SP's answer refused the sign-in, in words: an error status, an error page, a
 /// redirect to an error or back to sign-in, or a later page of that kind.
-fn refusal(x: &Exchange, later: &[Exchange]) -> Option<String> {
+fn refusal(x: &Exchange, later: &[Exchange], relay: Option<&str>) -> Option<String> {
     let what = if x.status >= 500 {
         Some(format!("answered the ACS POST with HTTP {} (a server error: the SP failed while processing the Response; its logs say why)", x.status))
     } else if x.status >= 400 {
@@ -77,7 +81,7 @@ fn refusal(x: &Exchange, later: &[Exchange]) -> Option<String> {
     } else {
         x.location
             .as_deref()
-            .filter(|l| is_error_location(l))
+            .filter(|l| is_error_location(l, relay))
             .map(|loc| {
                 format!(
                     "answered the ACS POST with a {} redirect to {loc:?}{}",
@@ -89,7 +93,9 @@ fn refusal(x: &Exchange, later: &[Exchange]) -> Option<String> {
             })
     };
     let later = later.iter().find(|l| {
-        l.location.as_deref().is_some_and(is_error_location)
+        l.location
+            .as_deref()
+            .is_some_and(|loc| is_error_location(loc, relay))
             || l.status >= 400
             || l.title.as_deref().is_some_and(error_title)
     });
@@ -141,44 +147,90 @@ fn sp_fix(status: u16, evidence: &str) -> String {
     }
 }
 
-/// An error page's title.
-fn error_title(t: &str) -> bool {
-    let t = t.to_ascii_lowercase();
-    [
-        "error",
-        "invalid",
-        "failed",
-        "failure",
-        "denied",
-        "unauthorized",
-        "unauthorised",
-        "forbidden",
-        "not authorized",
-        "something went wrong",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+/// The words of a text, lowercased (letters and digits; everything else separates).
+fn words(t: &str) -> Vec<String> {
+    t.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
-/// A redirect target that reports a failure, or sends the user back to the SP's sign-in page
-/// (the loop a lost session causes).
-fn is_error_location(loc: &str) -> bool {
-    let l = loc.to_ascii_lowercase();
-    let path = l.split(['?', '#']).next().unwrap_or(&l);
-    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    [
-        "error",
-        "err=",
-        "fail",
-        "denied",
-        "not_provisioned",
-        "unauthorized",
-        "forbidden",
-        "invalid",
+/// Words that mean a failure when they stand alone in a title or a path.
+const FAILURE_WORDS: &[&str] = &[
+    "error",
+    "failed",
+    "failure",
+    "denied",
+    "unauthorized",
+    "unauthorised",
+    "forbidden",
+    "invalid",
+];
+
+/// An error page's title: a failure word standing alone ("Error - Invalid SAML response",
+/// "Access denied"), not inside a product name ("Error Tracking | Rollbar", "Errors by country").
+fn error_title(t: &str) -> bool {
+    let w = words(t);
+    let has = |x: &str| w.iter().any(|v| v == x);
+    let lower = t.to_ascii_lowercase();
+    // "Error Tracking", "Error Monitoring": a product or page named after errors.
+    let named = [
+        "error tracking",
+        "error monitoring",
+        "error reporting",
+        "error budget",
     ]
     .iter()
-    .any(|w| l.contains(w))
-        || ["login", "signin", "sign-in", "logon"].contains(&last)
+    .any(|p| lower.contains(p));
+    (!named && FAILURE_WORDS.iter().any(|f| has(f)))
+        || lower.contains("something went wrong")
+        || lower.contains("not authorized")
+}
+
+/// A redirect target that reports a failure (a failure word as a path segment, or an `error`
+/// query parameter), or sends the user back to the SP's sign-in page (the loop a lost session
+/// causes). The deep link the SP was asked to return to (the RelayState) is success, whatever
+/// its words.
+fn is_error_location(loc: &str, relay: Option<&str>) -> bool {
+    let l = loc.to_ascii_lowercase();
+    if let Some(rs) = relay.map(str::trim).filter(|r| !r.is_empty()) {
+        let rs = rs.to_ascii_lowercase();
+        if l == rs
+            || (rs.starts_with('/')
+                && l.split(['?', '#'])
+                    .next()
+                    .unwrap_or(&l)
+                    .ends_with(rs.split(['?', '#']).next().unwrap_or(&rs)))
+        {
+            return false;
+        }
+    }
+    let (path, query) = match l.split_once('?') {
+        Some((p, q)) => (p, q.split('#').next().unwrap_or(q)),
+        None => (l.split('#').next().unwrap_or(&l), ""),
+    };
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let segment_fails = path.split('/').any(|seg| {
+        words(seg)
+            .iter()
+            .any(|w| FAILURE_WORDS.contains(&w.as_str()) || w == "not_provisioned")
+    });
+    let error_key = query.split('&').any(|p| {
+        let k = p.split('=').next().unwrap_or("");
+        [
+            "error",
+            "err",
+            "error_code",
+            "errorcode",
+            "error_description",
+        ]
+        .contains(&k)
+    });
+    segment_fails || error_key || ["login", "signin", "sign-in", "logon"].contains(&last)
 }
 
 /// The `error` (or `error_description`, `message`) query parameter of a URL, decoded.

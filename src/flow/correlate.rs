@@ -242,7 +242,11 @@ fn binding(info: &crate::xml::model::RequestInfo, resp: &Report, out: &mut Vec<F
                 format!("the AuthnRequest asked for the Response over {short} ({asked}), but it arrived over {arrived} (the browser's {} to the ACS)", x.method),
             )
             .severity(Severity::Warning)
-            .hint(format!("set the IdP application's ACS binding to {short}, or make the SP request {arrived}")),
+            .hint(if arrived == "HTTP-Redirect" {
+                format!("a Response may not come over HTTP-Redirect (profiles §4.1.2): set the IdP application's ACS binding to {short}")
+            } else {
+                format!("set the IdP application's ACS binding to {short}, or make the SP request {arrived}")
+            }),
         );
     }
 }

@@ -12,7 +12,13 @@ use crate::report::Report;
 pub(super) fn idp_errors(reports: &mut [Report]) {
     for r in reports.iter_mut() {
         let mut found = Vec::new();
-        for x in r.earlier.iter().chain(r.http.iter()).chain(r.later.iter()) {
+        // After a Response, only its answer chain belongs to this sign-in.
+        let later = if r.message == Some(crate::xml::model::MessageKind::Response) {
+            crate::input::exchange::answer_chain(r.http.as_ref(), &r.later)
+        } else {
+            &r.later
+        };
+        for x in r.earlier.iter().chain(r.http.iter()).chain(later.iter()) {
             if let Some(e) = crate::idp::errors::recognise(&x.evidence) {
                 found.push(
                     Finding::new(
@@ -53,40 +59,79 @@ pub(super) fn idp_errors(reports: &mut [Report]) {
 /// A capture whose last AuthnRequest got no Response and no recognised error page: the sign-in
 /// did not complete within the capture, and an OK about the request alone would hide that.
 pub(super) fn no_answer(reports: &mut [Report]) {
-    let Some(last) = reports.iter().rposition(|r| {
-        r.message == Some(crate::xml::model::MessageKind::AuthnRequest) && r.http.is_some()
-    }) else {
-        return;
-    };
-    let answered = reports[last + 1..]
-        .iter()
-        .any(|r| r.message == Some(crate::xml::model::MessageKind::Response));
-    let error_page = reports[last]
-        .findings
-        .iter()
-        .any(|f| f.code == Code::IdpErrorPage);
-    if answered || error_page {
-        return;
-    }
-    let r = &mut reports[last];
-    let seen = r
-        .http
-        .iter()
-        .chain(r.later.iter())
-        .rev()
-        .find_map(|x| {
-            x.title
-                .as_deref()
-                .map(|t| format!("{} ({t:?})", crate::input::short_url(&x.url)))
+    use crate::xml::model::MessageKind;
+    let requests: Vec<usize> = (0..reports.len())
+        .filter(|&k| {
+            reports[k].message == Some(MessageKind::AuthnRequest) && reports[k].http.is_some()
         })
-        .map(|s| format!("; the last page it shows is {s}"))
-        .unwrap_or_default();
-    add(
-        r,
-        Finding::new(
-            Code::FlowNoResponse,
-            format!("the capture holds the SP's AuthnRequest but no Response and no error page the IdP sent back{seen}: the sign-in did not complete while it was recorded"),
-        )
-        .hint("record the whole sign-in: open devtools → Network with 'Preserve log' on before starting at the SP, sign in at the IdP, then save the HAR; if the IdP showed an error, its message (or its code) is the cause"),
-    );
+        .collect();
+    for (n, &k) in requests.iter().enumerate() {
+        // The Response to it comes before the next request, if at all.
+        let until = requests.get(n + 1).copied().unwrap_or(reports.len());
+        // Answered: a Response before the next request, or one later that names this request
+        // (a stale answer, judged by flow-in-response-to).
+        let id = reports[k].message_id.clone();
+        let answered = reports[k + 1..until]
+            .iter()
+            .any(|r| r.message == Some(MessageKind::Response))
+            || reports[k + 1..].iter().any(|r| {
+                r.message == Some(MessageKind::Response) && id.is_some() && r.in_response_to == id
+            });
+        let error_page = reports[k]
+            .findings
+            .iter()
+            .any(|f| f.code == Code::IdpErrorPage);
+        if answered || error_page {
+            continue;
+        }
+        let r = &mut reports[k];
+        // The IdP answered with an HTTP error (a 4xx or 5xx page) rather than not at all.
+        let refused = r
+            .http
+            .iter()
+            .chain(r.later.iter())
+            .find(|x| x.status >= 400)
+            .map(|x| {
+                format!(
+                    "{} answered HTTP {}{}",
+                    crate::input::short_url(&x.url),
+                    x.status,
+                    x.title
+                        .as_deref()
+                        .map(|t| format!(" ({t:?})"))
+                        .unwrap_or_default()
+                )
+            });
+        if let Some(what) = refused {
+            add(
+                r,
+                Finding::new(
+                    Code::IdpErrorPage,
+                    format!("the IdP refused the sign-in: {what}, and sent no Response"),
+                )
+                .hint("read the IdP's page (its text or error code names the cause: the user not assigned to the application, a conditional-access or sign-on policy, an unknown application); the IdP's sign-in logs have the details"),
+            );
+            continue;
+        }
+        let seen = r
+            .http
+            .iter()
+            .chain(r.later.iter())
+            .rev()
+            .find_map(|x| {
+                x.title
+                    .as_deref()
+                    .map(|t| format!("{} ({t:?})", crate::input::short_url(&x.url)))
+            })
+            .map(|s| format!("; the last page it shows is {s}"))
+            .unwrap_or_default();
+        add(
+            r,
+            Finding::new(
+                Code::FlowNoResponse,
+                format!("the capture holds the SP's AuthnRequest but no Response and no error page the IdP sent back{seen}: the sign-in did not complete while it was recorded"),
+            )
+            .hint("record the whole sign-in: open devtools → Network with 'Preserve log' on before starting at the SP, sign in at the IdP, then save the HAR; if the IdP showed an error, its message (or its code) is the cause"),
+        );
+    }
 }

@@ -42,6 +42,39 @@ fn short<S: serde::Serializer>(url: &str, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&super::short_url(url))
 }
 
+/// How long after the ACS POST the SP's answer chain (its redirects and the landing page) is
+/// read as part of the sign-in; pages later than that are the user's next steps.
+pub const ANSWER_WINDOW_SECONDS: i64 = 120;
+
+impl Exchange {
+    /// Whether `self` was recorded within `seconds` after `start` (true when either time is
+    /// unknown: a capture without times is read whole).
+    pub fn within(&self, start: &Exchange, seconds: i64) -> bool {
+        let t = |x: &Exchange| {
+            x.started
+                .as_deref()
+                .and_then(crate::checks::time::parse_instant)
+        };
+        match (t(start), t(self)) {
+            (Some(a), Some(b)) => (b - a).whole_seconds() <= seconds,
+            _ => true,
+        }
+    }
+}
+
+/// The later exchanges of a Response that belong to its sign-in: those within the answer window
+/// after the exchange that carried it.
+pub fn answer_chain<'a>(message: Option<&Exchange>, later: &'a [Exchange]) -> &'a [Exchange] {
+    let Some(m) = message else {
+        return later;
+    };
+    let end = later
+        .iter()
+        .position(|x| !x.within(m, ANSWER_WINDOW_SECONDS))
+        .unwrap_or(later.len());
+    &later[..end]
+}
+
 /// The exchange of a HAR entry.
 pub fn from_har(entry: &Value) -> Exchange {
     let req = &entry["request"];

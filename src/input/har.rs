@@ -29,6 +29,22 @@ pub(super) fn messages(
     insert_forms(&mut out, forms, &positions);
     attach_later(&mut out, entries);
     if out.is_empty() {
+        // No message, but an IdP's error page: that page is the answer.
+        let error = entries.iter().enumerate().find_map(|(i, e)| {
+            let x = super::exchange::from_har(e);
+            crate::idp::errors::recognise(&x.evidence).map(|err| (i, x, err))
+        });
+        if let Some((i, x, e)) = error {
+            return Err(InputError::new(format!(
+                "HAR file holds no SAML message, but entry {} ({}) is {}'s error {}: {}. Fix: {}",
+                i + 1,
+                super::short_url(&x.url),
+                e.product,
+                e.code,
+                e.meaning,
+                e.fix
+            )));
+        }
         return Err(InputError::new(format!(
             "HAR file has {} entries but no SAMLRequest or SAMLResponse in any request URL or POST body (was the capture started before signing in, with 'Preserve log' on?)",
             entries.len()

@@ -49,9 +49,9 @@ pub fn head() -> String {
 pub fn body(reports: &[Report], verify: bool) -> String {
     let mut o = String::new();
     let mut last_origin: Option<&str> = None;
-    for r in reports {
-        if !r.flows.is_empty() && last_origin != Some(r.origin.as_str()) {
-            sign_ins(&mut o, r);
+    for (k, r) in reports.iter().enumerate() {
+        if last_origin != Some(r.origin.as_str()) {
+            sign_ins(&mut o, &reports[k..]);
         }
         last_origin = Some(r.origin.as_str());
         one(&mut o, r, verify);
@@ -69,8 +69,9 @@ pub fn foot() -> String {
 
 /// The sign-ins a capture records: a time line of its hops (time, who, request, message and
 /// verdict, the answer), the hop it broke at marked, and how each ended.
-fn sign_ins(o: &mut String, r: &Report) {
-    for f in &r.flows {
+fn sign_ins(o: &mut String, capture: &[Report]) {
+    let r = &capture[0];
+    for f in crate::report::flow::of_capture(capture) {
         let class = match f.verdict {
             crate::report::flow::FlowVerdict::Pass => "pass",
             crate::report::flow::FlowVerdict::Fail => "fail",

@@ -46,7 +46,7 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
             .take_while(|r| &r.origin == origin && !r.flows.is_empty())
             .count();
         if n > 0 {
-            out.push(flows(&reports[i]));
+            out.push(flows(&reports[i..i + n]));
         }
         for r in reports[i..i + n.max(1)].iter() {
             out.push(render_one(r, mode));
@@ -58,11 +58,13 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
 
 /// The sign-ins a capture records: one line per hop (time, who, request, message, the answer),
 /// the hop it broke at marked, and how each ended.
-fn flows(r: &Report) -> String {
+fn flows(group: &[Report]) -> String {
+    let r = &group[0];
+    let all = crate::report::flow::of_capture(group);
     let mut o = String::new();
     let origin = v(&r.origin);
-    let total = r.flows.len();
-    for f in &r.flows {
+    let total = all.len();
+    for f in all {
         let n = if total > 1 {
             format!(" {} of {total}", f.index)
         } else {

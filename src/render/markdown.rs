@@ -16,7 +16,6 @@ fn code(s: &str) -> String {
         .map(|c| match c {
             '\n' | '\r' | '\t' => ' ',
             '|' => '¦',
-            c if c.is_control() => '�',
             c => c,
         })
         .collect();
@@ -53,10 +52,11 @@ pub fn render(reports: &[Report], verify: bool) -> String {
     let mut last_origin: Option<&str> = None;
     reports
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(k, r)| {
             let mut o = String::new();
-            if !r.flows.is_empty() && last_origin != Some(r.origin.as_str()) {
-                sign_ins(&mut o, r);
+            if last_origin != Some(r.origin.as_str()) {
+                sign_ins(&mut o, &reports[k..]);
             }
             last_origin = Some(r.origin.as_str());
             o.push_str(&one(r, verify));
@@ -67,8 +67,9 @@ pub fn render(reports: &[Report], verify: bool) -> String {
 }
 
 /// The sign-ins a capture records, a table row per hop, the hop it broke at marked.
-fn sign_ins(o: &mut String, r: &Report) {
-    for f in &r.flows {
+fn sign_ins(o: &mut String, capture: &[Report]) {
+    let r = &capture[0];
+    for f in crate::report::flow::of_capture(capture) {
         let _ = writeln!(
             o,
             "## {} {} — {}\n\n{}\n\n| | Time | Who | Request | Message | Answer |\n|---|---|---|---|---|---|",

@@ -271,7 +271,13 @@ pub fn assemble(reports: &mut [Report]) {
         if let Some(x) = &r.http {
             push(hops, x, Some(i));
         }
-        for x in r.later.iter().filter(|x| worth_showing(x)) {
+        // After a Response, its answer chain; later pages are the user's next steps.
+        let later = if r.message == Some(MessageKind::Response) {
+            crate::input::exchange::answer_chain(r.http.as_ref(), &r.later)
+        } else {
+            &r.later
+        };
+        for x in later.iter().filter(|x| worth_showing(x)) {
             push(hops, x, None);
         }
     }
@@ -280,6 +286,8 @@ pub fn assemble(reports: &mut [Report]) {
         .enumerate()
         .map(|(k, hops)| finish(k + 1, hops, reports))
         .collect();
+    // Each message carries the sign-in it belongs to (one per message keeps the output linear in
+    // the capture's size) and its place in it; renderers gather a capture's sign-ins back.
     for f in &flows {
         for (h, hop) in f.hops.iter().enumerate() {
             if let Some(m) = hop.message_index {
@@ -287,12 +295,26 @@ pub fn assemble(reports: &mut [Report]) {
                     sign_in: f.index,
                     hop: h + 1,
                 });
+                reports[m - 1].flows = vec![f.clone()];
             }
         }
     }
-    for &i in &captured {
-        reports[i].flows = flows.clone();
-    }
+}
+
+/// The sign-ins of the capture `reports[0]` came from, gathered from its messages (the run of
+/// reports with its origin), in order, each once.
+pub fn of_capture(reports: &[Report]) -> Vec<&FlowReport> {
+    let Some(first) = reports.first() else {
+        return Vec::new();
+    };
+    let mut out: Vec<&FlowReport> = reports
+        .iter()
+        .take_while(|r| r.origin == first.origin)
+        .flat_map(|r| r.flows.iter())
+        .collect();
+    out.sort_by_key(|f| f.index);
+    out.dedup_by_key(|f| f.index);
+    out
 }
 
 /// The hops at the end of a flow that belong to the next one: after the last message's answer
@@ -494,6 +516,8 @@ fn starts_new(r: &Report, current: Option<&[(Hop, Option<usize>)]>, reports: &[R
         Some(MessageKind::Response) => {
             has(MessageKind::Response) || has(MessageKind::LogoutRequest)
         }
+        // A LogoutResponse answers a LogoutRequest in its flow; on its own it is a logout.
+        Some(MessageKind::LogoutResponse) => !has(MessageKind::LogoutRequest),
         _ => false,
     }
 }

@@ -24,6 +24,19 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     let text = std::str::from_utf8(&xml[skip..]).map_err(|e| {
         InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip)
     })?;
+    // XML 1.0 §2.2: no C0 control character but tab, line feed and carriage return, anywhere.
+    if let Some(at) = text
+        .bytes()
+        .position(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        return Err(InputError::at(
+            format!(
+                "XML contains the control character U+{:04X}, which XML 1.0 does not allow (§2.2)",
+                text.as_bytes()[at]
+            ),
+            at + skip,
+        ));
+    }
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.check_end_names = true;

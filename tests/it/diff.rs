@@ -89,6 +89,14 @@ fn captures_diff_by_their_response_or_the_message_picked() {
     let (code, _, err) = diff(&[], "testdata/capture.har#9", "testdata/capture.har");
     assert_eq!(code, 2);
     assert!(err.contains("holds 2 message(s)"), "{err}");
+    // --message is inspect's and verify's; diff says how it picks.
+    let (code, _, err) = diff(
+        &["--message", "1"],
+        "testdata/flows/two-sign-ins.har",
+        "testdata/flows/healthy-2025.har",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("with FILE#N"), "{err}");
     // A capture of one message diffs like a file (against a message of its kind).
     let (code, _, err) = diff(
         &[],

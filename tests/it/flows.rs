@@ -45,6 +45,18 @@ fn flow(file: &str, extra: &[&str]) -> (i32, Vec<Value>) {
     (code, list)
 }
 
+/// The sign-ins of a capture, gathered from its messages (each carries the one it belongs to).
+fn all_flows(list: &[Value]) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for f in list.iter().filter_map(|m| m["flows"].as_array()).flatten() {
+        if !out.iter().any(|o| o["index"] == f["index"]) {
+            out.push(f.clone());
+        }
+    }
+    out.sort_by_key(|f| f["index"].as_u64());
+    out
+}
+
 fn response(list: &[Value]) -> &Value {
     list.iter()
         .rev()
@@ -106,8 +118,11 @@ fn the_human_report_opens_with_the_flow() {
 fn json_carries_the_sign_ins_and_the_hop_they_broke_at() {
     let (code, list) = flow("sp-302-error.har", &[]);
     assert_eq!(code, 1);
+    // Each message carries the one sign-in it belongs to, and its place in it.
     for m in &list {
-        assert_eq!(m["flows"], list[0]["flows"]);
+        let own = m["flows"].as_array().unwrap();
+        assert_eq!(own.len(), 1, "{m}");
+        assert_eq!(own[0]["index"], m["flow"]["sign_in"]);
     }
     let f = &list[0]["flows"][0];
     assert_eq!(f["index"], 1);
@@ -148,7 +163,7 @@ fn json_carries_the_sign_ins_and_the_hop_they_broke_at() {
 
     // A Response posted twice: two sign-ins, the second broken by the replay.
     let (_, list) = flow("replay.har", &[]);
-    let flows = list[0]["flows"].as_array().unwrap();
+    let flows = all_flows(&list);
     assert_eq!(flows.len(), 2);
     assert_eq!(flows[0]["verdict"], "pass");
     assert_eq!(flows[1]["cause"], "assertion-replayed");
@@ -638,7 +653,7 @@ fn a_sign_in_without_the_sps_answer_is_incomplete() {
 fn a_capture_of_two_sign_ins_is_split_where_the_second_starts() {
     let (code, list) = flow("two-sign-ins.har", &[]);
     assert_eq!(code, 1);
-    let flows = list[0]["flows"].as_array().unwrap();
+    let flows = all_flows(&list);
     assert_eq!(flows.len(), 2);
     assert_eq!(flows[0]["verdict"], "fail");
     assert_eq!(flows[1]["verdict"], "pass");
@@ -666,4 +681,84 @@ fn a_masked_tracer_export_as_the_add_on_writes_it_passes() {
     let hops = list[0]["flows"][0]["hops"].as_array().unwrap();
     assert_eq!(hops[0]["url"], "https://analytics.amplitude.com/login");
     assert_eq!(hops[0]["party"], "sp");
+}
+
+/// Pages long after the sign-in (another app's error page, a 403 elsewhere in the SP) are the
+/// user's next steps, not this sign-in's answer.
+#[test]
+fn pages_after_the_answer_window_do_not_fail_a_sign_in() {
+    let (code, list) = flow("later-pages.har", &[]);
+    assert_eq!(code, 0, "{list:?}");
+    let f = &all_flows(&list)[0];
+    assert_eq!(f["verdict"], "pass");
+    assert!(!has_code(response(&list), "idp-error-page"));
+    assert!(!has_code(response(&list), "sp-answer-error"));
+}
+
+/// The SP sending the user to the deep link it was asked for is success, whatever its words
+/// ("errors-by-country", a page titled "Error Tracking").
+#[test]
+fn the_requested_deep_link_is_not_an_error_page() {
+    let (code, list) = flow("deep-link-error-words.har", &[]);
+    assert!(!has_code(response(&list), "sp-answer-error"), "{list:?}");
+    assert_eq!(all_flows(&list)[0]["verdict"], "pass");
+    assert!(code <= 1);
+}
+
+/// An abandoned first attempt is incomplete even when a second sign-in follows; an IdP that
+/// answers with its own 403 page refused the sign-in (it did answer).
+#[test]
+fn unanswered_and_refused_requests_are_told_apart() {
+    let (_, list) = flow("abandoned-then-ok.har", &[]);
+    let flows = all_flows(&list);
+    assert_eq!(flows[0]["verdict"], "incomplete");
+    assert_eq!(flows[0]["cause"], "flow-no-response");
+    assert_eq!(flows[1]["verdict"], "pass");
+    let (code, list) = flow("idp-403.har", &[]);
+    assert_eq!(code, 1);
+    let f = finding(&list[0], "idp-error-page");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 403 (\"Access denied\")"),
+        "{f}"
+    );
+    assert!(!has_code(&list[0], "flow-no-response"));
+}
+
+/// A capture holding only an IdP error page: one line naming the error and its fix (exit 2,
+/// there is no message to judge).
+#[test]
+fn a_capture_of_only_an_idp_error_page_names_the_error() {
+    let (code, _, err) = run(&["inspect", &td("flows/entra-error-only.har")]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("Microsoft Entra ID's error AADSTS50105"),
+        "{err}"
+    );
+    assert!(err.contains("Fix: Entra admin center"), "{err}");
+}
+
+/// `--redact` learns the user's values from every message first: a landing page title and an
+/// SP URL naming the user are pseudonymised in every copy of the flow.
+#[test]
+fn redaction_covers_values_one_message_reveals_in_another_messages_hops() {
+    let path = td("flows/redact-title.har");
+    let md = td("idp-metadata.xml");
+    let (_, plain, _) = run(&["verify", "--format", "json", "--idp-metadata", &md, &path]);
+    assert!(plain.contains("Welcome back, alice@example.com"));
+    for format in ["json", "human", "markdown", "html"] {
+        let (_, out, _) = run(&[
+            "verify",
+            "--redact",
+            "--format",
+            format,
+            "--idp-metadata",
+            &md,
+            &path,
+        ]);
+        assert!(!out.contains("alice"), "{format}: {out}");
+    }
 }
