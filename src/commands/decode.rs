@@ -34,37 +34,12 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
                     continue;
                 }
             };
-            if let Err(e) = guard::scan(&c.xml, &limits) {
-                out.stderr.push(format!("error: {}", e.in_origin(&origin)));
-                out.code = 2;
-                continue;
-            }
-            let mut c = c;
-            if let Some(red) = redactor.as_mut() {
-                match red.xml(&c.xml) {
-                    Ok(x) => c.xml = x,
-                    Err(e) => {
-                        out.stderr.push(format!("error: {}", e.in_origin(&origin)));
-                        out.code = 2;
-                        continue;
-                    }
-                }
-            }
-            let body = if args.raw {
-                let mut s = String::from_utf8_lossy(&c.xml).into_owned();
-                if !s.ends_with('\n') {
-                    s.push('\n');
-                }
-                s
-            } else {
-                match pretty::pretty(&c.xml) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        out.stderr
-                            .push(format!("error: {origin}: XML is not well-formed: {e}"));
-                        out.code = 2;
-                        continue;
-                    }
+            let body = match xml_of(c.xml.clone(), args.raw, &limits, redactor.as_mut()) {
+                Ok(b) => b,
+                Err(e) => {
+                    out.stderr.push(format!("error: {origin}: {e}"));
+                    out.code = 2;
+                    continue;
                 }
             };
             let label = c.context.clone().unwrap_or_else(|| c.origin.clone());
@@ -100,4 +75,28 @@ pub fn run(args: &DecodeArgs) -> Result<Output, Error> {
         }
     }
     Ok(out)
+}
+
+/// One message's XML as shown: checked by the guard, redacted when asked, pretty-printed unless
+/// `raw`; the error says what is wrong with it.
+fn xml_of(
+    xml: Vec<u8>,
+    raw: bool,
+    limits: &samlcheck::input::Limits,
+    redactor: Option<&mut samlcheck::redact::Redactor>,
+) -> Result<String, String> {
+    guard::scan(&xml, limits).map_err(|e| e.to_string())?;
+    let xml = match redactor {
+        Some(red) => red.xml(&xml).map_err(|e| e.to_string())?,
+        None => xml,
+    };
+    if raw {
+        let mut s = String::from_utf8_lossy(&xml).into_owned();
+        if !s.ends_with('\n') {
+            s.push('\n');
+        }
+        Ok(s)
+    } else {
+        pretty::pretty(&xml).map_err(|e| format!("XML is not well-formed: {e}"))
+    }
 }

@@ -64,19 +64,7 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     }
     let mut d = samlcheck::diff::compare(&sides[0], &sides[1]);
     if let Some(mut red) = args.redact.redactor() {
-        // Values were compared unredacted; only what is shown is replaced.
-        for r in sides.iter() {
-            red.learn(r);
-        }
-        for r in sides.iter_mut() {
-            red.report(r);
-        }
-        for x in &mut d.differences {
-            x.a = red.text(&x.a);
-            x.b = red.text(&x.b);
-        }
-        d.a = red.text(&d.a);
-        d.b = red.text(&d.b);
+        redact(&mut red, &mut sides, &mut d);
     }
     let stdout = match args.format {
         Format::Json | Format::Ndjson => render::json(&d),
@@ -147,4 +135,25 @@ fn side(
         return Err(Error::Input(samlcheck::error::InputError::new(msg)));
     }
     Ok(r)
+}
+
+/// What is shown, redacted (the values were compared unredacted).
+fn redact(
+    red: &mut samlcheck::redact::Redactor,
+    sides: &mut [samlcheck::report::Report],
+    d: &mut samlcheck::diff::Diff,
+) {
+    // Values were compared unredacted; only what is shown is replaced.
+    for r in sides.iter() {
+        red.learn(r);
+    }
+    for r in sides.iter_mut() {
+        red.report(r);
+    }
+    for x in &mut d.differences {
+        x.a = red.text(&x.a);
+        x.b = red.text(&x.b);
+    }
+    d.a = red.text(&d.a);
+    d.b = red.text(&d.b);
 }

@@ -231,26 +231,7 @@ pub fn assemble(reports: &mut [Report]) {
     // The HAR entries already shown, so a page is one hop however many messages it carried.
     let mut seen: Vec<usize> = Vec::new();
     let mut push = |hops: &mut Vec<(Hop, Option<usize>)>, x: &Exchange, msg: Option<usize>| {
-        if let Some(k) = x.index {
-            if seen.contains(&k) {
-                // A message the page carried (an auto-submit form): a hop of its own right
-                // after the page's.
-                let at = hops.iter().position(|h| h.0.entry == Some(k));
-                if let (Some(m), Some(at)) = (msg, at) {
-                    let mut form = hops[at].0.clone();
-                    form.entry = None;
-                    form.method = "FORM".into();
-                    form.status = 0;
-                    form.location = None;
-                    form.title = None;
-                    form.idp_error = None;
-                    hops.insert(at + 1, (form, Some(m)));
-                }
-                return;
-            }
-            seen.push(k);
-        }
-        hops.push((page(x), msg));
+        push_hop(hops, &mut seen, x, msg)
     };
     for (n, &i) in captured.iter().enumerate() {
         let r = &reports[i];
@@ -315,6 +296,35 @@ pub fn of_capture(reports: &[Report]) -> Vec<&FlowReport> {
     out.sort_by_key(|f| f.index);
     out.dedup_by_key(|f| f.index);
     out
+}
+
+/// Adds the exchange `x` (carrying report `msg`, if any) to a flow's hops, once per HAR entry: a
+/// message the page of an entry already shown carried (an auto-submit form) is a hop of its own
+/// right after that page's.
+fn push_hop(
+    hops: &mut Vec<(Hop, Option<usize>)>,
+    seen: &mut Vec<usize>,
+    x: &Exchange,
+    msg: Option<usize>,
+) {
+    if let Some(k) = x.index {
+        if seen.contains(&k) {
+            let at = hops.iter().position(|h| h.0.entry == Some(k));
+            if let (Some(m), Some(at)) = (msg, at) {
+                let mut form = hops[at].0.clone();
+                form.entry = None;
+                form.method = "FORM".into();
+                form.status = 0;
+                form.location = None;
+                form.title = None;
+                form.idp_error = None;
+                hops.insert(at + 1, (form, Some(m)));
+            }
+            return;
+        }
+        seen.push(k);
+    }
+    hops.push((page(x), msg));
 }
 
 /// The hops at the end of a flow that belong to the next one: after the last message's answer
