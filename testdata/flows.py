@@ -278,6 +278,28 @@ def main():
     entries, _ = sign_in(day, answer=(302, "https://analytics.amplitude.com/users/alice@example.com/home"),
                          landing_title="Welcome back, alice@example.com")
     write("redact-title.har", har(entries))
+    # Okta's shape: the app's SSO URL with the AuthnRequest sends the browser to Okta's sign-in
+    # page; after the password, Okta sends it back to the same SSO URL with the same request,
+    # which answers with the Response form.
+    req = authn_request("_reqOk", t(day, "10:00:00"), destination=OKTA_SSO)
+    url = redirect_url(OKTA_SSO, req, "/projects/42")
+    login = "https://contoso.okta.com/login/login.htm?fromURI=%2Fapp%2Famplitude%2Fexk1a2b3c4d5%2Fsso%2Fsaml"
+    resp = signed_response("_reqOk", t(day, "10:00:20"), t(day, "10:00:20", minutes=-5), t(day, "10:00:20", minutes=5),
+                           aid="_fok1", rid="_frok1")
+    b64 = base64.b64encode(resp.encode()).decode()
+    write("okta-login-then-response.har", har([
+        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=url,
+              set_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None"),
+        entry(t(day, "10:00:00.400"), "GET", url, 302, location=login),
+        entry(t(day, "10:00:00.700"), "GET", login, 200, html="<html><head><title>contoso - Sign In</title></head><body>sign in</body></html>"),
+        entry(t(day, "10:00:15.000"), "POST", "https://contoso.okta.com/api/v1/authn", 200),
+        entry(t(day, "10:00:19.000"), "GET", "https://contoso.okta.com/login/sessionCookieRedirect?token=x", 302, location=url),
+        entry(t(day, "10:00:20.000"), "GET", url, 200, html=form_page(g.AMP_ACS, b64, "/projects/42")),
+        entry(t(day, "10:00:21.000"), "POST", g.AMP_ACS, 302, location="https://analytics.amplitude.com/projects/42",
+              cookies=[("amp_sess", "abc123")], post=[("SAMLResponse", b64), ("RelayState", "/projects/42")]),
+        entry(t(day, "10:00:22.000"), "GET", "https://analytics.amplitude.com/projects/42", 200,
+              html="<html><head><title>Amplitude</title></head><body></body></html>"),
+    ]))
     # A SAML-tracer export as the add-on writes it: no per-request timestamp, protocol "SAML-P",
     # the requests around the messages kept, and "Mask values" applied to the POST.
     e1, resp = sign_in(day)

@@ -521,6 +521,18 @@ fn starts_new(r: &Report, current: Option<&[(Hop, Option<usize>)]>, reports: &[R
         .map(|m| reports[m].message)
         .collect();
     let has = |kind: MessageKind| kinds.contains(&Some(kind));
+    // The same AuthnRequest again (Okta and Google send the browser back to the SSO URL with it
+    // after their login pages) continues the sign-in it opened, unless that was answered.
+    let repeated = r.message == Some(MessageKind::AuthnRequest)
+        && r.message_id.is_some()
+        && !has(MessageKind::Response)
+        && hops.iter().filter_map(|h| h.1).any(|m| {
+            reports[m].message == Some(MessageKind::AuthnRequest)
+                && reports[m].message_id == r.message_id
+        });
+    if repeated {
+        return false;
+    }
     match r.message {
         Some(MessageKind::AuthnRequest | MessageKind::LogoutRequest) => !kinds.is_empty(),
         Some(MessageKind::Response) => {

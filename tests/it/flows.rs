@@ -762,3 +762,30 @@ fn redaction_covers_values_one_message_reveals_in_another_messages_hops() {
         assert!(!out.contains("alice"), "{format}: {out}");
     }
 }
+
+/// Okta (and Google) send the browser back to the SSO URL with the same AuthnRequest after their
+/// sign-in pages: one sign-in, not an abandoned one and a second.
+#[test]
+fn the_same_request_after_the_idps_login_page_continues_the_sign_in() {
+    let (code, list) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--cert",
+        &td("keys/idp.crt"),
+        &td("flows/okta-login-then-response.har"),
+    ]);
+    assert_eq!(code, 0, "{list}");
+    let list = list.as_array().unwrap().clone();
+    let flows = all_flows(&list);
+    assert_eq!(flows.len(), 1, "{flows:?}");
+    assert_eq!(flows[0]["verdict"], "pass");
+    let messages: Vec<&str> = flows[0]["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["message"].as_str())
+        .collect();
+    assert_eq!(messages, ["authn_request", "authn_request", "response"]);
+    assert!(list.iter().all(|m| !has_code(m, "flow-no-response")));
+}
