@@ -519,12 +519,9 @@ issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captur
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t''
-json\t'One JSON document (an array for several)'
-ndjson\t'One JSON line per message, streamed as each finishes'
-sarif\t'SARIF 2.1.0 (GitHub code scanning)'
-junit\t'JUnit XML (CI test reports)'
-markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
-html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
+json\t'One JSON document'
+ndjson\t'The same JSON document (one comparison is one line\'s worth)'
+markdown\t'A ticket-ready Markdown table'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l profile -d 'SP profile: amplitude, aws, aws-identity-center, generic' -r -f -a "amplitude\t''
 aws\t''
 aws-identity-center\t''

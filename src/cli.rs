@@ -81,13 +81,13 @@ pub enum Command {
     /// Print the XML of every SAML message in the input (pretty by default)
     Decode(DecodeArgs),
     /// Full report; never fails on findings (trust is reported, not required)
-    Inspect(ReportArgs),
+    Inspect(ReportCommand),
     /// Full report and every check against trusted keys and expectations (exit 1 on failure)
-    Verify(ReportArgs),
+    Verify(ReportCommand),
     /// Lint IdP or SP metadata: certificates, endpoints, entityID, expiry
     Metadata(MetadataArgs),
     /// Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)
-    Diff(ReportArgs),
+    Diff(DiffCommand),
     /// Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses
     Check(CheckArgs),
     /// Explain a finding code (all codes without an argument)
@@ -265,11 +265,40 @@ pub struct ReportArgs {
     /// Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)
     #[arg(long, value_name = "CODE", help_heading = "Policy")]
     pub deny: Vec<String>,
+    #[command(flatten)]
+    pub redact: RedactArgs,
+}
+
+/// `inspect` and `verify`: the report arguments, in every output format.
+#[derive(Debug, Args)]
+pub struct ReportCommand {
+    #[command(flatten)]
+    pub args: ReportArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+/// `diff`: the report arguments, in the formats a comparison renders.
+#[derive(Debug, Args)]
+pub struct DiffCommand {
     #[command(flatten)]
-    pub redact: RedactArgs,
+    pub args: ReportArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+/// What `diff` renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    /// One JSON document
+    Json,
+    /// The same JSON document (one comparison is one line's worth)
+    Ndjson,
+    /// A ticket-ready Markdown table
+    Markdown,
 }
 
 #[derive(Debug, Args)]

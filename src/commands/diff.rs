@@ -2,21 +2,14 @@
 //! them with [`samlcheck::diff`]. Exit 0 when nothing an SP checks differs, 1 when something does.
 
 use super::{options, report::analyze_input, source, Output};
-use crate::cli::{Format, ReportArgs};
+use crate::cli::{DiffCommand, DiffFormat};
 use samlcheck::error::Error;
 use samlcheck::render::diff as render;
 use samlcheck::report::Verdict;
 
-pub fn run(args: &ReportArgs) -> Result<Output, Error> {
-    if !matches!(
-        args.format,
-        Format::Human | Format::Json | Format::Ndjson | Format::Markdown
-    ) {
-        return Err(Error::usage(format!(
-            "diff renders human, json or markdown, not {}",
-            format!("{:?}", args.format).to_ascii_lowercase()
-        )));
-    }
+pub fn run(cmd: &DiffCommand) -> Result<Output, Error> {
+    // The formats are `DiffFormat`'s: clap refuses any other, naming these.
+    let (args, format) = (&cmd.args, cmd.format);
     if args.input.message.is_some() {
         return Err(Error::usage(
             "diff picks a capture's message with FILE#N (capture.har#2), not --message",
@@ -66,14 +59,14 @@ pub fn run(args: &ReportArgs) -> Result<Output, Error> {
     if let Some(mut red) = args.redact.redactor() {
         redact(&mut red, &mut sides, &mut d);
     }
-    let stdout = match args.format {
-        Format::Json | Format::Ndjson => render::json(&d),
-        Format::Markdown => render::markdown(&d),
-        _ => render::human(&d),
+    let stdout = match format {
+        DiffFormat::Json | DiffFormat::Ndjson => render::json(&d),
+        DiffFormat::Markdown => render::markdown(&d),
+        DiffFormat::Human => render::human(&d),
     };
     Ok(Output {
         code: u8::from(d.differs()),
-        plain: args.format != Format::Human,
+        plain: format != DiffFormat::Human,
         stdout,
         ..Default::default()
     })

@@ -38,8 +38,8 @@ pub fn run(cli: Cli, streams: Streams) -> Result<Output, Error> {
     let stream = streams.plain;
     match cli.command {
         Command::Decode(args) => decode::run(&args),
-        Command::Inspect(args) => report::run(&args, false, stream, streams.human),
-        Command::Verify(args) => report::run(&args, true, stream, streams.human),
+        Command::Inspect(c) => report::run(&c.args, c.format, false, stream, streams.human),
+        Command::Verify(c) => report::run(&c.args, c.format, true, stream, streams.human),
         Command::Metadata(args) => metadata::run(&args),
         Command::Check(args) => check::run(&args, stream),
         Command::Diff(args) => diff::run(&args),

@@ -18,6 +18,7 @@ use source::Input;
 
 pub fn run(
     args: &ReportArgs,
+    format: Format,
     verify: bool,
     stream: &mut dyn Write,
     human_stream: &mut dyn Write,
@@ -33,7 +34,7 @@ pub fn run(
     let limits = source::limits(&args.input);
     let pick = pick(args.input.message.as_deref())?;
     let mut progress = Progress::new(inputs.len());
-    let mut emit = Emitter::new(args.format, verify, stream, human_stream);
+    let mut emit = Emitter::new(format, verify, stream, human_stream);
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
     samlcheck::analyze::prepare();
