@@ -264,8 +264,7 @@ fn verify_all(
         &inputs,
         |i| messages::analyze_input(i, &limits, &opts),
         |_, mut found| {
-            samlcheck::flow::replays(&mut found, &mut seen);
-            samlcheck::report::flow::assemble(&mut found);
+            samlcheck::flow::in_run(&mut found, &mut seen);
             reports.extend(found)
         },
     );

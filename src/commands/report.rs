@@ -47,8 +47,7 @@ pub fn run(
             progress.inc();
             // Replays span the run, so they are judged here, in input order; the sign-ins a
             // capture records are assembled after every judgement; `--message` picks last.
-            samlcheck::flow::replays(&mut found, &mut seen);
-            samlcheck::report::flow::assemble(&mut found);
+            samlcheck::flow::in_run(&mut found, &mut seen);
             let found = select(found, pick);
             if let Some(red) = redactor.as_mut() {
                 for r in &found {

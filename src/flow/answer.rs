@@ -254,13 +254,13 @@ pub(super) fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
     let Some(post) = resp.http.as_ref().filter(|x| x.method == "POST") else {
         return Vec::new();
     };
-    let Some(host) = host_of(&post.url) else {
+    let Some(host) = crate::input::host_of(&post.url) else {
         return Vec::new();
     };
     let exchanges: Vec<&Exchange> = before
         .iter()
         .flat_map(|r| r.earlier.iter().chain(r.http.iter()).chain(r.later.iter()))
-        .filter(|x| host_of(&x.url) == Some(host))
+        .filter(|x| crate::input::host_of(&x.url) == Some(host))
         .collect();
     let mut out = Vec::new();
     for x in exchanges {
@@ -299,9 +299,4 @@ pub(super) fn cookies(before: &[Report], resp: &Report) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
 }

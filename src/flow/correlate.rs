@@ -81,7 +81,7 @@ fn acs(info: &RequestInfo, resp: &Report, out: &mut Vec<Finding>) {
         }
         if let Some(x) = resp.http.as_ref().filter(|x| x.method == "POST") {
             // The ACS is the URL's path; a query the SP added (a session hint) is not part of it.
-            let posted = x.url.split(['?', '#']).next().unwrap_or(&x.url);
+            let posted = crate::input::without_query(&x.url);
             if !acs.contains('?') {
                 seen.push(("URL the browser posted to", posted.to_string()));
             } else {

@@ -88,6 +88,14 @@ pub fn as_sign_in(reports: &mut [Report]) {
     }
 }
 
+/// What a run judges of one input after every input before it, in input order: replays against
+/// the Assertion IDs `seen` so far, then the sign-ins the input records (assembled last, after
+/// every judgement).
+pub fn in_run(reports: &mut [Report], seen: &mut HashMap<String, String>) {
+    replays(reports, seen);
+    crate::report::flow::assemble(reports);
+}
+
 /// Replays within one run: the second and later reports carrying an authenticated Assertion ID
 /// already seen fail with `assertion-replayed`. `seen` spans the run (a batch, `check`).
 pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>) {

@@ -289,6 +289,17 @@ fn artifact(value: &str) -> String {
     }
 }
 
+/// A URL's host (`https://sp.example:8443/acs` → `sp.example:8443`), when it has one.
+pub(crate) fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest)).filter(|h| !h.is_empty())
+}
+
+/// A URL without its query string and fragment: the endpoint itself.
+pub(crate) fn without_query(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or(url)
+}
+
 /// A URL for labels: the query string is elided (it holds the whole message).
 pub(crate) fn short_url(url: &str) -> String {
     match url.split_once('?') {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::check::Severity;
 use crate::codes::Code;
 use crate::input::exchange::Exchange;
+use crate::input::host_of as host;
 use crate::report::{Report, Verdict};
 use crate::xml::model::MessageKind;
 
@@ -333,7 +334,7 @@ fn trailing(prev: &mut Vec<(Hop, Option<usize>)>) -> Vec<(Hop, Option<usize>)> {
     let Some(last) = prev.iter().rposition(|h| h.1.is_some()) else {
         return Vec::new();
     };
-    let base = |u: &str| u.split('?').next().unwrap_or(u).to_string();
+    use crate::input::without_query as base;
     let mut end = last + 1;
     while end < prev.len() {
         let follows = prev[end - 1]
@@ -454,7 +455,7 @@ fn roles(hops: &[(Hop, Option<usize>)], reports: &[Report]) -> Vec<Party> {
         }
     }
     // URLs the messages name as the SP's: the ACS a request asks for, a Response's Destination.
-    let base = |u: &str| u.split('?').next().unwrap_or(u).to_string();
+    use crate::input::without_query as base;
     let sp_urls: Vec<String> = hops
         .iter()
         .filter_map(|h| h.1)
@@ -467,10 +468,10 @@ fn roles(hops: &[(Hop, Option<usize>)], reports: &[Report]) -> Vec<Party> {
                 .filter(|_| r.message == Some(MessageKind::Response));
             acs.into_iter().chain(dest)
         })
-        .map(|u| base(&u))
+        .map(|u| base(&u).to_string())
         .collect();
     for (k, (hop, _)) in hops.iter().enumerate() {
-        if roles[k] == Party::Other && sp_urls.contains(&base(&hop.url)) {
+        if roles[k] == Party::Other && sp_urls.iter().any(|u| u == base(&hop.url)) {
             roles[k] = Party::Sp;
         }
     }
@@ -589,9 +590,4 @@ fn idp_error(x: &Exchange) -> Option<String> {
     crate::idp::errors::recognise(&x.evidence)
         .map(|e| e.code.to_string())
         .or_else(|| crate::idp::errors::aadsts(&x.evidence))
-}
-
-fn host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest)).filter(|h| !h.is_empty())
 }

@@ -174,28 +174,40 @@ fn json_carries_the_sign_ins_and_the_hop_they_broke_at() {
     assert!(list[0]["flows"][0]["broken_hop"].is_null());
 }
 
+/// `verify --format json` of a flow fixture, and `verify --redact` of it in every format that
+/// shows values (json, human, markdown, html).
+fn plain_and_redacted(file: &str) -> (String, Vec<(&'static str, String)>) {
+    let (path, md) = (td(&format!("flows/{file}")), td("idp-metadata.xml"));
+    let (_, plain, _) = run(&["verify", "--format", "json", "--idp-metadata", &md, &path]);
+    let redacted = ["json", "human", "markdown", "html"]
+        .into_iter()
+        .map(|format| {
+            let args = [
+                "verify",
+                "--redact",
+                "--format",
+                format,
+                "--idp-metadata",
+                &md,
+                &path,
+            ];
+            (format, run(&args).1)
+        })
+        .collect();
+    (plain, redacted)
+}
+
 /// `--redact` covers every URL query value wherever it shows (the RelayState deep link, the
 /// SP's error redirect, finding messages that quote them, the flow's hops), in every format;
 /// error codes stay (they name the failure, not the user).
 #[test]
 fn redaction_covers_urls_everywhere_and_keeps_error_codes() {
-    let path = td("flows/redact-relay.har");
-    let md = td("idp-metadata.xml");
-    let (_, plain, _) = run(&["verify", "--format", "json", "--idp-metadata", &md, &path]);
+    let (plain, redacted) = plain_and_redacted("redact-relay.har");
     assert!(
         plain.contains("bob.secret"),
         "the fixture carries the email"
     );
-    for format in ["json", "human", "markdown", "html"] {
-        let (_, out, _) = run(&[
-            "verify",
-            "--redact",
-            "--format",
-            format,
-            "--idp-metadata",
-            &md,
-            &path,
-        ]);
+    for (format, out) in redacted {
         for secret in ["bob.secret", "contoso.com", "SEKRET123", "bob%2Esecret"] {
             assert!(!out.contains(secret), "{format} leaks {secret}: {out}");
         }
@@ -745,20 +757,9 @@ fn a_capture_of_only_an_idp_error_page_names_the_error() {
 /// SP URL naming the user are pseudonymised in every copy of the flow.
 #[test]
 fn redaction_covers_values_one_message_reveals_in_another_messages_hops() {
-    let path = td("flows/redact-title.har");
-    let md = td("idp-metadata.xml");
-    let (_, plain, _) = run(&["verify", "--format", "json", "--idp-metadata", &md, &path]);
+    let (plain, redacted) = plain_and_redacted("redact-title.har");
     assert!(plain.contains("Welcome back, alice@example.com"));
-    for format in ["json", "human", "markdown", "html"] {
-        let (_, out, _) = run(&[
-            "verify",
-            "--redact",
-            "--format",
-            format,
-            "--idp-metadata",
-            &md,
-            &path,
-        ]);
+    for (format, out) in redacted {
         assert!(!out.contains("alice"), "{format}: {out}");
     }
 }
