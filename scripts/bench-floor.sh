@@ -8,6 +8,8 @@
 #   - per core: messages per second pinned to CPU 0 (taskset), samlcheck's ratio to the floor;
 #   - every core: the speed-up of `verify DIR` over one core, per format (json, ndjson, human);
 #   - peak RSS per format;
+#   - every core as separate processes (the floor, and samlcheck single-threaded), one per core
+#     on its share of the files, against one process;
 #   - one message, one process: samlcheck's time as a ratio of the floor program's.
 # Rounds are interleaved so a noisy neighbour hits both sides alike; the best round counts.
 # Usage: bash scripts/bench-floor.sh [N] [ROUNDS]   (needs cc, pkg-config and libxmlsec1-dev)
@@ -22,7 +24,12 @@ trap 'rm -rf "$work"' EXIT
 floor=$work/floor
 cc -O2 scripts/floor/floor.c $(pkg-config --cflags --libs xmlsec1) -o "$floor"
 mkdir "$work/in"
-for i in $(seq "$n"); do cp testdata/signed-assertion.xml "$work/in/m$i.xml"; done
+cores=$(nproc)
+for c in $(seq "$cores"); do mkdir "$work/shard$c"; done
+for i in $(seq "$n"); do
+  cp testdata/signed-assertion.xml "$work/in/m$i.xml"
+  ln "$work/in/m$i.xml" "$work/shard$(( (i % cores) + 1 ))/m$i.xml"
+done
 files=("$work"/in/*.xml)
 args=(--now 2026-01-15T10:01:00Z --cert testdata/keys/idp.crt)
 times=$work/times
@@ -38,6 +45,11 @@ best() { # current best, new value (higher is better)
 }
 declare -A rate rss_of
 for round in $(seq "$rounds"); do
+  # One process per core, each on its shard, all at once.
+  measure bash -c "for c in \$(seq $cores); do $floor testdata/keys/idp.crt $work/shard\$c/*.xml >/dev/null 2>&1 & done; wait"
+  rate[floor-procs]=$(best "${rate[floor-procs]:-}" "$(echo "$n / $wall" | bc -l)")
+  measure bash -c "for c in \$(seq $cores); do RAYON_NUM_THREADS=1 $bin verify --format ndjson ${args[*]} $work/shard\$c >/dev/null 2>&1 & done; wait"
+  rate[ndjson-procs]=$(best "${rate[ndjson-procs]:-}" "$(echo "$n / $wall" | bc -l)")
   measure taskset -c 0 "$floor" testdata/keys/idp.crt "${files[@]}"
   rate[floor]=$(best "${rate[floor]:-}" "$(echo "$n / $wall" | bc -l)")
   for fmt in ndjson json human; do
@@ -48,7 +60,6 @@ for round in $(seq "$rounds"); do
     rss_of[$fmt]=$rss
   done
 done
-cores=$(nproc)
 echo "$n messages, $cores cores, best of $rounds interleaved rounds"
 printf '%-34s %7.0f msg/s\n' "floor (parse + verify), one core" "${rate[floor]}"
 for fmt in ndjson json human; do
@@ -59,6 +70,12 @@ for fmt in ndjson json human; do
   printf '%-34s %7.0f msg/s  %4.2f× one core   peak RSS %3.0f MB\n' "samlcheck $fmt, $cores cores" \
     "${rate[$fmt-all]}" "$(echo "${rate[$fmt-all]} / ${rate[$fmt-1]}" | bc -l)" "${rss_of[$fmt]}"
 done
+printf '%-34s %7.0f msg/s  %4.2f× the floor on one core\n' "floor, $cores processes" \
+  "${rate[floor-procs]}" "$(echo "${rate[floor-procs]} / ${rate[floor]}" | bc -l)"
+printf '%-34s %7.0f msg/s  %4.2f× ndjson on one core, %4.2f× one %s-thread process\n' \
+  "samlcheck ndjson, $cores processes" "${rate[ndjson-procs]}" \
+  "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-1]}" | bc -l)" \
+  "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-all]}" | bc -l)" "$cores"
 # One message, one process each, start-up included.
 one=200
 single() { # label, command...
