@@ -1,57 +1,171 @@
 //! The batch runner: many inputs analysed on every core, results handed back in input order.
 //!
-//! Inputs are processed in chunks: each chunk is analysed in parallel (rayon) while the calling
-//! thread emits the chunk before it, in order, so output never waits for the cores and the cores
-//! never wait for output. Memory holds at most three chunks' results however many inputs there
-//! are (what `--format ndjson` streams).
+//! Each worker thread takes the next few inputs from a shared counter, so no core waits for
+//! another between inputs (no per-chunk barrier). Results are emitted in input order by the
+//! workers themselves: the worker that finishes the block the output is waiting for emits it, and
+//! any finished blocks after it, while the others go on analysing — no emitting thread to wake
+//! and no report carried to another core to be written. A worker more than a window of inputs
+//! ahead of the output waits, so memory holds a bounded number of results however many inputs
+//! there are (what `--format ndjson` streams). With one core, or one input, nothing is spawned:
+//! each input is analysed and emitted in turn on the calling thread.
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
-/// Inputs analysed in parallel per chunk and core: enough to keep every core busy between two
-/// hand-overs, few enough that the chunks held at once stay a few megabytes (a report is a few kilobytes).
-const PER_CORE: usize = 16;
+/// How far, per worker, the workers may run ahead of the output: enough that one slow input does
+/// not idle the others, few enough that the results held stay a few megabytes (a report is a few
+/// kilobytes).
+const AHEAD_PER_WORKER: usize = 64;
 
-/// Inputs per chunk for the current thread pool.
-fn chunk_size() -> usize {
-    (rayon::current_num_threads() * PER_CORE).clamp(32, 256)
+/// Inputs a worker claims at once: fewer trips through the shared state, small enough that the
+/// last blocks still spread over every core.
+const BLOCK: usize = 4;
+
+/// Worker threads for a batch: `RAYON_NUM_THREADS` when set (the variable the thread pool of the
+/// renderers reads too), otherwise one per core this process may run on.
+pub fn workers() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-/// Runs `work` on every item on all cores and calls `emit` with each item's results in input
-/// order, on the calling thread.
-pub fn run<T, R, W, E>(items: &[T], work: W, mut emit: E)
+/// Runs `work` on every item on [`workers`] threads and calls `emit` with each item's results
+/// in input order, one call at a time.
+pub fn run<T, R, W, E>(items: &[T], work: W, emit: E)
 where
     T: Sync,
     R: Send,
     W: Fn(&T) -> R + Sync,
-    E: FnMut(&T, R),
+    E: FnMut(&T, R) + Send,
 {
-    // One input (the common interactive case) never starts the thread pool.
-    if items.len() <= 1 {
+    let workers = workers().min(items.len());
+    if workers <= 1 {
+        let mut emit = emit;
         for item in items {
             let r = work(item);
             emit(item, r);
         }
         return;
     }
-    let work = &work;
-    let chunk = chunk_size();
-    // One finished chunk waits in the channel while the next is analysed.
-    let (done, finished) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
+    let shared = Shared {
+        next: AtomicUsize::new(0),
+        order: Mutex::new(Order {
+            pending: BTreeMap::new(),
+            emitted: 0,
+            emitting: false,
+        }),
+        advanced: Condvar::new(),
+        emit: Mutex::new(emit),
+        stop: AtomicBool::new(false),
+        window: AHEAD_PER_WORKER * workers,
+    };
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for part in items.chunks(chunk) {
-                let results: Vec<R> = part.par_iter().map(work).collect();
-                if done.send(results).is_err() {
-                    return; // the emitting side stopped (it panicked)
+        for _ in 0..workers {
+            let (shared, work) = (&shared, &work);
+            scope.spawn(move || {
+                // A panicking worker stops the others instead of leaving them waiting for an
+                // input that never comes; the scope then re-raises the panic.
+                let _stop = StopOnUnwind(shared);
+                while let Some(block) = shared.claim(items.len()) {
+                    let results = block.clone().map(|i| work(&items[i])).collect();
+                    shared.finished(items, block.start, results);
                 }
-            }
-        });
-        for (part, results) in items.chunks(chunk).zip(finished) {
-            for (item, r) in part.iter().zip(results) {
-                emit(item, r);
-            }
+            });
         }
     });
+}
+
+/// What the workers share.
+struct Shared<R, E> {
+    /// The next input to claim.
+    next: AtomicUsize,
+    /// Finished blocks waiting for their turn, and how far the output has got.
+    order: Mutex<Order<R>>,
+    /// Signalled when the output moves on (or the run stops).
+    advanced: Condvar,
+    /// The emitter; only the worker holding `Order::emitting` takes it.
+    emit: Mutex<E>,
+    /// Set when a thread panicked: everyone stops claiming.
+    stop: AtomicBool,
+    window: usize,
+}
+
+struct Order<R> {
+    pending: BTreeMap<usize, Vec<R>>,
+    /// Inputs emitted so far: the next block to emit starts here.
+    emitted: usize,
+    /// Whether a worker is emitting (it emits every block that becomes ready meanwhile).
+    emitting: bool,
+}
+
+impl<R, E> Shared<R, E> {
+    fn order(&self) -> MutexGuard<'_, Order<R>> {
+        self.order.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The next block of inputs for a worker, once it is within the window of the output; `None`
+    /// when every input is claimed or the run stopped.
+    fn claim(&self, len: usize) -> Option<Range<usize>> {
+        let start = self.next.fetch_add(BLOCK, Ordering::Relaxed);
+        if start >= len {
+            return None;
+        }
+        let mut order = self.order();
+        while start >= order.emitted + self.window && !self.stop.load(Ordering::Relaxed) {
+            order = self.advanced.wait(order).unwrap_or_else(|p| p.into_inner());
+        }
+        (!self.stop.load(Ordering::Relaxed)).then(|| start..len.min(start + BLOCK))
+    }
+
+    /// A worker finished the block starting at `start`: it waits its turn, and if the output was
+    /// waiting for it and no other worker is emitting, this worker emits it and every finished
+    /// block after it.
+    fn finished<T>(&self, items: &[T], start: usize, results: Vec<R>)
+    where
+        E: FnMut(&T, R),
+    {
+        let mut order = self.order();
+        order.pending.insert(start, results);
+        if order.emitting {
+            return;
+        }
+        order.emitting = true;
+        loop {
+            let at = order.emitted;
+            let Some(results) = order.pending.remove(&at) else {
+                order.emitting = false;
+                return;
+            };
+            drop(order);
+            let n = results.len();
+            {
+                let mut emit = self.emit.lock().unwrap_or_else(|p| p.into_inner());
+                for (i, r) in (at..).zip(results) {
+                    (*emit)(&items[i], r);
+                }
+            }
+            order = self.order();
+            order.emitted = at + n;
+            self.advanced.notify_all();
+        }
+    }
+}
+
+/// Stops the run if the thread holding it unwinds.
+struct StopOnUnwind<'a, R, E>(&'a Shared<R, E>);
+
+impl<R, E> Drop for StopOnUnwind<'_, R, E> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _order = self.0.order();
+            self.0.stop.store(true, Ordering::Relaxed);
+            self.0.advanced.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -78,7 +192,7 @@ mod tests {
         run(
             &items,
             |i| {
-                if i % chunk_size() == 0 {
+                if i % 64 == 0 {
                     std::thread::sleep(std::time::Duration::from_millis(20));
                 }
                 *i
@@ -86,6 +200,61 @@ mod tests {
             |i, r| seen.push((*i, r)),
         );
         assert_eq!(seen, items.iter().map(|i| (*i, *i)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_panicking_item_fails_the_run_without_hanging_it() {
+        let items: Vec<usize> = (0..2000).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            run(
+                &items,
+                |i| {
+                    assert!(*i != 700, "item 700 fails");
+                    *i
+                },
+                |_, _| {},
+            )
+        });
+        assert!(outcome.is_err());
+        // The emitter failing stops the workers too.
+        let outcome = std::panic::catch_unwind(|| {
+            run(&items, |i| *i, |i, _| assert!(*i != 300, "emit fails"))
+        });
+        assert!(outcome.is_err());
+    }
+
+    #[test]
+    fn workers_stay_within_the_window_of_a_slow_output() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static ALIVE: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        struct Held;
+        impl Held {
+            fn new() -> Self {
+                let n = ALIVE.fetch_add(1, Ordering::SeqCst) + 1;
+                MOST.fetch_max(n, Ordering::SeqCst);
+                Held
+            }
+        }
+        impl Drop for Held {
+            fn drop(&mut self) {
+                ALIVE.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        let items: Vec<usize> = (0..3000).collect();
+        run(
+            &items,
+            |_| Held::new(),
+            |i, held| {
+                if i % 500 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(30));
+                }
+                drop(held);
+            },
+        );
+        let bound = (AHEAD_PER_WORKER + BLOCK) * workers().max(1);
+        let most = MOST.load(Ordering::SeqCst);
+        assert!(most <= bound, "{most} results held at once, bound {bound}");
     }
 
     #[test]

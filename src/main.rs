@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod alloc;
 mod cli;
 mod commands;
 
@@ -33,6 +34,7 @@ fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
 }
 
 fn main() -> ExitCode {
+    alloc::route_libxml2();
     let cli = cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let color = cli.color;
     let choice = match color {

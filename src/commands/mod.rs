@@ -29,8 +29,8 @@ pub struct Output {
 /// `human` for the human report of a batch (it passes the colour filter); everything else is
 /// returned whole in [`Output`].
 pub struct Streams<'a> {
-    pub plain: &'a mut dyn std::io::Write,
-    pub human: &'a mut dyn std::io::Write,
+    pub plain: &'a mut (dyn std::io::Write + Send),
+    pub human: &'a mut (dyn std::io::Write + Send),
 }
 
 /// Runs the command the arguments name.

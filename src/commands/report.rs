@@ -20,8 +20,8 @@ pub fn run(
     args: &ReportArgs,
     format: Format,
     verify: bool,
-    stream: &mut dyn Write,
-    human_stream: &mut dyn Write,
+    stream: &mut (dyn Write + Send),
+    human_stream: &mut (dyn Write + Send),
 ) -> Result<Output, Error> {
     let mut opts = options::build(args)?;
     opts.strict = verify;
@@ -73,8 +73,8 @@ pub fn run(
 struct Emitter<'w> {
     format: Format,
     verify: bool,
-    stream: &'w mut dyn Write,
-    human_stream: &'w mut dyn Write,
+    stream: &'w mut (dyn Write + Send),
+    human_stream: &'w mut (dyn Write + Send),
     out: Output,
     tally: Tally,
     broken_pipe: bool,
@@ -92,8 +92,8 @@ impl<'w> Emitter<'w> {
     fn new(
         format: Format,
         verify: bool,
-        stream: &'w mut dyn Write,
-        human_stream: &'w mut dyn Write,
+        stream: &'w mut (dyn Write + Send),
+        human_stream: &'w mut (dyn Write + Send),
     ) -> Self {
         Self {
             format,

@@ -77,7 +77,7 @@ pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
     let mut out = Vec::new();
     for arg in &given {
         if arg == "-" {
-            let bytes = read_bounded(std::io::stdin().lock(), &limits, "stdin")?;
+            let bytes = read_bounded(std::io::stdin().lock(), None, &limits, "stdin")?;
             out.push(Input::Stdin(bytes));
         } else if looks_like_path(arg) && Path::new(arg).is_dir() {
             let before = out.len();
@@ -144,20 +144,22 @@ fn walk(
         path: dir.display().to_string(),
         source: e,
     };
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
+    // The entry's own type (no stat per file); a symbolic link is followed like a path.
+    let mut entries: Vec<(std::path::PathBuf, Option<std::fs::FileType>)> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))
         .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, kind) in entries {
+        let (is_dir, is_file) = match kind {
+            Some(t) => (t.is_dir(), t.is_file()),
+            None => (p.is_dir(), p.is_file()),
+        };
+        if is_dir {
             walk(&p, glob, out)?;
-        } else if p.is_file()
+        } else if is_file
             && glob.is_none_or(|g| g.is_match(&p) || p.file_name().is_some_and(|n| g.is_match(n)))
         {
             out.push(Input::Path(p.display().to_string()));
@@ -176,7 +178,8 @@ pub fn load(input: &Input, limits: &Limits) -> Source {
             std::fs::File::open(p)
                 .map_err(|e| InputError::new(format!("cannot read it: {e}")))
                 .and_then(|f| {
-                    read_bounded(f, limits, p).map_err(|e| match e {
+                    let size = f.metadata().ok().map(|m| m.len());
+                    read_bounded(f, size, limits, p).map_err(|e| match e {
                         Error::Input(i) => i,
                         other => InputError::new(other.to_string()),
                     })
@@ -216,13 +219,20 @@ fn looks_like_message(arg: &str) -> bool {
 /// may be that large: input that starts like a bare message (base64, URL-encoded, a form body)
 /// is cut off at four times `--max-input` (URL-encoding at most triples it), so a huge paste is
 /// refused without being held in memory.
-fn read_bounded(r: impl Read, limits: &Limits, origin: &str) -> Result<Vec<u8>, Error> {
+/// `size` (a file's length, when known) sizes the buffer so a small file is read in two calls.
+fn read_bounded(
+    r: impl Read,
+    size: Option<u64>,
+    limits: &Limits,
+    origin: &str,
+) -> Result<Vec<u8>, Error> {
     let io = |e| Error::Io {
         path: origin.to_string(),
         source: e,
     };
     let mut r = r.take(limits.max_file as u64 + 1);
-    let mut buf = Vec::new();
+    let hint = size.map_or(0, |n| n.min(64 * 1024) as usize + 1);
+    let mut buf = Vec::with_capacity(hint);
     (&mut r).take(64 * 1024).read_to_end(&mut buf).map_err(io)?;
     let first = buf
         .iter()
