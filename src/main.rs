@@ -1,7 +1,6 @@
 //! The `samlcheck` binary: parse arguments, run the command, write its output once, exit.
 
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
 use clap::Parser;
 
@@ -33,8 +32,25 @@ fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
     args
 }
 
-fn main() -> ExitCode {
+fn main() {
     alloc::route_libxml2();
+    let code = run();
+    exit_now(code)
+}
+
+/// Ends the process once everything is written: standard output flushed (files and other
+/// writers were closed when their commands returned), then `_exit`, skipping the libraries' exit
+/// handlers — OpenSSL, libxml2 and the allocator tearing down tables the kernel frees anyway
+/// (a tenth of a millisecond, 2% of a one-message run).
+fn exit_now(code: u8) -> ! {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: _exit ends the process at once; no Rust state outlives it, standard output is
+    // flushed above and standard error is unbuffered.
+    unsafe { libc::_exit(i32::from(code)) }
+}
+
+fn run() -> u8 {
     let cli = cli::Cli::parse_from(with_default_command(std::env::args_os().collect()));
     let color = cli.color;
     let choice = match color {
@@ -70,10 +86,8 @@ fn main() -> ExitCode {
                 {
                     Ok(()) => {}
                     // The reader went away (`| head`): the verdict still stands, silently.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                        return ExitCode::from(out.code)
-                    }
-                    Err(_) => return ExitCode::from(2),
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return out.code,
+                    Err(_) => return 2,
                 }
             }
             for line in &out.stderr {
@@ -82,7 +96,7 @@ fn main() -> ExitCode {
                 let line = samlcheck::render::terminal::visible(line);
                 let _ = writeln!(stderr, "samlcheck: {line}");
             }
-            ExitCode::from(out.code)
+            out.code
         }
         Err(e) => {
             let e = e.to_string();
@@ -91,7 +105,7 @@ fn main() -> ExitCode {
                 "samlcheck: error: {}",
                 samlcheck::render::terminal::visible(&e)
             );
-            ExitCode::from(2)
+            2
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod decrypt;
 pub mod metadata;
 pub mod policy;
+pub mod pubkey;
 pub mod redirect;
 pub mod xmlsec;
 

@@ -28,6 +28,7 @@ extern "C" {
     fn xmlSecEncCtxCreate(keys_mngr: xs::xmlSecKeysMngrPtr) -> *mut c_void;
     fn xmlSecEncCtxDestroy(ctx: *mut c_void);
     fn xmlSecEncCtxDecrypt(ctx: *mut c_void, node: xs::xmlNodePtr) -> c_int;
+    fn xmlSecOpenSSLEvpKeyAdopt(pkey: *mut c_void) -> *mut c_void;
 }
 
 thread_local! {
@@ -163,16 +164,16 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
     }
     // Only the public key is loaded: validity is judged by samlcheck at the judged time, and a
     // key without X.509 data duplicates by reference (a certificate would be copied per use).
-    let pem = if cert.form.has_validity() {
-        openssl::x509::X509::from_der(&cert.der)
-            .and_then(|x| x.public_key())
-            .and_then(|k| k.public_key_to_pem())
+    // It goes to libxmlsec1 as the OpenSSL key itself, built from its numbers: no PEM written
+    // and read back (OpenSSL's encoder and decoder set-up was a third of a one-message run).
+    let spki = if cert.form.has_validity() {
+        x509_parser::parse_x509_certificate(&cert.der)
+            .map(|(_, c)| c.tbs_certificate.subject_pki.raw.to_vec())
             .map_err(|e| format!("cannot read the certificate's public key: {e}"))?
     } else {
-        cert.to_pem().into_bytes()
+        cert.der.clone()
     };
-    let key = XmlSecKey::from_memory(&pem, XmlSecKeyFormat::Pem, None)
-        .map_err(|e| format!("cannot load the certificate as a key: {e}"))?;
+    let key = adopt(super::pubkey::from_spki(&spki)?)?;
     KEYS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= KEY_CACHE {
@@ -181,6 +182,33 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
         c.insert(cert.sha256.clone(), key.clone());
     });
     Ok(key)
+}
+
+/// A libxmlsec1 key holding `pkey` (RSA, EC or DSA), which it now owns.
+fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<XmlSecKey, String> {
+    let refused = || "libxmlsec1 cannot use this public key type".to_string();
+    // SAFETY: on success xmlSecOpenSSLEvpKeyAdopt takes over our reference to the EVP_PKEY
+    // (so `pkey` is forgotten, not freed); on failure it leaves it to us. The key value is set
+    // once on a key we created, which then owns the data, and XmlSecKey owns the key.
+    unsafe {
+        let data =
+            xmlSecOpenSSLEvpKeyAdopt(foreign_types_shared::ForeignType::as_ptr(&pkey).cast());
+        if data.is_null() {
+            return Err(refused());
+        }
+        std::mem::forget(pkey);
+        let key = xs::xmlSecKeyCreate();
+        if key.is_null() {
+            xs::xmlSecKeyDataDestroy(data.cast());
+            return Err(refused());
+        }
+        if xs::xmlSecKeySetValue(key, data.cast()) < 0 {
+            xs::xmlSecKeyDataDestroy(data.cast());
+            xs::xmlSecKeyDestroy(key);
+            return Err(refused());
+        }
+        Ok(XmlSecKey::from_ptr(key))
+    }
 }
 
 /// The cryptographic outcome for one signature under one key.
