@@ -1,16 +1,83 @@
-//! The process's memory allocator: mimalloc, for Rust and for libxml2 (and so libxmlsec1, which
-//! allocates through libxml2).
+//! The process's memory allocator: glibc malloc for a single input, mimalloc once a batch starts,
+//! for Rust and for libxml2 (and so libxmlsec1, which allocates through libxml2).
 //!
-//! A batch builds each report on one worker and may free it on another; glibc malloc then locks
-//! the arena the memory came from, and the two workers of a two-core batch spent a fifth of their
-//! time waiting on each other's arenas. mimalloc keeps a heap per thread and takes frees from
-//! other threads without a lock. Built without transparent huge pages (`no_thp`): with them
-//! every heap faulted in 2 MB pages, +5 MB of RSS for a single message.
+//! In a batch each report is built on one worker and may be freed on another, and libxml2's trees
+//! are built and freed by thousands; with glibc malloc the two workers of a two-core batch spent
+//! a fifth of their time on each other's arena locks, and mimalloc (a heap per thread, frees from
+//! other threads without a lock) is also faster on one core. For one message mimalloc's start-up
+//! (its arena bitmaps and a fresh page per size class, a hundred page faults) cost more than it
+//! saved, so a run starts on glibc and [`for_batch`] switches new allocations to mimalloc. Frees
+//! and reallocations go to whichever allocator owns the memory (`mi_is_in_heap_region`), so
+//! memory allocated before the switch is freed by glibc after it. mimalloc is built without
+//! transparent huge pages (`no_thp`): with them every heap faulted in 2 MB pages.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::ffi::{c_char, c_void};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use mimalloc::MiMalloc;
+
+/// Whether new allocations go to mimalloc. Set once, never cleared.
+static BATCH: AtomicBool = AtomicBool::new(false);
+
+/// From now on, new allocations (Rust's and libxml2's) come from mimalloc. Call before a batch
+/// spawns its workers.
+pub fn for_batch() {
+    BATCH.store(true, Ordering::Release);
+}
+
+fn batch() -> bool {
+    BATCH.load(Ordering::Acquire)
+}
+
+/// Whether mimalloc owns `p` (only ever asked once the switch is made: before it, nothing is).
+fn mimalloc_owns(p: *const c_void) -> bool {
+    // SAFETY: mi_is_in_heap_region only looks `p` up in mimalloc's page map; any address may be
+    // asked.
+    batch() && unsafe { mi_is_in_heap_region(p) }
+}
+
+struct Dispatch;
+
+// SAFETY: every block is allocated by exactly one of two sound allocators and handed back to the
+// one that owns it (mimalloc's page map says which), with the layout it was allocated with.
+unsafe impl GlobalAlloc for Dispatch {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if batch() {
+            MiMalloc.alloc(layout)
+        } else {
+            System.alloc(layout)
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if batch() {
+            MiMalloc.alloc_zeroed(layout)
+        } else {
+            System.alloc_zeroed(layout)
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if mimalloc_owns(ptr.cast()) {
+            MiMalloc.dealloc(ptr, layout)
+        } else {
+            System.dealloc(ptr, layout)
+        }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // A block stays with the allocator that made it.
+        if mimalloc_owns(ptr.cast()) {
+            MiMalloc.realloc(ptr, layout, new_size)
+        } else {
+            System.realloc(ptr, layout, new_size)
+        }
+    }
+}
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Dispatch = Dispatch;
 
 type Free = unsafe extern "C" fn(*mut c_void);
 type Malloc = unsafe extern "C" fn(usize) -> *mut c_void;
@@ -24,15 +91,90 @@ extern "C" {
     fn mi_malloc(size: usize) -> *mut c_void;
     fn mi_realloc(p: *mut c_void, size: usize) -> *mut c_void;
     fn mi_strdup(s: *const c_char) -> *mut c_char;
+    fn mi_is_in_heap_region(p: *const c_void) -> bool;
 }
 
-/// Routes libxml2's allocations to mimalloc. Must run before libxml2 allocates anything (first
-/// thing in `main`): memory allocated by one allocator and freed by the other would corrupt both.
+unsafe extern "C" fn xml_malloc(size: usize) -> *mut c_void {
+    if batch() {
+        mi_malloc(size)
+    } else {
+        libc::malloc(size)
+    }
+}
+
+unsafe extern "C" fn xml_free(p: *mut c_void) {
+    if mimalloc_owns(p) {
+        mi_free(p)
+    } else {
+        libc::free(p)
+    }
+}
+
+unsafe extern "C" fn xml_realloc(p: *mut c_void, size: usize) -> *mut c_void {
+    if mimalloc_owns(p) {
+        mi_realloc(p, size)
+    } else if p.is_null() {
+        xml_malloc(size)
+    } else {
+        libc::realloc(p, size)
+    }
+}
+
+unsafe extern "C" fn xml_strdup(s: *const c_char) -> *mut c_char {
+    if batch() {
+        mi_strdup(s)
+    } else {
+        libc::strdup(s)
+    }
+}
+
+/// Routes libxml2's allocations through the same switch. Must run before libxml2 allocates
+/// anything (first thing in `main`).
 pub fn route_libxml2() {
-    // SAFETY: called once at start-up, before any libxml2 call (so no libxml2 memory exists yet
-    // and no other thread runs); the four functions are mimalloc's C API with the signatures
-    // libxml2 expects (free, malloc, realloc, strdup).
+    // SAFETY: called once at start-up, before any libxml2 call and before any other thread
+    // exists; the four functions have the signatures libxml2 expects (free, malloc, realloc,
+    // strdup) and each frees or resizes a block with the allocator that owns it.
     unsafe {
-        xmlMemSetup(mi_free, mi_malloc, mi_realloc, mi_strdup);
+        xmlMemSetup(xml_free, xml_malloc, xml_realloc, xml_strdup);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned_by_mimalloc(p: *const u8) -> bool {
+        // SAFETY: a page-map lookup; any address may be asked.
+        unsafe { mi_is_in_heap_region(p.cast()) }
+    }
+
+    /// Blocks from before the switch are freed and grown by glibc after it, new ones come from
+    /// mimalloc, for Rust and for libxml2. (The switch is for the whole test process, which is
+    /// what it must survive: other tests' blocks cross it too.)
+    #[test]
+    fn blocks_cross_the_switch_with_their_allocator() {
+        let before: Vec<Vec<u8>> = (1..500).map(|i| vec![7u8; i * 13]).collect();
+        let mut grown = Vec::with_capacity(16);
+        grown.extend_from_slice(b"before");
+        // SAFETY: plain C allocations, freed below with the matching functions.
+        let (xml_before, xml_grown) = unsafe { (xml_malloc(64), xml_malloc(16)) };
+        for_batch();
+        assert!(before.iter().all(|v| !owned_by_mimalloc(v.as_ptr())));
+        let after: Vec<Vec<u8>> = (1..500).map(|i| vec![9u8; i * 13]).collect();
+        assert!(after.iter().all(|v| owned_by_mimalloc(v.as_ptr())));
+        grown.extend(std::iter::repeat_n(1u8, 100_000));
+        assert!(!owned_by_mimalloc(grown.as_ptr()));
+        assert_eq!(&grown[..6], b"before");
+        // SAFETY: each block is freed once, by the function that routes it to its owner.
+        unsafe {
+            let xml_after = xml_malloc(64);
+            assert!(owned_by_mimalloc(xml_after.cast()));
+            let xml_grown = xml_realloc(xml_grown, 1 << 20);
+            assert!(!xml_grown.is_null() && !owned_by_mimalloc(xml_grown.cast()));
+            for p in [xml_before, xml_grown, xml_after] {
+                xml_free(p);
+            }
+        }
+        drop((before, after, grown));
     }
 }

@@ -257,6 +257,10 @@ fn verify_all(
     opts.clock.issue_instant_fallback = now.is_none();
     let limits = settings.limits;
     let inputs: Vec<source::Input> = files.iter().cloned().map(source::Input::Path).collect();
+    // A batch runs on mimalloc (see `alloc`); one input stays on glibc malloc.
+    if inputs.len() > 1 {
+        crate::alloc::for_batch();
+    }
     samlcheck::analyze::prepare();
     let mut reports = Vec::new();
     let mut seen = std::collections::HashMap::new();

@@ -37,6 +37,10 @@ pub fn run(
     let mut emit = Emitter::new(format, verify, stream, human_stream);
     // Redaction runs on each finished report, before any renderer sees it.
     let mut redactor = args.redact.redactor();
+    // A batch runs on mimalloc (see `alloc`); one input stays on glibc malloc.
+    if inputs.len() > 1 {
+        crate::alloc::for_batch();
+    }
     samlcheck::analyze::prepare();
     // Assertion IDs seen so far in this run, in input order (replay detection).
     let mut seen = std::collections::HashMap::new();
