@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 
 use ::time::OffsetDateTime;
-use sha2::{Digest, Sha256};
 use x509_parser::prelude::*;
 
 /// The form a trusted key was given in (the report says which).
@@ -246,8 +245,10 @@ pub fn sha1_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Lowercase hex SHA-256 (OpenSSL's: it has detected the CPU already, where the `sha2` crate
+/// ran its own CPUID probe, slow under a hypervisor).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
+    openssl::sha::sha256(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -8,8 +8,6 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
-
 /// Largest metadata document accepted, bytes.
 const MAX: u64 = 16 * 1024 * 1024;
 
@@ -61,7 +59,7 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         );
     }
     let slot = cache_dir().map(|d| {
-        let key = hex(&Sha256::digest(url.as_bytes()));
+        let key = hex(&openssl::sha::sha256(url.as_bytes()));
         (d.join(format!("{key}.xml")), d.join(format!("{key}.etag")))
     });
     let cached = slot.as_ref().and_then(|(body, tag)| {
