@@ -2,11 +2,13 @@
 //! for Rust and for libxml2 (and so libxmlsec1, which allocates through libxml2).
 //!
 //! In a batch each report is built on one worker and may be freed on another, and libxml2's trees
-//! are built and freed by thousands; with glibc malloc the two workers of a two-core batch spent
-//! a fifth of their time on each other's arena locks, and mimalloc (a heap per thread, frees from
-//! other threads without a lock) is also faster on one core. For one message mimalloc's start-up
-//! (its arena bitmaps and a fresh page per size class, a hundred page faults) cost more than it
-//! saved, so a run starts on glibc and [`for_batch`] switches new allocations to mimalloc. Frees
+//! are built and freed by thousands; with glibc malloc a two-core batch used a fifth more CPU
+//! than one core (perf: waits on arena locks taken by frees from the other thread), and
+//! mimalloc (a heap per thread, frees from other threads without a lock) is also faster on one
+//! core. For one message mimalloc's first
+//! allocations (its arena bitmaps and a fresh page per size class, a hundred page faults) cost
+//! more than it saved, so a run starts on glibc — only mimalloc's load-time constructor runs —
+//! and [`for_batch`] switches new allocations to mimalloc. Frees
 //! and reallocations go to whichever allocator owns the memory (`mi_is_in_heap_region`), so
 //! memory allocated before the switch is freed by glibc after it. mimalloc is built without
 //! transparent huge pages (`no_thp`): with them every heap faulted in 2 MB pages.
@@ -111,6 +113,11 @@ unsafe extern "C" fn xml_free(p: *mut c_void) {
 }
 
 unsafe extern "C" fn xml_realloc(p: *mut c_void, size: usize) -> *mut c_void {
+    if size == 0 {
+        // glibc would free and return NULL, mimalloc keep a block: one meaning for both.
+        xml_free(p);
+        return std::ptr::null_mut();
+    }
     if mimalloc_owns(p) {
         mi_realloc(p, size)
     } else if p.is_null() {
@@ -121,6 +128,9 @@ unsafe extern "C" fn xml_realloc(p: *mut c_void, size: usize) -> *mut c_void {
 }
 
 unsafe extern "C" fn xml_strdup(s: *const c_char) -> *mut c_char {
+    if s.is_null() {
+        return std::ptr::null_mut();
+    }
     if batch() {
         mi_strdup(s)
     } else {

@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn slow_early_items_keep_their_place() {
-        // The first item of every chunk finishes last; order must not follow completion.
+        // Every 64th item finishes last; order must not follow completion.
         let items: Vec<usize> = (0..600).collect();
         let mut seen = Vec::new();
         run(

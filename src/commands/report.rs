@@ -1,6 +1,7 @@
 //! `samlcheck inspect` and `samlcheck verify`: every message of every input (files, directories,
 //! HARs), analysed in parallel by [`samlcheck::batch`], rendered in input order in the chosen format.
-//! `--format ndjson` streams a line per message as its chunk finishes.
+//! Reports are written as their inputs finish, in input order (SARIF and JUnit, whose documents
+//! open with totals, at the end from small per-message outcomes).
 
 use std::io::Write;
 

@@ -24,7 +24,7 @@ pub fn limits(args: &InputArgs) -> Limits {
     }
 }
 
-/// One INPUT argument, resolved: read lazily so a batch holds one chunk in memory at a time.
+/// One INPUT argument, resolved: read lazily so a batch holds only the inputs being analysed.
 #[derive(Debug, Clone)]
 pub enum Input {
     /// Standard input, already read (it can be read only once).
