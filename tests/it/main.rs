@@ -4,6 +4,7 @@
 
 mod action;
 mod bad_input;
+mod batch;
 mod check;
 mod checks;
 mod ci;

@@ -1,0 +1,121 @@
+//! A batch is the sum of its inputs: a directory of every kind of fixture (responses of every
+//! IdP shape, attacks, HARs, unreadable files) gives the same output, byte for byte and in input
+//! order, whether one worker or several analyse it, and each message's report is the one it gets
+//! alone (but for replays, which only a run over several inputs can see).
+
+use crate::common::*;
+use serde_json::Value;
+
+/// A directory holding copies of the fixtures, numbered so their order is fixed.
+fn fixtures() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for sub in ["", "idp", "xsw", "flows"] {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("testdata")
+            .join(sub);
+        let mut here: Vec<_> = std::fs::read_dir(&base)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        here.sort();
+        for p in here {
+            if p.is_dir() && sub == "idp" {
+                let mut inner: Vec<_> = std::fs::read_dir(&p)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path())
+                    .collect();
+                inner.sort();
+                files.extend(inner.into_iter().filter(|f| f.is_file()));
+            } else if p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e == "xml" || e == "har" || e == "b64")
+            {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() > 100, "{} fixtures", files.len());
+    for (i, f) in files.iter().enumerate() {
+        let name = format!("{i:04}-{}", f.file_name().unwrap().to_string_lossy());
+        std::fs::copy(f, dir.path().join(name)).unwrap();
+    }
+    dir
+}
+
+fn verify_dir(dir: &str, format: &str, threads: &str) -> (i32, String) {
+    let out = bin()
+        .env("RAYON_NUM_THREADS", threads)
+        .args(["verify", "--format", format, "--now", NOW])
+        .args(["--cert", &td("keys/idp.crt"), dir])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn one_worker_or_several_write_the_same_batch() {
+    let dir = fixtures();
+    let dir = dir.path().to_str().unwrap();
+    for format in ["ndjson", "json", "human", "sarif"] {
+        let (code1, one) = verify_dir(dir, format, "1");
+        let (code4, four) = verify_dir(dir, format, "4");
+        assert_eq!(code1, code4, "{format}");
+        assert!(one.len() > 10_000, "{format}: {} bytes", one.len());
+        assert!(
+            one == four,
+            "{format}: one worker and four wrote different output"
+        );
+    }
+}
+
+#[test]
+fn each_report_in_a_batch_is_the_report_it_gets_alone() {
+    let dir = fixtures();
+    let (_, batch) = verify_dir(dir.path().to_str().unwrap(), "ndjson", "4");
+    let batch: Vec<Value> = batch
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut alone = Vec::new();
+    // Every seventh file alone (the whole set would take too long as separate processes).
+    for f in files.iter().step_by(7) {
+        let (_, out) = verify_dir(f.to_str().unwrap(), "ndjson", "1");
+        alone.extend(
+            out.lines()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+        );
+    }
+    assert!(alone.len() > 15);
+    let mut compared = 0;
+    for a in &alone {
+        let b = batch
+            .iter()
+            .find(|b| {
+                b["origin"] == a["origin"]
+                    && b["flow"] == a["flow"]
+                    && b["parameter"] == a["parameter"]
+            })
+            .unwrap_or_else(|| panic!("{} missing from the batch", a["origin"]));
+        // A replay (of this message, or of another in its capture, which becomes its sign-in's
+        // cause) is the one thing only the batch sees.
+        let replayed = codes(b).iter().any(|c| c == "assertion-replayed")
+            || b["flows"][0]["cause"] == "assertion-replayed";
+        if !replayed {
+            assert_eq!(a, b, "{}", a["origin"]);
+            compared += 1;
+        }
+    }
+    assert!(compared > 15, "{compared} reports compared");
+}
