@@ -88,7 +88,8 @@ fn batch(c: &mut Criterion) {
             b.iter(|| {
                 let mut passed = 0;
                 samlcheck::batch::run(&items, work, |_, r| {
-                    passed += usize::from(r.verdict == samlcheck::report::Verdict::Pass)
+                    passed += usize::from(r.verdict == samlcheck::report::Verdict::Pass);
+                    std::ops::ControlFlow::Continue(())
                 });
                 assert_eq!(passed, BATCH);
             })

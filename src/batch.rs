@@ -10,7 +10,7 @@
 //! each input is analysed and emitted in turn on the calling thread.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
@@ -34,20 +34,23 @@ pub fn workers() -> usize {
 }
 
 /// Runs `work` on every item on [`workers`] threads and calls `emit` with each item's results
-/// in input order, one call at a time.
+/// in input order, one call at a time. `emit` breaks to stop the run (the output's reader went
+/// away): no further item is started, and finished ones are dropped.
 pub fn run<T, R, W, E>(items: &[T], work: W, emit: E)
 where
     T: Sync,
     R: Send,
     W: Fn(&T) -> R + Sync,
-    E: FnMut(&T, R) + Send,
+    E: FnMut(&T, R) -> ControlFlow<()> + Send,
 {
     let workers = workers().min(items.len());
     if workers <= 1 {
         let mut emit = emit;
         for item in items {
             let r = work(item);
-            emit(item, r);
+            if emit(item, r).is_break() {
+                return;
+            }
         }
         return;
     }
@@ -89,7 +92,7 @@ struct Shared<R, E> {
     advanced: Condvar,
     /// The emitter; only the worker holding `Order::emitting` takes it.
     emit: Mutex<E>,
-    /// Set when a thread panicked: everyone stops claiming.
+    /// Set when a thread panicked or the emitter broke: everyone stops claiming.
     stop: AtomicBool,
     window: usize,
 }
@@ -126,7 +129,7 @@ impl<R, E> Shared<R, E> {
     /// block after it.
     fn finished<T>(&self, items: &[T], start: usize, results: Vec<R>)
     where
-        E: FnMut(&T, R),
+        E: FnMut(&T, R) -> ControlFlow<()>,
     {
         let mut order = self.order();
         order.pending.insert(start, results);
@@ -136,19 +139,29 @@ impl<R, E> Shared<R, E> {
         order.emitting = true;
         loop {
             let at = order.emitted;
-            let Some(results) = order.pending.remove(&at) else {
-                order.emitting = false;
-                return;
+            let results = match order.pending.remove(&at) {
+                Some(results) if !self.stop.load(Ordering::Relaxed) => results,
+                _ => {
+                    order.emitting = false;
+                    return;
+                }
             };
             drop(order);
             let n = results.len();
+            let mut broke = false;
             {
                 let mut emit = self.emit.lock().unwrap_or_else(|p| p.into_inner());
                 for (i, r) in (at..).zip(results) {
-                    (*emit)(&items[i], r);
+                    if (*emit)(&items[i], r).is_break() {
+                        broke = true;
+                        break;
+                    }
                 }
             }
             order = self.order();
+            if broke {
+                self.stop.store(true, Ordering::Relaxed);
+            }
             order.emitted = at + n;
             self.advanced.notify_all();
         }
@@ -176,7 +189,14 @@ mod tests {
     fn results_come_back_in_input_order() {
         let items: Vec<usize> = (0..1000).collect();
         let mut seen = Vec::new();
-        run(&items, |i| i * 2, |i, r| seen.push((*i, r)));
+        run(
+            &items,
+            |i| i * 2,
+            |i, r| {
+                seen.push((*i, r));
+                ControlFlow::Continue(())
+            },
+        );
         assert_eq!(seen.len(), 1000);
         assert!(seen
             .iter()
@@ -197,7 +217,10 @@ mod tests {
                 }
                 *i
             },
-            |i, r| seen.push((*i, r)),
+            |i, r| {
+                seen.push((*i, r));
+                ControlFlow::Continue(())
+            },
         );
         assert_eq!(seen, items.iter().map(|i| (*i, *i)).collect::<Vec<_>>());
     }
@@ -212,13 +235,20 @@ mod tests {
                     assert!(*i != 700, "item 700 fails");
                     *i
                 },
-                |_, _| {},
+                |_, _| ControlFlow::Continue(()),
             )
         });
         assert!(outcome.is_err());
         // The emitter failing stops the workers too.
         let outcome = std::panic::catch_unwind(|| {
-            run(&items, |i| *i, |i, _| assert!(*i != 300, "emit fails"))
+            run(
+                &items,
+                |i| *i,
+                |i, _| {
+                    assert!(*i != 300, "emit fails");
+                    ControlFlow::Continue(())
+                },
+            )
         });
         assert!(outcome.is_err());
     }
@@ -250,6 +280,7 @@ mod tests {
                     std::thread::sleep(std::time::Duration::from_millis(30));
                 }
                 drop(held);
+                ControlFlow::Continue(())
             },
         );
         let bound = (AHEAD_PER_WORKER + BLOCK) * workers().max(1);
@@ -260,8 +291,39 @@ mod tests {
     #[test]
     fn one_item_and_none() {
         let mut seen = Vec::new();
-        run(&[7], |i| i + 1, |_, r| seen.push(r));
-        run(&[] as &[usize], |i| i + 1, |_, r| seen.push(r));
+        let mut push = |_: &usize, r| {
+            seen.push(r);
+            ControlFlow::Continue(())
+        };
+        run(&[7], |i| i + 1, &mut push);
+        run(&[] as &[usize], |i| i + 1, &mut push);
         assert_eq!(seen, vec![8]);
+    }
+
+    #[test]
+    fn a_break_stops_the_run() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let started = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..100_000).collect();
+        let mut emitted = Vec::new();
+        run(
+            &items,
+            |i| {
+                started.fetch_add(1, Ordering::Relaxed);
+                *i
+            },
+            |i, _| {
+                emitted.push(*i);
+                if *i == 9 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert_eq!(emitted, (0..10).collect::<Vec<_>>());
+        let bound = 10 + (AHEAD_PER_WORKER + 2 * BLOCK) * workers().max(1);
+        let started = started.into_inner();
+        assert!(started <= bound, "{started} items started, bound {bound}");
     }
 }

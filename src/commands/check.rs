@@ -269,7 +269,8 @@ fn verify_all(
         |i| messages::analyze_input(i, &limits, &opts),
         |_, mut found| {
             samlcheck::flow::in_run(&mut found, &mut seen);
-            reports.extend(found)
+            reports.extend(found);
+            std::ops::ControlFlow::Continue(())
         },
     );
     Ok(reports)

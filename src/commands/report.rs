@@ -4,6 +4,7 @@
 //! open with totals, at the end from small per-message outcomes).
 
 use std::io::Write;
+use std::ops::ControlFlow;
 
 use super::progress::Progress;
 use super::{options, source, Output};
@@ -66,6 +67,12 @@ pub fn run(
                 emit.report(r, input.file(), k);
             }
             emit.end_input();
+            // The reader went away (`| head`): stop analysing what nobody will read.
+            if emit.broken_pipe {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         },
     );
     let took = progress.finish();
@@ -237,7 +244,11 @@ impl<'w> Emitter<'w> {
             Format::Json | Format::Ndjson => {}
         }
         if self.format != Format::Human && self.tally.total > 1 {
-            self.out.stderr.push(self.tally.summary(verify, took));
+            let mut line = self.tally.summary(verify, took);
+            if self.broken_pipe {
+                line.push_str(" — stopped there: the output was closed");
+            }
+            self.out.stderr.push(line);
         }
         self.out.code = if self.broken_pipe || self.tally.input_errors > 0 {
             2

@@ -119,3 +119,50 @@ fn each_report_in_a_batch_is_the_report_it_gets_alone() {
     }
     assert!(compared > 15, "{compared} reports compared");
 }
+
+#[test]
+fn a_closed_output_stops_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let msg = std::fs::read(td("signed-assertion.xml")).unwrap();
+    for i in 0..3000 {
+        std::fs::write(dir.path().join(format!("m{i:04}.xml")), &msg).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_samlcheck"))
+        .args([
+            "verify",
+            "--format",
+            "ndjson",
+            "--now",
+            NOW,
+            "--cert",
+            &td("keys/idp.crt"),
+        ])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the first line, then go away like `| head -1`.
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut reader, &mut first).unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    drop(reader);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("stopped there: the output was closed"),
+        "{err}"
+    );
+    let counted: usize = err
+        .split("samlcheck: ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no summary: {err}"));
+    assert!(
+        counted < 3000,
+        "{counted} messages analysed after the reader left"
+    );
+}
