@@ -6,29 +6,26 @@
 use crate::common::*;
 use serde_json::Value;
 
+/// The entries of `dir`, sorted.
+fn sorted(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    entries
+}
+
 /// A directory holding copies of the fixtures, numbered so their order is fixed.
 fn fixtures() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    let testdata = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     for sub in ["", "idp", "xsw", "flows"] {
-        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("testdata")
-            .join(sub);
-        let mut here: Vec<_> = std::fs::read_dir(&base)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        here.sort();
-        for p in here {
+        for p in sorted(&testdata.join(sub)) {
             if p.is_dir() && sub == "idp" {
-                let mut inner: Vec<_> = std::fs::read_dir(&p)
-                    .unwrap()
-                    .flatten()
-                    .map(|e| e.path())
-                    .collect();
-                inner.sort();
-                files.extend(inner.into_iter().filter(|f| f.is_file()));
+                files.extend(sorted(&p).into_iter().filter(|f| f.is_file()));
             } else if p.is_file()
                 && p.extension()
                     .is_some_and(|e| e == "xml" || e == "har" || e == "b64")
@@ -82,12 +79,7 @@ fn each_report_in_a_batch_is_the_report_it_gets_alone() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let mut files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = sorted(dir.path());
     let mut alone = Vec::new();
     // Every seventh file alone (the whole set would take too long as separate processes).
     for f in files.iter().step_by(7) {
