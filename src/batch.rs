@@ -43,7 +43,12 @@ where
     W: Fn(&T) -> R + Sync,
     E: FnMut(&T, R) -> ControlFlow<()> + Send,
 {
-    let workers = workers().min(items.len());
+    // One input never asks how many cores there are (that reads the cgroup files).
+    let workers = if items.len() <= 1 {
+        1
+    } else {
+        workers().min(items.len())
+    };
     if workers <= 1 {
         let mut emit = emit;
         for item in items {
