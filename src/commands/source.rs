@@ -90,7 +90,8 @@ pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
                         .map_or("files".to_string(), |g| format!("files matching {g:?}"))
                 )));
             }
-        } else if looks_like_path(arg) && Path::new(arg).is_file() {
+        } else if looks_like_path(arg) && Path::new(arg).exists() {
+            // A file, or a pipe such as bash's `<(pbpaste)` (/dev/fd/63) or a FIFO: read alike.
             out.push(Input::Path(arg.clone()));
         } else if looks_like_path(arg) && !looks_like_message(arg) {
             return Err(Error::usage(format!(

@@ -472,3 +472,29 @@ fn declared_single_byte_encodings_are_transcoded_or_refused_in_one_line() {
     assert!(err.contains("iconv -f shift_jis -t UTF-8"), "{err}");
     assert_eq!(err.lines().count(), 1);
 }
+
+/// A named pipe (what bash's `<(pbpaste)` hands over as /dev/fd/N) is read like a file, not
+/// refused as "no such file".
+#[test]
+fn a_pipe_path_is_read_like_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("capture");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let msg = std::fs::read(td("signed-assertion.xml")).unwrap();
+        let _ = std::fs::write(path, msg);
+    });
+    let (code, v) = vjson(&["--cert", &td("keys/idp.crt"), fifo.to_str().unwrap()]);
+    // Had samlcheck not opened the pipe, the writer would still wait for a reader: be one.
+    use std::os::unix::fs::OpenOptionsExt;
+    let _ = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo);
+    writer.join().unwrap();
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["verdict"], "pass");
+}
