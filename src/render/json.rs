@@ -85,12 +85,17 @@ mod tests {
     use super::*;
     use crate::error::InputError;
 
-    #[test]
-    fn the_stream_writes_what_render_writes() {
-        let reports: Vec<Report> = ["a\nb", "c \"quoted\"", "d"]
+    /// Three reports whose text needs escaping.
+    fn samples() -> Vec<Report> {
+        ["a\nb", "c \"quoted\"", "d"]
             .iter()
             .map(|m| Report::input_error(m, Vec::new(), &InputError::new(*m)))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn the_stream_writes_what_render_writes() {
+        let reports = samples();
         for n in 0..=reports.len() {
             let mut s = Stream::default();
             let mut out = Vec::new();
@@ -107,10 +112,7 @@ mod tests {
 
     #[test]
     fn an_array_is_what_serde_would_write() {
-        let reports: Vec<Report> = ["a\nb", "c \"quoted\"", "d"]
-            .iter()
-            .map(|m| Report::input_error(m, Vec::new(), &InputError::new(*m)))
-            .collect();
+        let reports = samples();
         for n in 0..=reports.len() {
             let slice = &reports[..n];
             let expected = match slice {
