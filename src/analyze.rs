@@ -172,6 +172,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
             &merged
         }
     };
+    sender_key(capture, &msg, trust, opts)?;
     let mut sink = Sink::default();
     input_notes(capture, &msg, &mut sink);
 
@@ -277,6 +278,36 @@ fn judge(
                 .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
         },
     )
+}
+
+/// `verify` judges a message only under a key its sender signs with: Responses and tokens need
+/// an IdP key, an AuthnRequest the SP's, a logout message either. Without one there is no verdict
+/// to give (exit 2), whatever other keys were passed. A request in a HAR or SAML-tracer capture is
+/// context for the Response it asked for and needs no SP key.
+fn sender_key(
+    capture: &Capture,
+    msg: &Message,
+    trust: &TrustStore,
+    opts: &Options,
+) -> Result<(), InputError> {
+    if !opts.strict || !trust.is_empty() || (msg.kind.is_protocol_only() && capture.from_capture) {
+        return Ok(());
+    }
+    let (sender, flags) = match msg.kind {
+        MessageKind::Response | MessageKind::Saml11Assertion => (
+            "the IdP",
+            "--idp-metadata FILE (the IdP's SAML metadata), --cert FILE (its signing certificate) or --fingerprint SHA256",
+        ),
+        MessageKind::AuthnRequest => ("the SP", "--sp-metadata FILE or --sp-cert FILE"),
+        _ => (
+            "its sender",
+            "--idp-metadata/--cert for the IdP or --sp-metadata/--sp-cert for the SP",
+        ),
+    };
+    Err(InputError::new(format!(
+        "verify needs a trusted key of {sender} to judge this {}, and none was given (the keys passed belong to the other party): pass {flags}; `samlcheck inspect` shows it without one",
+        msg.kind.title()
+    )))
 }
 
 /// Notes about how the message arrived: the URL-safe alphabet, a SAML 1.1 token.

@@ -23,6 +23,7 @@
 use crate::codes::Code;
 use libxml::tree::Document;
 
+pub mod coverage;
 pub mod crosscheck;
 
 use crate::checks::{Check, Finding, Severity, Sink};
@@ -90,7 +91,13 @@ pub fn establish(
     inp: &Inputs,
     sink: &mut Sink,
 ) -> Result<Trusted, InputError> {
-    let (mut msg, verification, decrypted_xml) = verify_and_decrypt(doc, msg, inp, sink)?;
+    let Opened {
+        doc,
+        mut msg,
+        verification,
+        decrypted_xml,
+        sealed_content,
+    } = verify_and_decrypt(doc, msg, inp, sink)?;
     let mut signatures = verification.reports;
     let mut covered = verification.covered;
 
@@ -118,11 +125,20 @@ pub fn establish(
     if !inp.trust.is_empty() && consumed.is_some() {
         sink.judged(Check::Signature);
     }
-    let xml = decrypted_xml
-        .as_deref()
-        .map(str::as_bytes)
-        .unwrap_or(&capture.xml);
-    open_encrypted_id(xml, &mut msg, inp, sink)?;
+    open_encrypted_id(&doc, &mut msg, inp, sink)?;
+    let identity = authenticated && !msg.kind.is_protocol_only();
+    if identity {
+        for f in sealed_content {
+            sink.push(f);
+        }
+    }
+    walk_coverage(&doc, &msg, &covered, identity, sink);
+    outside_token(capture, sink);
+    // A message with identity outside its signature is manipulated: its signed part is not
+    // reported as an authenticated sign-in either.
+    if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix) {
+        authenticated = false;
+    }
     want_assertion_signed(&msg, &covered, authenticated, inp, sink);
     if msg.kind.is_protocol_only() && !authenticated {
         unauthenticated(&msg, capture, inp, sink);
@@ -331,7 +347,9 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     if sealed && msg.consumed().is_none() {
         return;
     }
-    let why = if msg.signatures.is_empty() {
+    let why = if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix) {
+        "the message holds identity-shaped content outside its signature (see the wrapping findings), so its signed part is not taken as the sign-in".to_string()
+    } else if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
     } else if sink.has(Code::AlgorithmForbidden) {
         "its signature uses an algorithm that is never accepted (see algorithm-forbidden)"
@@ -362,6 +380,18 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     );
 }
 
+/// What verification and decryption leave: the final tree (the decrypted one when decryption
+/// worked) with its model, and what was walked before decryption replaced the ciphertext.
+struct Opened {
+    doc: Document,
+    msg: Message,
+    verification: Verification,
+    decrypted_xml: Option<String>,
+    /// Coverage findings inside the EncryptedData that decryption replaced (its KeyInfo):
+    /// reported only when something is authenticated.
+    sealed_content: Vec<Finding>,
+}
+
 /// Verifies signatures and, with `--sp-key`, decrypts the EncryptedAssertion: signatures on the
 /// root are verified before decryption (they cover the ciphertext), the rest after it.
 fn verify_and_decrypt(
@@ -369,29 +399,50 @@ fn verify_and_decrypt(
     msg: Message,
     inp: &Inputs,
     sink: &mut Sink,
-) -> Result<(Message, Verification, Option<String>), InputError> {
+) -> Result<Opened, InputError> {
     let (trust, idp) = (inp.trust, inp.idp);
     let deny = inp.policy.denies(Code::SignaturePlacementUnusual);
     let verify = |doc: &Document, msg: &Message, scope, sink: &mut Sink| {
         crate::signature::verify_message(doc, msg, trust, idp, scope, deny, inp.budget(), sink)
     };
+    let plain = |doc, msg, verification| Opened {
+        doc,
+        msg,
+        verification,
+        decrypted_xml: None,
+        sealed_content: Vec::new(),
+    };
     if msg.encrypted_assertions == 0 || !msg.malformed_encrypted.is_empty() {
         let v = verify(&doc, &msg, Scope::All, sink)?;
-        return Ok((msg, v, None));
+        return Ok(plain(doc, msg, v));
     }
     sink.judged(Check::Decryption);
     let Some(key) = inp.sp_key else {
         let v = verify(&doc, &msg, Scope::All, sink)?;
         sealed(inp, sink);
-        return Ok((msg, v, None));
+        return Ok(plain(doc, msg, v));
     };
     let outer = verify(&doc, &msg, Scope::RootOnly, sink)?;
     let root_covered = outer.covered.contains(&msg.root_node);
+    // What decryption replaces (the EncryptedData, its KeyInfo included) is walked now.
+    let mut sealed_sink = Sink::default();
+    if let Some(data) = crate::xml::el::El::root(&doc)
+        .and_then(|r| r.child(crate::xml::dom::SAML, "EncryptedAssertion"))
+        .and_then(|e| e.child(crate::xml::dom::XENC, "EncryptedData"))
+    {
+        let scope = coverage::Scope {
+            covered: &outer.covered,
+            envelope: &[],
+            reported: &[],
+            identity: true,
+        };
+        coverage::walk(data, root_covered, &scope, &mut sealed_sink);
+    }
     let xml = match decrypt::assertion(&doc, key) {
         Ok(xml) => xml,
         Err(failure) => {
             sink.push(failure.finding(idp, "EncryptedAssertion"));
-            return Ok((msg, outer, None));
+            return Ok(plain(doc, msg, outer));
         }
     };
     drop(doc);
@@ -404,14 +455,21 @@ fn verify_and_decrypt(
     let mut reports = outer.reports;
     reports.extend(inner.reports);
     inner.reports = reports;
-    Ok((msg, inner, Some(xml)))
+    Ok(Opened {
+        doc,
+        msg,
+        verification: inner,
+        decrypted_xml: Some(xml),
+        sealed_content: sealed_sink.into_sorted(),
+    })
 }
 
-/// The consumed Assertion's Subject holds an EncryptedID: with `--sp-key` it is decrypted and its
+/// The consumed Assertion's Subject holds an EncryptedID: with `--sp-key` it is decrypted in
+/// place, in the one tree the Assertion was read from (found by node, never by line), and its
 /// NameID read (authenticated when the Assertion is: the signature covers the ciphertext);
 /// without, the SP's user identity went unchecked.
 fn open_encrypted_id(
-    xml: &[u8],
+    doc: &Document,
     msg: &mut Message,
     inp: &Inputs,
     sink: &mut Sink,
@@ -427,7 +485,7 @@ fn open_encrypted_id(
         return Ok(());
     }
     sink.judged(Check::Decryption);
-    let (line, path) = (a.line, format!("{}/Subject/EncryptedID", a.path));
+    let (node, line, path) = (a.node, a.line, format!("{}/Subject/EncryptedID", a.path));
     let Some(key) = inp.sp_key else {
         let severity = inp.unopened();
         sink.push(
@@ -441,8 +499,7 @@ fn open_encrypted_id(
         );
         return Ok(());
     };
-    let (doc, _) = dom::parse_guarded(xml, inp.limits)?;
-    match decrypt::name_id(&doc, line, key) {
+    match decrypt::name_id(doc, node, key) {
         Ok(Some(n)) => {
             let mut comments = Vec::new();
             let name_id = extract::read_name_id(&n, &mut comments);
@@ -455,6 +512,65 @@ fn open_encrypted_id(
         Err(failure) => sink.push(failure.finding(inp.idp, "EncryptedID").at(line, path)),
     }
     Ok(())
+}
+
+/// A WS-Federation token's envelope holding identity-shaped elements outside the token: the
+/// same rule as a Response holding them beside its Assertion (several Assertions fail).
+fn outside_token(capture: &Capture, sink: &mut Sink) {
+    for path in &capture.outside_token {
+        sink.push(
+            Finding::new(
+                Code::WrappingUncoveredIdentity,
+                format!("the WS-Federation envelope holds {path} outside the RequestedSecurityToken that was checked: no signature covers it, and an SP that finds SAML elements by local name or takes another Assertion from the RequestSecurityTokenResponse would read it as identity"),
+            )
+            .at(0, path.clone()),
+        );
+    }
+}
+
+/// The coverage walk ([`coverage`]) over the final tree: the identity rule for a message that
+/// signs someone in once something is authenticated, unbound prefixes for every message.
+fn walk_coverage(
+    doc: &Document,
+    msg: &Message,
+    covered: &[crate::xml::model::NodeId],
+    identity: bool,
+    sink: &mut Sink,
+) {
+    let Some(root) = crate::xml::el::El::root(doc) else {
+        return;
+    };
+    let mut envelope = Vec::new();
+    let mut reported = Vec::new();
+    if identity {
+        let consumed = msg.consumed().map(|a| a.node.0);
+        for e in root.subtree() {
+            let id = e.identity();
+            if Some(id) == consumed {
+                let mut up = e.parent();
+                while let Some(p) = up {
+                    envelope.push(p.identity());
+                    up = p.parent();
+                }
+            }
+            let hidden = msg.hidden_assertions.iter().any(|(_, _, n)| n.0 == id);
+            let malformed = e.local_name() == b"EncryptedAssertion"
+                && msg
+                    .malformed_encrypted
+                    .iter()
+                    .any(|(p, l, _)| *l == e.line() && *p == e.path());
+            if hidden || malformed {
+                reported.push(id);
+            }
+        }
+    }
+    let scope = coverage::Scope {
+        covered,
+        envelope: &envelope,
+        reported: &reported,
+        identity,
+    };
+    coverage::walk(root, false, &scope, sink);
 }
 
 /// The Assertion is encrypted and no key was given: nothing inside it was checked.

@@ -45,6 +45,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
         }
     }
     issuer_rules(msg, a, sink);
+    signed_response_issuer(msg, a, sink);
     let expected = exp.issuer.as_ref().filter(|_| from_idp);
     match a {
         // The schema requires an Issuer in every Assertion; an SP that expects one fails it.
@@ -69,6 +70,29 @@ pub fn check(c: &Context, sink: &mut Sink) {
         }
         _ => {}
     }
+}
+
+/// SAML profiles §4.1.4.2: a Response that is signed, or whose Assertion is encrypted, MUST carry
+/// its own Issuer (the SP checks the signature against that entity's keys).
+fn signed_response_issuer(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
+    if msg.kind != MessageKind::Response || msg.issuer.is_some() {
+        return;
+    }
+    let signed = msg.signatures.iter().any(|s| s.parent_node == msg.root_node);
+    let encrypted = msg.encrypted_assertions > 0 || a.is_some_and(|a| a.decrypted);
+    let why = match (signed, encrypted) {
+        (true, _) => "the Response is signed",
+        (false, true) => "its Assertion is encrypted",
+        _ => return,
+    };
+    sink.push(
+        Finding::new(
+            Code::IssuerMissingSigned,
+            format!("the Response has no Issuer although {why}: SAML profiles §4.1.4.2 says the Response's Issuer MUST be present then, and SPs that follow it (OpenSAML, python3-saml in strict mode) reject the message"),
+        )
+        .hint("a conforming IdP always writes <saml:Issuer> as the Response's first child; a hand-built or proxied Response lost it")
+        .at(0, format!("/{}", msg.root_name)),
+    );
 }
 
 /// The Issuer rules of SAML profiles §4.1.4.2: no Format or the entity format, and the

@@ -164,6 +164,9 @@ pub struct Capture {
     pub earlier: Vec<exchange::Exchange>,
     /// The XML bytes exactly as decoded.
     pub xml: Vec<u8>,
+    /// A WS-Federation token taken out of its envelope: the paths of identity-shaped elements
+    /// the envelope holds outside it (no signature covers them).
+    pub outside_token: Vec<String>,
 }
 
 /// The messages found in one input; a container (HAR) can hold good and bad ones side by side.
@@ -476,7 +479,9 @@ fn xml_text(t: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, I
         // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in.
         let a = wsfed::assertion(t).map_err(InputError::new)?;
         steps.push(Step::WsFederation);
-        return Ok(capture(steps, a.into_bytes()));
+        let mut c = capture(steps, a.xml.into_bytes());
+        c.outside_token = a.outside;
+        return Ok(c);
     }
     Ok(capture(steps, t.as_bytes().to_vec()))
 }
@@ -604,6 +609,7 @@ fn capture(mut steps: Vec<Step>, xml: Vec<u8>) -> Capture {
         later: Vec::new(),
         earlier: Vec::new(),
         xml,
+        outside_token: Vec::new(),
     }
 }
 
@@ -627,7 +633,8 @@ pub(crate) fn from_pairs(
             let a = wsfed::assertion(&value).map_err(|e| InputError::at(e, w.offset))?;
             let mut steps = steps;
             steps.push(Step::WsFederation);
-            let mut c = capture(steps, a.into_bytes());
+            let mut c = capture(steps, a.xml.into_bytes());
+            c.outside_token = a.outside;
             c.parameter = Some("wresult".into());
             c.relay_state = get("wctx").map(|p| p.value.clone());
             return Ok(c);

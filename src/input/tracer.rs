@@ -160,5 +160,6 @@ fn decoded(xml: String, parameter: Option<String>) -> Capture {
         later: Vec::new(),
         earlier: Vec::new(),
         xml: xml.into_bytes(),
+        outside_token: Vec::new(),
     }
 }

@@ -36,13 +36,28 @@ pub fn is_rstr(xml: &str) -> bool {
     }
 }
 
+/// The token of a RequestSecurityTokenResponse, and what else in it an SP could read as identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The Assertion's bytes, with the namespace declarations it inherits.
+    pub xml: String,
+    /// Identity-shaped elements (by local name, any namespace) outside the token: a second
+    /// Assertion in the envelope, a NameID in Lifetime… No signature covers them.
+    pub outside: Vec<String>,
+}
+
 /// The SAML 2.0 or 1.1 Assertion inside a RequestSecurityTokenResponse (its bytes, with the
-/// namespace declarations it inherits), or why there is none.
-pub fn assertion(wresult: &str) -> Result<String, String> {
+/// namespace declarations it inherits), or why there is none; the whole envelope is read, and
+/// every identity-shaped element outside the token is listed.
+pub fn assertion(wresult: &str) -> Result<Token, String> {
     let doc = wresult.trim();
     let mut reader = NsReader::from_str(doc);
     // (local name, namespace declarations) of each open element.
     let mut stack: Vec<Open> = Vec::new();
+    let mut token: Option<String> = None;
+    let mut outside = Vec::new();
+    // The depth of the identity element being skipped (its content is one finding with it).
+    let mut reported_at: Option<usize> = None;
     loop {
         let start = reader.buffer_position() as usize;
         let event = reader.read_resolved_event().map_err(|e| {
@@ -78,12 +93,29 @@ pub fn assertion(wresult: &str) -> Result<String, String> {
                         ]
                 );
                 let saml = ns.as_deref().is_some_and(|n| n == SAML2 || n == SAML11);
-                if in_token && local == b"Assertion" && saml {
+                if in_token && local == b"Assertion" && saml && token.is_none() {
                     if empty {
                         return Err("the Assertion in the token is empty".into());
                     }
                     let end = close(&mut reader)?;
-                    return Ok(with_inherited(&doc[start..end], &stack, &decls));
+                    token = Some(with_inherited(&doc[start..end], &stack, &decls));
+                    continue;
+                }
+                let inside_reported = reported_at.is_some_and(|d| stack.len() > d);
+                if !inside_reported
+                    && crate::authenticate::coverage::IDENTITY
+                        .iter()
+                        .any(|n| n.as_bytes() == local.as_slice())
+                {
+                    if !empty {
+                        reported_at = Some(stack.len());
+                    }
+                    let mut path: Vec<String> = stack
+                        .iter()
+                        .map(|(n, _)| String::from_utf8_lossy(n).into_owned())
+                        .collect();
+                    path.push(String::from_utf8_lossy(&local).into_owned());
+                    outside.push(format!("/{}", path.join("/")));
                 }
                 if stack.is_empty()
                     && !matches!(
@@ -99,12 +131,18 @@ pub fn assertion(wresult: &str) -> Result<String, String> {
             }
             Event::End(_) => {
                 stack.pop();
+                if reported_at.is_some_and(|d| stack.len() <= d) {
+                    reported_at = None;
+                }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    Err("the RequestSecurityTokenResponse holds no SAML 2.0 or 1.1 Assertion in its RequestedSecurityToken".into())
+    match token {
+        Some(xml) => Ok(Token { xml, outside }),
+        None => Err("the RequestSecurityTokenResponse holds no SAML 2.0 or 1.1 Assertion in its RequestedSecurityToken".into()),
+    }
 }
 
 /// Reads to the end tag that closes the element just opened; the byte offset after it.
@@ -171,12 +209,12 @@ mod tests {
             "<t:RequestSecurityTokenResponse xmlns:t=\"http://schemas.xmlsoap.org/ws/2005/02/trust\"><t:RequestedSecurityToken><Assertion xmlns=\"{S2}\" ID=\"_a\"><Issuer>x</Issuer></Assertion></t:RequestedSecurityToken></t:RequestSecurityTokenResponse>"
         );
         assert_eq!(
-            assertion(&rstr).unwrap(),
+            assertion(&rstr).unwrap().xml,
             format!("<Assertion xmlns:t=\"http://schemas.xmlsoap.org/ws/2005/02/trust\" xmlns=\"{S2}\" ID=\"_a\"><Issuer>x</Issuer></Assertion>")
         );
         assert!(is_rstr(&rstr));
         let v1 = rstr.replace(S2, S1);
-        assert!(assertion(&v1).unwrap().contains(S1));
+        assert!(assertion(&v1).unwrap().xml.contains(S1));
         assert!(assertion("<a/>").is_err());
     }
 
@@ -185,10 +223,26 @@ mod tests {
         let rstr = format!(
             "<t:RequestSecurityTokenResponse xmlns:t=\"urn:t\"><t:RequestedSecurityToken><saml:Assertion xmlns:saml=\"{S2}\"><saml:Advice><saml:Assertion>in</saml:Assertion></saml:Advice><saml:Issuer>x</saml:Issuer></saml:Assertion></t:RequestedSecurityToken></t:RequestSecurityTokenResponse>"
         );
-        let a = assertion(&rstr).unwrap();
+        let a = assertion(&rstr).unwrap().xml;
         assert!(
             a.ends_with("<saml:Issuer>x</saml:Issuer></saml:Assertion>"),
             "{a}"
+        );
+    }
+
+    #[test]
+    fn identity_outside_the_token_is_listed_once_per_element_tree() {
+        let rstr = format!(
+            "<t:RequestSecurityTokenResponse xmlns:t=\"urn:t\"><t:RequestedSecurityToken><saml:Assertion xmlns:saml=\"{S2}\"><saml:Subject/></saml:Assertion></t:RequestedSecurityToken><saml:Assertion xmlns:saml=\"{S2}\"><saml:Subject><saml:NameID>m</saml:NameID></saml:Subject></saml:Assertion><x:NameID xmlns:x=\"urn:x\"/></t:RequestSecurityTokenResponse>"
+        );
+        let t = assertion(&rstr).unwrap();
+        assert!(t.xml.ends_with("<saml:Subject/></saml:Assertion>"), "{}", t.xml);
+        assert_eq!(
+            t.outside,
+            vec![
+                "/RequestSecurityTokenResponse/Assertion",
+                "/RequestSecurityTokenResponse/NameID"
+            ]
         );
     }
 
@@ -211,7 +265,7 @@ mod tests {
             "AssertionID=\"_a\"/>",
             "AssertionID=\"_a\"></saml:Assertion>",
         );
-        let a = assertion(&full).unwrap();
+        let a = assertion(&full).unwrap().xml;
         assert!(
             a.starts_with("<saml:Assertion xmlns:t=\"urn:t\" xmlns:saml="),
             "{a}"

@@ -70,20 +70,20 @@ pub fn assertion(doc: &Document, key_pem: &[u8]) -> Result<String, Failure> {
     Ok(doc.to_string())
 }
 
-/// Decrypts the EncryptedID in the Subject of the Assertion `assertion_line` in place and returns
-/// the NameID it held (None when that Assertion has no EncryptedID).
+/// Decrypts the EncryptedID in the Subject of the Assertion `assertion` (by node, in this very
+/// tree) in place and returns the NameID it held (None when that Assertion has no EncryptedID).
 pub fn name_id(
     doc: &Document,
-    assertion_line: usize,
+    assertion: crate::xml::model::NodeId,
     key_pem: &[u8],
 ) -> Result<Option<Node>, Failure> {
     let root = doc
         .get_root_element()
         .ok_or_else(|| Failure::Other("no root element".into()))?;
-    let Some(encrypted_id) = dom::descendants(&root, dom::SAML, "Assertion")
+    let Some(encrypted_id) = dom::all_elements(&root)
         .into_iter()
-        .filter(|a| dom::line(a) == assertion_line)
-        .find_map(|a| dom::child(&a, dom::SAML, "Subject"))
+        .find(|a| dom::identity(a) == assertion.0 && dom::is(a, dom::SAML, "Assertion"))
+        .and_then(|a| dom::child(&a, dom::SAML, "Subject"))
         .and_then(|s| dom::child(&s, dom::SAML, "EncryptedID"))
     else {
         return Ok(None);

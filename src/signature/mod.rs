@@ -87,7 +87,11 @@ pub fn verify_message(
     let nodes = dom::descendants(&root, DS, "Signature");
     let consumed = msg.consumed().map(|a| a.node);
     let mut out = Verification::default();
-    for (info, node) in msg.signatures.iter().zip(nodes.iter()) {
+    for info in &msg.signatures {
+        // Paired by node identity in this tree, never by position.
+        let Some(node) = nodes.iter().find(|n| NodeId(dom::identity(n)) == info.node) else {
+            continue;
+        };
         let on_root = info.parent_node == msg.root_node;
         if (scope == Scope::RootOnly && !on_root) || (scope == Scope::AllButRoot && on_root) {
             continue;

@@ -43,7 +43,9 @@ fn parse_with(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
     let opts = ParserOptions {
         recover: false,
         no_net: true,
-        no_def_dtd: true,
+        // The libxml crate's `no_def_dtd` sets value 4, which for XML is XML_PARSE_DTDLOAD
+        // (load the external DTD subset): never set it. The guard refuses DOCTYPEs anyway.
+        no_def_dtd: false,
         no_error: true,
         no_warning: true,
         no_blanks,

@@ -105,6 +105,31 @@ impl<'d> El<'d> {
         }
     }
 
+    /// The local name as bytes, namespace-blind: libxml2 keeps an element whose prefix is bound
+    /// to no namespace as the whole `prefix:local` with no namespace, so the part after the
+    /// colon is what a reader that matches local names sees.
+    pub fn local_name(self) -> &'d [u8] {
+        // SAFETY: an element's name is a NUL-terminated string owned by the document.
+        let name = unsafe { bytes((*self.ptr).name) };
+        match name.iter().rposition(|b| *b == b':') {
+            Some(i) => &name[i + 1..],
+            None => name,
+        }
+    }
+
+    /// The `prefix:local` name of this element or of one of its attributes when that prefix is
+    /// bound to no namespace (libxml2 accepts it with a namespace warning and no namespace).
+    pub fn unbound_prefix(self) -> Option<String> {
+        // SAFETY: as in `name` and `ns`.
+        let (name, ns) = unsafe { (bytes((*self.ptr).name), (*self.ptr).ns) };
+        if ns.is_null() && name.contains(&b':') {
+            return Some(lossy(name));
+        }
+        self.attributes()
+            .find(|(ns, n, _)| ns.is_none() && n.contains(&b':'))
+            .map(|(_, n, _)| lossy(n))
+    }
+
     /// True when this is the element `{namespace}local`.
     pub fn is(self, namespace: &str, local: &str) -> bool {
         // SAFETY: as in `name` and `ns`.

@@ -205,6 +205,18 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("xsw/xsw4.xml", &[]).1),
         ),
         (
+            "wrapping-uncovered-identity",
+            Box::new(|| verify_json("forgery/extensions-nameid.xml", &[]).1),
+        ),
+        (
+            "wrapping-unbound-prefix",
+            Box::new(|| verify_json("forgery/unbound-prefix-assertion.xml", &[]).1),
+        ),
+        (
+            "issuer-missing-signed-response",
+            Box::new(|| verify_json("forgery/signed-response-no-issuer.xml", &[]).1),
+        ),
+        (
             "wrapping-duplicate-id",
             Box::new(|| verify_json("duplicate-id.xml", &[]).1),
         ),
@@ -791,7 +803,7 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "message-unauthenticated",
-            Box::new(|| verify_json("authnrequest.xml", &[]).1),
+            Box::new(|| vjson(&["--sp-cert", &td("keys/sp.crt"), &td("authnrequest.xml")]).1),
         ),
         (
             "version-invalid",

@@ -48,12 +48,16 @@ fn attr_values(v: &Value) -> Vec<String> {
 #[test]
 fn saml11_values_hidden_in_the_signature_are_never_read() {
     for file in ["saml11-object-nameid.xml", "saml11-object-nameid.form"] {
-        let (_, v) = verify_trust(file, &["--audience", AMP]);
+        let (code, v) = verify_trust(file, &["--audience", AMP]);
         let v = one(v);
         assert_eq!(v["message"], "saml11_assertion", "{file}");
+        // Identity inside the signature is a forgery (issue 26): the message fails and nothing
+        // in it is reported as authenticated.
+        assert_eq!(code, 1, "{file}");
+        assert!(has_code(&v, "wrapping-uncovered-identity"), "{file}: {:?}", codes(&v));
         let (name, authenticated) = subject(&v);
         assert_eq!(name, "alice@contoso.example", "{file}: {v}");
-        assert!(authenticated, "{file}");
+        assert!(!authenticated, "{file}");
         assert!(
             !v.to_string().contains("\"mallory@contoso.example\"") || !has_subject(&v, "mallory")
         );
@@ -157,15 +161,16 @@ fn a_request_passes_only_under_its_senders_key() {
     let (code, v) = vjson(&["--sp-cert", &sp, &td("trust/authnrequest-signed.xml")]);
     assert_eq!(code, 0, "{:?}", codes(&v));
     assert_eq!(v["signatures"][0]["result"], "valid");
-    // Only the IdP's key: nothing of the SP's was checked, so no pass; the finding names the flag.
+    // Only the IdP's key: verify has no key of the sender to judge it with, and says so in one
+    // line naming the flag (exit 2), as `check` does.
     let (code, v) = vjson(&[
         "--idp-metadata",
         &td("idp-metadata.xml"),
         &td("trust/authnrequest-signed.xml"),
     ]);
-    assert_eq!(code, 1);
-    let f = finding(&v, "message-unauthenticated");
-    assert!(f["message"].as_str().unwrap().contains("--sp-cert"), "{f}");
+    assert_eq!(code, 2, "{v}");
+    let e = v["error"]["message"].as_str().unwrap();
+    assert!(e.contains("--sp-cert") && e.contains("the SP"), "{e}");
     // The IdP's certificate given as an SP certificate does not verify it either.
     let (code, _) = vjson(&[
         "--sp-cert",

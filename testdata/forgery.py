@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Fixtures for coverage as any SP reads it (issue 26): a signed Response in the shape IdPs send
+(an Assertion signed on its own, as Okta, IAM Identity Center and Entra ID do by default, or the
+Response signed too), then changed after signing the way an attacker would: identity-shaped
+elements put where no signature covers them — the Response's Extensions or StatusDetail,
+directly under the Response, a foreign or undeclared namespace, inside the signature's KeyInfo
+or ds:Object, a second EncryptedAssertion, several Assertions in one WS-Fed token. Each edit
+keeps the signature valid (the enveloped transform removes ds:Signature; nothing signed is
+touched), so only the coverage rule refuses them. The benign shapes beside them must pass.
+
+Run from anywhere: python3 testdata/forgery.py   (needs xmlsec1 on PATH; keys/ must exist)
+Outputs go to testdata/forgery/ and are committed; tests never regenerate them.
+"""
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate as g  # noqa: E402
+import trust as t  # noqa: E402
+
+OUT = os.path.join(g.HERE, "forgery")
+EVIL = "mallory@evil.example"
+NAMEID = f'<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">{EVIL}</saml:NameID>'
+
+
+def write(name, text):
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+
+
+def good(**kw):
+    """A Response whose Assertion is signed (one line, as IdPs post it)."""
+    return g.response(g.signed_assertion(attrs=g.email_attrs()), **kw)
+
+
+def after_issuer(resp, extra):
+    """Inserts `extra` right after the Response's own Issuer (Extensions' schema place)."""
+    i = resp.index("</saml:Issuer>") + len("</saml:Issuer>")
+    return resp[:i] + extra + resp[i:]
+
+
+def in_keyinfo(resp, extra):
+    return resp.replace("<ds:KeyInfo>", "<ds:KeyInfo>" + extra, 1)
+
+
+def in_object(resp, extra):
+    return resp.replace("</ds:Signature>", f"<ds:Object>{extra}</ds:Object></ds:Signature>", 1)
+
+
+def before_assertion(resp, extra):
+    i = resp.index("<saml:Assertion ")
+    return resp[:i] + extra + resp[i:]
+
+
+def forged_assertion(prefix="saml", decl=f' xmlns:saml="{g.SAML}"'):
+    return (f'<{prefix}:Assertion{decl} ID="_forged" Version="2.0" IssueInstant="{g.ISSUE}">'
+            f'<{prefix}:Issuer>{g.AWS_IC}</{prefix}:Issuer><{prefix}:Subject><{prefix}:NameID>{EVIL}</{prefix}:NameID></{prefix}:Subject>'
+            f'</{prefix}:Assertion>')
+
+
+def main():
+    base = good()
+    # Benign: what real IdPs send passes, Extensions with non-identity content included.
+    write("benign-extensions.xml", after_issuer(
+        base, '<samlp:Extensions><x:TenantHint xmlns:x="urn:example:idp">contoso</x:TenantHint></samlp:Extensions>'))
+
+    # Identity beside the signed Assertion.
+    write("extensions-nameid.xml", after_issuer(base, f"<samlp:Extensions>{NAMEID}</samlp:Extensions>"))
+    write("statusdetail-attribute.xml", base.replace(
+        "</samlp:StatusCode>",
+        "</samlp:StatusCode><samlp:StatusDetail>" + g.attribute("email", [EVIL]) + "</samlp:StatusDetail>", 1))
+    write("response-child-nameid.xml", base.replace("</samlp:Response>", NAMEID + "</samlp:Response>"))
+    write("foreign-ns-assertion-before.xml", before_assertion(base, forged_assertion(decl=' xmlns:saml="urn:evil:ns"')))
+    write("foreign-ns-assertion-after.xml", base.replace(
+        "</samlp:Response>", forged_assertion(decl=' xmlns:saml="urn:evil:ns"') + "</samlp:Response>"))
+    write("foreign-default-ns-assertion.xml", before_assertion(
+        base, forged_assertion().replace("saml:", "").replace(f' xmlns:saml="{g.SAML}"', ' xmlns="urn:evil:ns"')))
+    write("unbound-prefix-assertion.xml", before_assertion(base, forged_assertion(prefix="saml2", decl="")))
+    # Inside the signed Assertion's own signature: KeyInfo and ds:Object are not signed.
+    write("keyinfo-nameid.xml", in_keyinfo(base, NAMEID))
+    write("object-subject.xml", in_object(base, f"<saml:Subject>{NAMEID}</saml:Subject>"))
+    # A second EncryptedAssertion beside the signed plaintext one.
+    write("second-encrypted-assertion.xml", base.replace(
+        "</samlp:Response>",
+        '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">'
+        '<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion></samlp:Response>'))
+
+    # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
+    unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())
+    no_issuer = g.response(unsigned_inner, signed=True).replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", "", 1)
+    write("signed-response-no-issuer.xml", g.xmlsec_sign(no_issuer))
+
+    # WS-Federation: a second Assertion in the token's envelope (after the signed one).
+    entra = t.signed_a2(aid="_wsf_two", issuer=t.ENTRA)
+    two = t.rstr(entra).replace(
+        "</t:RequestedSecurityToken>",
+        "</t:RequestedSecurityToken>" + forged_assertion().replace("_forged", "_wsf_forged"))
+    write("wsfed-two-assertions.form", t.form(two, plus=True))
+
+
+if __name__ == "__main__":
+    main()
