@@ -151,7 +151,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --raw --redact --redact-urls --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --raw --redact --redact-urls --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -198,6 +198,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-c14n-work)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -213,7 +217,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,6 +264,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-c14n-work)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -541,7 +549,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +596,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-c14n-work)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -765,7 +777,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --redact --redact-urls --format --profile --deny --allow --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +824,10 @@ _samlcheck() {
                     return 0
                     ;;
                 --max-signatures)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-c14n-work)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-eleme
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-signatures -d 'Most ds:Signature elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-c14n-work -d 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -118,6 +119,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-elem
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-signatures -d 'Most ds:Signature elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-c14n-work -d 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
@@ -312,6 +314,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-eleme
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-signatures -d 'Most ds:Signature elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-c14n-work -d 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r
@@ -506,6 +509,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-element
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-attributes -d 'Most attributes on one element' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-signatures -d 'Most ds:Signature elements in one message' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-c14n-work -d 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l idp-metadata -d 'IdP metadata: its signing certificates are trusted, its entityID is the expected issuer' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l cert -d 'A trusted IdP signing certificate, PEM or DER (repeatable)' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l fingerprint -d 'Trust the certificate the message carries if its SHA-256 fingerprint is this (repeatable)' -r

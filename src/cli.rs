@@ -159,6 +159,10 @@ pub struct InputArgs {
     /// Most ds:Signature elements in one message
     #[arg(long, value_name = "N", default_value_t = 8, help_heading = "Limits")]
     pub max_signatures: usize,
+    /// Most canonicalisation work for one signature, in units of (namespace declarations in
+    /// scope)² summed over the signed elements; refused before libxmlsec1 runs
+    #[arg(long, value_name = "UNITS", default_value_t = samlcheck::input::limits::DEFAULT_C14N_WORK, help_heading = "Limits")]
+    pub max_c14n_work: u64,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub fn limits(args: &InputArgs) -> Limits {
         max_attributes: args.max_attributes,
         max_seconds: args.max_seconds,
         max_signatures: args.max_signatures,
+        max_c14n_work: args.max_c14n_work,
     }
 }
 

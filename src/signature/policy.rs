@@ -34,6 +34,8 @@ pub struct Decision {
     pub target_desc: String,
     /// Why crypto was not attempted.
     pub refusal: Option<String>,
+    /// The canonicalisation work verifying it asks for (`--max-c14n-work` units).
+    pub c14n_work: u64,
 }
 
 impl Decision {
@@ -215,6 +217,7 @@ fn coverage(
     let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     let id = NodeId(dom::identity(t));
     d.target = Some(id);
+    d.c14n_work = crate::xml::el::El::of(t).map_or(0, |e| e.c14n_work());
     d.target_desc = format!("{} (line {})", dom::path(t), dom::line(t));
     let advice = msg.advice_assertions.iter().any(|(_, _, n)| *n == id);
     if id == msg.root_node {

@@ -130,6 +130,40 @@ impl<'d> El<'d> {
             .map(|(_, n, _)| lossy(n))
     }
 
+    /// Namespace declarations this element makes (`xmlns`, `xmlns:p`).
+    fn ns_decls(self) -> u64 {
+        let mut n = 0;
+        // SAFETY: nsDef and next are NULL or namespaces owned by the document.
+        unsafe {
+            let mut d = (*self.ptr).nsDef;
+            while !d.is_null() {
+                n += 1;
+                d = (*d).next;
+            }
+        }
+        n
+    }
+
+    /// The canonicalisation work of this subtree, in the units of `--max-c14n-work`: the sum,
+    /// over its elements, of the square of the namespace declarations in scope at each (those
+    /// its ancestors make included), plus one per element. Saturates; never overflows.
+    pub fn c14n_work(self) -> u64 {
+        let mut inherited = 0u64;
+        let mut up = self.parent();
+        while let Some(p) = up {
+            inherited += p.ns_decls();
+            up = p.parent();
+        }
+        let mut work = 0u64;
+        let mut stack = vec![(self, inherited)];
+        while let Some((e, above)) = stack.pop() {
+            let here = above.saturating_add(e.ns_decls());
+            work = work.saturating_add(here.saturating_mul(here)).saturating_add(1);
+            stack.extend(e.elements().map(|c| (c, here)));
+        }
+        work
+    }
+
     /// True when this is the element `{namespace}local`.
     pub fn is(self, namespace: &str, local: &str) -> bool {
         // SAFETY: as in `name` and `ns`.

@@ -483,3 +483,36 @@ fn nesting_without_end_is_refused_not_a_stack_overflow() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A junk root signature with inclusive C14N over thousands of namespace declarations in scope
+/// (16 nested wrappers of 250 each, 500 elements below): xmlsec1 spends 39 s on it; samlcheck
+/// refuses it before libxmlsec1 runs, by a machine-independent measure of the work (issue 26),
+/// and the same message gets the same answer with a larger time budget.
+#[test]
+fn canonicalisation_work_is_bounded_before_libxmlsec1_runs() {
+    let sig = r##"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#r"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>"##;
+    let (mut open, mut close) = (String::new(), String::new());
+    for d in 0..16 {
+        let decls: Vec<String> = (0..250)
+            .map(|i| format!("xmlns:n{d}_{i}=\"urn:n{d}_{i}\""))
+            .collect();
+        open.push_str(&format!("<w {}>", decls.join(" ")));
+        close.push_str("</w>");
+    }
+    let xml = format!(
+        r#"<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="r"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">x</saml:Issuer>{sig}{open}{}{close}</samlp:Response>"#,
+        "<x/>".repeat(500)
+    );
+    let cert = td("keys/idp.crt");
+    let started = std::time::Instant::now();
+    let err = refuse(
+        xml.as_bytes(),
+        &["--cert", &cert, "--max-seconds", "600"],
+        "limit --max-c14n-work",
+    );
+    assert!(err.contains("canonicalisation work"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // Raising the limit is what the error names; a normal signed message is far below it.
+    let (code, _) = verify_json("signed-assertion.xml", &["--max-c14n-work", "20000"]);
+    assert_eq!(code, 0);
+}
