@@ -239,6 +239,7 @@ fn judge(
         profile: opts.profile.as_ref(),
         authenticated: trusted.authenticated,
         max_age: opts.max_age,
+        ws_federation: capture.steps.contains(&crate::input::Step::WsFederation),
         email: list::EmailRules {
             order: opts.email_sources(),
             strict: match &opts.profile {
@@ -317,6 +318,12 @@ fn input_notes(capture: &Capture, msg: &Message, sink: &mut Sink) {
         sink.push(Finding::new(
             Code::UrlSafeBase64,
             "the message used the URL-safe base64 alphabet",
+        ));
+    }
+    if capture.steps.contains(&crate::input::Step::WsFederation) {
+        sink.push(Finding::new(
+            Code::WsFederationToken,
+            "a token delivered by the WS-Federation passive profile (wsignin1.0 / RequestSecurityTokenResponse): judged by its rules — signature, issuer, audience and time; the Web Browser SSO profile's bearer SubjectConfirmationData rules (Recipient, NotOnOrAfter, InResponseTo; SAML profiles §4.1.4.2) do not apply to it",
         ));
     }
     if msg.kind == MessageKind::Saml11Assertion {

@@ -106,7 +106,9 @@ codes! {
     AssertionInAdvice, "assertion-in-advice", Wrapping, Warning, "An Assertion sits in the Advice of the consumed Assertion",
         "SAML core §2.6.1 lets an Assertion carry other Assertions in <Advice> as evidence. The SP consumes the outer Assertion only; an Advice Assertion is never the sign-in, and its own signature is not evaluated.\nFix: nothing, unless your SP does not expect Advice; then ask the IdP to stop sending it.";
     WrappingReferenceUri, "wrapping-reference-uri", Wrapping, Error, "The Reference URI is not a same-document ID",
-        "Only URI=\"#ID\" (or an empty URI meaning the whole document) is accepted. External URIs, XPointer expressions or a missing ID are refused.";
+        "A SAML signature's Reference must name the element it sits in as URI=\"#ID\" (SAML core §5.4.2). URI=\"\" (the whole document) counts only on the document root's own signature, where it covers exactly that root (see signature-reference-whole-document); on any other signature it is refused, as are external URIs, XPointer expressions, a missing ID or an ID that resolves to more than one element.";
+    SignatureReferenceWholeDocument, "signature-reference-whole-document", Wrapping, Warning, "The root's signature references the whole document (URI=\"\")",
+        "The signature on the document root (a Response, or a SAML 1.1 Assertion) references URI=\"\": the whole document without comments (XML-DSig §4.3.3.3), which with the enveloped-signature transform is exactly the root it sits in. SAML core §5.4.2 asks for \"#\" plus the root's ID, but the coverage is the same, so the signature counts. Okta's test IdP and some Okta tenants emit it. ruby-saml, goxmldsig (gosaml2, crewjam/saml) and OpenSAML (Spring Security, Shibboleth SP) accept it; node-saml (passport-saml) and Sustainsys.Saml2 reject it.\nA policy finding: `--deny signature-reference-whole-document` judges as the stacks that reject it.\nFix: if your SP rejects it, have the IdP reference the signed element by its ID.";
     WrappingReferenceCount, "wrapping-reference-count", Wrapping, Error, "The signature has not exactly one SignedInfo and one Reference",
         "A SAML signature signs exactly one element. Several SignedInfo or Reference elements are refused because they let the signature vouch for more (or other) content than the SP reads.";
     WrappingTransform, "wrapping-transform", Wrapping, Error, "The signature uses a transform outside the allowed set",
@@ -237,6 +239,8 @@ codes! {
         "The capture holds the IdP's error page or error redirect instead of (or before) a Response: Entra ID's AADSTS codes, Google's app_not_configured_for_user, Okta's assignment page. The code names the cause; the finding gives the fix in the IdP's console terms (the table is data/idp-errors.tsv).\nFix: as the finding says.";
     WrappingEncryptedAssertion, "wrapping-encrypted-assertion", Wrapping, Error, "An EncryptedAssertion does not hold exactly one EncryptedData",
         "SAML core §2.3.4: an EncryptedAssertion holds one xenc:EncryptedData (and optionally EncryptedKeys). A plaintext Assertion inside it, or extra content beside the EncryptedData, was never encrypted to the SP: a consumer that decrypts and then reads 'the Assertion in EncryptedAssertion' would read the attacker's. Nothing in it is consumed or decrypted.\nFix: treat the message as manipulated.";
+    WsFederationToken, "ws-federation-token", Input, Info, "A WS-Federation token, judged by that profile",
+        "The Assertion came in a WS-Federation sign-in (wa=wsignin1.0&wresult=…, or a bare RequestSecurityTokenResponse), as AD FS, Entra ID and Office 365 send to WS-Fed applications. The WS-Federation passive requestor profile (WS-Federation 1.2 §13) secures the token by its signature, issuer, audience (AppliesTo) and validity window; it has no Web Browser SSO profile rules, so a bearer SubjectConfirmation without SubjectConfirmationData (Recipient, NotOnOrAfter, InResponseTo; SAML profiles §4.1.4.2) is normal there and not a finding.\nFix: nothing; this says which rules were applied.";
     AssertionBare, "assertion-bare", Input, Info, "A bare Assertion was checked without its Response",
         "The input was a saml:Assertion on its own (as SPs often log it). samlcheck wrapped it in a Response to check it: its signature, subject, conditions, audience, attributes and email are judged as usual, but the Response's status, Destination, InResponseTo and any Response signature do not exist here and were not checked.\nFix: to check those too, capture the whole SAMLResponse (browser devtools, a HAR file or SAML-tracer).";
     AssertionEncrypted, "assertion-encrypted", Decryption, Warning, "The Assertion is encrypted and was not opened",
@@ -334,6 +338,7 @@ codes! {
 /// or a MUST of the specifications, and can never be allowed.
 pub const POLICY: &[&str] = &[
     "signature-placement-unusual",
+    "signature-reference-whole-document",
     "certificate-expired",
     "certificate-not-yet-valid",
     "certificate-expiring",

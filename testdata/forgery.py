@@ -66,6 +66,20 @@ def main():
     write("benign-extensions.xml", after_issuer(
         base, '<samlp:Extensions><x:TenantHint xmlns:x="urn:example:idp">contoso</x:TenantHint></samlp:Extensions>'))
 
+    # Benign WS-Federation shapes (AD FS, Entra ID, Office 365): a SAML 2.0 token whose bearer
+    # SubjectConfirmation has no SubjectConfirmationData; an AD FS SAML 1.1 token naming the user
+    # only in its attributes (no NameIdentifier); one naming it only in the AttributeStatement.
+    bearer_only = '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"/>'
+    entra_wsfed = t.signed_a2(lambda a: re.sub(r"<saml:SubjectConfirmation .*?</saml:SubjectConfirmation>", bearer_only, a),
+                              aid="_wsf_entra", issuer=t.ENTRA)
+    write("benign-wsfed-saml2-no-confirmation-data.form", t.form(t.rstr(entra_wsfed), plus=True))
+    nid = re.compile(r"<saml:NameIdentifier [^>]*>[^<]*</saml:NameIdentifier>")
+    write("benign-saml11-no-nameidentifier.xml", t.saml11(aid="_s11_noname", edit=lambda a: nid.sub("", a)) + "\n")
+    write("benign-saml11-nameidentifier-in-attributes-only.xml", t.saml11(
+        aid="_s11_attronly",
+        edit=lambda a: a.replace("<saml:AuthenticationStatement", "<AUTHN").split("<AUTHN")[0]
+        + "<saml:AuthenticationStatement" + nid.sub("", a.split("<saml:AuthenticationStatement", 1)[1])) + "\n")
+
     # Identity beside the signed Assertion.
     write("extensions-nameid.xml", after_issuer(base, f"<samlp:Extensions>{NAMEID}</samlp:Extensions>"))
     write("statusdetail-attribute.xml", base.replace(
@@ -86,6 +100,12 @@ def main():
         "</samlp:Response>",
         '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">'
         '<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion></samlp:Response>'))
+
+    # URI="" on the Assertion's signature (signed as a standalone document, then put in a
+    # Response): not the root's own signature, so refused.
+    whole = g.assertion(attrs=g.email_attrs()).replace('URI="#_a1"', 'URI=""')
+    whole = re.sub(r"^<\?xml[^>]*\?>\s*", "", g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + whole)).strip()
+    write("assertion-uri-empty.xml", g.response(whole))
 
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())

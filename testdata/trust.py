@@ -52,7 +52,7 @@ def sign(xml, key="idp", id_attrs=None):
     return strip_decl(open(dst).read())
 
 
-def saml11(name_id="alice@contoso.example", advice="", aid="_s11a"):
+def saml11(name_id="alice@contoso.example", advice="", aid="_s11a", edit=lambda a: a):
     """An AD FS SAML 1.1 token (WS-Federation, token type SAML 1.1): the Signature last, as the
     SAML 1.1 schema puts it; both statements carry the Subject, as AD FS writes them."""
     subj = (f'<saml:Subject><saml:NameIdentifier Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">{name_id}</saml:NameIdentifier>'
@@ -65,7 +65,7 @@ def saml11(name_id="alice@contoso.example", advice="", aid="_s11a"):
          '</saml:AttributeStatement>'
          f'<saml:AuthenticationStatement AuthenticationMethod="urn:oasis:names:tc:SAML:1.0:am:password" AuthenticationInstant="{g.ISSUE}">{subj}</saml:AuthenticationStatement>'
          + g.sig_template(aid) + '</saml:Assertion>')
-    return sign(a, id_attrs=[f"{S11}:Assertion"])
+    return sign(edit(a), id_attrs=[f"{S11}:Assertion"])
 
 
 def move_signature_first(assertion, extra_in_object):

@@ -35,7 +35,16 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
         if let Some(a) = assertion {
             sink.judged(Check::Subject);
             sink.judged(Check::Attributes);
-            subject(a, idp, sink);
+            // SAML 1.1 makes NameIdentifier optional (sstc-saml-core-1.1 §2.4.2.2): AD FS's
+            // default token names the user only in its attributes (upn, emailaddress), which is
+            // what a WS-Federation SP reads; without any, nothing names the user.
+            let no_name = a
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.name_id.is_none() && !s.encrypted_id);
+            if !(no_name && a.attributes().any(|at| !at.values.is_empty())) {
+                subject(a, idp, sink);
+            }
         }
         return;
     }

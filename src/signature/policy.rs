@@ -151,12 +151,22 @@ fn reference_target(
     let uri = info.reference_uris.first().cloned().flatten();
     let root = doc.get_root_element();
     let target = match uri.as_deref() {
+        // The document root's own signature: "" is the whole document (XML-DSig §4.3.3.3), which
+        // is exactly that root with the signature taken out by the enveloped transform. It
+        // counts, with a policy warning; anywhere else it is refused.
+        Some("") if info.parent_node == msg.root_node => {
+            sink.push(at(Finding::new(
+                Code::SignatureReferenceWholeDocument,
+                format!("the {} root's signature references URI=\"\" (the whole document) instead of \"#\" and its ID (SAML core §5.4.2). It covers the whole document, so it counts; ruby-saml, goxmldsig (gosaml2, crewjam/saml) and OpenSAML (Spring, Shibboleth) accept it, node-saml (passport-saml) and Sustainsys.Saml2 reject it", msg.kind.title()),
+            )));
+            root
+        }
         Some("") => {
             sink.push(at(Finding::new(
                 Code::WrappingReferenceUri,
-                "Reference URI \"\" (the whole document) is refused: SAML core §5.4.2 requires the URI to be \"#\" and the ID of the element the signature sits in",
+                "Reference URI \"\" (the whole document) on a signature that is not the document root's own is refused: it does not name the element the signature sits in (SAML core §5.4.2 requires \"#\" and that element's ID)",
             )));
-            d.refuse("refused by policy: URI=\"\" is not the signed element's ID");
+            d.refuse("refused by policy: URI=\"\" on a signature that is not the root's");
             None
         }
         Some(u) if u.starts_with('#') && u.len() > 1 && !u.contains('(') => {

@@ -83,10 +83,18 @@ pub fn message(root: El) -> Message {
 fn read_assertion(a: El, comments: &mut Vec<TextComment>) -> Assertion {
     let authn: Vec<El> = a.children(NS, "AuthenticationStatement").collect();
     let attr_statements: Vec<El> = a.children(NS, "AttributeStatement").collect();
-    let subject_el = authn
+    // The first statement's Subject that names the user (AD FS may name it only in the
+    // AttributeStatement), else the first Subject: the second parser reads the same one.
+    let subjects: Vec<El> = a
+        .elements()
+        .filter(|s| s.is(NS, "AuthenticationStatement") || s.is(NS, "AttributeStatement"))
+        .filter_map(|s| s.child(NS, "Subject"))
+        .collect();
+    let subject_el = subjects
         .iter()
-        .chain(attr_statements.iter())
-        .find_map(|s| s.child(NS, "Subject"));
+        .copied()
+        .find(|s| s.child(NS, "NameIdentifier").is_some())
+        .or_else(|| subjects.first().copied());
     let subject = subject_el.map(|s| Subject {
         name_id: s.child(NS, "NameIdentifier").map(|n| NameId {
             value: read_text(n, comments),

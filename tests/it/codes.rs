@@ -209,6 +209,16 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
             Box::new(|| verify_json("forgery/extensions-nameid.xml", &[]).1),
         ),
         (
+            "signature-reference-whole-document",
+            Box::new(|| verify_json("trust/response-uri-empty.xml", &[]).1),
+        ),
+        (
+            "ws-federation-token",
+            Box::new(|| {
+                verify_json("forgery/benign-wsfed-saml2-no-confirmation-data.form", &[]).1
+            }),
+        ),
+        (
             "wrapping-unbound-prefix",
             Box::new(|| verify_json("forgery/unbound-prefix-assertion.xml", &[]).1),
         ),

@@ -385,11 +385,27 @@ fn plaintext_in_an_encrypted_assertion_is_refused() {
     }
 }
 
+/// URI="" on the document root's own signature covers exactly that root: it counts, with a
+/// policy warning naming the stacks that refuse it (issue 26); denied, it fails; on a signature
+/// that is not the root's it is refused.
 #[test]
-fn a_whole_document_reference_is_refused() {
+fn a_whole_document_reference_counts_only_on_the_root() {
     let (code, v) = verify_trust("response-uri-empty.xml", &[]);
+    assert_eq!(code, 0, "{:?}", codes(&v));
+    let f = finding(&v, "signature-reference-whole-document");
+    assert_eq!(f["severity"], "warning");
+    assert!(f["message"].as_str().unwrap().contains("node-saml"), "{f}");
+    assert!(subject(&v).1);
+    assert_eq!(v["signatures"][0]["covers"], "response");
+    let (code, v) = verify_trust(
+        "response-uri-empty.xml",
+        &["--deny", "signature-reference-whole-document"],
+    );
+    assert_eq!(code, 1, "{:?}", codes(&v));
+    let (cert, path) = (td("keys/idp.crt"), td("forgery/assertion-uri-empty.xml"));
+    let (code, v) = vjson(&["--cert", &cert, &path]);
     assert_eq!(code, 1);
-    assert!(has_code(&v, "wrapping-reference-uri"));
+    assert!(has_code(&v, "wrapping-reference-uri"), "{:?}", codes(&v));
     assert!(!subject(&v).1);
 }
 
