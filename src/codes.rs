@@ -155,8 +155,10 @@ codes! {
         "SAML core §2.5.1.1: a condition the relying party does not understand makes the Conditions Indeterminate, and the assertion MUST NOT be accepted. Known conditions are AudienceRestriction, OneTimeUse and ProxyRestriction (SAML 1.1: AudienceRestrictionCondition, DoNotCacheCondition).\nFix: remove the custom condition in the IdP, or use an SP that implements it.";
     ConditionOneTimeUse, "condition-one-time-use", Time, Info, "The Assertion may be used once only",
         "SAML core §2.5.1.5: OneTimeUse asks the SP to cache the Assertion and refuse it the second time. Informational: a replayed copy fails at an SP that honours it.";
-    NameidSpNameQualifier, "nameid-sp-name-qualifier", Audience, Error, "The NameID's SPNameQualifier is another SP",
-        "SAML core §2.2.2/§8.3.7: SPNameQualifier names the SP a persistent or transient NameID was issued for. When it is present and is not this SP's entity ID, the identifier belongs to another SP, and SP libraries (OpenSAML, python3-saml) refuse it.\nFix: set the IdP application's entity ID / audience to the SP's; it writes it into SPNameQualifier.";
+    NameidSpNameQualifier, "nameid-sp-name-qualifier", Audience, Warning, "The NameID's SPNameQualifier is another SP",
+        "SAML core §2.2.2, §8.3.7 and §8.3.8: SPNameQualifier names the SP a persistent or transient NameID was issued for. When it is present and is not this SP's entity ID, the identifier was minted for another SP: the IdP's application is probably configured with another entity ID. The specification gives the SP no rule to reject it, and stacks differ: python3-saml and ruby-saml refuse it, crewjam/saml and samael do not look at it. A policy finding: `--deny nameid-sp-name-qualifier` judges as the stacks that refuse it.\nFix: set the IdP application's entity ID / audience to the SP's; it writes it into SPNameQualifier.";
+    NameidWhitespace, "nameid-whitespace", Subject, Warning, "The NameID has XML whitespace around it",
+        "The NameID's text starts or ends with XML whitespace (space, tab, CR, LF). SAML core §2.2 does not say to trim it, and SP stacks differ: OpenSAML (Spring Security, Shibboleth SP) trims it, python3-saml and others keep it, so two SPs can sign the same assertion into two different accounts (\" alice@example.com\" is not \"alice@example.com\"). samlcheck shows the exact value and compares the trimmed one. A policy finding: `--deny nameid-whitespace` makes it fail.\nFix: trim the value in the IdP's attribute mapping or user record (a stray space in the directory's email field is the usual cause).";
     AudienceMismatch, "audience-mismatch", Audience, Error, "The Audience is not the SP's entity ID",
         "The Assertion's Audience does not equal the SP entity ID (from --audience or --sp-metadata). The SP refuses assertions meant for someone else.\nFix: set the IdP application's Audience / Identifier (Entity ID) to exactly the SP's entity ID.";
     DestinationMissing, "destination-missing", Destination, Error, "The signed Response has no Destination",
@@ -352,6 +354,8 @@ pub const POLICY: &[&str] = &[
     "attribute-duplicate",
     "issuer-missing",
     "email-missing",
+    "nameid-sp-name-qualifier",
+    "nameid-whitespace",
 ];
 
 /// The candidate closest to a mistyped `input` (edit distance at most a third of its length, or

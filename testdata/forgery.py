@@ -80,6 +80,22 @@ def main():
         edit=lambda a: a.replace("<saml:AuthenticationStatement", "<AUTHN").split("<AUTHN")[0]
         + "<saml:AuthenticationStatement" + nid.sub("", a.split("<saml:AuthenticationStatement", 1)[1])) + "\n")
 
+    # Advice as SAML core §2.6.1 allows it, inside the signed Assertion: an evidence Assertion
+    # carrying its own signature with two References, and evidence nested in the evidence.
+    two_refs = ('<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo>'
+                '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>'
+                '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>'
+                + "".join(f'<ds:Reference URI="#{r}"><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference>' for r in ("_ev1", "_ev2"))
+                + '</ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>')
+    inner_ev = (f'<saml:Assertion ID="_ev2" Version="2.0" IssueInstant="{g.ISSUE}"><saml:Issuer>https://evidence.example</saml:Issuer>'
+                '<saml:Subject><saml:NameID>alice@example.com</saml:NameID></saml:Subject></saml:Assertion>')
+    evidence = (f'<saml:Advice><saml:Assertion ID="_ev1" Version="2.0" IssueInstant="{g.ISSUE}"><saml:Issuer>https://evidence.example</saml:Issuer>'
+                f'{two_refs}<saml:Subject><saml:NameID>alice@example.com</saml:NameID></saml:Subject>'
+                f'<saml:Advice>{inner_ev}</saml:Advice></saml:Assertion></saml:Advice>')
+    with_advice = g.assertion(attrs=g.email_attrs()).replace("</saml:Conditions>", "</saml:Conditions>" + evidence)
+    signed = re.sub(r"^<\?xml[^>]*\?>\s*", "", g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + with_advice)).strip()
+    write("benign-nested-advice-signed-evidence.xml", g.response(signed))
+
     # Identity beside the signed Assertion.
     write("extensions-nameid.xml", after_issuer(base, f"<samlp:Extensions>{NAMEID}</samlp:Extensions>"))
     write("statusdetail-attribute.xml", base.replace(

@@ -353,7 +353,8 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     if sealed && msg.consumed().is_none() {
         return;
     }
-    let why = if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix) {
+    let why = if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix)
+    {
         "the message holds identity-shaped content outside its signature (see the wrapping findings), so its signed part is not taken as the sign-in".to_string()
     } else if msg.signatures.is_empty() {
         "the message carries no signature".to_string()

@@ -78,7 +78,10 @@ fn signed_response_issuer(msg: &Message, a: Option<&Assertion>, sink: &mut Sink)
     if msg.kind != MessageKind::Response || msg.issuer.is_some() {
         return;
     }
-    let signed = msg.signatures.iter().any(|s| s.parent_node == msg.root_node);
+    let signed = msg
+        .signatures
+        .iter()
+        .any(|s| s.parent_node == msg.root_node);
     let encrypted = msg.encrypted_assertions > 0 || a.is_some_and(|a| a.decrypted);
     let why = match (signed, encrypted) {
         (true, _) => "the Response is signed",

@@ -76,6 +76,14 @@ fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
             // An EncryptedID not opened is the trust stage's `nameid-encrypted` or a decryption failure.
             None if s.encrypted_id => {}
             None => sink.push(Finding::new(Code::NameidMissing, "the Subject has no NameID").hint(idp.hint(Topic::NameId)).at(a.line, format!("{}/Subject", a.path))),
+            Some(n) if !trim_xml(&n.value).is_empty() && trim_xml(&n.value) != n.value => sink.push(
+                Finding::new(
+                    Code::NameidWhitespace,
+                    format!("the NameID is {:?} exactly: XML whitespace around {:?}, which OpenSAML-based SPs trim and python3-saml and others keep, so SPs can disagree about which account this is", escape(&n.value), escape(trim_xml(&n.value))),
+                )
+                .hint(idp.hint(Topic::NameId))
+                .at(n.line, format!("{}/Subject/NameID", a.path)),
+            ),
             Some(n) if trim_xml(&n.value).is_empty() => sink.push(
                 Finding::new(Code::NameidEmpty, "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
             ),

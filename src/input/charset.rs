@@ -45,6 +45,21 @@ pub fn to_utf8(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, Option<Transcoded>), Inpu
         let out = rewrite_declaration(&out);
         return Ok((Cow::Owned(out.into_bytes()), Some(Transcoded::Utf16)));
     }
+    // A UTF-8 byte-order mark decides the encoding whatever the declaration says (XML 1.0
+    // Appendix F.1): the bytes are UTF-8, and the declaration is rewritten to say so.
+    if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let says_utf8 = declared(bytes)
+            .is_none_or(|e| matches!(e.to_ascii_lowercase().as_str(), "utf-8" | "utf8"));
+        if !says_utf8 {
+            let text = std::str::from_utf8(body).map_err(|e| {
+                InputError::at(
+                    "input starts with a UTF-8 byte-order mark but is not UTF-8",
+                    3 + e.valid_up_to(),
+                )
+            })?;
+            return Ok((Cow::Owned(rewrite_declaration(text).into_bytes()), None));
+        }
+    }
     match declared(bytes) {
         None => Ok((Cow::Borrowed(bytes), None)),
         Some(enc) => match enc.to_ascii_lowercase().as_str() {
@@ -122,6 +137,20 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(to_utf8(&be).unwrap().0, out);
+    }
+
+    #[test]
+    fn a_utf8_bom_decides_over_the_declaration() {
+        let x = "\u{FEFF}<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>é</a>";
+        let (out, how) = to_utf8(x.as_bytes()).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&out).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>é</a>"
+        );
+        assert_eq!(how, None);
+        assert!(
+            to_utf8(b"\xEF\xBB\xBF<?xml version='1.0' encoding='latin1'?><a>\xE9</a>").is_err()
+        );
     }
 
     #[test]

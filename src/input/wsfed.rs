@@ -236,7 +236,11 @@ mod tests {
             "<t:RequestSecurityTokenResponse xmlns:t=\"urn:t\"><t:RequestedSecurityToken><saml:Assertion xmlns:saml=\"{S2}\"><saml:Subject/></saml:Assertion></t:RequestedSecurityToken><saml:Assertion xmlns:saml=\"{S2}\"><saml:Subject><saml:NameID>m</saml:NameID></saml:Subject></saml:Assertion><x:NameID xmlns:x=\"urn:x\"/></t:RequestSecurityTokenResponse>"
         );
         let t = assertion(&rstr).unwrap();
-        assert!(t.xml.ends_with("<saml:Subject/></saml:Assertion>"), "{}", t.xml);
+        assert!(
+            t.xml.ends_with("<saml:Subject/></saml:Assertion>"),
+            "{}",
+            t.xml
+        );
         assert_eq!(
             t.outside,
             vec![

@@ -492,9 +492,16 @@ fn signature_row(i: usize, s: &crate::report::SignatureReport) -> Vec<Line> {
     {
         let result = match s.result {
             SigResult::Valid => styled("valid", Style::Good),
-            SigResult::NotChecked => {
-                styled("not checked (no trusted certificate given)", Style::Dim)
-            }
+            // Why: policy refused it (its detail says which rule), or no key was given.
+            SigResult::NotChecked => match &s.detail {
+                Some(d) if d.starts_with("refused by policy") => {
+                    styled("not checked (refused by policy)", Style::Bad)
+                }
+                Some(d) if d.starts_with("not evaluated") || d.starts_with("not checked") => {
+                    styled("not checked (see below)", Style::Dim)
+                }
+                _ => styled("not checked (no trusted key given)", Style::Dim),
+            },
             other => styled(other.label(), Style::Bad),
         };
         let on = if s.line == 0 {

@@ -110,6 +110,14 @@ pub fn signature_rules(
         counts: true,
         ..Default::default()
     };
+    // A signature inside an Advice Assertion is the evidence's own: the SP consumes the outer
+    // Assertion, whose signature covers all of it. Information, never judged as a wrapping.
+    if in_advice(msg, info) {
+        d.covers = Covers::Other;
+        d.target_desc = format!("an Assertion in Advice ({})", info.parent_path);
+        d.refuse("not evaluated: it sits in an Assertion in Advice, which the SP does not consume (the consumed Assertion's own signature covers it)");
+        return d;
+    }
     let target = reference_target(doc, msg, info, &mut d, sink);
     match &target {
         Some(t) => coverage(t, msg, info, consumed, idp, placement_denied, &mut d, sink),
@@ -128,6 +136,17 @@ pub fn signature_rules(
         });
     }
     d
+}
+
+/// Whether the signature sits inside an Assertion in the consumed Assertion's Advice.
+fn in_advice(msg: &Message, info: &SignatureInfo) -> bool {
+    msg.advice_assertions.iter().any(|(path, _, node)| {
+        *node == info.parent_node
+            || info
+                .parent_path
+                .strip_prefix(path.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 /// The one Reference's same-document target, resolved as the SAML reader and libxmlsec1 both

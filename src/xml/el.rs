@@ -158,7 +158,9 @@ impl<'d> El<'d> {
         let mut stack = vec![(self, inherited)];
         while let Some((e, above)) = stack.pop() {
             let here = above.saturating_add(e.ns_decls());
-            work = work.saturating_add(here.saturating_mul(here)).saturating_add(1);
+            work = work
+                .saturating_add(here.saturating_mul(here))
+                .saturating_add(1);
             stack.extend(e.elements().map(|c| (c, here)));
         }
         work

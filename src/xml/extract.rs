@@ -461,11 +461,24 @@ pub(super) fn hidden_assertions<'d>(
     ns: &'static str,
     advice: bool,
 ) -> Vec<(String, usize, NodeId)> {
+    // In the Advice of the consumed Assertion, or of an Assertion in that Advice (core §2.6.1
+    // lets evidence carry its own evidence): walk up through Advice/Assertion pairs.
     let in_advice = |a: El<'d>| {
-        a.parent()
-            .filter(|p| p.is(ns, "Advice"))
-            .and_then(|p| p.parent())
-            .is_some_and(|g| g.is(ns, "Assertion") && consumable(g))
+        let mut cur = a;
+        loop {
+            let Some(g) = cur
+                .parent()
+                .filter(|p| p.is(ns, "Advice"))
+                .and_then(|p| p.parent())
+                .filter(|g| g.is(ns, "Assertion"))
+            else {
+                return false;
+            };
+            if consumable(g) {
+                return true;
+            }
+            cur = g;
+        }
     };
     assertions
         .filter(|a| !consumable(*a) && in_advice(*a) == advice)

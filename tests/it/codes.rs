@@ -214,8 +214,18 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "ws-federation-token",
+            Box::new(|| verify_json("forgery/benign-wsfed-saml2-no-confirmation-data.form", &[]).1),
+        ),
+        (
+            "nameid-whitespace",
             Box::new(|| {
-                verify_json("forgery/benign-wsfed-saml2-no-confirmation-data.form", &[]).1
+                let xml = std::fs::read_to_string(td("unsigned.xml"))
+                    .unwrap()
+                    .replace(
+                        ">alice@example.com</saml:NameID>",
+                        "> alice@example.com</saml:NameID>",
+                    );
+                inspect_stdin_v(xml, &[])
             }),
         ),
         (

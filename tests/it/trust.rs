@@ -54,7 +54,11 @@ fn saml11_values_hidden_in_the_signature_are_never_read() {
         // Identity inside the signature is a forgery (issue 26): the message fails and nothing
         // in it is reported as authenticated.
         assert_eq!(code, 1, "{file}");
-        assert!(has_code(&v, "wrapping-uncovered-identity"), "{file}: {:?}", codes(&v));
+        assert!(
+            has_code(&v, "wrapping-uncovered-identity"),
+            "{file}: {:?}",
+            codes(&v)
+        );
         let (name, authenticated) = subject(&v);
         assert_eq!(name, "alice@contoso.example", "{file}: {v}");
         assert!(!authenticated, "{file}");
