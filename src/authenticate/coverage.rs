@@ -49,9 +49,18 @@ pub struct Scope<'a> {
     /// Elements another finding already reports (a hidden Assertion, a malformed
     /// EncryptedAssertion): not reported twice, not descended into.
     pub reported: &'a [usize],
-    /// Apply the identity rule (a message that signs someone in, with something authenticated);
-    /// otherwise only unbound prefixes are looked for.
-    pub identity: bool,
+    /// Which identity rule applies.
+    pub rule: Rule,
+}
+
+/// Which identity-shaped elements the walk refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Something is authenticated: every one outside covered content or inside a ds:Signature.
+    Coverage,
+    /// Nothing is authenticated (the message fails on that already): those inside a
+    /// ds:Signature, which no signature ever covers, so the forgery is named.
+    InSignature,
 }
 
 /// Walks the subtree at `start`; `covered` says whether `start` already sits in covered content
@@ -69,7 +78,11 @@ pub fn walk(start: El, covered: bool, scope: &Scope, sink: &mut Sink) {
         let id = e.identity();
         let local = e.local_name();
         let shaped = IDENTITY.iter().any(|n| n.as_bytes() == local);
-        if scope.identity && shaped && (in_sig || !cov) && !scope.envelope.contains(&id) {
+        let refused = match scope.rule {
+            Rule::Coverage => in_sig || !cov,
+            Rule::InSignature => in_sig,
+        };
+        if shaped && refused && !scope.envelope.contains(&id) {
             if scope.reported.contains(&id) {
                 continue;
             }
@@ -157,7 +170,7 @@ mod tests {
             covered: &covered,
             envelope: &[],
             reported: &[],
-            identity: true,
+            rule: Rule::Coverage,
         };
         let mut sink = Sink::default();
         walk(root, false, &scope, &mut sink);
@@ -200,7 +213,7 @@ mod tests {
             covered: &[NodeId(root.identity())],
             envelope: &[],
             reported: &[],
-            identity: true,
+            rule: Rule::Coverage,
         };
         let mut sink = Sink::default();
         walk(root, false, &scope, &mut sink);

@@ -126,13 +126,18 @@ pub fn establish(
         sink.judged(Check::Signature);
     }
     open_encrypted_id(&doc, &mut msg, inp, sink)?;
-    let identity = authenticated && !msg.kind.is_protocol_only();
+    let identity = authenticated;
     if identity {
         for f in sealed_content {
             sink.push(f);
         }
     }
-    walk_coverage(&doc, &msg, &covered, identity, sink);
+    let rule = if identity {
+        coverage::Rule::Coverage
+    } else {
+        coverage::Rule::InSignature
+    };
+    walk_coverage(&doc, &msg, &covered, rule, sink);
     outside_token(capture, sink);
     // A message with identity outside its signature is manipulated: its signed part is not
     // reported as an authenticated sign-in either.
@@ -441,7 +446,7 @@ fn verify_and_decrypt(
             covered: &outer.covered,
             envelope: &[],
             reported: &[],
-            identity: true,
+            rule: coverage::Rule::Coverage,
         };
         coverage::walk(data, root_covered, &scope, &mut sealed_sink);
     }
@@ -541,7 +546,7 @@ fn walk_coverage(
     doc: &Document,
     msg: &Message,
     covered: &[crate::xml::model::NodeId],
-    identity: bool,
+    rule: coverage::Rule,
     sink: &mut Sink,
 ) {
     let Some(root) = crate::xml::el::El::root(doc) else {
@@ -549,7 +554,7 @@ fn walk_coverage(
     };
     let mut envelope = Vec::new();
     let mut reported = Vec::new();
-    if identity {
+    if rule == coverage::Rule::Coverage {
         let consumed = msg.consumed().map(|a| a.node.0);
         for e in root.subtree() {
             let id = e.identity();
@@ -575,7 +580,7 @@ fn walk_coverage(
         covered,
         envelope: &envelope,
         reported: &reported,
-        identity,
+        rule,
     };
     coverage::walk(root, false, &scope, sink);
 }

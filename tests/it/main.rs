@@ -20,6 +20,7 @@ mod gallery;
 mod html;
 mod input_forms;
 mod markdown;
+mod matrix;
 mod redact;
 mod schema;
 mod snapshots;
