@@ -9,7 +9,7 @@ use crate::authenticate;
 use crate::checks::email::{self, Source};
 use crate::checks::expect::Expectations;
 use crate::checks::time::{self as timecheck, Clock};
-use crate::checks::{certificate, list, Check, Finding, Severity, Sink};
+use crate::checks::{certificate, list, Check, Finding, Sink};
 use crate::error::InputError;
 use crate::finding::Policy;
 use crate::idp::{Basis, Idp};
@@ -109,7 +109,7 @@ pub fn prepare() {
 /// records ([`crate::flow::as_sign_in`]), then with the profile's SP console terms added to the
 /// fixes.
 pub fn finish_input(reports: &mut [Report], opts: &Options) {
-    crate::flow::as_sign_in(reports);
+    crate::flow::as_sign_in(reports, &opts.policy);
     if let Some(p) = &opts.profile {
         for r in reports.iter_mut() {
             p.name_console(&mut r.findings);
@@ -118,7 +118,7 @@ pub fn finish_input(reports: &mut [Report], opts: &Options) {
 }
 
 pub fn analyze(capture: &Capture, opts: &Options) -> Report {
-    match analyze_inner(capture, opts) {
+    let mut r = match analyze_inner(capture, opts) {
         Ok(r) if capture.steps.contains(&crate::input::Step::BareAssertion) => bare(r),
         Ok(r) => r,
         Err(e) => Report::input_error(
@@ -126,18 +126,20 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
             capture.steps.clone(),
             &e.in_origin(&capture.origin),
         ),
-    }
+    };
+    // The message's own verdict; a capture's later stages push theirs and settle again.
+    r.settle();
+    r
 }
 
 /// A bare Assertion was checked inside samlcheck's wrapper Response: the wrapper's status is not
 /// the IdP's, so it is not reported, and a finding says what could not be checked.
 fn bare(mut r: Report) -> Report {
     r.status = None;
-    for (c, s) in r.checks.0.iter_mut() {
-        if *c == crate::check::Check::Status {
-            *s = crate::check::State::Skip;
-        }
-    }
+    // The wrapper's status is samlcheck's, not the IdP's: nothing about it was judged.
+    r.judged.retain(|c| *c != crate::check::Check::Status);
+    r.findings
+        .retain(|f| f.check != crate::check::Check::Status);
     r.findings.push(crate::finding::Finding::new(
         Code::AssertionBare,
         "a bare Assertion was given: it was checked inside a Response samlcheck wrapped around it, so the Response's status, Destination, InResponseTo and any Response signature were not checked",
@@ -173,7 +175,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
         }
     };
     sender_key(capture, &msg, trust, opts)?;
-    let mut sink = Sink::default();
+    let mut sink = Sink::with_policy(&opts.policy);
     input_notes(capture, &msg, &mut sink);
 
     let inputs = authenticate::Inputs {
@@ -254,17 +256,12 @@ fn judge(
         check(&context, &mut sink);
     }
     let list::Parts { timeline, email } = context.parts.into_inner();
-    sink.apply(&opts.policy);
-
-    let checks = Checks(sink.states());
-    let verdict = verdict(&sink);
     build(
         capture,
         trusted,
         Judged {
-            verdict,
-            checks,
-            findings: sink.into_sorted(),
+            judged: sink.judged_checks(),
+            findings: sink.into_findings(),
             email,
             idp,
             idp_basis,
@@ -334,19 +331,6 @@ fn input_notes(capture: &Capture, msg: &Message, sink: &mut Sink) {
     }
 }
 
-/// Fail when any finding (after policy) is an error.
-fn verdict(sink: &Sink) -> Verdict {
-    if sink
-        .findings()
-        .iter()
-        .any(|f| f.severity == Severity::Error)
-    {
-        Verdict::Fail
-    } else {
-        Verdict::Pass
-    }
-}
-
 /// The IdP, from the Issuer, else from what the IdP metadata (or --issuer) says it is.
 fn recognise(msg: &Message, opts: &Options) -> (Idp, Option<Basis>) {
     let issuer = msg
@@ -389,8 +373,7 @@ fn guess_from_placeholders(msg: &Message) -> Option<(Idp, Basis)> {
 
 /// What the checks concluded, for [`build`].
 struct Judged {
-    verdict: Verdict,
-    checks: Checks,
+    judged: Vec<crate::check::Check>,
     findings: Vec<Finding>,
     email: Option<EmailReport>,
     idp: Idp,
@@ -412,10 +395,12 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
     Report {
         schema: 1,
         message: Some(msg.kind),
-        verdict: j.verdict,
+        // Set by `settle` from the findings, once every stage pushed its own.
+        verdict: Verdict::Pass,
         decoding: capture.steps.clone(),
-        checks: j.checks,
+        checks: Checks(Vec::new()),
         findings: j.findings,
+        judged: j.judged,
         issuer: msg
             .issuer
             .clone()

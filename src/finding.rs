@@ -160,15 +160,26 @@ impl Policy {
     }
 }
 
-/// Where checks put their findings.
+/// Where checks put their findings. The user's policy (`--allow`/`--deny`) is applied to each
+/// finding as it is pushed.
 #[derive(Debug, Default, Clone)]
 pub struct Sink {
     findings: Vec<Finding>,
     judged: BTreeMap<Check, ()>,
+    policy: Policy,
 }
 
 impl Sink {
-    pub fn push(&mut self, finding: Finding) {
+    /// A sink that applies `policy` to every finding pushed into it.
+    pub fn with_policy(policy: &Policy) -> Self {
+        Self {
+            policy: policy.clone(),
+            ..Self::default()
+        }
+    }
+
+    pub fn push(&mut self, mut finding: Finding) {
+        finding.severity = self.policy.severity(&finding);
         if finding.severity != Severity::Info {
             self.judged.insert(finding.check, ());
         }
@@ -188,36 +199,14 @@ impl Sink {
         self.findings.iter().any(|f| f.code == code)
     }
 
-    /// The state of every check, in the fixed order.
-    pub fn states(&self) -> Vec<(Check, State)> {
-        Check::ALL
-            .iter()
-            .map(|&c| {
-                let worst = self
-                    .findings
-                    .iter()
-                    .filter(|f| f.check == c)
-                    .map(|f| f.severity)
-                    .max();
-                let state = match worst {
-                    Some(Severity::Error) => State::Fail,
-                    Some(Severity::Warning) => State::Warn,
-                    _ if self.judged.contains_key(&c) => State::Pass,
-                    _ => State::Skip,
-                };
-                (c, state)
-            })
-            .collect()
+    /// The checks that had something to judge.
+    pub fn judged_checks(&self) -> Vec<Check> {
+        self.judged.keys().copied().collect()
     }
 
-    /// Applies the user's `--allow`/`--deny` policy to every finding pushed so far.
-    pub fn apply(&mut self, policy: &Policy) {
-        for f in &mut self.findings {
-            f.severity = policy.severity(f);
-            if f.severity != Severity::Info {
-                self.judged.insert(f.check, ());
-            }
-        }
+    /// The findings, in the order they were pushed.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
     }
 
     /// Findings ordered most severe first and, within a severity, most likely root cause first

@@ -268,7 +268,7 @@ fn verify_all(
         &inputs,
         |i| messages::analyze_input(i, &limits, &opts),
         |_, mut found| {
-            samlcheck::flow::in_run(&mut found, &mut seen);
+            samlcheck::flow::in_run(&mut found, &mut seen, &opts.policy);
             reports.extend(found);
             std::ops::ControlFlow::Continue(())
         },

@@ -53,7 +53,7 @@ pub fn run(
             progress.inc();
             // Replays span the run, so they are judged here, in input order; the sign-ins a
             // capture records are assembled after every judgement; `--message` picks last.
-            samlcheck::flow::in_run(&mut found, &mut seen);
+            samlcheck::flow::in_run(&mut found, &mut seen, &opts.policy);
             let found = select(found, pick);
             if let Some(red) = redactor.as_mut() {
                 for r in &found {

@@ -2,14 +2,13 @@
 //! (recognised from `data/idp-errors.tsv`), and a sign-in the capture ends before the IdP
 //! answered.
 
-use super::add;
 use crate::codes::Code;
-use crate::finding::Finding;
+use crate::finding::{Finding, Policy};
 use crate::report::Report;
 
 /// IdP error pages and error redirects anywhere in the capture: added to the message before them
 /// (the AuthnRequest the IdP refused, usually).
-pub(super) fn idp_errors(reports: &mut [Report]) {
+pub(super) fn idp_errors(reports: &mut [Report], policy: &Policy) {
     for r in reports.iter_mut() {
         let mut found = Vec::new();
         // After a Response, only its answer chain belongs to this sign-in.
@@ -51,14 +50,14 @@ pub(super) fn idp_errors(reports: &mut [Report]) {
         }
         found.dedup_by(|a, b| a.message == b.message);
         for f in found {
-            add(r, f);
+            r.push(f, policy);
         }
     }
 }
 
 /// A capture whose last AuthnRequest got no Response and no recognised error page: the sign-in
 /// did not complete within the capture, and an OK about the request alone would hide that.
-pub(super) fn no_answer(reports: &mut [Report]) {
+pub(super) fn no_answer(reports: &mut [Report], policy: &Policy) {
     use crate::xml::model::MessageKind;
     let requests: Vec<usize> = (0..reports.len())
         .filter(|&k| {
@@ -103,13 +102,13 @@ pub(super) fn no_answer(reports: &mut [Report]) {
                 )
             });
         if let Some(what) = refused {
-            add(
-                r,
+            r.push(
                 Finding::new(
                     Code::IdpErrorPage,
                     format!("the IdP refused the sign-in: {what}, and sent no Response"),
                 )
                 .hint("read the IdP's page (its text or error code names the cause: the user not assigned to the application, a conditional-access or sign-on policy, an unknown application); the IdP's sign-in logs have the details"),
+                policy,
             );
             continue;
         }
@@ -125,13 +124,13 @@ pub(super) fn no_answer(reports: &mut [Report]) {
             })
             .map(|s| format!("; the last page it shows is {s}"))
             .unwrap_or_default();
-        add(
-            r,
+        r.push(
             Finding::new(
                 Code::FlowNoResponse,
                 format!("the capture holds the SP's AuthnRequest but no Response and no error page the IdP sent back{seen}: the sign-in did not complete while it was recorded"),
             )
             .hint("record the whole sign-in: open devtools → Network with 'Preserve log' on before starting at the SP, sign in at the IdP, then save the HAR; if the IdP showed an error, its message (or its code) is the cause"),
+            policy,
         );
     }
 }

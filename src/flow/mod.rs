@@ -10,9 +10,9 @@
 use crate::codes::Code;
 use std::collections::HashMap;
 
-use crate::check::{Check, Severity, State};
-use crate::finding::{cause_rank, Finding};
-use crate::report::{Report, Verdict};
+use crate::check::{Check, Severity};
+use crate::finding::{Finding, Policy};
+use crate::report::Report;
 
 mod answer;
 mod correlate;
@@ -20,9 +20,17 @@ mod idp;
 
 /// Judges the messages of one input (a HAR, a tracer export, a file of several messages) as one
 /// sign-in: when it holds a Response, the requests and logout messages in it are context.
-pub fn as_sign_in(reports: &mut [Report]) {
-    idp::idp_errors(reports);
-    idp::no_answer(reports);
+pub fn as_sign_in(reports: &mut [Report], policy: &Policy) {
+    judge_sign_in(reports, policy);
+    for r in reports.iter_mut() {
+        r.settle();
+    }
+}
+
+/// The capture-level findings of [`as_sign_in`], pushed through each report with the policy.
+fn judge_sign_in(reports: &mut [Report], policy: &Policy) {
+    idp::idp_errors(reports, policy);
+    idp::no_answer(reports, policy);
     // A request recorded by a capture (a HAR, a SAML-tracer export) is part of a sign-in: context
     // for the IdP's answer, whatever that answer is. A request given on its own is judged alone.
     let in_capture = reports.iter().any(|r| r.http.is_some());
@@ -48,16 +56,16 @@ pub fn as_sign_in(reports: &mut [Report]) {
                 .collect();
             let found = correlate::correlate(&reports[j], &reports[k], &earlier);
             for f in found {
-                add(&mut reports[k], f);
+                reports[k].push(f, policy);
             }
         }
         let found = answer::sp_answer(&reports[k]);
         for f in found {
-            add(&mut reports[k], f);
+            reports[k].push(f, policy);
         }
         let found = answer::cookies(&reports[..k], &reports[k]);
         for f in found {
-            add(&mut reports[k], f);
+            reports[k].push(f, policy);
         }
     }
     for r in reports.iter_mut() {
@@ -71,19 +79,18 @@ pub fn as_sign_in(reports: &mut [Report]) {
         ) {
             continue;
         }
-        let mut changed = false;
-        for f in r
-            .findings
-            .iter_mut()
-            .filter(|f| f.code == Code::MessageUnauthenticated)
-        {
+        // The request's own finding is replaced by the context one (information): the
+        // sign-in's verdict is the IdP's answer's.
+        let (context, rest): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut r.findings)
+            .into_iter()
+            .partition(|f| f.code == Code::MessageUnauthenticated);
+        r.findings = rest;
+        r.judged.retain(|c| *c != Check::Signature);
+        for mut f in context {
             f.severity = Severity::Info;
             f.hint = None;
             f.message = format!("{} — context for the sign-in this capture records: its verdict is the IdP's answer's", f.message);
-            changed = true;
-        }
-        if changed {
-            rejudge(r, Check::Signature);
+            r.findings.push(f);
         }
     }
 }
@@ -91,14 +98,14 @@ pub fn as_sign_in(reports: &mut [Report]) {
 /// What a run judges of one input after every input before it, in input order: replays against
 /// the Assertion IDs `seen` so far, then the sign-ins the input records (assembled last, after
 /// every judgement).
-pub fn in_run(reports: &mut [Report], seen: &mut HashMap<String, String>) {
-    replays(reports, seen);
+pub fn in_run(reports: &mut [Report], seen: &mut HashMap<String, String>, policy: &Policy) {
+    replays(reports, seen, policy);
     crate::report::flow::assemble(reports);
 }
 
 /// Replays within one run: the second and later reports carrying an authenticated Assertion ID
 /// already seen fail with `assertion-replayed`. `seen` spans the run (a batch, `check`).
-pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>) {
+pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>, policy: &Policy) {
     for r in reports.iter_mut() {
         let Some(id) = r.assertion_id.clone() else {
             continue;
@@ -106,62 +113,18 @@ pub fn replays(reports: &mut [Report], seen: &mut HashMap<String, String>) {
         let here = r.context.clone().unwrap_or_else(|| r.origin.clone());
         match seen.get(&id) {
             Some(first) => {
-                r.findings.insert(
-                    0,
+                r.push(
                     Finding::new(
                         Code::AssertionReplayed,
                         format!("Assertion {id:?} was already presented in {first}: an SP accepts an Assertion once (SAML profiles §4.1.4.5), so this is a replay"),
                     ),
+                    policy,
                 );
-                if let Some((_, s)) = r.checks.0.iter_mut().find(|(c, _)| *c == Check::Time) {
-                    *s = State::Fail;
-                }
-                if r.verdict == Verdict::Pass {
-                    r.verdict = Verdict::Fail;
-                }
+                r.settle();
             }
             None => {
                 seen.insert(id, here);
             }
         }
-    }
-}
-
-/// Adds a finding to a finished report: its check's state, the verdict and the order follow.
-fn add(r: &mut Report, f: Finding) {
-    let check = f.check;
-    let sev = f.severity;
-    r.findings.push(f);
-    r.findings
-        .sort_by_key(|x| (std::cmp::Reverse(x.severity), cause_rank(x)));
-    if let Some((_, s)) = r.checks.0.iter_mut().find(|(c, _)| *c == check) {
-        *s = match (sev, *s) {
-            (Severity::Error, _) | (_, State::Fail) => State::Fail,
-            (Severity::Warning, _) | (_, State::Warn) => State::Warn,
-            (_, s) => s,
-        };
-    }
-    if sev == Severity::Error && r.verdict == Verdict::Pass {
-        r.verdict = Verdict::Fail;
-    }
-}
-
-/// Recomputes `check`'s state and the verdict after a finding's severity changed.
-fn rejudge(r: &mut Report, check: Check) {
-    let worst = r
-        .findings
-        .iter()
-        .filter(|f| f.check == check)
-        .map(|f| f.severity)
-        .max();
-    if let Some((_, s)) = r.checks.0.iter_mut().find(|(c, _)| *c == check) {
-        *s = match worst {
-            Some(Severity::Error) => State::Fail,
-            Some(Severity::Warning) => State::Warn,
-            _ => State::Skip,
-        };
-    }
-    if r.verdict == Verdict::Fail && !r.findings.iter().any(|f| f.severity == Severity::Error) {
-        r.verdict = Verdict::Pass;
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::checks::email::Resolution;
 use crate::checks::time::Mark;
-use crate::checks::{Check, Finding, State};
+use crate::checks::{Check, Finding, Severity, State};
 use crate::idp::{Basis, Idp};
 use crate::input::Step;
 use crate::xml::model::{Attribute, RequestInfo, Status};
@@ -284,10 +284,15 @@ pub struct ErrorReport {
 pub struct Report {
     pub schema: u32,
     pub message: Option<crate::xml::model::MessageKind>,
+    /// Derived from `findings` by [`Report::settle`], the one place that sets it.
     pub verdict: Verdict,
     pub decoding: Vec<Step>,
     pub checks: Checks,
     pub findings: Vec<Finding>,
+    /// The checks that had something to judge (a check with no finding is `pass` when judged,
+    /// `skip` otherwise): with `findings`, all [`Report::settle`] derives the states from.
+    #[serde(skip)]
+    pub judged: Vec<Check>,
     pub issuer: Option<String>,
     pub destination: Option<String>,
     pub in_response_to: Option<String>,
@@ -376,6 +381,52 @@ impl Serialize for Checks {
 }
 
 impl Report {
+    /// Adds a finding from a later stage (the capture's sign-in, a replay), with the user's
+    /// policy applied as it is pushed, as every stage's sink does.
+    pub fn push(&mut self, mut f: Finding, policy: &crate::finding::Policy) {
+        f.severity = policy.severity(&f);
+        if f.severity != Severity::Info && !self.judged.contains(&f.check) {
+            self.judged.push(f.check);
+        }
+        self.findings.push(f);
+    }
+
+    /// The verdict and every check state, derived from the findings alone: the one place that
+    /// sets them (after each stage, from the same data, so it can be run again and agrees).
+    /// An input error stays one.
+    pub fn settle(&mut self) {
+        if self.verdict == Verdict::InputError {
+            return;
+        }
+        self.findings
+            .sort_by_key(|x| (std::cmp::Reverse(x.severity), crate::finding::cause_rank(x)));
+        self.checks = Checks(
+            Check::ALL
+                .iter()
+                .map(|&c| {
+                    let worst = self
+                        .findings
+                        .iter()
+                        .filter(|f| f.check == c)
+                        .map(|f| f.severity)
+                        .max();
+                    let state = match worst {
+                        Some(Severity::Error) => State::Fail,
+                        Some(Severity::Warning) => State::Warn,
+                        _ if self.judged.contains(&c) => State::Pass,
+                        _ => State::Skip,
+                    };
+                    (c, state)
+                })
+                .collect(),
+        );
+        self.verdict = if self.findings.iter().any(|f| f.severity == Severity::Error) {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        };
+    }
+
     /// A report for input that could not be analysed.
     pub fn input_error(origin: &str, decoding: Vec<Step>, err: &crate::error::InputError) -> Self {
         Self {
@@ -385,6 +436,7 @@ impl Report {
             decoding,
             checks: Checks(vec![(Check::Input, State::Fail)]),
             findings: Vec::new(),
+            judged: Vec::new(),
             issuer: None,
             destination: None,
             in_response_to: None,

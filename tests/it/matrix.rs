@@ -310,3 +310,34 @@ fn trust_matrix_in_check() {
         );
     }
 }
+
+/// One verdict: a finding added by the capture stage (the sign-in a HAR records) goes through the
+/// user's policy like every other, and the verdict and check states follow from the findings.
+#[test]
+fn capture_stage_findings_obey_the_policy() {
+    let har = td("flows/cookie-samesite.har");
+    let md = td("idp-metadata.xml");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["verify", "--format", "json", "--idp-metadata", &md];
+        args.extend_from_slice(extra);
+        args.push(&har);
+        json(&args)
+    };
+    let response = |v: &Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["message"] == "response")
+            .cloned()
+            .unwrap()
+    };
+    let (_, v) = run(&[]);
+    let r = response(&v);
+    assert_eq!(finding(&r, "sp-cookie-samesite")["severity"], "warning");
+    let (code, v) = run(&["--deny", "sp-cookie-samesite"]);
+    let r = response(&v);
+    assert_eq!(code, 1);
+    assert_eq!(finding(&r, "sp-cookie-samesite")["severity"], "error");
+    assert_eq!(r["verdict"], "fail");
+    assert_eq!(check(&r, "in_response_to"), "fail");
+}
