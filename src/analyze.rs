@@ -239,7 +239,7 @@ fn judge(
         clock,
         idp,
         profile: opts.profile.as_ref(),
-        authenticated: trusted.authenticated,
+        authenticated: trusted.authenticated(),
         max_age: opts.max_age,
         ws_federation: capture.steps.contains(&crate::input::Step::WsFederation),
         email: list::EmailRules {
@@ -413,7 +413,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         subject: a.map(|_| SubjectReport {
             name_id: name_id.map(|n| crate::xml::text::trim_xml(&n.value).to_string()),
             format: name_id.and_then(|n| n.format.clone()),
-            authenticated: trusted.authenticated,
+            authenticated: trusted.authenticated(),
         }),
         email: j.email,
         attributes: a
@@ -454,7 +454,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         assertion_decrypted: trusted.decrypted,
         // Only an authenticated Assertion can be replayed: an SP accepts nothing else.
         assertion_id: a
-            .filter(|_| trusted.authenticated)
+            .filter(|_| trusted.authenticated())
             .and_then(|a| a.id.clone()),
         http: capture.exchange.clone(),
         flows: Vec::new(),

@@ -34,7 +34,7 @@ use crate::input::{Capture, Limits};
 use crate::report::SignatureReport;
 use crate::signature::{decrypt, redirect, Budget, Scope, Verification};
 use crate::trust::store::TrustStore;
-use crate::xml::model::{Message, MessageKind};
+use crate::xml::model::{Message, MessageKind, NodeId};
 use crate::xml::{dom, extract};
 use crosscheck::Layout;
 
@@ -71,16 +71,40 @@ impl Inputs<'_> {
     }
 }
 
+/// The proof that what the SP acts on was authenticated: the consumed Assertion (a Response,
+/// a token) or the message itself (a request, a logout message) is covered by a signature that
+/// verified under a key the user trusts for its sender, passed every policy and wrapping rule,
+/// agreed with the second parser's reading of the signed bytes, and nothing identity-shaped
+/// sits outside it. Only this module can make one (its field `_sealed` is private), so
+/// everything reported as authenticated — `subject.authenticated`, the email source, the
+/// attributes, a replay — reads from a value the trust stage created.
+#[derive(Debug)]
+pub struct Proof {
+    /// The element the verified signature covers (the root or the consumed Assertion).
+    pub covers: NodeId,
+    /// SHA-256 of the trusted key that verified it (None for a pinned-fingerprint key whose
+    /// report carries none).
+    pub key_sha256: Option<String>,
+    _sealed: (),
+}
+
 /// What the trust stage established.
 #[derive(Debug)]
 pub struct Trusted {
     /// The message to judge: the decrypted one when decryption worked.
     pub msg: Message,
     pub signatures: Vec<SignatureReport>,
-    /// The consumed Assertion (or, without one, the root) is covered by a valid signature.
-    pub authenticated: bool,
+    /// Present only when what the SP acts on is authenticated (see [`Proof`]).
+    pub proof: Option<Proof>,
     /// The EncryptedAssertion was decrypted with `--sp-key`.
     pub decrypted: bool,
+}
+
+impl Trusted {
+    /// Whether what the SP acts on is authenticated: a [`Proof`] exists.
+    pub fn authenticated(&self) -> bool {
+        self.proof.is_some()
+    }
 }
 
 /// Runs the trust stage over a parsed message.
@@ -150,11 +174,26 @@ pub fn establish(
     } else if !inp.trust.is_empty() && !msg.kind.is_protocol_only() && !authenticated {
         missing(&msg, inp, sink);
     }
+    let proof = authenticated.then(|| {
+        let covers = match msg.consumed() {
+            Some(a) if covered.contains(&a.node) => a.node,
+            _ => msg.root_node,
+        };
+        Proof {
+            covers,
+            key_sha256: signatures
+                .iter()
+                .find(|s| s.result == crate::report::SigResult::Valid)
+                .and_then(|s| s.key.as_ref())
+                .map(|k| k.sha256.clone()),
+            _sealed: (),
+        }
+    });
     Ok(Trusted {
         decrypted: decrypted_xml.is_some(),
         msg,
         signatures,
-        authenticated,
+        proof,
     })
 }
 
