@@ -75,17 +75,25 @@ impl Inputs<'_> {
 /// a token) or the message itself (a request, a logout message) is covered by a signature that
 /// verified under a key the user trusts for its sender, passed every policy and wrapping rule,
 /// agreed with the second parser's reading of the signed bytes, and nothing identity-shaped
-/// sits outside it. Only this module can make one (its field `_sealed` is private), so
-/// everything reported as authenticated — `subject.authenticated`, the email source, the
-/// attributes, a replay — reads from a value the trust stage created.
+/// sits outside it. Only this module can make one (its fields are private), so everything
+/// reported as authenticated — `subject.authenticated`, the email source, the attributes, a
+/// replay — reads from a value the trust stage created.
 #[derive(Debug)]
 pub struct Proof {
+    covers: NodeId,
+    key_sha256: Option<String>,
+}
+
+impl Proof {
     /// The element the verified signature covers (the root or the consumed Assertion).
-    pub covers: NodeId,
-    /// SHA-256 of the trusted key that verified it (None for a pinned-fingerprint key whose
-    /// report carries none).
-    pub key_sha256: Option<String>,
-    _sealed: (),
+    pub fn covers(&self) -> NodeId {
+        self.covers
+    }
+
+    /// SHA-256 of the trusted key that verified it.
+    pub fn key_sha256(&self) -> Option<&str> {
+        self.key_sha256.as_deref()
+    }
 }
 
 /// What the trust stage established.
@@ -186,7 +194,6 @@ pub fn establish(
                 .find(|s| s.result == crate::report::SigResult::Valid)
                 .and_then(|s| s.key.as_ref())
                 .map(|k| k.sha256.clone()),
-            _sealed: (),
         }
     });
     Ok(Trusted {
