@@ -81,6 +81,11 @@ pub fn cause_rank(f: &Finding) -> u8 {
     if f.code == Code::AlgorithmUnsupported || f.code == Code::AlgorithmForbidden {
         return 4;
     }
+    // The SP's refusal of the ACS POST is a symptom: after every defect of the Response itself
+    // (when there is none, nothing else is an error and it leads anyway).
+    if f.code == Code::SpAnswerError {
+        return 30;
+    }
     // Why the digest failed, when samlcheck can tell: before the digest failure itself.
     if f.code == Code::SignatureReindented {
         return 3;

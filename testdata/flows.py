@@ -187,6 +187,11 @@ def main():
     # The IdP application's Identifier is another entity ID than the SP's Issuer.
     entries, _ = sign_in(day, audience="https://amplitude.com/saml/sso/metadata/old")
     write("audience-other.har", har(entries))
+    # The same Response defect, and the SP refusing the sign-in because of it: the Response's own
+    # error must lead, the SP's answer corroborate it.
+    entries, _ = sign_in(day, audience="https://amplitude.com/saml/sso/metadata/old",
+                         answer=(302, "https://analytics.amplitude.com/login?error=user_not_provisioned"))
+    write("audience-sp-refused.har", har(entries))
     # ForceAuthn asked, but the IdP reused a session from an hour before.
     entries, _ = sign_in(day, request_extra="", force_authn=True, authn_instant=t(day, "09:00:00"))
     write("force-authn-reused.har", har(entries))

@@ -485,8 +485,11 @@ pub fn placeholder_hint(value: &str, idp: Idp) -> String {
             None => {
                 return format!("user:{attr} is not an IAM Identity Center user attribute (known: {}), so the expression is sent as typed: pick one of them in Edit attribute mappings", IC_ATTRIBUTES.join(", "));
             }
+            // What the setup guide says: with the attribute mappings skipped, the assertion
+            // carries placeholder text (or an empty attribute statement); a user without a
+            // Primary email gives an empty value, not this text.
             Some(_) => {
-                return format!("{v} is the right expression, yet it arrived unresolved, so the mapping exists: IAM Identity Center sends it literally when the user has no value for it (set the user's Primary email in IAM Identity Center > Users, or in the connected directory) or when the mapping was entered as a fixed string (re-enter it in IAM Identity Center > Applications > (your app) > Actions > Edit attribute mappings without quotes or spaces, so it reads Subject → ${{user:email}} with format emailAddress and 'email' → ${{user:email}} with format basic)");
+                return format!("IAM Identity Center sent {v} as text because the application's attribute mappings were not set up (it sends no user attributes by default): in IAM Identity Center > Applications > (your app) > Actions > Edit attribute mappings, set Subject → ${{user:email}} with format emailAddress, and add an attribute 'email' → ${{user:email}} with format basic");
             }
         }
     }
@@ -522,7 +525,13 @@ pub fn check(a: &Assertion, res: &Resolution, idp: Idp, required: bool, sink: &m
         }
     }
     disagreement(a, res, idp, sink);
-    if res.source == Source::None {
+    // A placeholder or an empty value already says why no email resolved, with its own fix:
+    // `email-missing` would repeat it with another.
+    let explained = res
+        .candidates
+        .iter()
+        .any(|c| matches!(c.verdict, Holds::Placeholder | Holds::Empty));
+    if res.source == Source::None && !explained {
         let looked = res
             .candidates
             .iter()

@@ -57,10 +57,29 @@ pub(super) fn sp_answer(resp: &Report) -> Vec<Finding> {
         .map(|t| format!("; its page says {t:?}"))
         .unwrap_or_default();
     let evidence = format!("{w}{title}");
-    vec![
-        Finding::new(Code::SpAnswerError, format!("the SP {evidence}"))
+    // The SP's refusal is the symptom when the Response itself is wrong: its own errors lead
+    // (cause_rank puts this after them) and the SP's answer corroborates them; the SP-side fix
+    // (provisioning, stored settings) only when the Response is clean.
+    let own = resp
+        .findings
+        .iter()
+        .find(|f| f.severity == crate::check::Severity::Error && f.code != Code::SpAnswerError);
+    let finding = match own {
+        Some(cause) => Finding::new(
+            Code::SpAnswerError,
+            format!(
+                "the SP {evidence}, as expected from the Response's own errors (first: {})",
+                cause.code
+            ),
+        )
+        .hint(format!(
+            "fix the Response first ({}: its fix above); the SP's refusal follows from it",
+            cause.code
+        )),
+        None => Finding::new(Code::SpAnswerError, format!("the SP {evidence}"))
             .hint(sp_fix(x.status, &evidence)),
-    ]
+    };
+    vec![finding]
 }
 
 /// How the SP's answer refused the sign-in, in words: an error status, an error page, a

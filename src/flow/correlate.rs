@@ -176,6 +176,14 @@ fn force_authn(info: &RequestInfo, req: &Report, resp: &Report, out: &mut Vec<Fi
 
 /// The SP that asked must be the audience.
 fn audience(req: &Report, resp: &Report, out: &mut Vec<Finding>) {
+    // The Response's own audience check already says it (with the IdP's fix): not twice.
+    if resp
+        .findings
+        .iter()
+        .any(|f| f.code == Code::AudienceMismatch)
+    {
+        return;
+    }
     if let (Some(sp), Some(c)) = (req.issuer.as_deref(), resp.conditions.as_ref()) {
         if !c.audiences.is_empty() && !c.audiences.iter().any(|a| a == sp) {
             out.push(

@@ -46,9 +46,26 @@ fn placeholder_email_names_the_identity_center_fix() {
             && hint.contains("'email' → ${user:email}"),
         "{hint}"
     );
-    assert!(has_code(&v, "email-missing"));
+    // The guide's cause: the attribute mappings were not set up (a missing Primary email gives
+    // an empty value, not the expression) — one cause, one fix: no second `email-missing`.
+    assert!(
+        hint.contains("attribute mappings were not set up"),
+        "{hint}"
+    );
+    assert!(!hint.contains("Primary email"), "{hint}");
+    assert!(!has_code(&v, "email-missing"), "{:?}", codes(&v));
     assert_eq!(v["email"]["source"], "none");
     assert_eq!(v["idp"], "aws_identity_center");
+    // `${user:subject}` as the NameID: the same fix, Subject mapped to the email.
+    let xml = std::fs::read_to_string(td("placeholder-email.xml"))
+        .unwrap()
+        .replacen("${user:email}", "${user:subject}", 1);
+    let (_, v) = inspect_stdin(&["--profile", "amplitude"], xml);
+    let hint = finding(&v, "email-placeholder")["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(hint.contains("Subject → ${user:email}"), "{hint}");
 }
 
 #[test]
@@ -539,7 +556,7 @@ fn human_report_leads_with_root_cause() {
     assert!(lines
         .next()
         .unwrap()
-        .contains("fix: ${user:email} is the right expression, yet it arrived unresolved"));
+        .contains("fix: IAM Identity Center sent ${user:email} as text because the application's attribute mappings were not set up"));
     assert!(!out.contains('\u{1b}'), "NO_COLOR must strip colour");
 }
 
@@ -670,7 +687,7 @@ fn every_placeholder_spelling_gets_a_fix_that_fits_the_literal() {
         ("$&lt;user:email&gt;", "not IAM Identity Center syntax"),
         ("${user:Email}", "case-sensitive"),
         ("${user:mail}", "not an IAM Identity Center user attribute"),
-        ("${user:email}", "arrived unresolved"),
+        ("${user:email}", "attribute mappings were not set up"),
     ] {
         let xml = base.replace("${user:email}", literal);
         let (_, v) = inspect_stdin(&["--profile", "amplitude"], xml);

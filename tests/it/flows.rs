@@ -289,6 +289,35 @@ fn audience_and_relay_state_follow_the_request() {
 }
 
 #[test]
+fn the_responses_own_defect_leads_and_the_sps_refusal_corroborates() {
+    let (code, list) = flow("audience-sp-refused.har", &["--profile", "amplitude"]);
+    assert_eq!(code, 1);
+    let r = response(&list);
+    assert_eq!(
+        r["findings"][0]["code"],
+        "audience-mismatch",
+        "{:?}",
+        codes(r)
+    );
+    let sp = finding(r, "sp-answer-error");
+    assert!(
+        sp["message"]
+            .as_str()
+            .unwrap()
+            .contains("audience-mismatch"),
+        "{sp}"
+    );
+    let hint = sp["hint"].as_str().unwrap();
+    assert!(!hint.contains("provision"), "{hint}");
+    // One finding for one cause: the flow's audience comparison does not repeat it.
+    assert!(!has_code(r, "flow-audience"), "{:?}", codes(r));
+    // A clean Response refused by the SP: the SP's answer leads with the SP-side fix.
+    let (_, list) = flow("sp-302-error.har", &[]);
+    let sp = finding(response(&list), "sp-answer-error");
+    assert!(sp["hint"].as_str().unwrap().contains("provision"), "{sp}");
+}
+
+#[test]
 fn the_sps_answer_is_the_finding() {
     let (code, list) = flow("sp-302-error.har", &[]);
     assert_eq!(code, 1);
