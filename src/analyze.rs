@@ -401,6 +401,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         checks: Checks(Vec::new()),
         findings: j.findings,
         judged: j.judged,
+        context_of_sign_in: false,
         issuer: msg
             .issuer
             .clone()

@@ -371,6 +371,13 @@ fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Si
         .iter()
         .any(|s| s.parent_node == msg.root_node)
         || capture.redirect.as_ref().is_some_and(|r| r.in_url);
+    // `inspect` of an ordinary unsigned request (most SPs do not sign them), or of one whose key
+    // was not given, is information; a signature that fails under a given key is a problem.
+    let severity = if inp.strict || (signed && !inp.trust.is_empty()) {
+        Severity::Error
+    } else {
+        Severity::Info
+    };
     let why = if !signed {
         "it carries no signature of its own (neither an enveloped ds:Signature on its root nor a query-string signature)"
             .to_string()
@@ -387,6 +394,7 @@ fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Si
                 msg.kind.title()
             ),
         )
+        .severity(severity)
         .hint(format!("a request or logout message passes verify only when its own signature verifies under {flags}")),
     );
 }

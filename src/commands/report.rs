@@ -98,6 +98,7 @@ struct Emitter<'w> {
     written: bool,
     human_readable: usize,
     human_bad: usize,
+    human_context: usize,
 }
 
 impl<'w> Emitter<'w> {
@@ -121,6 +122,7 @@ impl<'w> Emitter<'w> {
             written: false,
             human_readable: 0,
             human_bad: 0,
+            human_context: 0,
         }
     }
 
@@ -173,6 +175,10 @@ impl<'w> Emitter<'w> {
                 }
                 self.human_readable += good.len();
                 self.human_bad += good.iter().filter(|r| human::has_error(r)).count();
+                self.human_context += good
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Context)
+                    .count();
                 let sep = if self.written { "\n" } else { "" };
                 format!("{sep}{}", human::render(&good, self.mode()))
             }
@@ -234,6 +240,7 @@ impl<'w> Emitter<'w> {
                     let line = human::summary_counts(
                         self.human_readable,
                         self.human_bad,
+                        self.human_context,
                         self.tally.input_errors,
                         verify,
                     );
@@ -337,6 +344,8 @@ struct Tally {
     total: usize,
     failed: usize,
     input_errors: usize,
+    /// Requests and logout messages of a recorded sign-in: neither pass nor fail.
+    context: usize,
 }
 
 impl Tally {
@@ -345,20 +354,25 @@ impl Tally {
         match r.verdict {
             Verdict::Fail => self.failed += 1,
             Verdict::InputError => self.input_errors += 1,
+            Verdict::Context => self.context += 1,
             Verdict::Pass => {}
         }
     }
 
     fn summary(&self, verify: bool, took: std::time::Duration) -> String {
-        let passed = self.total - self.failed - self.input_errors;
+        let passed = self.total - self.failed - self.input_errors - self.context;
         let (ok, ko) = if verify {
             ("pass", "fail")
         } else {
             ("without errors", "with errors")
         };
         let rate = self.total as f64 / took.as_secs_f64().max(1e-9);
+        let context = match self.context {
+            0 => String::new(),
+            n => format!(", {n} request(s) as context"),
+        };
         format!(
-            "{} messages: {passed} {ok}, {} {ko}, {} unreadable in {:.2}s ({rate:.0} messages/s)",
+            "{} messages: {passed} {ok}, {} {ko}, {} unreadable{context} in {:.2}s ({rate:.0} messages/s)",
             self.total,
             self.failed,
             self.input_errors,

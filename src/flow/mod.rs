@@ -34,11 +34,10 @@ fn judge_sign_in(reports: &mut [Report], policy: &Policy) {
     // A request recorded by a capture (a HAR, a SAML-tracer export) is part of a sign-in: context
     // for the IdP's answer, whatever that answer is. A request given on its own is judged alone.
     let in_capture = reports.iter().any(|r| r.http.is_some());
-    if !in_capture
-        && !reports
-            .iter()
-            .any(|r| r.message == Some(crate::xml::model::MessageKind::Response))
-    {
+    let has_response = reports
+        .iter()
+        .any(|r| r.message == Some(crate::xml::model::MessageKind::Response));
+    if !in_capture && !has_response {
         return;
     }
     for k in 0..reports.len() {
@@ -79,6 +78,9 @@ fn judge_sign_in(reports: &mut [Report], policy: &Policy) {
         ) {
             continue;
         }
+        // With a Response the sign-in's verdict is the Response's; without one (the IdP
+        // refused, the capture stops) the request carries what happened to it.
+        r.context_of_sign_in = has_response;
         // The request's own finding is replaced by the context one (information): the
         // sign-in's verdict is the IdP's answer's.
         let (context, rest): (Vec<Finding>, Vec<Finding>) = std::mem::take(&mut r.findings)

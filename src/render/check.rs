@@ -53,6 +53,14 @@ fn mark(pass: bool) -> &'static str {
     }
 }
 
+/// A message's mark: a request that is context for its capture's sign-in is neither.
+fn message_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Context => "· CONTEXT",
+        v => mark(v == Verdict::Pass),
+    }
+}
+
 /// A line per metadata file, pairing and message under each app, each failure with its first
 /// error and fix; then the totals.
 pub fn human(r: &CheckReport) -> String {
@@ -91,12 +99,12 @@ pub fn human(r: &CheckReport) -> String {
         }
         for m in &a.messages {
             items += 1;
-            failed += usize::from(m.verdict != Verdict::Pass);
+            failed += usize::from(m.verdict.fails());
             match &m.error {
                 Some(e) => out.push_str(&format!("  ✗ INPUT ERROR {}\n", visible(&e.message))),
                 None => out.push_str(&format!(
                     "  {} {} {}{}\n",
-                    mark(m.verdict == Verdict::Pass),
+                    message_mark(m.verdict),
                     m.kind(),
                     visible(&m.origin),
                     m.message_number()

@@ -8,6 +8,7 @@ fn verdict(v: crate::report::Verdict) -> &'static str {
         crate::report::Verdict::Pass => "pass",
         crate::report::Verdict::Fail => "fail",
         crate::report::Verdict::InputError => "input error",
+        crate::report::Verdict::Context => "context",
     }
 }
 

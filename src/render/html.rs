@@ -153,10 +153,13 @@ fn headline(o: &mut String, outline: &Outline, origin: &str) {
         Tone::Good => "pass",
         Tone::Caution => "warn",
         Tone::Bad => "fail",
+        Tone::Neutral => "dim",
     };
+    // A request that is context for a sign-in is never the page's largest heading.
+    let tag = if h.tone == Tone::Neutral { "h3" } else { "h1" };
     let _ = write!(
         o,
-        "<h1 class=\"{class}\">{}: SAML {}</h1><p>{} error(s), {} warning(s) · <code>{}</code></p>",
+        "<{tag} class=\"{class}\">{}: SAML {}</{tag}><p>{} error(s), {} warning(s) · <code>{}</code></p>",
         h.words,
         esc(&h.kind),
         h.errors,

@@ -113,18 +113,30 @@ fn flows(group: &[Report]) -> String {
 /// The closing line for several messages: how many passed, failed or could not be read.
 pub fn summary(reports: &[Report], input_errors: usize, verify: bool) -> String {
     let bad = reports.iter().filter(|r| has_error(r)).count();
-    summary_counts(reports.len(), bad, input_errors, verify)
+    let context = reports
+        .iter()
+        .filter(|r| r.verdict == crate::report::Verdict::Context)
+        .count();
+    summary_counts(reports.len(), bad, context, input_errors, verify)
 }
 
-/// Whether a report carries an error finding (what the summary counts as failing).
+/// Whether a report carries an error finding and a verdict of its own (what the summary counts
+/// as failing; a request that is context for a sign-in is counted apart).
 pub fn has_error(r: &Report) -> bool {
-    r.findings.iter().any(|f| f.severity == Severity::Error)
+    r.verdict != crate::report::Verdict::Context
+        && r.findings.iter().any(|f| f.severity == Severity::Error)
 }
 
 /// [`summary`] from counts, for a batch rendered as it streams: `readable` reports, `bad` of
 /// them with an error finding, `input_errors` unreadable.
-pub fn summary_counts(readable: usize, bad: usize, input_errors: usize, verify: bool) -> String {
-    let good = readable - bad;
+pub fn summary_counts(
+    readable: usize,
+    bad: usize,
+    context: usize,
+    input_errors: usize,
+    verify: bool,
+) -> String {
+    let good = readable - bad - context;
     let (ok, ko) = if verify {
         ("pass", "fail")
     } else {
@@ -134,6 +146,9 @@ pub fn summary_counts(readable: usize, bad: usize, input_errors: usize, verify: 
         "\n{} messages: {good} {ok}, {bad} {ko}",
         readable + input_errors
     );
+    if context > 0 {
+        line.push_str(&format!(", {context} request(s) as context"));
+    }
     if input_errors > 0 {
         line.push_str(&format!(", {input_errors} unreadable (see stderr)"));
     }
@@ -184,6 +199,7 @@ fn headline(out: &mut String, o: &Outline) {
         Tone::Good => GREEN,
         Tone::Caution => YELLOW,
         Tone::Bad => RED,
+        Tone::Neutral => DIM,
     };
     let from = h
         .issuer

@@ -136,6 +136,10 @@ impl<'a> Outline<'a> {
             (i, Some(b @ crate::idp::Basis::Placeholder(_))) => {
                 Some(format!("probably {}, {}", i.name(), b.describe()))
             }
+            // An AuthnRequest is the SP's, sent to the IdP: never labelled as the IdP's own.
+            (i, _) if r.message == Some(crate::xml::model::MessageKind::AuthnRequest) => {
+                Some(format!("to {}", i.name()))
+            }
             (i, _) => Some(i.name().to_string()),
         };
         let cause = r

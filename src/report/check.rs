@@ -34,7 +34,7 @@ impl AppReport {
     ) -> Self {
         let ok = metadata.iter().all(|m| m.verdict == Verdict::Pass)
             && pair.as_ref().is_none_or(|p| p.verdict == Verdict::Pass)
-            && messages.iter().all(|r| r.verdict == Verdict::Pass);
+            && messages.iter().all(|r| !r.verdict.fails());
         Self {
             name,
             verdict: if ok { Verdict::Pass } else { Verdict::Fail },

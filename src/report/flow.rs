@@ -210,6 +210,7 @@ fn what(h: &Hop) -> String {
         Some(Verdict::Pass) => parts.push("ok".into()),
         Some(Verdict::Fail) => parts.push("problems".into()),
         Some(Verdict::InputError) => parts.push("unreadable".into()),
+        Some(Verdict::Context) => parts.push("sent".into()),
         None => {}
     }
     if let Some(e) = &h.idp_error {
@@ -418,7 +419,7 @@ fn judge(flow: &mut FlowReport, r: &Report) {
     let first = r
         .findings
         .iter()
-        .find(|f| f.severity == Severity::Error && r.verdict != Verdict::Pass)
+        .find(|f| f.severity == Severity::Error && r.verdict.fails())
         .or_else(|| {
             r.findings
                 .iter()

@@ -19,6 +19,16 @@ pub enum Verdict {
     Pass,
     Fail,
     InputError,
+    /// A request or logout message in a capture that records a sign-in: context for the
+    /// Response's verdict, never a verdict of its own (its findings are still listed).
+    Context,
+}
+
+impl Verdict {
+    /// Whether it fails a run (a context message neither passes nor fails it).
+    pub fn fails(self) -> bool {
+        matches!(self, Verdict::Fail | Verdict::InputError)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,6 +133,8 @@ pub enum Tone {
     Good,
     Caution,
     Bad,
+    /// Neither good nor bad: a request that is context for a sign-in.
+    Neutral,
 }
 
 impl Report {
@@ -141,6 +153,8 @@ impl Report {
     pub fn headline(&self, verify: bool) -> (&'static str, Tone) {
         let (errors, warnings) = self.counts();
         match (verify, self.verdict) {
+            // A request of a recorded sign-in: context, never a green verdict of its own.
+            (_, Verdict::Context) => ("· CONTEXT", Tone::Neutral),
             (true, Verdict::Pass) => ("✔ PASS", Tone::Good),
             (true, _) => ("✗ FAIL", Tone::Bad),
             (false, _) if errors > 0 => ("✗ PROBLEMS", Tone::Bad),
@@ -293,6 +307,10 @@ pub struct Report {
     /// `skip` otherwise): with `findings`, all [`Report::settle`] derives the states from.
     #[serde(skip)]
     pub judged: Vec<Check>,
+    /// Set by the capture stage for a request or logout message of a recorded sign-in: its
+    /// verdict is [`Verdict::Context`].
+    #[serde(skip)]
+    pub context_of_sign_in: bool,
     pub issuer: Option<String>,
     pub destination: Option<String>,
     pub in_response_to: Option<String>,
@@ -420,7 +438,9 @@ impl Report {
                 })
                 .collect(),
         );
-        self.verdict = if self.findings.iter().any(|f| f.severity == Severity::Error) {
+        self.verdict = if self.context_of_sign_in {
+            Verdict::Context
+        } else if self.findings.iter().any(|f| f.severity == Severity::Error) {
             Verdict::Fail
         } else {
             Verdict::Pass
@@ -437,6 +457,7 @@ impl Report {
             checks: Checks(vec![(Check::Input, State::Fail)]),
             findings: Vec::new(),
             judged: Vec::new(),
+            context_of_sign_in: false,
             issuer: None,
             destination: None,
             in_response_to: None,

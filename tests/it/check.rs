@@ -262,7 +262,7 @@ fn a_captures_messages_are_named_by_kind_and_number() {
     );
     let (code, out, _) = check_in(&dir, &[]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("✔ PASS authn request "), "{out}");
+    assert!(out.contains("· CONTEXT authn request "), "{out}");
     assert!(out.contains("sp-302-error.har#1\n"), "{out}");
     assert!(out.contains("✗ FAIL response "), "{out}");
     assert!(out.contains("sp-302-error.har#2\n"), "{out}");

@@ -85,7 +85,7 @@ fn a_healthy_capture_older_than_a_year_passes_at_its_own_time() {
         .starts_with("2025-06-02T10:00:03"));
     // The unsigned AuthnRequest is context for the sign-in, not a failure of its own.
     assert_eq!(list[0]["message"], "authn_request");
-    assert_eq!(list[0]["verdict"], "pass");
+    assert_eq!(list[0]["verdict"], "context");
     // --at now judges it at the real clock: long expired.
     let (code, list) = flow("healthy-2025.har", &["--at", "now"]);
     assert_eq!(code, 1);
@@ -108,7 +108,7 @@ fn the_human_report_opens_with_the_flow() {
         first[1].contains("10:00:00 SP  GET  https://analytics.amplitude.com/login → 302"),
         "{out}"
     );
-    assert!(first[2].contains("IdP GET  https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?…  AuthnRequest _req1 · ok → 200"), "{out}");
+    assert!(first[2].contains("IdP GET  https://portal.sso.us-east-1.amazonaws.com/saml/assertion/MTIz?…  AuthnRequest _req1 · sent → 200"), "{out}");
     assert!(first[3].contains("SP  POST https://analytics.amplitude.com/saml/sso/123456  Response to _req1 · Success · ok → 302"), "{out}");
     assert!(out.contains("when the capture recorded it"), "{out}");
 }
@@ -490,7 +490,13 @@ fn the_html_report_draws_the_sign_in() {
     let at = out.find("<h2>Sign-in 1 ").expect("a sign-in section");
     let section = &out[at..];
     assert!(section.contains("broke at hop 3"), "{section}");
-    assert!(section.contains("AuthnRequest _req1 · ok"), "{section}");
+    assert!(section.contains("AuthnRequest _req1 · sent"), "{section}");
+    // The request is context: never the page's largest heading, never a green verdict.
+    assert!(
+        section.contains("<h3 class=\"dim\">· CONTEXT: SAML authn request</h3>"),
+        "{section}"
+    );
+    assert!(!section.contains("PASS: SAML authn request"), "{section}");
     assert!(
         section
             .contains("<span class=\"fail\">✗</span> <span class=\"dim\">10:00:03 SP</span> POST"),

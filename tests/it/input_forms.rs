@@ -205,7 +205,7 @@ fn several_messages_end_with_a_summary() {
     assert_eq!(code, 0);
     assert!(
         out.trim_end()
-            .ends_with("2 messages: 2 without errors, 0 with errors"),
+            .ends_with("2 messages: 1 without errors, 0 with errors, 1 request(s) as context"),
         "{out}"
     );
     let md = td("idp-metadata.xml");
@@ -220,7 +220,8 @@ fn several_messages_end_with_a_summary() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        out.trim_end().ends_with("3 messages: 2 pass, 1 fail"),
+        out.trim_end()
+            .ends_with("3 messages: 1 pass, 1 fail, 1 request(s) as context"),
         "{out}"
     );
 }

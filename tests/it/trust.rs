@@ -529,3 +529,17 @@ fn messages_older_than_max_age_fail_and_the_flag_sets_it() {
     );
     assert_eq!(code, 0, "{:?}", codes(&v));
 }
+
+/// An ordinary unsigned AuthnRequest (most SPs do not sign them) is no problem in `inspect`:
+/// the finding is information; `verify` without the SP's key refuses, and with it fails.
+#[test]
+fn inspect_of_a_lone_unsigned_request_is_no_problem() {
+    let (code, out, _) = run(&["inspect", "--now", NOW, &td("authnrequest.xml")]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("✔ OK authn request"), "{out}");
+    let (_, v) = ijson(&[&td("authnrequest.xml")]);
+    assert_eq!(finding(&v, "message-unauthenticated")["severity"], "info");
+    let (code, v) = vjson(&["--sp-cert", &td("keys/sp.crt"), &td("authnrequest.xml")]);
+    assert_eq!(code, 1);
+    assert_eq!(finding(&v, "message-unauthenticated")["severity"], "error");
+}
