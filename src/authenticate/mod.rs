@@ -432,8 +432,17 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
         .findings()
         .iter()
         .any(|f| f.check == Check::Wrapping && f.severity == Severity::Error);
+    // The fix follows why: a signature that is there but did not verify is a key or content
+    // problem (turning on signing would change nothing); only a missing one is a signing setting.
     let hint = if wrapped {
         "the signature does not cover what an SP would read: the message looks manipulated (XML Signature Wrapping); treat it as an attack, not as an IdP configuration problem".to_string()
+    } else if sink.has(Code::SignatureUntrustedKey) || sink.has(Code::SignatureValueMismatch) {
+        format!(
+            "the IdP signs it, with a key you did not trust: {}",
+            inp.idp.hint(Topic::Certificate)
+        )
+    } else if sink.has(Code::SignatureDigestMismatch) {
+        "the IdP signed it, and the signed content changed afterwards: check the raw capture (see the digest finding above) before changing any IdP setting".to_string()
     } else {
         inp.idp.hint(Topic::Signing)
     };

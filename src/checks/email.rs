@@ -493,6 +493,10 @@ pub fn placeholder_hint(value: &str, idp: Idp) -> String {
             }
         }
     }
+    // Entra ID's attribute syntax as text: the claim's source was set to a constant.
+    if matches!(idp, Idp::EntraId | Idp::Unknown) && v.to_ascii_lowercase().starts_with("user.") {
+        return format!("Entra ID sent {v} as text: the claim's value was typed as a constant instead of chosen as an attribute. In Entra ID > Enterprise applications > (your app) > Single sign-on > Attributes & Claims, edit the claim, set Source to Attribute and pick {v} from the Source attribute list");
+    }
     idp.hint(Topic::EmailMapping)
 }
 

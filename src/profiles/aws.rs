@@ -58,7 +58,8 @@ fn kind(arn: &str) -> Option<&'static str> {
 }
 
 /// Pushes Role, RoleSessionName and SessionDuration findings.
-pub fn check(a: &Assertion, sink: &mut Sink) {
+/// An absent attribute the profile already `required` is reported once, by the profile.
+pub fn check(a: &Assertion, required: &[String], sink: &mut Sink) {
     sink.judged(Check::Attributes);
     let path = format!("{}/AttributeStatement", a.path);
     for at in a.attributes().filter(|at| at.name == ROLE) {
@@ -73,7 +74,9 @@ pub fn check(a: &Assertion, sink: &mut Sink) {
         }
     }
     let session = a.attributes().find(|at| at.name == SESSION_NAME);
+    let reported = session.is_none() && required.iter().any(|r| r == SESSION_NAME);
     match session.and_then(|s| s.values.first()).map(|v| crate::xml::text::trim_xml(v)) {
+        None if reported => {}
         None | Some("") => sink.push(
             Finding::new(Code::AwsRoleSessionNameMissing, "RoleSessionName is missing or empty")
                 .hint("map https://aws.amazon.com/SAML/Attributes/RoleSessionName to the user's email or user name")

@@ -156,15 +156,29 @@ impl Profile {
     pub fn check(&self, a: &Assertion, idp: Idp, sink: &mut Sink) {
         for req in &self.required_attributes {
             if !a.attributes().any(|at| &at.name == req) {
+                // An attribute that carries the value under the short name (Role) or as its
+                // FriendlyName: only the full Name is wrong.
+                let short = req.rsplit(['/', ':', '#']).next().unwrap_or(req);
+                let near = a.attributes().find(|at| {
+                    at.name.eq_ignore_ascii_case(short)
+                        || at
+                            .friendly_name
+                            .as_deref()
+                            .is_some_and(|f| f.eq_ignore_ascii_case(short))
+                });
+                let hint = match near {
+                    Some(at) => format!("the assertion carries the value as attribute {:?}: only its name is wrong — the SP reads the full name {req}; rename the attribute (its Name, with NameFormat uri) in {}", at.name, idp.name()),
+                    None => format!("add the attribute mapping {req} in {}", idp.name()),
+                };
                 sink.push(
                     Finding::new(Code::AttributeRequiredMissing, format!("the {} profile requires attribute {req:?}, which the assertion does not carry", self.name))
-                        .hint(format!("add the attribute mapping {req} in {}", idp.name()))
+                        .hint(hint)
                         .at(a.line, format!("{}/AttributeStatement", a.path)),
                 );
             }
         }
         if self.rules.iter().any(|r| r == "aws_role") {
-            aws::check(a, sink);
+            aws::check(a, &self.required_attributes, sink);
         }
     }
 }

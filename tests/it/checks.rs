@@ -283,12 +283,17 @@ fn aws_profile() {
     assert_eq!(code, 1);
     for c in [
         "aws-role-invalid",
-        "aws-role-session-name-missing",
         "aws-session-duration-invalid",
         "attribute-required-missing",
     ] {
         assert!(has_code(&v, c), "{c}: {:?}", codes(&v));
     }
+    // The absent RoleSessionName is reported once, as the required attribute it is.
+    assert!(
+        !has_code(&v, "aws-role-session-name-missing"),
+        "{:?}",
+        codes(&v)
+    );
 }
 
 #[test]
@@ -792,5 +797,68 @@ fn a_upn_nameid_that_disagrees_with_the_email_claim_is_warned() {
             .unwrap()
             .contains("user principal name"),
         "{f}"
+    );
+}
+
+/// Secondary fixes point the right way (issue 27): a signature that is there but under another
+/// key gets the certificate fix, never "turn on signing"; Entra's `user.mail` typed as a constant
+/// gets "choose it as an attribute"; an AWS Role attribute under its short name gets "only the
+/// name is wrong"; a missing RoleSessionName is reported once.
+#[test]
+fn secondary_fixes_point_the_right_way() {
+    // Entra, signed by a key the user did not trust (the IdP rotated its certificate).
+    let (_, v) = vjson(&[
+        "--cert",
+        &td("keys/idp-new.crt"),
+        &td("idp/entra-id/valid.xml"),
+    ]);
+    let hint = finding(&v, "signature-missing")["hint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!hint.contains("Signing Option"), "{hint}");
+    assert!(hint.contains("SAML Certificates"), "{hint}");
+    // Entra's attribute name sent as text.
+    let xml = std::fs::read_to_string(td("idp/entra-id/valid.xml"))
+        .unwrap()
+        .replace(">alice@contoso.example<", ">user.mail<");
+    let (_, v) = inspect_stdin(&[], xml);
+    let f = finding(&v, "email-placeholder");
+    let hint = f["hint"].as_str().unwrap();
+    assert!(hint.contains("Source to Attribute"), "{hint}");
+    // AWS: the Role under its short name; RoleSessionName absent, reported once.
+    let xml = std::fs::read_to_string(td("aws-role.xml"))
+        .unwrap()
+        .replace(
+            "Name=\"https://aws.amazon.com/SAML/Attributes/Role\"",
+            "Name=\"Role\"",
+        )
+        .replace(
+            "Name=\"https://aws.amazon.com/SAML/Attributes/RoleSessionName\"",
+            "Name=\"urn:example:other\"",
+        );
+    let (_, v) = inspect_stdin(&["--profile", "aws"], xml);
+    let missing: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "attribute-required-missing")
+        .collect();
+    assert_eq!(missing.len(), 2, "{:?}", codes(&v));
+    let role = missing
+        .iter()
+        .find(|f| f["message"].as_str().unwrap().contains("/Role\""))
+        .unwrap();
+    assert!(
+        role["hint"]
+            .as_str()
+            .unwrap()
+            .contains("only its name is wrong"),
+        "{role}"
+    );
+    assert!(
+        !has_code(&v, "aws-role-session-name-missing"),
+        "{:?}",
+        codes(&v)
     );
 }

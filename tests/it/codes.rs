@@ -649,7 +649,16 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         (
             "aws-role-session-name-missing",
-            Box::new(|| verify_json("aws-role-bad.xml", &["--profile", "aws"]).1),
+            Box::new(|| {
+                let xml = std::fs::read_to_string(td("aws-role.xml"))
+                    .unwrap()
+                    .replacen(
+                        ">alice@example.com</saml:AttributeValue>",
+                        ">a b</saml:AttributeValue>",
+                        1,
+                    );
+                inspect_stdin_v(xml, &["--profile", "aws"])
+            }),
         ),
         (
             "aws-session-duration-invalid",
