@@ -25,32 +25,48 @@ pub struct Expectations {
     pub sp_acs: Vec<crate::trust::metadata::Endpoint>,
 }
 
-/// Exact comparison, or a pattern where `*` matches any run of characters.
+/// Exact comparison, or a pattern in the documented shape of a URL: `*` stands for one host
+/// label or path segment (one or more characters, never `/`, `?` or `#`) and `<n>` for a number
+/// (one or more digits, such as Amplitude's organisation ID). A trailing slash, an empty
+/// segment or a literal `UNIQUE_ID` from a setup guide never matches.
 pub fn matches(expected: &str, actual: &str) -> bool {
-    if !expected.contains('*') {
+    if !expected.contains('*') && !expected.contains("<n>") {
         return expected == actual;
     }
-    let parts: Vec<&str> = expected.split('*').collect();
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !actual.starts_with(first)
-        || actual.len() < first.len() + last.len()
-        || !actual.ends_with(last)
-    {
-        return false;
-    }
-    let mut rest = &actual[first.len()..actual.len() - last.len()];
-    for mid in &parts[1..parts.len() - 1] {
-        match rest.find(mid) {
-            Some(i) => rest = &rest[i + mid.len()..],
-            None => return false,
+    glob(expected.as_bytes(), actual.as_bytes())
+}
+
+/// [`matches`] for a pattern: literal bytes consumed in a loop, backtracking only at the
+/// wildcards (so the depth is the number of wildcards, whatever the length of `s`).
+fn glob(mut p: &[u8], mut s: &[u8]) -> bool {
+    loop {
+        if let Some(rest) = p.strip_prefix(b"<n>") {
+            let n = s.iter().take_while(|b| b.is_ascii_digit()).count();
+            return (1..=n).rev().any(|k| glob(rest, &s[k..]));
+        }
+        match p.first() {
+            None => return s.is_empty(),
+            Some(b'*') => {
+                let n = s
+                    .iter()
+                    .take_while(|b| !matches!(b, b'/' | b'?' | b'#'))
+                    .count();
+                return (1..=n).rev().any(|k| glob(&p[1..], &s[k..]));
+            }
+            Some(c) => {
+                if s.first() != Some(c) {
+                    return false;
+                }
+                p = &p[1..];
+                s = &s[1..];
+            }
         }
     }
-    true
 }
 
 /// Explains the first difference between an expected and an actual URL or identifier.
 pub fn diff(expected: &str, actual: &str) -> String {
-    let expected = expected.split('*').next().unwrap_or(expected);
+    let expected = expected.split(['*', '<']).next().unwrap_or(expected);
     if expected.eq_ignore_ascii_case(actual) {
         return "they differ only in letter case (most SPs compare exactly)".into();
     }
@@ -213,6 +229,42 @@ mod tests {
         assert!(!matches(
             "https://*.signin.aws.amazon.com/saml",
             "https://signin.aws.amazon.com/saml/x"
+        ));
+        // One label or segment, never across a slash, never empty.
+        assert!(!matches(
+            "https://*.signin.aws.amazon.com/saml",
+            "https://evil.example/x.signin.aws.amazon.com/saml"
+        ));
+        let ic = "https://*.signin.aws.amazon.com/platform/saml/*";
+        assert!(matches(
+            ic,
+            "https://us-east-1.signin.aws.amazon.com/platform/saml/d-9067c6d1a4"
+        ));
+        assert!(!matches(
+            ic,
+            "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/3f1e"
+        ));
+        let amp = "https://analytics.amplitude.com/saml/sso/<n>";
+        assert!(matches(
+            amp,
+            "https://analytics.amplitude.com/saml/sso/123456"
+        ));
+        for wrong in ["", "UNIQUE_ID", "metadata", "123/", "12a"] {
+            assert!(
+                !matches(
+                    amp,
+                    &format!("https://analytics.amplitude.com/saml/sso/{wrong}")
+                ),
+                "{wrong}"
+            );
+        }
+        // A long hostile value is judged without deep recursion.
+        assert!(!matches(
+            amp,
+            &format!(
+                "https://analytics.amplitude.com/saml/sso/{}",
+                "1".repeat(100_000) + "x"
+            )
         ));
     }
 

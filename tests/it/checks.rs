@@ -862,3 +862,34 @@ fn secondary_fixes_point_the_right_way() {
         codes(&v)
     );
 }
+
+/// Profiles match the documented shapes exactly (issue 27): the setup guides' wrong values are
+/// not OK — an Amplitude Reply URL without the organisation number, with the guide's literal
+/// UNIQUE_ID, or ending in /metadata; an IAM Identity Center audience that is its ACS URL.
+#[test]
+fn profiles_match_the_documented_shapes() {
+    let base = std::fs::read_to_string(td("unsigned.xml")).unwrap();
+    for wrong in ["", "UNIQUE_ID", "metadata"] {
+        let xml = base.replace("saml/sso/123456", &format!("saml/sso/{wrong}"));
+        let (_, v) = inspect_stdin(&["--profile", "amplitude"], xml);
+        assert!(
+            has_code(&v, "destination-mismatch"),
+            "{wrong:?}: {:?}",
+            codes(&v)
+        );
+        assert!(
+            has_code(&v, "recipient-mismatch"),
+            "{wrong:?}: {:?}",
+            codes(&v)
+        );
+        let text = v["findings"].to_string();
+        assert!(!text.contains("swapped"), "{wrong:?}: {text}");
+    }
+    let acs = "https://us-east-1.signin.aws.amazon.com/platform/saml/acs/3f1e0b2c-aaaa-4bbb-8ccc-0123456789ab";
+    let xml = base
+        .replace("https://amplitude.com/saml/sso/metadata", acs)
+        .replace("https://analytics.amplitude.com/saml/sso/123456", acs);
+    let (_, v) = inspect_stdin(&["--profile", "aws-identity-center"], xml);
+    assert!(has_code(&v, "audience-mismatch"), "{:?}", codes(&v));
+    assert_eq!(check(&v, "destination"), "pass", "{:?}", codes(&v));
+}
