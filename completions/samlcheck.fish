@@ -55,7 +55,7 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-c14n-
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
@@ -304,7 +304,7 @@ nameid-whitespace\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -505,7 +505,7 @@ nameid-whitespace\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -703,7 +703,7 @@ nameid-whitespace\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l paste -d 'Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -116,7 +116,8 @@ pub struct InputArgs {
     /// In directories, only files matching this glob, e.g. '*.b64' or '**/responses/*.xml'
     #[arg(long, value_name = "GLOB")]
     pub glob: Option<String>,
-    /// Read one pasted message from stdin, ending at the first blank line (no Ctrl-D needed)
+    /// Read one pasted message from stdin: at a terminal it ends by itself when the message is
+    /// complete (no line-length limit); from a pipe, at the first blank line
     #[arg(long)]
     pub paste: bool,
     /// Of a capture holding several messages, report only the Nth (1-based), or `responses`

@@ -7,6 +7,7 @@ mod diff;
 mod explain;
 mod metadata;
 mod options;
+mod paste;
 mod progress;
 mod report;
 mod source;

@@ -56,14 +56,15 @@ pub fn inputs(args: &InputArgs) -> Result<Vec<Input>, Error> {
             return Err(Error::usage("--paste reads stdin; give no INPUT with it"));
         }
         if std::io::stdin().is_terminal() {
-            prompt("paste the message, then press Enter on an empty line");
+            return Ok(vec![Input::Stdin(super::paste::read(&limits, prompt)?)]);
         }
         let bytes = read_until_blank_line(std::io::stdin().lock(), &limits)?;
         return Ok(vec![Input::Stdin(bytes)]);
     }
     if given.is_empty() {
+        // A paste at the terminal: read without the terminal's line limit, ending by itself.
         if std::io::stdin().is_terminal() {
-            prompt("paste the message (base64, URL, form body, XML, HAR…), then press Ctrl-D on an empty line (Ctrl-Z Enter on Windows); with --paste an empty line ends it; `samlcheck inspect FILE` reads a file");
+            return Ok(vec![Input::Stdin(super::paste::read(&limits, prompt)?)]);
         }
         given.push("-".into());
     }

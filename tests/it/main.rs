@@ -21,6 +21,7 @@ mod html;
 mod input_forms;
 mod markdown;
 mod matrix;
+mod paste;
 mod redact;
 mod schema;
 mod snapshots;
