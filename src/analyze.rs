@@ -124,12 +124,39 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
         Err(e) => Report::input_error(
             &capture.origin,
             capture.steps.clone(),
-            &e.in_origin(&capture.origin),
+            &cut_short(e, capture).in_origin(&capture.origin),
         ),
     };
     // The message's own verdict; a capture's later stages push theirs and settle again.
     r.settle();
     r
+}
+
+/// XML that stops before its root closes, decoded from base64: the copy was cut short (a log
+/// line, a terminal, a chat tool truncated it). Said so, with how much arrived, instead of the
+/// parser's complaint about the last tag.
+fn cut_short(e: InputError, capture: &Capture) -> InputError {
+    let len = capture.xml.len();
+    let at_end = e.offset.is_some_and(|o| o + 16 >= len);
+    let encoded = capture.steps.iter().any(|s| {
+        matches!(
+            s,
+            crate::input::Step::Base64 | crate::input::Step::Base64url
+        )
+    });
+    // The parser stopped at the end of the input, not at a wrong tag.
+    let eof = e.message.contains("end of input") || e.message.contains("still open");
+    if !(at_end && encoded && eof) {
+        return e;
+    }
+    let chars = len.div_ceil(3) * 4;
+    InputError {
+        message: format!(
+            "the message was cut short: its base64 decodes to {len} bytes of XML (about {chars} base64 characters) that end before the root element closes — copy the whole SAMLResponse value again (a log line, terminal or chat tool truncated it; `pbpaste | samlcheck` or a HAR file avoid that) ({})",
+            e.message
+        ),
+        ..e
+    }
 }
 
 /// A bare Assertion was checked inside samlcheck's wrapper Response: the wrapper's status is not

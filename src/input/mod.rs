@@ -326,9 +326,28 @@ fn is_form(text: &str) -> bool {
         .any(|p| text.starts_with(p) || text.contains(&format!("&{p}")))
 }
 
+/// Whether JSON text is the start of a HAR (`"log"` with `"entries"`) or a SAML-tracer export
+/// (`"requests"`), judged from its first kilobytes.
+fn looks_like_capture_file(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(4096)];
+    (head.contains("\"log\"") && head.contains("\"entries\"")) || head.contains("\"requests\"")
+}
+
 fn container(text: &str, origin: &str, limits: &Limits) -> Result<Decoded, InputError> {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
+        // A HAR or SAML-tracer export cut short: reading what is left by string search would
+        // report part of the sign-in as if it were all of it.
+        Err(e) if e.is_eof() && looks_like_capture_file(text) => {
+            return Err(InputError::at(
+                format!(
+                    "the {} ends after {} bytes before its JSON closes: the file was cut short (saved while the page was still loading, or truncated when copied); the messages after the cut are lost — save the capture again",
+                    if text.contains("\"entries\"") { "HAR file" } else { "capture file" },
+                    text.len()
+                ),
+                text.len(),
+            ))
+        }
         Err(e) => {
             return match embedded_capture(text, Vec::new(), limits) {
                 Some(r) => r.map(|mut c| {

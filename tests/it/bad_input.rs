@@ -516,3 +516,19 @@ fn canonicalisation_work_is_bounded_before_libxmlsec1_runs() {
     let (code, _) = verify_json("signed-assertion.xml", &["--max-c14n-work", "20000"]);
     assert_eq!(code, 0);
 }
+
+/// A HAR cut short is an input error that says the rest is lost (not one message found by
+/// string search and exit 0); base64 cut on a character boundary says the copy was cut short,
+/// with how much arrived, instead of blaming the XML's last tag (issue 27).
+#[test]
+fn captures_cut_short_say_so() {
+    let har = std::fs::read(td("capture.har")).unwrap();
+    let err = refuse(&har[..3000], &[], "cut short");
+    assert!(err.contains("HAR file") && err.contains("lost"), "{err}");
+    let b64: String = std::fs::read_to_string(td("signed-assertion.b64"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let err = refuse(b64[..4000].as_bytes(), &[], "the message was cut short");
+    assert!(err.contains("3000 bytes of XML"), "{err}");
+}
