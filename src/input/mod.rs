@@ -329,7 +329,11 @@ fn is_form(text: &str) -> bool {
 /// Whether JSON text is the start of a HAR (`"log"` with `"entries"`) or a SAML-tracer export
 /// (`"requests"`), judged from its first kilobytes.
 fn looks_like_capture_file(text: &str) -> bool {
-    let head = &text[..text.floor_char_boundary(4096)];
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     (head.contains("\"log\"") && head.contains("\"entries\"")) || head.contains("\"requests\"")
 }
 
