@@ -529,6 +529,6 @@ fn captures_cut_short_say_so() {
         .unwrap()
         .split_whitespace()
         .collect();
-    let err = refuse(b64[..4000].as_bytes(), &[], "the message was cut short");
+    let err = refuse(&b64.as_bytes()[..4000], &[], "the message was cut short");
     assert!(err.contains("3000 bytes of XML"), "{err}");
 }
