@@ -100,9 +100,9 @@ fn flows(group: &[Report]) -> String {
             let _ = writeln!(
                 o,
                 "{mark} {:8} {:3} {:4} {}{what}{answer}",
-                l.time,
-                l.party,
-                l.method,
+                v(&l.time),
+                v(&l.party),
+                v(&l.method),
                 v(&l.url)
             );
         }

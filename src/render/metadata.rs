@@ -36,7 +36,7 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
         out.push_str(&format!(
             "{} {} · {} · {} · signature {}\n",
             mark(r.verdict),
-            r.file,
+            visible(&r.file),
             r.roles.join("+"),
             visible(r.entity_id.as_deref().unwrap_or("(no entityID)")),
             r.signature.replace('_', " ")
@@ -50,7 +50,7 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
             ));
         }
         for e in &r.endpoints {
-            out.push_str(&format!("  endpoint {e}\n"));
+            out.push_str(&format!("  endpoint {}\n", visible(&e.to_string())));
         }
         findings(&mut out, &r.findings);
     }
@@ -58,8 +58,8 @@ pub fn human(reports: &[MetadataReport], pairing: Option<&PairReport>) -> String
         out.push_str(&format!(
             "{} pairing {} ↔ {} · {} ↔ {}\n",
             mark(p.verdict),
-            p.idp_file,
-            p.sp_file,
+            visible(&p.idp_file),
+            visible(&p.sp_file),
             visible(p.idp_entity_id.as_deref().unwrap_or("(no entityID)")),
             visible(p.sp_entity_id.as_deref().unwrap_or("(no entityID)"))
         ));

@@ -97,3 +97,33 @@ fn certificate_subjects_and_file_names_are_escaped() {
     assert!(out.contains("\\u{001b}"), "{out}");
     assert!(!out.contains('\u{7}'), "{out}");
 }
+
+/// A HAR entry's request method and a metadata endpoint's Location reach the terminal through
+/// the same escaping as every other value (issue 27).
+#[test]
+fn har_methods_and_metadata_locations_are_escaped() {
+    let har = text("capture.har").replacen(
+        "\"method\": \"GET\"",
+        &format!(
+            "\"method\": \"GET\\u001b[2J{}\"",
+            NASTY.replace('\t', "\\t")
+        ),
+        1,
+    );
+    assert!(
+        har.contains("\\u001b[2J"),
+        "the fixture's first method was not replaced"
+    );
+    let out = human(&["inspect", "--now", NOW, "-"], &har);
+    assert_clean(&out);
+    let md = text("idp-metadata.xml").replacen(
+        "Location=\"https://",
+        &format!("Location=\"https://{NASTY}"),
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idp.xml");
+    std::fs::write(&path, md).unwrap();
+    let out = human(&["metadata", path.to_str().unwrap()], "");
+    assert_clean(&out);
+}
