@@ -101,7 +101,7 @@ fn flows(group: &[Report]) -> String {
                 o,
                 "{mark} {:8} {:3} {:4} {}{what}{answer}",
                 v(&l.time),
-                v(&l.party),
+                l.party,
                 v(&l.method),
                 v(&l.url)
             );
