@@ -43,7 +43,7 @@ pub fn render(reports: &[Report], mode: Mode) -> String {
         let origin = &reports[i].origin;
         let n = reports[i..]
             .iter()
-            .take_while(|r| &r.origin == origin && !r.flows.is_empty())
+            .take_while(|r| &r.origin == origin && (r.flow.is_some() || !r.flows.is_empty()))
             .count();
         if n > 0 {
             out.push(flows(&reports[i..i + n]));

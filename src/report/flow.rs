@@ -123,6 +123,9 @@ pub struct FlowPlace {
     pub sign_in: usize,
     /// The hop that carried the message, from 1.
     pub hop: usize,
+    /// The message's number among the capture's messages, from 1 (what `--message N` and
+    /// `FILE#N` take).
+    pub message: usize,
 }
 
 /// One hop as every renderer shows it (the outline; renderers only mark it up).
@@ -269,17 +272,23 @@ pub fn assemble(reports: &mut [Report]) {
         .enumerate()
         .map(|(k, hops)| finish(k + 1, hops, reports))
         .collect();
-    // Each message carries the sign-in it belongs to (one per message keeps the output linear in
-    // the capture's size) and its place in it; renderers gather a capture's sign-ins back.
-    for f in &flows {
+    // Each sign-in is carried once, by the first message in it; every message carries its
+    // place (sign-in, hop, number). One copy per sign-in keeps output and memory linear in the
+    // capture's size; renderers gather a capture's sign-ins back ([`of_capture`]).
+    for f in flows {
+        let mut first = None;
         for (h, hop) in f.hops.iter().enumerate() {
             if let Some(m) = hop.message_index {
                 reports[m - 1].flow = Some(FlowPlace {
                     sign_in: f.index,
                     hop: h + 1,
+                    message: m,
                 });
-                reports[m - 1].flows = vec![f.clone()];
+                first.get_or_insert(m);
             }
+        }
+        if let Some(m) = first {
+            reports[m - 1].flows = vec![f];
         }
     }
 }

@@ -203,12 +203,7 @@ impl Report {
     /// Its place among the messages of the capture it came from (from 1, what `--message` and
     /// `FILE#N` take), when a capture recorded it.
     pub fn message_number(&self) -> Option<usize> {
-        let place = self.flow?;
-        self.flows
-            .get(place.sign_in.checked_sub(1)?)?
-            .hops
-            .get(place.hop.checked_sub(1)?)?
-            .message_index
+        self.flow.map(|place| place.message)
     }
 
     /// What kind of message it is, in words ("response", "authn request", …).
@@ -350,8 +345,8 @@ pub struct Report {
     /// The HTTP exchange that carried the message, when a capture recorded it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http: Option<crate::input::exchange::Exchange>,
-    /// The sign-ins of the capture the message came from, in order (the same list on each of
-    /// its messages).
+    /// The sign-in this message opens (the first message of each sign-in carries it once; the
+    /// others carry only their place in `flow`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flows: Vec<flow::FlowReport>,
     /// Where in those sign-ins this message was.

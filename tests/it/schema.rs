@@ -98,6 +98,7 @@ struct Hop {
 struct FlowPlace {
     sign_in: usize,
     hop: usize,
+    message: usize,
 }
 
 #[derive(Deserialize)]
