@@ -99,6 +99,9 @@ impl Redactor {
     /// RelayState) without changing it: called for every report of an input before any is
     /// redacted, so text in one message that quotes another's URL is covered.
     pub fn learn(&mut self, r: &Report) {
+        // The input's file name is the support ticket's (`ZD-4411 jane.doe@acme.com.har`): it
+        // becomes `input1.har` everywhere it appears.
+        let _ = self.origin(&r.origin);
         for x in r.http.iter().chain(&r.earlier).chain(&r.later) {
             let _ = self.link(&x.url);
             if let Some(l) = &x.location {
@@ -177,7 +180,7 @@ impl Redactor {
         }
         if let Some(s) = &mut r.status {
             if let Some(m) = &mut s.message {
-                *m = self.text(m);
+                *m = self.scrub(m);
             }
         }
         for u in r
@@ -205,6 +208,7 @@ impl Redactor {
             if let Some(t) = &mut x.title {
                 *t = self.scrub(t);
             }
+            x.evidence = self.scrub(&x.evidence);
             x.set_cookies = x
                 .set_cookies
                 .iter()
@@ -244,8 +248,33 @@ impl Redactor {
         }
     }
 
+    /// The pseudonym of an input's path: its file name becomes `inputN.EXT` (the folders,
+    /// which name tickets and customers too, are dropped); `stdin` and `argument` stay.
+    fn origin(&mut self, origin: &str) -> String {
+        if matches!(origin, "stdin" | "argument" | "") {
+            return origin.to_string();
+        }
+        if let Some(t) = self.tokens.get(origin) {
+            return t.clone();
+        }
+        let name = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
+        let ext = match name.rsplit_once('.') {
+            Some((_, e)) if e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphanumeric()) => {
+                format!(".{e}")
+            }
+            _ => String::new(),
+        };
+        let tok = format!("input{}{ext}", self.next("input"));
+        self.tokens.insert(origin.to_string(), tok.clone());
+        if name != origin {
+            self.tokens.insert(name.to_string(), tok.clone());
+        }
+        tok
+    }
+
     /// Free text last: the links above registered the pseudonyms it quotes.
     fn free_text(&mut self, r: &mut Report) {
+        r.origin = self.origin(&r.origin);
         // Free text last: the links above registered the pseudonyms it quotes.
         if let Some(c) = &mut r.context {
             *c = self.scrub(c);
@@ -267,7 +296,8 @@ impl Redactor {
     /// RelayState path, an email) replaced wherever else it occurs in the URL.
     fn link(&mut self, url: &str) -> String {
         let q = self.query_values(url);
-        self.text(&q)
+        // An email in the path (`/users/jane%40acme.com/`) too.
+        self.scrub(&q)
     }
 
     /// A URL with every query parameter's value replaced by its pseudonym (RelayState, an email
@@ -347,16 +377,27 @@ impl Redactor {
     /// in it pseudonymised too (a page title or an SP's error text that names the user).
     pub fn scrub(&mut self, s: &str) -> String {
         let out = self.text(s);
-        let emails: Vec<String> = out
-            .split(|c: char| c.is_whitespace() || "\"'()<>[],;=&?/".contains(c))
+        // Emails as written, and encoded as a URL (`%40`) or an HTML page (`&#64;`, `&#x40;`)
+        // write them: each occurrence gets the pseudonym of the decoded address.
+        let encoded_at = ["%40", "&#64;", "&#x40;", "&#X40;"];
+        let emails: Vec<(String, String)> = out
+            .split(|c: char| c.is_whitespace() || "\"'()<>[],=?/".contains(c))
+            .flat_map(|w| w.split(['&', ';']).chain(std::iter::once(w)))
             .map(|w| w.trim_matches(|c: char| ".:".contains(c)))
-            .filter(|w| w.contains('@') && is_email(w) && !w.ends_with("@redacted.invalid"))
-            .map(str::to_string)
+            .filter_map(|w| {
+                let decoded = encoded_at
+                    .iter()
+                    .fold(w.to_string(), |acc, e| acc.replace(e, "@"));
+                (decoded.contains('@')
+                    && is_email(&decoded)
+                    && !decoded.ends_with("@redacted.invalid"))
+                .then(|| (w.to_string(), decoded))
+            })
             .collect();
         let mut out = out;
-        for e in emails {
-            let tok = self.value(&e);
-            out = out.replace(&e, &tok);
+        for (written, decoded) in emails {
+            let tok = self.value(&decoded);
+            out = out.replace(&written, &tok);
         }
         out
     }

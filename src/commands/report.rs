@@ -61,10 +61,15 @@ pub fn run(
                 }
             }
             for (k, mut r) in found.into_iter().enumerate() {
-                if let Some(red) = redactor.as_mut() {
-                    red.report(&mut r);
-                }
-                emit.report(r, input.file(), k);
+                // Redacted, the file is named by its pseudonym (SARIF and JUnit locations too).
+                let file = match redactor.as_mut() {
+                    Some(red) => {
+                        red.report(&mut r);
+                        input.file().map(|_| r.origin.clone())
+                    }
+                    None => input.file().map(str::to_string),
+                };
+                emit.report(r, file.as_deref(), k);
             }
             emit.end_input();
             // The reader went away (`| head`): stop analysing what nobody will read.

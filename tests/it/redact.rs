@@ -172,3 +172,49 @@ fn placeholders_urls_and_shapes_stay_for_triage() {
         "https://host2.redacted.invalid/saml/sso/123456"
     );
 }
+
+/// The leaks of issue 27: the input's file name, an email in a StatusMessage, an email in a
+/// redirect path, and emails written `%40`- or `&#64;`-encoded — none survives in any format.
+#[test]
+fn file_names_status_messages_paths_and_encoded_emails_are_redacted() {
+    let har = std::fs::read_to_string(td("flows/sp-302-error.har")).unwrap().replace(
+        "login?error=user_not_provisioned",
+        "users/jane.doe%40acme.example/login?error=user_not_provisioned&amp;who=jane.doe&#64;acme.example",
+    );
+    assert!(har.contains("jane.doe%40acme.example"));
+    let dir = tempfile::tempdir().unwrap();
+    let har_path = dir.path().join("ZD-4411 jane.doe@acme.example.har");
+    std::fs::write(&har_path, har).unwrap();
+    let xml = std::fs::read_to_string(td("status-denied.xml")).unwrap();
+    let status = if xml.contains("<samlp:StatusMessage>") {
+        xml.replacen(
+            "<samlp:StatusMessage>",
+            "<samlp:StatusMessage>user mallory.x@acme.example is not assigned; ",
+            1,
+        )
+    } else {
+        xml.replacen(
+            "</samlp:StatusCode></samlp:Status>",
+            "</samlp:StatusCode><samlp:StatusMessage>user mallory.x@acme.example is not assigned</samlp:StatusMessage></samlp:Status>",
+            1,
+        )
+    };
+    assert!(
+        status.contains("mallory.x@acme.example"),
+        "fixture shape changed"
+    );
+    let xml_path = dir.path().join("status.xml");
+    std::fs::write(&xml_path, status).unwrap();
+    for path in [&har_path, &xml_path] {
+        let p = path.to_str().unwrap();
+        for format in ["json", "human", "markdown", "html", "sarif"] {
+            let (_, out, err) = run(&["inspect", "--now", NOW, "--redact", "--format", format, p]);
+            for leak in ["jane.doe", "ZD-4411", "mallory.x", "acme.example"] {
+                assert!(
+                    !out.contains(leak) && !err.contains(leak),
+                    "{leak} leaked from {p} in {format}:\n{out}{err}"
+                );
+            }
+        }
+    }
+}
