@@ -150,7 +150,9 @@ pub fn resolve(base: &Path, p: &str) -> PathBuf {
 pub const EXAMPLE: &str = r#"# samlcheck.toml — the SSO setup `samlcheck check` verifies (paths are relative to this file).
 # Run `samlcheck check` in this folder, or `samlcheck check path/to/samlcheck.toml`.
 
-# The time to judge against (RFC 3339). Leave it out to use the clock; `--now` wins.
+# The time to judge against (RFC 3339); `--now` wins. Left out, each captured response is judged
+# at the time its capture recorded it (a HAR, a SAML-tracer export), else at its signed
+# Assertion's IssueInstant; metadata is judged at the clock.
 # now = "2026-01-15T10:01:00Z"
 # Allowed clock difference between IdP and SP.
 clock_skew = "3m"

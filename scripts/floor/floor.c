@@ -3,13 +3,17 @@
  * For every file named on the command line: read it, parse it with libxml2, register the ID
  * attributes, find the first ds:Signature and verify it with xmlSecDSigCtxVerify under a key
  * loaded once at start-up (no KeyInfo lookup, no keys manager). No SAML rules, no report.
+ * The key is a PEM public key (`-----BEGIN PUBLIC KEY-----`, what samlcheck hands libxmlsec1)
+ * or a certificate; with a certificate every per-message key copy re-decodes it (X509_dup
+ * through OpenSSL 3's decoders, ~100 µs), so the benchmark's batch floor uses the public key.
  *
  * Build: cc -O2 floor.c $(pkg-config --cflags --libs xmlsec1) -o floor
- * Usage: floor CERT.pem FILE...      prints "<valid> of <n> valid in <seconds> s"
+ * Usage: floor KEY.pem FILE...       prints "<valid> of <n> valid in <seconds> s"
  * Used by scripts/bench-floor.sh, which runs samlcheck on the same files in the same run.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <libxml/parser.h>
@@ -27,6 +31,7 @@ static char *slurp(const char *path, long *len) {
     fseek(f, 0, SEEK_SET);
     char *buf = malloc(*len + 1);
     if (buf && fread(buf, 1, *len, f) != (size_t)*len) { free(buf); buf = NULL; }
+    if (buf) buf[*len] = 0;
     fclose(f);
     return buf;
 }
@@ -38,7 +43,11 @@ int main(int argc, char **argv) {
         fprintf(stderr, "floor: libxmlsec1 initialisation failed\n");
         return 2;
     }
-    xmlSecKeyPtr key = xmlSecCryptoAppKeyLoad(argv[1], xmlSecKeyDataFormatCertPem, NULL, NULL, NULL);
+    long klen = 0;
+    char *kpem = slurp(argv[1], &klen);
+    int cert = kpem && strstr(kpem, "BEGIN CERTIFICATE") != NULL;
+    free(kpem);
+    xmlSecKeyPtr key = xmlSecCryptoAppKeyLoad(argv[1], cert ? xmlSecKeyDataFormatCertPem : xmlSecKeyDataFormatPem, NULL, NULL, NULL);
     if (!key) { fprintf(stderr, "floor: cannot load %s\n", argv[1]); return 2; }
     static const xmlChar *ids[] = { BAD_CAST "ID", NULL };
     struct timespec t0, t1;

@@ -148,7 +148,13 @@ pub fn span(d: Duration) -> String {
 /// The reference time: `--now`/system clock, or the message's IssueInstant with `--at issue-instant`.
 pub fn reference(msg: &Message, clock: &Clock) -> OffsetDateTime {
     if clock.at_issue_instant {
-        if let Some(t) = msg.issue_instant.as_deref().and_then(parse_instant) {
+        // The consumed Assertion's IssueInstant first: it is what the IdP signs when it signs
+        // only the Assertion (the Response's may be anyone's), then the message's own.
+        let assertion = msg.consumed().and_then(|a| a.issue_instant.as_deref());
+        if let Some(t) = assertion
+            .or(msg.issue_instant.as_deref())
+            .and_then(parse_instant)
+        {
             return t;
         }
     }

@@ -20,6 +20,23 @@ use samlcheck::settings::Settings;
 const DEFAULT: &str = "samlcheck.toml";
 
 pub fn run(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
+    let result = run_config(args, stream);
+    // With SARIF, a run that cannot start still writes a SARIF log holding the error: the CI
+    // step that uploads it then shows the cause instead of failing on an empty file.
+    if let (Err(e), Format::Sarif) = (&result, args.format) {
+        let file = args
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT));
+        let _ = stream.write_all(
+            samlcheck::render::sarif::render_error(&file.display().to_string(), &e.to_string())
+                .as_bytes(),
+        );
+    }
+    result
+}
+
+fn run_config(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error> {
     let started = std::time::Instant::now();
     let path = args
         .config

@@ -17,6 +17,26 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// The SARIF log of a run that could not start (an unreadable config, a missing file): one
+/// `input-error` result naming it, and the invocation marked unsuccessful, so a CI upload step
+/// shows the real error instead of failing on an empty file.
+pub fn render_error(file: &str, message: &str) -> String {
+    let mut log: Value = serde_json::from_str(&render(&[])).unwrap_or_default();
+    let run = &mut log["runs"][0];
+    run["results"] = json!([{
+        "ruleId": "input-error",
+        "ruleIndex": CODES.len(),
+        "level": "error",
+        "message": { "text": message },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(file) } } }],
+    }]);
+    run["invocations"] = json!([{
+        "executionSuccessful": false,
+        "toolExecutionNotifications": [{ "level": "error", "message": { "text": message } }],
+    }]);
+    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+}
+
 /// The SARIF log of `outcomes`.
 pub fn render(outcomes: &[Outcome]) -> String {
     let mut rules: Vec<Value> = CODES

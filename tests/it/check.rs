@@ -267,3 +267,26 @@ fn a_captures_messages_are_named_by_kind_and_number() {
     assert!(out.contains("✗ FAIL response "), "{out}");
     assert!(out.contains("sp-302-error.har#2\n"), "{out}");
 }
+
+/// A config that cannot be read still gives CI a SARIF log holding the error (exit 2), so the
+/// upload step shows the cause instead of failing on an empty file (issue 27).
+#[test]
+fn an_unreadable_config_writes_a_sarif_log_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("samlcheck.toml");
+    std::fs::write(
+        &cfg,
+        "[[app]]\nname = \"x\"\nidp_metadata = \"missing.xml\"\nresponses = [\"a.xml\"]\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["check", "--format", "sarif", cfg.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let run = &v["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(run["results"][0]["ruleId"], "input-error");
+    assert!(run["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("missing.xml"));
+}
