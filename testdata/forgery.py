@@ -123,6 +123,15 @@ def main():
     whole = re.sub(r"^<\?xml[^>]*\?>\s*", "", g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + whole)).strip()
     write("assertion-uri-empty.xml", g.response(whole))
 
+    # Encrypted (open with keys/sp.key): a NameID in the EncryptedData's KeyInfo (replaced by
+    # decryption, so walked before it), and a second EncryptedAssertion beside the real one.
+    enc = open(os.path.join(g.HERE, "encrypted.xml")).read()
+    ki = '<ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">'
+    write("encrypted-keyinfo-nameid.xml", enc.replace(ki, ki + NAMEID.replace("<saml:NameID ", f'<saml:NameID xmlns:saml="{g.SAML}" '), 1))
+    end = enc.index("</saml:EncryptedAssertion>") + len("</saml:EncryptedAssertion>")
+    write("encrypted-second-envelope.xml", enc[:end] + '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">'
+          '<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>' + enc[end:])
+
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())
     no_issuer = g.response(unsigned_inner, signed=True).replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", "", 1)

@@ -517,6 +517,9 @@ fn verify_and_decrypt(
         Ok(xml) => xml,
         Err(failure) => {
             sink.push(failure.finding(idp, "EncryptedAssertion"));
+            // The message rules (one Assertion, no hidden ones, unique IDs) still hold for
+            // what was received.
+            crate::signature::policy::message_rules(&msg, sink);
             return Ok(plain(doc, msg, outer));
         }
     };

@@ -16,6 +16,7 @@ mod diff;
 mod differential;
 mod fetch;
 mod flows;
+mod forgery;
 mod gallery;
 mod html;
 mod input_forms;
