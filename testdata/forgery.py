@@ -132,6 +132,22 @@ def main():
     write("encrypted-second-envelope.xml", enc[:end] + '<saml:EncryptedAssertion><xenc:EncryptedData xmlns:xenc="http://www.w3.org/2001/04/xmlenc#">'
           '<xenc:CipherData><xenc:CipherValue>AAAA</xenc:CipherValue></xenc:CipherData></xenc:EncryptedData></saml:EncryptedAssertion>' + enc[end:])
 
+    # Signed text split after signing: canonicalisation erases comments and turns CDATA into text,
+    # so the digest holds; a reader of the first text node gets "alice@example" (CVE-2017-11427).
+    write("split-comment-nameid.xml", base.replace(">alice@example.com</saml:NameID>", ">alice@example<!---->.com</saml:NameID>", 1))
+    write("split-cdata-nameid.xml", base.replace(">alice@example.com</saml:NameID>", "><![CDATA[alice@example]]>.com</saml:NameID>", 1))
+
+    # WS-Fed envelope with a DOCTYPE whose entity value holds the genuine signed RSTR: a reader
+    # that ends the DOCTYPE at the first balanced '>' (quotes ignored) sees that decoy, while a
+    # real XML parser sees the body after it, a forged Assertion ahead of the signed one. The
+    # envelope must be refused before any reader looks at it (exit 2).
+    rstr = t.rstr(t.signed_a2(aid="_wsf_dt", issuer=t.ENTRA))
+    token_at = rstr.index("<t:RequestedSecurityToken>") + len("<t:RequestedSecurityToken>")
+    body = rstr[:token_at] + forged_assertion().replace("_forged", "_dt_forged") + rstr[token_at:]
+    desync = (f"<!DOCTYPE t:RequestSecurityTokenResponse [<!ENTITY decoy '>>{rstr}<!DOCTYPE <<'>\n]>\n"
+              f"{body}<!-- > -->")
+    write("doctype-wsfed-desync.form", t.form(desync, plus=True))
+
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())
     no_issuer = g.response(unsigned_inner, signed=True).replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", "", 1)

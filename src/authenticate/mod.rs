@@ -173,7 +173,11 @@ pub fn establish(
     outside_token(capture, sink);
     // A message with identity outside its signature is manipulated: its signed part is not
     // reported as an authenticated sign-in either.
-    if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix) {
+    // Text split by a comment or CDATA (addable after signing) is manipulated identity too.
+    if sink.has(Code::WrappingUncoveredIdentity)
+        || sink.has(Code::WrappingUnboundPrefix)
+        || (!msg.kind.is_protocol_only() && !msg.comments.is_empty())
+    {
         authenticated = false;
     }
     want_assertion_signed(&msg, &covered, authenticated, inp, sink);
@@ -415,6 +419,8 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     let why = if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix)
     {
         "the message holds identity-shaped content outside its signature (see the wrapping findings), so its signed part is not taken as the sign-in".to_string()
+    } else if !msg.comments.is_empty() && !msg.signatures.is_empty() {
+        "a signed value is split by a comment or CDATA section (see comment-in-text), which can be added after signing, so the message is not taken as the sign-in".to_string()
     } else if msg.signatures.is_empty() {
         "the message carries no signature".to_string()
     } else if sink.has(Code::AlgorithmForbidden) {

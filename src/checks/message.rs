@@ -21,7 +21,7 @@ pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut 
         let f = Finding::new(
             Code::CommentInText,
             format!(
-                "{} contains an XML comment; its full text (comments removed) is {:?}",
+                "{} holds an XML comment or a CDATA section that splits its text (canonicalisation erases both, so they can be added after signing, and readers that take the first text node read less); its full text is {:?}",
                 c.path, c.text
             ),
         )

@@ -499,7 +499,10 @@ fn xml_text(t: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, I
         return from_pairs(&pairs, steps, false, limits);
     }
     if wsfed::is_rstr(t) {
-        // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in.
+        // A bare RequestSecurityTokenResponse, as SPs log a WS-Federation sign-in. The whole
+        // envelope passes the guard first (no DOCTYPE, no entities, the limits): a DTD would let
+        // the envelope's reader and a real XML parser see two different documents.
+        crate::xml::guard::scan(t.as_bytes(), limits)?;
         let a = wsfed::assertion(t).map_err(InputError::new)?;
         steps.push(Step::WsFederation);
         let mut c = capture(steps, a.xml.into_bytes());
@@ -653,6 +656,13 @@ pub(crate) fn from_pairs(
             // SAMLResponse, the wresult is XML, where a literal `+` is always sent as %2B.
             let value = urlenc::percent_decode(&w.raw_value.replace('+', "%20"))
                 .unwrap_or_else(|_| w.value.clone());
+            // The whole envelope passes the guard (see the bare RSTR above).
+            crate::xml::guard::scan(value.as_bytes(), limits).map_err(|e| {
+                InputError::new(format!(
+                    "wresult is not a well-formed WS-Trust RequestSecurityTokenResponse: {}",
+                    e.message
+                ))
+            })?;
             let a = wsfed::assertion(&value).map_err(|e| InputError::at(e, w.offset))?;
             let mut steps = steps;
             steps.push(Step::WsFederation);

@@ -11,9 +11,9 @@ use std::ffi::{c_char, c_void, CStr};
 use std::marker::PhantomData;
 
 use libxml::bindings::{
-    xmlAttr, xmlElementType_XML_COMMENT_NODE as COMMENT,
-    xmlElementType_XML_ELEMENT_NODE as ELEMENT, xmlElementType_XML_TEXT_NODE as TEXT, xmlGetLineNo,
-    xmlNode, xmlNodeGetContent,
+    xmlAttr, xmlElementType_XML_CDATA_SECTION_NODE as CDATA,
+    xmlElementType_XML_COMMENT_NODE as COMMENT, xmlElementType_XML_ELEMENT_NODE as ELEMENT,
+    xmlElementType_XML_TEXT_NODE as TEXT, xmlGetLineNo, xmlNode, xmlNodeGetContent,
 };
 use libxml::tree::{Document, Node};
 
@@ -317,9 +317,13 @@ impl<'d> El<'d> {
     }
 
     /// Text content: the concatenation of every text and CDATA node below (comments are not
-    /// text), and whether a comment sits among them.
+    /// text), and whether it is split: a comment among them, or the text in more than one node
+    /// (a CDATA section beside text). Canonicalisation erases both, so either can be added to
+    /// signed text without breaking the digest, and a reader that takes the first text node
+    /// reads less (CVE-2017-11427 and relatives).
     pub fn text(self) -> (String, bool) {
         let mut has_comment = false;
+        let mut pieces = 0usize;
         let mut stack = vec![self.ptr];
         while let Some(p) = stack.pop() {
             // SAFETY: children and next are NULL or nodes of the same document.
@@ -329,12 +333,14 @@ impl<'d> El<'d> {
                     match (*c).type_ {
                         COMMENT => has_comment = true,
                         ELEMENT => stack.push(c),
+                        TEXT | CDATA => pieces += 1,
                         _ => {}
                     }
                     c = (*c).next;
                 }
             }
         }
+        let has_comment = has_comment || pieces > 1;
         // SAFETY: the usual shape is read in place; anything else through libxml2, which
         // returns a fresh copy.
         let text = unsafe {
@@ -415,7 +421,8 @@ mod tests {
         assert_eq!(a.attr("ID").as_deref(), Some("x&y"));
         assert_eq!(a.text(), ("onetwo".to_string(), true));
         let c = root.descendants("urn:r", "C")[0];
-        assert_eq!(c.text(), ("ab<c>".to_string(), false));
+        // Text in several pieces (a CDATA section beside text) is split, like a comment.
+        assert_eq!(c.text(), ("ab<c>".to_string(), true));
         assert_eq!(root.descendants("urn:r", "D")[0].text().0, "b");
         assert_eq!(root.attr("missing"), None);
     }

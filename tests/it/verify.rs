@@ -186,7 +186,11 @@ fn comment_in_nameid_reports_full_text() {
     let (_, v) = verify_json("comment-nameid.xml", &[]);
     assert_eq!(v["subject"]["name_id"], "admin@example.com.evil.example");
     assert!(has_code(&v, "comment-in-text"));
-    assert_eq!(check(&v, "subject"), "warn");
+    // A comment can be added to signed text after signing (canonicalisation erases it): the
+    // message fails and its subject is not reported as authenticated (CVE-2017-11427).
+    assert_eq!(check(&v, "subject"), "fail");
+    assert_eq!(v["verdict"], "fail");
+    assert_eq!(v["subject"]["authenticated"], false);
 }
 
 #[test]
