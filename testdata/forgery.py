@@ -14,6 +14,7 @@ Outputs go to testdata/forgery/ and are committed; tests never regenerate them.
 import os
 import re
 import sys
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate as g  # noqa: E402
@@ -147,6 +148,13 @@ def main():
     desync = (f"<!DOCTYPE t:RequestSecurityTokenResponse [<!ENTITY decoy '>>{rstr}<!DOCTYPE <<'>\n]>\n"
               f"{body}<!-- > -->")
     write("doctype-wsfed-desync.form", t.form(desync, plus=True))
+
+    # The same form parameter twice, the signed message first and a forged one last (PHP and
+    # Rails read the last): no message to pick, refused (exit 2).
+    import base64
+    forged = g.response(g.assertion(signed=False, name_id=EVIL, attrs=g.email_attrs(EVIL)))
+    b64 = lambda x: urllib.parse.quote(base64.b64encode(x.encode()).decode(), safe="")
+    write("refused-two-samlresponses.form", f"SAMLResponse={b64(base)}&SAMLResponse={b64(forged)}&RelayState=%2F\n")
 
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())

@@ -646,6 +646,25 @@ pub(crate) fn from_pairs(
     in_url: bool,
     limits: &Limits,
 ) -> Result<Capture, InputError> {
+    // More than one message parameter: SPs differ on which one they read (PHP and Rails take
+    // the last value, most Java and .NET stacks the first, a WS-Fed endpoint its wresult), so
+    // judging one of them says nothing about what a given SP consumed.
+    let carried: Vec<&str> = pairs
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|n| matches!(*n, "SAMLResponse" | "SAMLRequest" | "wresult"))
+        .collect();
+    if carried.len() > 1 {
+        return Err(InputError::at(
+            format!(
+                "the {} carries {} message parameters ({}): SPs differ on which one they read (PHP takes the last, most Java and .NET stacks the first), so samlcheck does not pick one — a browser never sends this; treat it as manipulated, or check each value on its own",
+                if in_url { "URL" } else { "form" },
+                carried.len(),
+                carried.join(", ")
+            ),
+            pairs.iter().filter(|p| carried.contains(&p.name.as_str())).nth(1).map_or(0, |p| p.offset),
+        ));
+    }
     let get = |n: &str| pairs.iter().find(|p| p.name == n);
     if get("SAMLResponse").is_none() && get("SAMLRequest").is_none() {
         if let Some(art) = get("SAMLart") {

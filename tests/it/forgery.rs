@@ -24,10 +24,15 @@ fn forgery_fixtures_fail_and_benign_shapes_pass() {
             .iter()
             .any(|r| r["subject"]["authenticated"].as_bool().unwrap_or(false));
         let all_codes: Vec<String> = reports.iter().flat_map(codes).collect();
-        if name.starts_with("doctype-") {
+        if name.starts_with("doctype-") || name.starts_with("refused-") {
             // Refused before any reader looks at it.
             let e = reports[0]["error"]["message"].as_str().unwrap_or_default();
-            if code != 2 || !e.contains("DOCTYPE") {
+            let why = if name.starts_with("doctype-") {
+                "DOCTYPE"
+            } else {
+                "parameters"
+            };
+            if code != 2 || !e.contains(why) {
                 failures.push(format!("{name}: exit {code}: {e}"));
             }
         } else if name.starts_with("benign-") {
