@@ -130,6 +130,31 @@ impl CertInfo {
 
     /// Parses base64 text as found in `ds:X509Certificate` (whitespace ignored).
     pub fn from_base64(text: &str) -> Result<Self, String> {
+        // A batch sees the IdP's one certificate in every message's KeyInfo: decoding, X.509
+        // parsing and two fingerprints are done once per thread for each distinct text.
+        thread_local! {
+            static SEEN: std::cell::RefCell<Vec<(String, CertInfo)>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        if let Some(hit) = SEEN.with(|s| {
+            s.borrow()
+                .iter()
+                .find(|(t, _)| t == text)
+                .map(|(_, c)| c.clone())
+        }) {
+            return Ok(hit);
+        }
+        let parsed = Self::parse_base64(text)?;
+        SEEN.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() >= 8 {
+                s.remove(0);
+            }
+            s.push((text.to_string(), parsed.clone()));
+        });
+        Ok(parsed)
+    }
+
+    fn parse_base64(text: &str) -> Result<Self, String> {
         let (der, _) = crate::input::base64::decode(text)
             .map_err(|e| format!("certificate is not valid base64: {}", e.message))?;
         // Some IdPs put a whole PEM, base64-encoded again, into X509Certificate.
