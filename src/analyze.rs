@@ -165,8 +165,16 @@ fn bare(mut r: Report) -> Report {
     r.status = None;
     // The wrapper's status is samlcheck's, not the IdP's: nothing about it was judged.
     r.judged.retain(|c| *c != crate::check::Check::Status);
-    r.findings
-        .retain(|f| f.check != crate::check::Check::Status);
+    // What judges the wrapper itself (its status, its IssueInstant and Issuer, which an
+    // encrypted token's wrapper cannot take from a closed Assertion) is samlcheck's, not the IdP's.
+    r.findings.retain(|f| {
+        let on_wrapper = f.location.as_ref().is_some_and(|l| l.path == "/Response")
+            && matches!(
+                f.code,
+                Code::IssueInstantMissing | Code::IssuerMissingSigned
+            );
+        f.check != crate::check::Check::Status && !on_wrapper
+    });
     r.findings.push(crate::finding::Finding::new(
         Code::AssertionBare,
         "a bare Assertion was given: it was checked inside a Response samlcheck wrapped around it, so the Response's status, Destination, InResponseTo and any Response signature were not checked",

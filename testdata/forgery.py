@@ -156,6 +156,14 @@ def main():
     b64 = lambda x: urllib.parse.quote(base64.b64encode(x.encode()).decode(), safe="")
     write("refused-two-samlresponses.form", f"SAMLResponse={b64(base)}&SAMLResponse={b64(forged)}&RelayState=%2F\n")
 
+    # An encrypted WS-Federation SAML 2.0 token (AD FS and Entra ID encrypt to the relying party's
+    # certificate): the RequestedSecurityToken holds an EncryptedAssertion whose plaintext
+    # Assertion is signed. Opened with keys/sp.key, it passes.
+    ea = re.search(r"<saml:EncryptedAssertion.*?</saml:EncryptedAssertion>", enc, re.S).group(0)
+    if "xmlns:saml=" not in ea.split(">", 1)[0]:
+        ea = ea.replace("<saml:EncryptedAssertion", f'<saml:EncryptedAssertion xmlns:saml="{g.SAML}"', 1)
+    write("benign-wsfed-encrypted.form", t.form(t.rstr(ea), plus=True))
+
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())
     no_issuer = g.response(unsigned_inner, signed=True).replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", "", 1)

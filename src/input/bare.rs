@@ -24,7 +24,9 @@ pub fn wrap(xml: &[u8]) -> Option<Vec<u8>> {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name();
                 let local = name.local_name();
-                if local.as_ref() != b"Assertion" {
+                // An Assertion, or an EncryptedAssertion (an encrypted WS-Federation token): the
+                // Response around it is opened like any other with --sp-key.
+                if local.as_ref() != b"Assertion" && local.as_ref() != b"EncryptedAssertion" {
                     return None;
                 }
                 let prefix = name.prefix().map(|p| p.as_ref().to_vec());
@@ -101,5 +103,10 @@ mod tests {
                 .is_none()
         );
         assert!(wrap(b"<Assertion xmlns=\"urn:example\"/>").is_none());
+        // An encrypted token is wrapped alike; a DOCTYPE is never wrapped past the guard.
+        let e = br#"<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"/>"#;
+        assert!(wrap(e).is_some());
+        let d = br#"<!DOCTYPE a [<!ENTITY x "y">]><saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"/>"#;
+        assert!(wrap(d).is_none());
     }
 }

@@ -93,7 +93,9 @@ pub fn assertion(wresult: &str) -> Result<Token, String> {
                         ]
                 );
                 let saml = ns.as_deref().is_some_and(|n| n == SAML2 || n == SAML11);
-                if in_token && local == b"Assertion" && saml && token.is_none() {
+                let token_name = local == b"Assertion"
+                    || (local == b"EncryptedAssertion" && ns.as_deref() == Some(SAML2));
+                if in_token && token_name && saml && token.is_none() {
                     if empty {
                         return Err("the Assertion in the token is empty".into());
                     }
