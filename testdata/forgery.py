@@ -164,6 +164,42 @@ def main():
         ea = ea.replace("<saml:EncryptedAssertion", f'<saml:EncryptedAssertion xmlns:saml="{g.SAML}"', 1)
     write("benign-wsfed-encrypted.form", t.form(t.rstr(ea), plus=True))
 
+    # Captures whose reader and an SP could take different messages (exit 2): the HAR's params
+    # hold the signed Response while the body sent holds a forged one; a lower-case parameter
+    # name (ASP.NET reads it); an IdP page with two SAMLResponse fields (one disabled); a
+    # SAML-tracer request whose posted value does not decode, beside a decoded `saml` field.
+    import json
+    har = json.load(open(os.path.join(g.HERE, "capture.har")))
+    post = [e for e in har["log"]["entries"] if e["request"]["method"] == "POST"][0]
+    genuine_b64 = base64.b64encode(base.encode()).decode()
+    forged_b64 = base64.b64encode(forged.encode()).decode()
+    post["request"]["postData"] = {"mimeType": "application/x-www-form-urlencoded",
+                                   "text": "SAMLResponse=" + urllib.parse.quote(forged_b64, safe=""),
+                                   "params": [{"name": "SAMLResponse", "value": genuine_b64}]}
+    write("refused-har-params-disagree.har", json.dumps(har, indent=1))
+    post["request"]["postData"] = {"mimeType": "application/x-www-form-urlencoded",
+                                   "text": "SAMLResponse=" + urllib.parse.quote(genuine_b64, safe="")
+                                   + "&samlresponse=" + urllib.parse.quote(forged_b64, safe="")}
+    write("refused-har-lowercase-name.har", json.dumps(har, indent=1))
+    write("refused-html-two-fields.html",
+          '<html><body onload="document.forms[0].submit()"><form method="post" action="https://analytics.amplitude.com/saml/sso/123456">'
+          f'<input type="hidden" name="SAMLResponse" value="{genuine_b64}" disabled>'
+          f'<input type="hidden" name="SAMLResponse" value="{forged_b64}"></form></body></html>\n')
+    tracer = {"requests": [{"requestId": "1", "method": "POST", "url": "https://analytics.amplitude.com/saml/sso/123456",
+                            "post": [["SAMLResponse", forged_b64[:40] + "." + forged_b64[40:]]], "saml": base}]}
+    write("refused-tracer-undecodable.json", json.dumps(tracer, indent=1))
+    # A message posted to the ACS whose root is a LogoutResponse, holding a forged Assertion
+    # ahead of a copy of the signed one: not a request to take as context — it fails.
+    signed_a = re.search(r"<saml:Assertion .*</saml:Assertion>", base, re.S).group(0)
+    logout = (f'<samlp:LogoutResponse xmlns:samlp="{g.SAMLP}" xmlns:saml="{g.SAML}" ID="_lo1" Version="2.0" IssueInstant="{g.ISSUE}">'
+              f'<saml:Issuer>{g.AWS_IC}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>'
+              + forged_assertion() + signed_a + '</samlp:LogoutResponse>')
+    har = json.load(open(os.path.join(g.HERE, "capture.har")))
+    post = [e for e in har["log"]["entries"] if e["request"]["method"] == "POST"][0]
+    post["request"]["postData"] = {"mimeType": "application/x-www-form-urlencoded",
+                                   "text": "SAMLResponse=" + urllib.parse.quote(base64.b64encode(logout.encode()).decode(), safe="")}
+    write("capture-forged-as-context.har", json.dumps(har, indent=1))
+
     # A signed Response whose Issuer was left out before signing (profiles §4.1.4.2).
     unsigned_inner = g.assertion(signed=False, attrs=g.email_attrs())
     no_issuer = g.response(unsigned_inner, signed=True).replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", "", 1)

@@ -147,8 +147,10 @@ impl<'w> Emitter<'w> {
         }
         match self.format {
             Format::Ndjson if !self.broken_pipe => {
-                let line = serde_json::to_string(&r).unwrap_or_default();
-                self.broken_pipe = writeln!(self.stream, "{line}").is_err();
+                // One buffer and one write per line (no format machinery per report).
+                let mut line = serde_json::to_vec(&r).unwrap_or_default();
+                line.push(b'\n');
+                self.broken_pipe = self.stream.write_all(&line).is_err();
             }
             Format::Sarif | Format::Junit => self.outcomes.push(Outcome::message(&r, file, k)),
             // JSON streams in constant memory (at most one report held).

@@ -102,10 +102,43 @@ fn entry_messages(i: usize, entry: &Value, limits: &Limits) -> (Found, Found) {
         }
     }
     let post = &req["postData"];
-    let pairs = post_params(post);
+    // The body as sent (`text`) is what the SP parsed; `params` is the browser's reading of it.
+    // Every message-shaped name the body holds, in any case, percent-encoded or in a multipart
+    // part, must be a parameter samlcheck reads, or an SP may read a message samlcheck never saw.
+    let text = post["text"].as_str().unwrap_or("");
+    let pairs = match urlenc::parse_pairs(text) {
+        Ok(p) if has_saml_param(text) => p,
+        _ => post_params(post),
+    };
+    let held = message_names(text).max(
+        post["params"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["name"].as_str())
+            .filter(|n| message_names(n) > 0)
+            .count(),
+    );
+    let read = pairs
+        .iter()
+        .filter(|p| matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult"))
+        .count();
+    let params_disagree = !text.is_empty()
+        && has_saml_param(text)
+        && post_params(post).iter().any(|p| {
+            matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult")
+                && !pairs.iter().any(|q| q.name == p.name && q.value == p.value)
+        });
+    if held > read || params_disagree {
+        sent.push(label(Err(InputError::new(format!(
+            "the POST body names a SAML message {held} time(s) but samlcheck reads {read} parameter(s) from it{}: SPs' form parsers differ (case, percent-encoded names, ';' separators, multipart bodies), so the message an SP read cannot be told — refused",
+            if params_disagree { ", and the capture's params disagree with the body sent" } else { "" }
+        )))));
+        return (sent, html_forms(entry, limits, &label));
+    }
     if pairs
         .iter()
-        .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest")
+        .any(|p| matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult"))
     {
         sent.push(label(from_pairs(
             &pairs,
@@ -189,10 +222,17 @@ fn html_forms(
     } else {
         text
     };
-    if !html.contains("SAMLResponse") && !html.contains("SAMLRequest") {
+    let lower = html.to_ascii_lowercase();
+    if !["samlresponse", "samlrequest"]
+        .iter()
+        .any(|n| lower.contains(n))
+    {
         return Vec::new();
     }
     let inputs = super::html::inputs(html);
+    if let Err(e) = super::html::census(html, &inputs) {
+        return vec![label(Err(InputError::new(e)))];
+    }
     let value = |n: &str| inputs.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
     let mut found = Vec::new();
     for name in ["SAMLResponse", "SAMLRequest"] {
@@ -252,8 +292,20 @@ fn in_time_order(entries: &[Value]) -> Vec<Value> {
 }
 
 fn has_saml_param(text: &str) -> bool {
-    text.split('&')
-        .any(|p| p.starts_with("SAMLResponse=") || p.starts_with("SAMLRequest="))
+    text.split('&').any(|p| {
+        p.starts_with("SAMLResponse=") || p.starts_with("SAMLRequest=") || p.starts_with("wresult=")
+    })
+}
+
+/// How many times `text` names a SAML message, in any case and with percent-encoded letters
+/// decoded: `SAMLResponse`, `SAMLRequest`, `wresult`.
+fn message_names(text: &str) -> usize {
+    let decoded = urlenc::percent_decode(text).unwrap_or_else(|_| text.to_string());
+    let lower = decoded.to_ascii_lowercase();
+    ["samlresponse", "samlrequest", "wresult"]
+        .iter()
+        .map(|n| lower.matches(n).count())
+        .sum()
 }
 
 /// The exchanges of `entries[range]`, each knowing its entry index.

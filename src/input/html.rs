@@ -18,6 +18,58 @@ pub fn inputs(html: &str) -> Vec<(String, String)> {
     out
 }
 
+/// How many fields of `html` carry the name `name` (ASCII case-insensitive, character references
+/// decoded), wherever they sit: inputs, textareas, buttons, a field disabled, in another form, in
+/// a comment or inside another attribute's value. The one field [`inputs`] reads must be the
+/// page's only candidate, or a browser and samlcheck can read two different messages.
+pub fn named_fields(html: &str, name: &str) -> usize {
+    let lower = html.to_ascii_lowercase();
+    let want = name.to_ascii_lowercase();
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("name") {
+        let at = from + p;
+        from = at + 4;
+        let rest = lower[at + 4..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let (quote, body) = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
+            _ => (None, rest),
+        };
+        let end = body
+            .find(|c: char| match quote {
+                Some(q) => c == q,
+                None => c.is_ascii_whitespace() || c == '>' || c == '/',
+            })
+            .unwrap_or(body.len());
+        if unescape(&body[..end]).eq_ignore_ascii_case(&want) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The names of the message fields an IdP's auto-submit page may carry.
+pub const MESSAGE_FIELDS: [&str; 3] = ["SAMLResponse", "SAMLRequest", "wresult"];
+
+/// Refuses a page whose message fields [`inputs`] did not read exactly as the page holds them
+/// (two fields of one name, a textarea or button, one hidden in a comment or an attribute).
+pub fn census(html: &str, read: &[(String, String)]) -> Result<(), String> {
+    for name in MESSAGE_FIELDS {
+        let held = named_fields(html, name);
+        let got = read.iter().filter(|(k, _)| k == name).count();
+        if held != got {
+            return Err(format!(
+                "the page holds {held} field(s) named {name} where samlcheck reads {got} <input> value(s): a browser submits the enabled field of the submitted form and SPs differ on duplicates, so the message it sent cannot be told — refused; check the posted body in the capture instead"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A quoted attribute of an HTML tag.
 fn tag_attr(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();

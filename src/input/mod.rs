@@ -486,6 +486,7 @@ fn xml_text(t: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, I
     if html::has_saml_form(t) && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol") {
         // The IdP's auto-submit page (view-source), not the message itself.
         let inputs = html::inputs(t);
+        html::census(t, &inputs).map_err(InputError::new)?;
         let pairs: Vec<Pair> = inputs
             .into_iter()
             .map(|(name, value)| Pair {

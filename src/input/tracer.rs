@@ -86,9 +86,25 @@ fn message(req: &Value, limits: &Limits) -> Option<Result<Capture, InputError>> 
             }
         }
     }
-    let has_param = pairs
+    let exact = |n: &str| matches!(n, "SAMLResponse" | "SAMLRequest" | "wresult");
+    let has_param = pairs.iter().any(|p| exact(&p.name));
+    // A message-shaped name samlcheck would not read (another case, percent-encoded letters):
+    // an SP might read it, so the request is refused rather than judged by another field.
+    let loose = pairs
         .iter()
-        .any(|p| p.name == "SAMLResponse" || p.name == "SAMLRequest");
+        .filter(|p| {
+            let n = urlenc::percent_decode(&p.name).unwrap_or_else(|_| p.name.clone());
+            ["SAMLResponse", "SAMLRequest", "wresult"]
+                .iter()
+                .any(|m| n.eq_ignore_ascii_case(m))
+                && !exact(&p.name)
+        })
+        .count();
+    if loose > 0 {
+        return Some(Err(InputError::new(format!(
+            "the request carries {loose} message parameter(s) under a name samlcheck does not read as given (another letter case or percent-encoded letters): SPs' form parsers differ, so the message an SP read cannot be told — refused"
+        ))));
+    }
     if !has_param {
         // Older exports keep only the decoded XML.
         return saml_field(req).map(|xml| Ok(decoded(xml, None)));
@@ -97,8 +113,14 @@ fn message(req: &Value, limits: &Limits) -> Option<Result<Capture, InputError>> 
     let result = from_pairs(&pairs, vec![Step::SamlTracer, step], in_url, limits);
     // A value masked or removed by the export's filters ("{hash:…}", "{obf:…}", empty): the
     // decoded XML is still in `saml`.
+    // Only when every message value was masked or removed: a value that does not decode is
+    // what the SP received, never replaced by the export's own decoding.
+    let masked = pairs
+        .iter()
+        .filter(|p| exact(&p.name))
+        .all(|p| p.value.trim().is_empty() || is_masked(&p.value));
     Some(match (result, saml_field(req)) {
-        (Err(_), Some(xml)) => {
+        (Err(_), Some(xml)) if masked => {
             let mut c = decoded(
                 xml,
                 pairs

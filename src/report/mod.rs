@@ -433,9 +433,12 @@ impl Report {
                 })
                 .collect(),
         );
-        self.verdict = if self.context_of_sign_in {
+        // Context only for a request with nothing wrong of its own: an error (a forged or
+        // wrapped message posted in the capture's place of a request) fails like any message.
+        let error = self.findings.iter().any(|f| f.severity == Severity::Error);
+        self.verdict = if self.context_of_sign_in && !error {
             Verdict::Context
-        } else if self.findings.iter().any(|f| f.severity == Severity::Error) {
+        } else if error {
             Verdict::Fail
         } else {
             Verdict::Pass
