@@ -18,18 +18,8 @@
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/crypto.h>
 
-static char *slurp(const char *path, long *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    *len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc(*len + 1);
-    if (buf && fread(buf, 1, *len, f) != (size_t)*len) { free(buf); buf = NULL; }
-    if (buf) buf[*len] = 0;
-    fclose(f);
-    return buf;
-}
+#include "slurp.h"
+
 
 /* `text` with every `from` replaced by `to` (a new string). */
 static char *replace(const char *text, const char *from, const char *to) {

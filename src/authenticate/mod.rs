@@ -174,10 +174,7 @@ pub fn establish(
     // A message with identity outside its signature is manipulated: its signed part is not
     // reported as an authenticated sign-in either.
     // Text split by a comment or CDATA (addable after signing) is manipulated identity too.
-    if sink.has(Code::WrappingUncoveredIdentity)
-        || sink.has(Code::WrappingUnboundPrefix)
-        || (!msg.kind.is_protocol_only() && !msg.comments.is_empty())
-    {
+    if identity_outside(sink) || (!msg.kind.is_protocol_only() && !msg.comments.is_empty()) {
         authenticated = false;
     }
     want_assertion_signed(&msg, &covered, authenticated, inp, sink);
@@ -403,6 +400,11 @@ fn unauthenticated(msg: &Message, capture: &Capture, inp: &Inputs, sink: &mut Si
     );
 }
 
+/// The coverage walk found identity no signature covers (or a name in no namespace).
+fn identity_outside(sink: &Sink) -> bool {
+    sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix)
+}
+
 /// `signature-missing` when the SP would consume something (or the status is Success) and
 /// nothing of it is authenticated; the attack wording only after a wrapping error.
 fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
@@ -416,8 +418,7 @@ fn missing(msg: &Message, inp: &Inputs, sink: &mut Sink) {
     if sealed && msg.consumed().is_none() {
         return;
     }
-    let why = if sink.has(Code::WrappingUncoveredIdentity) || sink.has(Code::WrappingUnboundPrefix)
-    {
+    let why = if identity_outside(sink) {
         "the message holds identity-shaped content outside its signature (see the wrapping findings), so its signed part is not taken as the sign-in".to_string()
     } else if !msg.comments.is_empty() && !msg.signatures.is_empty() {
         "a signed value is split by a comment or CDATA section (see comment-in-text), which can be added after signing, so the message is not taken as the sign-in".to_string()

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{decode_text, from_pairs, urlenc, Capture, Limits, Step};
+use super::{from_pairs, is_message_param, urlenc, Capture, Limits, Step};
 use crate::error::InputError;
 
 /// Every SAML message in the HAR's entries; an error when there is none.
@@ -106,27 +106,18 @@ fn entry_messages(i: usize, entry: &Value, limits: &Limits) -> (Found, Found) {
     // Every message-shaped name the body holds, in any case, percent-encoded or in a multipart
     // part, must be a parameter samlcheck reads, or an SP may read a message samlcheck never saw.
     let text = post["text"].as_str().unwrap_or("");
+    let params = post_params(post);
+    let sent_text = has_saml_param(text);
     let pairs = match urlenc::parse_pairs(text) {
-        Ok(p) if has_saml_param(text) => p,
-        _ => post_params(post),
+        Ok(p) if sent_text => p,
+        _ => params.clone(),
     };
-    let held = message_names(text).max(
-        post["params"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p["name"].as_str())
-            .filter(|n| message_names(n) > 0)
-            .count(),
-    );
-    let read = pairs
-        .iter()
-        .filter(|p| matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult"))
-        .count();
-    let params_disagree = !text.is_empty()
-        && has_saml_param(text)
-        && post_params(post).iter().any(|p| {
-            matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult")
+    let held =
+        message_names(text).max(params.iter().filter(|p| message_names(&p.name) > 0).count());
+    let read = pairs.iter().filter(|p| is_message_param(&p.name)).count();
+    let params_disagree = sent_text
+        && params.iter().any(|p| {
+            is_message_param(&p.name)
                 && !pairs.iter().any(|q| q.name == p.name && q.value == p.value)
         });
     if held > read || params_disagree {
@@ -134,20 +125,13 @@ fn entry_messages(i: usize, entry: &Value, limits: &Limits) -> (Found, Found) {
             "the POST body names a SAML message {held} time(s) but samlcheck reads {read} parameter(s) from it{}: SPs' form parsers differ (case, percent-encoded names, ';' separators, multipart bodies), so the message an SP read cannot be told — refused",
             if params_disagree { ", and the capture's params disagree with the body sent" } else { "" }
         )))));
-        return (sent, html_forms(entry, limits, &label));
-    }
-    if pairs
-        .iter()
-        .any(|p| matches!(p.name.as_str(), "SAMLResponse" | "SAMLRequest" | "wresult"))
-    {
+    } else if read > 0 {
         sent.push(label(from_pairs(
             &pairs,
             vec![Step::Har, Step::Form],
             false,
             limits,
         )));
-    } else if let Some(text) = post["text"].as_str().filter(|t| has_saml_param(t)) {
-        sent.push(label(decode_text(text, vec![Step::Har], limits)));
     }
     (sent, html_forms(entry, limits, &label))
 }
@@ -293,7 +277,8 @@ fn in_time_order(entries: &[Value]) -> Vec<Value> {
 
 fn has_saml_param(text: &str) -> bool {
     text.split('&').any(|p| {
-        p.starts_with("SAMLResponse=") || p.starts_with("SAMLRequest=") || p.starts_with("wresult=")
+        p.split_once('=')
+            .is_some_and(|(name, _)| is_message_param(name))
     })
 }
 
@@ -302,9 +287,9 @@ fn has_saml_param(text: &str) -> bool {
 fn message_names(text: &str) -> usize {
     let decoded = urlenc::percent_decode(text).unwrap_or_else(|_| text.to_string());
     let lower = decoded.to_ascii_lowercase();
-    ["samlresponse", "samlrequest", "wresult"]
+    super::MESSAGE_PARAMS
         .iter()
-        .map(|n| lower.matches(n).count())
+        .map(|n| lower.matches(&n.to_ascii_lowercase()).count())
         .sum()
 }
 

@@ -52,13 +52,10 @@ pub fn named_fields(html: &str, name: &str) -> usize {
     n
 }
 
-/// The names of the message fields an IdP's auto-submit page may carry.
-pub const MESSAGE_FIELDS: [&str; 3] = ["SAMLResponse", "SAMLRequest", "wresult"];
-
 /// Refuses a page whose message fields [`inputs`] did not read exactly as the page holds them
 /// (two fields of one name, a textarea or button, one hidden in a comment or an attribute).
 pub fn census(html: &str, read: &[(String, String)]) -> Result<(), String> {
-    for name in MESSAGE_FIELDS {
+    for name in super::MESSAGE_PARAMS {
         let held = named_fields(html, name);
         let got = read.iter().filter(|(k, _)| k == name).count();
         if held != got {

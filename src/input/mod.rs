@@ -320,6 +320,25 @@ fn is_url(text: &str) -> bool {
     text.starts_with("https://") || text.starts_with("http://")
 }
 
+/// The parameters that carry a SAML message: the HTTP-POST and HTTP-Redirect bindings' and
+/// WS-Federation's `wresult`.
+pub(crate) const MESSAGE_PARAMS: [&str; 3] = ["SAMLResponse", "SAMLRequest", "wresult"];
+
+/// Whether `name` is one of [`MESSAGE_PARAMS`], spelled as samlcheck reads it.
+pub(crate) fn is_message_param(name: &str) -> bool {
+    MESSAGE_PARAMS.contains(&name)
+}
+
+/// Whether `name` is one of [`MESSAGE_PARAMS`] in another spelling an SP's form parser may
+/// accept (letter case, percent-encoded letters) but samlcheck does not read.
+pub(crate) fn is_loose_message_param(name: &str) -> bool {
+    let decoded = urlenc::percent_decode(name).unwrap_or_else(|_| name.to_string());
+    !is_message_param(name)
+        && MESSAGE_PARAMS
+            .iter()
+            .any(|m| decoded.eq_ignore_ascii_case(m))
+}
+
 fn is_form(text: &str) -> bool {
     ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="]
         .iter()
@@ -653,7 +672,7 @@ pub(crate) fn from_pairs(
     let carried: Vec<&str> = pairs
         .iter()
         .map(|p| p.name.as_str())
-        .filter(|n| matches!(*n, "SAMLResponse" | "SAMLRequest" | "wresult"))
+        .filter(|n| is_message_param(n))
         .collect();
     if carried.len() > 1 {
         return Err(InputError::at(

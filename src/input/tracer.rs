@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{from_pairs, urlenc, Capture, Limits, Step};
+use super::{from_pairs, is_loose_message_param, is_message_param, urlenc, Capture, Limits, Step};
 use crate::error::InputError;
 
 /// Every SAML message in the export's requests; an error when there is none.
@@ -86,19 +86,12 @@ fn message(req: &Value, limits: &Limits) -> Option<Result<Capture, InputError>> 
             }
         }
     }
-    let exact = |n: &str| matches!(n, "SAMLResponse" | "SAMLRequest" | "wresult");
-    let has_param = pairs.iter().any(|p| exact(&p.name));
+    let has_param = pairs.iter().any(|p| is_message_param(&p.name));
     // A message-shaped name samlcheck would not read (another case, percent-encoded letters):
     // an SP might read it, so the request is refused rather than judged by another field.
     let loose = pairs
         .iter()
-        .filter(|p| {
-            let n = urlenc::percent_decode(&p.name).unwrap_or_else(|_| p.name.clone());
-            ["SAMLResponse", "SAMLRequest", "wresult"]
-                .iter()
-                .any(|m| n.eq_ignore_ascii_case(m))
-                && !exact(&p.name)
-        })
+        .filter(|p| is_loose_message_param(&p.name))
         .count();
     if loose > 0 {
         return Some(Err(InputError::new(format!(
@@ -117,7 +110,7 @@ fn message(req: &Value, limits: &Limits) -> Option<Result<Capture, InputError>> 
     // what the SP received, never replaced by the export's own decoding.
     let masked = pairs
         .iter()
-        .filter(|p| exact(&p.name))
+        .filter(|p| is_message_param(&p.name))
         .all(|p| p.value.trim().is_empty() || is_masked(&p.value));
     Some(match (result, saml_field(req)) {
         (Err(_), Some(xml)) if masked => {
