@@ -121,11 +121,22 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
     let mut r = match analyze_inner(capture, opts) {
         Ok(r) if capture.steps.contains(&crate::input::Step::BareAssertion) => bare(r),
         Ok(r) => r,
-        Err(e) => Report::input_error(
-            &capture.origin,
-            capture.steps.clone(),
-            &cut_short(e, capture).in_origin(&capture.origin),
-        ),
+        Err(e) => {
+            let mut r = Report::input_error(
+                &capture.origin,
+                capture.steps.clone(),
+                &cut_short(e, capture).in_origin(&capture.origin),
+            );
+            // An unreadable message a capture recorded keeps its place in the sign-in: the
+            // IdP did answer, unreadably, and the outline says so.
+            r.context = capture.context.clone();
+            r.parameter = capture.parameter.clone();
+            r.relay_state = capture.relay_state.clone();
+            r.http = capture.exchange.clone();
+            r.later = capture.later.clone();
+            r.earlier = capture.earlier.clone();
+            r
+        }
     };
     // The message's own verdict; a capture's later stages push theirs and settle again.
     r.settle();
@@ -137,16 +148,16 @@ pub fn analyze(capture: &Capture, opts: &Options) -> Report {
 /// parser's complaint about the last tag.
 fn cut_short(e: InputError, capture: &Capture) -> InputError {
     let len = capture.xml.len();
-    let at_end = e.offset.is_some_and(|o| o + 16 >= len);
     let encoded = capture.steps.iter().any(|s| {
         matches!(
             s,
             crate::input::Step::Base64 | crate::input::Step::Base64url
         )
     });
-    // The parser stopped at the end of the input, not at a wrong tag.
+    // The parser ran into the end of the input (its offset is the unclosed tag's start, which
+    // can be far from the end), not a wrong tag.
     let eof = e.message.contains("end of input") || e.message.contains("still open");
-    if !(at_end && encoded && eof) {
+    if !(encoded && eof) {
         return e;
     }
     let chars = len.div_ceil(3) * 4;

@@ -305,6 +305,51 @@ def main():
         entry(t(day, "10:00:22.000"), "GET", "https://analytics.amplitude.com/projects/42", 200,
               html="<html><head><title>Amplitude</title></head><body></body></html>"),
     ]))
+    # The IdP posted a Response the SP could not read (the form's value cut short): the IdP did
+    # answer, and the outline must say the Response is unreadable, not that the IdP never answered.
+    entries, resp = sign_in(day)
+    cut = base64.b64encode(resp.encode()).decode()[:1200]
+    entries[1]["response"]["content"]["text"] = form_page(g.AMP_ACS, cut, "/projects/42")
+    for e in entries:
+        if e["request"]["method"] == "POST":
+            e["request"]["postData"]["text"] = "SAMLResponse=" + urllib.parse.quote(cut, safe="") + "&RelayState=%2Fprojects%2F42"
+            e["request"]["postData"]["params"] = [{"name": "SAMLResponse", "value": urllib.parse.quote(cut, safe="")},
+                                                  {"name": "RelayState", "value": "%2Fprojects%2F42"}]
+    write("unreadable-response.har", har(entries))
+    # A request that got no answer of its own, then a second request whose answer names the first
+    # (a stale Response): the first sign-in never got a Response and is not "completed".
+    first, _ = sign_in(day, rid="_reqA", posted=False)
+    first = first[:1] + [entry(t(day, "10:00:00.400"), "GET", first[1]["request"]["url"], 200,
+                               html="<html><head><title>Sign in</title></head><body>login form</body></html>")]
+    second, _ = sign_in(day, start="10:01", rid="_reqB", irt="_reqA", aid="_fb1", resp_id="_fr2")
+    write("unanswered-then-stale.har", har(first + second))
+    # An IdP proxy (a Keycloak broker in front of the IdP): the SP's request goes to the broker, the
+    # broker's own request to the IdP; the IdP's Response is posted to the broker's endpoint, whose
+    # answer is an auto-submit form carrying the broker's Response to the SP's ACS.
+    broker_sso = "https://kc.contoso.com/realms/acme/protocol/saml"
+    broker_ep = "https://kc.contoso.com/realms/acme/broker/aws/endpoint"
+    sp_req = authn_request("_reqSP", t(day, "10:00:00"), destination=broker_sso)
+    sp_url = redirect_url(broker_sso, sp_req, "/projects/42")
+    kc_req = authn_request("_reqKC", t(day, "10:00:01"), acs=broker_ep, destination=IDP_SSO)
+    kc_url = redirect_url(IDP_SSO, kc_req, "kcstate123")
+    up = signed_response("_reqKC", t(day, "10:00:05"), t(day, "10:00:05", minutes=-5), t(day, "10:00:05", minutes=5),
+                         acs=broker_ep, aid="_fup1", rid="_frup1", audience="https://kc.contoso.com/realms/acme")
+    down = signed_response("_reqSP", t(day, "10:00:06"), t(day, "10:00:06", minutes=-5), t(day, "10:00:06", minutes=5),
+                           aid="_fkc1", rid="_frkc1")
+    up64 = base64.b64encode(up.encode()).decode()
+    down64 = base64.b64encode(down.encode()).decode()
+    write("broker-proxy.har", har([
+        entry(t(day, "10:00:00.100"), "GET", SP_LOGIN, 302, location=sp_url,
+              set_cookie="amp_sess=abc123; Path=/; Secure; HttpOnly; SameSite=None"),
+        entry(t(day, "10:00:00.400"), "GET", sp_url, 302, location=kc_url),
+        entry(t(day, "10:00:01.000"), "GET", kc_url, 200, html=form_page(broker_ep, up64, "kcstate123")),
+        entry(t(day, "10:00:05.000"), "POST", broker_ep, 200, post=[("SAMLResponse", up64), ("RelayState", "kcstate123")],
+              html=form_page(g.AMP_ACS, down64, "/projects/42")),
+        entry(t(day, "10:00:06.000"), "POST", g.AMP_ACS, 302, location="https://analytics.amplitude.com/projects/42",
+              cookies=[("amp_sess", "abc123")], post=[("SAMLResponse", down64), ("RelayState", "/projects/42")]),
+        entry(t(day, "10:00:07.000"), "GET", "https://analytics.amplitude.com/projects/42", 200,
+              html="<html><head><title>Amplitude</title></head><body></body></html>"),
+    ]))
     # A SAML-tracer export as the add-on writes it: no per-request timestamp, protocol "SAML-P",
     # the requests around the messages kept, and "Mask values" applied to the POST.
     e1, resp = sign_in(day)

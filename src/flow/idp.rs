@@ -70,12 +70,14 @@ pub(super) fn no_answer(reports: &mut [Report], policy: &Policy) {
         // Answered: a Response before the next request, or one later that names this request
         // (a stale answer, judged by flow-in-response-to).
         let id = reports[k].message_id.clone();
-        let answered = reports[k + 1..until]
-            .iter()
-            .any(|r| r.message == Some(MessageKind::Response))
-            || reports[k + 1..].iter().any(|r| {
-                r.message == Some(MessageKind::Response) && id.is_some() && r.in_response_to == id
-            });
+        // An unreadable SAMLResponse is an answer too: the IdP answered, unreadably.
+        let answered = reports[k + 1..until].iter().any(|r| {
+            r.message == Some(MessageKind::Response)
+                || (r.verdict == crate::report::Verdict::InputError
+                    && r.parameter.as_deref() == Some("SAMLResponse"))
+        }) || reports[k + 1..].iter().any(|r| {
+            r.message == Some(MessageKind::Response) && id.is_some() && r.in_response_to == id
+        });
         let error_page = reports[k]
             .findings
             .iter()

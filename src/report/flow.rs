@@ -193,6 +193,9 @@ impl FlowReport {
             FlowVerdict::Incomplete if self.cause == Some(Code::FlowNoSpAnswer) => {
                 format!("incomplete: the capture holds no answer to {at} ({cause})")
             }
+            FlowVerdict::Incomplete if self.cause_message.as_deref() == Some(UNANSWERED) => {
+                format!("incomplete: nothing in this sign-in answers {at} ({cause})")
+            }
             FlowVerdict::Incomplete => {
                 format!("incomplete: the capture ends at {at} before the IdP answered ({cause})")
             }
@@ -221,6 +224,10 @@ fn what(h: &Hop) -> String {
     }
     parts.join(" · ")
 }
+
+/// Why a sign-in whose request a later sign-in's Response named is still incomplete.
+const UNANSWERED: &str =
+    "no Response in this sign-in answers its request (a later one names it): it did not complete";
 
 /// Fills `flows` and `flow` of the reports of one input that a capture recorded (those with an
 /// HTTP exchange); other reports are left alone.
@@ -408,6 +415,17 @@ fn finish(index: usize, hops: Vec<(Hop, Option<usize>)>, reports: &[Report]) -> 
         f.broken_hop = Some(p + 1);
         f.cause = Some(Code::IdpErrorPage);
     }
+    // A sign-in whose request nothing in it answered (its answer, if any, came in a later
+    // sign-in) did not complete, whatever its hops say.
+    let holds = |k: MessageKind| f.hops.iter().any(|h| h.message == Some(k));
+    if f.cause.is_none()
+        && f.kind == FlowKind::SignIn
+        && holds(MessageKind::AuthnRequest)
+        && !holds(MessageKind::Response)
+    {
+        f.cause = Some(Code::FlowNoResponse);
+        f.cause_message = Some(UNANSWERED.into());
+    }
     if f.cause == Some(Code::FlowNoResponse) {
         f.broken_hop = Some(f.hops.len());
     }
@@ -438,6 +456,12 @@ fn judge(flow: &mut FlowReport, r: &Report) {
         flow.broken_hop = Some(flow.hops.len());
         flow.cause = Some(first.code);
         flow.cause_message = Some(first.message.clone());
+    } else if r.verdict == Verdict::InputError {
+        // The IdP answered (or the browser posted) a message nobody can read: the sign-in broke
+        // here, whatever follows.
+        flow.broken_hop = Some(flow.hops.len());
+        flow.cause = Some(Code::FlowMessageUnreadable);
+        flow.cause_message = r.error.as_ref().map(|e| e.message.clone());
     }
 }
 
@@ -542,6 +566,53 @@ fn starts_new(r: &Report, current: Option<&[(Hop, Option<usize>)]>, reports: &[R
                 && reports[m].message_id == r.message_id
         });
     if repeated {
+        return false;
+    }
+    // An IdP proxy (a broker such as Keycloak or an Entra B2C policy in front of another IdP):
+    // a request the flow's last hop sent the browser on with (its redirect, or its page's
+    // auto-submit form) while nothing has answered yet is the proxy's own hop of this sign-in;
+    // a Response that names a request of this flow nothing has answered yet is that request's
+    // answer.
+    // The last hop of the redirect chain that starts at the flow's last message, when the
+    // chain runs to the end of the flow (pages the user opened after it break the chain).
+    let last = hops.iter().rposition(|h| h.1.is_some()).and_then(|k| {
+        let chained = hops[k + 1..].iter().enumerate().all(|(j, h)| {
+            hops[k + j].0.location.as_deref().is_some_and(|loc| {
+                crate::input::without_query(loc) == crate::input::without_query(&h.0.url)
+            })
+        });
+        chained.then(|| &hops[hops.len() - 1].0)
+    });
+    let onward = r.http.as_ref().is_some_and(|x| {
+        last.is_some_and(|l| {
+            (x.index.is_some()
+                && x.index == l.entry
+                && r.decoding.contains(&crate::input::Step::HtmlForm))
+                || l.location.as_deref().is_some_and(|loc| {
+                    crate::input::without_query(loc) == crate::input::without_query(&x.url)
+                })
+        })
+    });
+    if r.message == Some(MessageKind::AuthnRequest) && onward && !has(MessageKind::Response) {
+        return false;
+    }
+    let requests: Vec<&Report> = hops
+        .iter()
+        .filter_map(|h| h.1)
+        .map(|m| &reports[m])
+        .filter(|q| q.message == Some(MessageKind::AuthnRequest))
+        .collect();
+    let unanswered = |id: &str| {
+        requests.iter().any(|q| q.message_id.as_deref() == Some(id))
+            && !hops.iter().filter_map(|h| h.1).any(|m| {
+                reports[m].message == Some(MessageKind::Response)
+                    && reports[m].in_response_to.as_deref() == Some(id)
+            })
+    };
+    if r.message == Some(MessageKind::Response)
+        && requests.len() > 1
+        && r.in_response_to.as_deref().is_some_and(unanswered)
+    {
         return false;
     }
     match r.message {

@@ -196,6 +196,8 @@ impl Report {
                 }
             }
             (Some(_), Some(id)) => format!("{} {id}", self.kind_title()),
+            // An unreadable message is named by the parameter that carried it.
+            (None, _) if self.parameter.is_some() => self.parameter.clone().unwrap_or_default(),
             _ => self.kind_title(),
         }
     }

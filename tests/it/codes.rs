@@ -1007,6 +1007,22 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         ("flow-no-sp-answer", Box::new(|| flow("post-aborted.har"))),
         (
+            // A flow's cause, not a message's finding: the unreadable message has no findings.
+            "flow-message-unreadable",
+            Box::new(|| {
+                let v = flow("unreadable-response.har");
+                let causes: Vec<Value> = v
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|r| r["flows"].as_array())
+                    .flatten()
+                    .map(|f| serde_json::json!({"code": f["cause"]}))
+                    .collect();
+                serde_json::json!({ "findings": causes })
+            }),
+        ),
+        (
             "flow-no-response",
             Box::new(|| flow("stopped-at-login.har")),
         ),

@@ -779,6 +779,56 @@ fn unanswered_and_refused_requests_are_told_apart() {
     assert!(!has_code(&list[0], "flow-no-response"));
 }
 
+/// Issue 27, the multi-sign-in outline: an unreadable Response is a hop the sign-in broke at (the
+/// IdP did answer), not "before the IdP answered"; a sign-in whose request nothing in it answered
+/// is incomplete, never "completed"; an IdP proxy's second request and the two Responses (the
+/// IdP's to the broker, the broker's to the SP) are one sign-in, each message on a hop.
+#[test]
+fn the_outline_keeps_every_response_and_never_completes_an_unanswered_sign_in() {
+    let (code, list) = flow("unreadable-response.har", &[]);
+    assert_eq!(code, 2, "an unreadable message is an input error");
+    let flows = all_flows(&list);
+    assert_eq!(flows.len(), 1, "{flows:?}");
+    assert_eq!(flows[0]["verdict"], "fail", "{:?}", flows[0]);
+    assert_eq!(flows[0]["cause"], "flow-message-unreadable");
+    assert!(
+        flows[0]["cause_message"]
+            .as_str()
+            .unwrap()
+            .contains("cut short"),
+        "{:?}",
+        flows[0]
+    );
+    assert!(list.iter().all(|r| !has_code(r, "flow-no-response")));
+    let (_, human, _) = run(&[
+        "verify",
+        "--idp-metadata",
+        &td("idp-metadata.xml"),
+        &td("flows/unreadable-response.har"),
+    ]);
+    assert!(human.contains("SAMLResponse · unreadable"), "{human}");
+    assert!(!human.contains("before the IdP answered"), "{human}");
+
+    let (_, list) = flow("unanswered-then-stale.har", &[]);
+    let flows = all_flows(&list);
+    assert_eq!(flows.len(), 2, "{flows:?}");
+    assert_eq!(flows[0]["verdict"], "incomplete", "{:?}", flows[0]);
+    assert_eq!(flows[0]["cause"], "flow-no-response");
+    assert_eq!(flows[1]["cause"], "flow-in-response-to");
+
+    let (_, list) = flow("broker-proxy.har", &[]);
+    let flows = all_flows(&list);
+    assert_eq!(flows.len(), 1, "{flows:?}");
+    let carried: Vec<u64> = flows[0]["hops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["message_index"].as_u64())
+        .collect();
+    assert_eq!(carried, vec![1, 2, 3, 4], "{:?}", flows[0]);
+    assert!(list.iter().all(|r| r["flow"]["sign_in"] == 1), "{list:?}");
+}
+
 /// A capture holding only an IdP error page: one line naming the error and its fix (exit 2,
 /// there is no message to judge).
 #[test]
