@@ -45,6 +45,10 @@ pub struct Options {
     pub policy: Policy,
     /// The oldest IssueInstant accepted (`--max-age`); None turns the check off.
     pub max_age: Option<Duration>,
+    /// `--sp-stack`: the SP stacks to answer for (with their `--sp-set` settings).
+    pub stacks: Vec<crate::stacks::Chosen>,
+    /// One stack named (not `all`): its rules decide the verdict.
+    pub stack_decides: bool,
     /// Where the email is looked for, in order (computed once from the three above).
     sources: std::sync::OnceLock<Vec<Source>>,
 }
@@ -75,6 +79,8 @@ impl Options {
             strict: false,
             policy: Policy::default(),
             max_age: Some(DEFAULT_MAX_AGE),
+            stacks: Vec::new(),
+            stack_decides: false,
             sources: std::sync::OnceLock::new(),
         }
     }
@@ -302,7 +308,7 @@ fn judge(
         check(&context, &mut sink);
     }
     let list::Parts { timeline, email } = context.parts.into_inner();
-    build(
+    let mut report = build(
         capture,
         trusted,
         Judged {
@@ -321,7 +327,14 @@ fn judge(
                 .filter(|_| msg.kind == crate::xml::model::MessageKind::AuthnRequest)
                 .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
         },
-    )
+    );
+    // `--sp-stack`: what each named SP library would answer, read off the same message.
+    if !opts.stacks.is_empty() && msg.kind == crate::xml::model::MessageKind::Response {
+        let facts = crate::stacks::facts::measure(msg, &capture.xml, &report, exp, judged_at);
+        report.stacks = opts.stacks.iter().map(|s| s.judge(&facts)).collect();
+        report.stack_decides = opts.stacks.len() == 1 && opts.stack_decides;
+    }
+    report
 }
 
 /// `verify` judges a message only under a key its sender signs with: Responses and tokens need
@@ -515,5 +528,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         authn_instant: a
             .and_then(|a| a.authn_statements.first())
             .and_then(|s| s.authn_instant.clone()),
+        stacks: Vec::new(),
+        stack_decides: false,
     }
 }

@@ -59,6 +59,11 @@ pub struct App {
     pub deny: OneOrMany,
     /// The oldest IssueInstant accepted, e.g. "50m", or "off" (like --max-age).
     pub max_age: Option<String>,
+    /// The SP's library (like --sp-stack): its rules decide this app's verdict.
+    pub sp_stack: Option<String>,
+    /// That library's settings as the app configures it (like --sp-set KEY=VALUE).
+    #[serde(default)]
+    pub sp_set: OneOrMany,
 }
 
 /// A string or a list of strings.
@@ -184,6 +189,8 @@ min_days = 30
 # allow = ["algorithm-sha1"]
 # deny = ["signature-placement-unusual"]   # your SP is python3-saml or ruby-saml
 # max_age = "50m"
+# sp_stack = "python3-saml"      # the SP's library decides (samlcheck explain sp-stacks)
+# sp_set = ["clock_skew=120"]
 # The SP's signing certificate, to verify its AuthnRequests.
 # sp_cert = ["sp-signing.pem"]
 # Captured test-user responses, in any form samlcheck reads (XML, base64, HAR, ...).

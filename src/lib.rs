@@ -48,6 +48,7 @@ pub mod render;
 pub mod report;
 pub mod settings;
 pub mod signature;
+pub mod stacks;
 pub mod trust;
 pub mod xml;
 

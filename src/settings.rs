@@ -54,6 +54,10 @@ pub struct Settings {
     pub email_from: Vec<String>,
     pub allow: Vec<String>,
     pub deny: Vec<String>,
+    /// `--sp-stack` as given (`python3-saml`, `node-saml@5.1`, `all`).
+    pub sp_stack: Option<String>,
+    /// `--sp-set KEY=VALUE` as given.
+    pub sp_set: Vec<String>,
 }
 
 /// Parses `--now`, defaulting to the system clock.
@@ -160,6 +164,28 @@ impl Settings {
             }
         }
         o.policy = crate::finding::Policy::new(&args.allow, &args.deny).map_err(Error::usage)?;
+        if let Some(spec) = &args.sp_stack {
+            let sets = args
+                .sp_set
+                .iter()
+                .map(|kv| crate::stacks::setting(kv))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Error::usage)?;
+            let stacks = crate::stacks::choose(spec).map_err(Error::usage)?;
+            o.stack_decides = spec != "all";
+            // With `all`, a setting applies to the stacks that have it.
+            for s in stacks {
+                let mine: Vec<_> = sets
+                    .iter()
+                    .filter(|(k, _)| o.stack_decides || s.settings.contains_key(k))
+                    .cloned()
+                    .collect();
+                o.stacks
+                    .push(crate::stacks::Chosen::new(s, &mine).map_err(Error::usage)?);
+            }
+        } else if !args.sp_set.is_empty() {
+            return Err(Error::usage("--sp-set needs --sp-stack NAME"));
+        }
         if let Some(age) = &args.max_age {
             o.max_age = match age.trim() {
                 "off" | "none" | "0" => None,

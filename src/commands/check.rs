@@ -266,6 +266,8 @@ fn verify_all(
         email_from: app.email_from.0.clone(),
         allow: app.allow.0.clone(),
         deny: app.deny.0.clone(),
+        sp_stack: app.sp_stack.clone(),
+        sp_set: app.sp_set.0.clone(),
     };
     let mut opts = settings.options()?;
     opts.strict = true;

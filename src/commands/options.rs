@@ -35,6 +35,8 @@ pub fn settings(args: &ReportArgs) -> Settings {
         email_from: args.email_from.clone(),
         allow: args.allow.clone(),
         deny: args.deny.clone(),
+        sp_stack: args.sp_stack.clone(),
+        sp_set: args.sp_set.clone(),
     }
 }
 

@@ -143,7 +143,39 @@ fn one(o: &mut String, r: &Report, verify: bool) {
         part(o, p);
     }
     checks(o, outline.checks);
+    stacks(o, outline.stacks);
     findings(o, outline.findings);
+}
+
+/// `--sp-stack`: a row per stack.
+fn stacks(o: &mut String, stacks: &[crate::stacks::StackVerdict]) {
+    if stacks.is_empty() {
+        return;
+    }
+    o.push_str("<h2>Would the SP stack accept it?</h2><table>");
+    for s in stacks {
+        let (class, answer) = match (s.accepts, s.weaknesses.is_empty()) {
+            (true, true) => ("pass", "accepts".to_string()),
+            (true, false) => (
+                "fail",
+                format!("would ACCEPT — weakness: {}", s.weaknesses.join("; ")),
+            ),
+            (false, _) => (
+                "warn",
+                format!("rejects: {}", s.error.as_deref().unwrap_or("")),
+            ),
+        };
+        let _ = write!(
+            o,
+            "<tr><td>{}@{}</td><td class=\"{class}\">{}</td><td><code>{}</code></td><td class=\"dim\">{}</td></tr>",
+            esc(&s.stack),
+            esc(&s.version),
+            esc(&answer),
+            esc(s.rule.as_deref().unwrap_or("")),
+            esc(s.cite.as_deref().unwrap_or(""))
+        );
+    }
+    o.push_str("</table>");
 }
 
 /// The verdict, the counts, the most likely cause and its fix.

@@ -188,8 +188,23 @@ fn render_one(r: &Report, mode: Mode) -> String {
         .map(|(c, s)| format!("{} {}", c.as_str(), state(*s)))
         .collect();
     label(&mut out, "Checks", states.join(" · "));
+    stacks(&mut out, o.stacks);
     findings(&mut out, o.findings);
     out
+}
+
+/// `--sp-stack`: one line per stack — accepts, rejects with its rule and error, or would accept
+/// with its weakness.
+fn stacks(out: &mut String, stacks: &[crate::stacks::StackVerdict]) {
+    for (k, s) in stacks.iter().enumerate() {
+        let style = match (s.accepts, s.weaknesses.is_empty()) {
+            (true, true) => GREEN,
+            (true, false) => RED,
+            (false, _) => YELLOW,
+        };
+        let name = if k == 0 { "SP stack" } else { "" };
+        label(out, name, paint(style, &v(&s.line())));
+    }
 }
 
 /// The verdict, the most likely cause and its fix.

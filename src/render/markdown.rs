@@ -156,6 +156,27 @@ fn one(r: &Report, verify: bool) -> String {
     for p in &outline.parts {
         part(&mut o, p);
     }
+    if !outline.stacks.is_empty() {
+        let _ = writeln!(o, "### Would the SP stack accept it?\n");
+        let _ = writeln!(o, "| stack | answer | rule | where |\n|---|---|---|---|");
+        for s in outline.stacks {
+            let answer = match (s.accepts, s.weaknesses.is_empty()) {
+                (true, true) => "accepts".to_string(),
+                (true, false) => format!("would ACCEPT — weakness: {}", s.weaknesses.join("; ")),
+                (false, _) => format!("rejects: {}", s.error.as_deref().unwrap_or("")),
+            };
+            let _ = writeln!(
+                o,
+                "| {}@{} | {} | {} | {} |",
+                s.stack,
+                s.version,
+                text(&answer),
+                text(s.rule.as_deref().unwrap_or("")),
+                text(s.cite.as_deref().unwrap_or(""))
+            );
+        }
+        o.push('\n');
+    }
     if !outline.findings.is_empty() {
         let _ = writeln!(o, "### Findings\n");
         for f in outline.findings {

@@ -113,6 +113,8 @@ pub struct Outline<'a> {
     pub parts: Vec<Part>,
     pub checks: &'a [(Check, State)],
     pub findings: &'a [Finding],
+    /// `--sp-stack`: each stack's answer, one line each.
+    pub stacks: &'a [crate::stacks::StackVerdict],
 }
 
 impl<'a> Outline<'a> {
@@ -167,6 +169,7 @@ impl<'a> Outline<'a> {
             parts,
             checks: &r.checks.0,
             findings: &r.findings,
+            stacks: &r.stacks,
         }
     }
 }

@@ -155,6 +155,9 @@ impl Report {
         match (verify, self.verdict) {
             // A request of a recorded sign-in: context, never a green verdict of its own.
             (_, Verdict::Context) => ("· CONTEXT", Tone::Neutral),
+            // One SP stack decides: say so, since its rules, not samlcheck's policy, passed it.
+            (true, Verdict::Pass) if self.stack_decides => ("✔ PASS (by its SP stack)", Tone::Good),
+            (true, Verdict::Fail) if self.stack_decides => ("✗ FAIL (by its SP stack)", Tone::Bad),
             (true, Verdict::Pass) => ("✔ PASS", Tone::Good),
             (true, _) => ("✗ FAIL", Tone::Bad),
             (false, _) if errors > 0 => ("✗ PROBLEMS", Tone::Bad),
@@ -369,6 +372,12 @@ pub struct Report {
     /// The consumed Assertion's AuthnInstant (when the user authenticated).
     #[serde(skip)]
     pub authn_instant: Option<String>,
+    /// `--sp-stack`: each named SP stack's answer for this Response (empty without the flag).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stacks: Vec<crate::stacks::StackVerdict>,
+    /// One stack was named: its rules decide the verdict, the forgery floor kept.
+    #[serde(skip)]
+    pub stack_decides: bool,
 }
 
 /// Check states, serialised as an object in the fixed order.
@@ -438,6 +447,17 @@ impl Report {
         // Context only for a request with nothing wrong of its own: an error (a forged or
         // wrapped message posted in the capture's place of a request) fails like any message.
         let error = self.findings.iter().any(|f| f.severity == Severity::Error);
+        if let (true, [stack]) = (self.stack_decides, self.stacks.as_slice()) {
+            // The named stack's rules replace samlcheck's policy; a forgery-class finding
+            // fails whatever the stack would do.
+            let floor = self.findings.iter().any(crate::stacks::is_floor);
+            self.verdict = if stack.accepts && !floor {
+                Verdict::Pass
+            } else {
+                Verdict::Fail
+            };
+            return;
+        }
         self.verdict = if self.context_of_sign_in && !error {
             Verdict::Context
         } else if error {
@@ -494,6 +514,8 @@ impl Report {
             message_id: None,
             authn_class: None,
             authn_instant: None,
+            stacks: Vec::new(),
+            stack_decides: false,
         }
     }
 }
