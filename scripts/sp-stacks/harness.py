@@ -68,15 +68,18 @@ def cases():
     tops = sorted(glob.glob(os.path.join(ROOT, "testdata", "*.xml")))
     tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "xsw", "*.xml")))
     tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "forgery", "*.xml")))
-    idp_crt = open(os.path.join(ROOT, "testdata", "keys", "idp.crt")).read()
+    tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "stacks", "*.xml")))
     sp_key = os.path.join(ROOT, "testdata", "keys", "sp.key")
     for path in tops:
         xml = decode(open(path, "rb").read())
         if xml is None:
             continue
         s = xml.decode("utf-8", "replace")
+        # testdata/stacks/expired-cert.xml is idp.key's signature under a certificate that expired.
+        crt = "idp-expired.crt" if path.endswith("expired-cert.xml") else "idp.crt"
         out.append((os.path.relpath(path, ROOT), xml, {
-            "cert": idp_crt, "cert_path": os.path.join(ROOT, "testdata", "keys", "idp.crt"),
+            "cert": open(os.path.join(ROOT, "testdata", "keys", crt)).read(),
+            "cert_path": os.path.join(ROOT, "testdata", "keys", crt),
             "sp": AMP_ENTITY, "acs": AMP_ACS, "idp": AWS_IC, "now": TESTDATA_NOW,
             "request_id": attr(s, "Response", "InResponseTo"),
             "sp_key_path": sp_key, "sp_key": open(sp_key).read(),

@@ -7,6 +7,7 @@ use samlcheck::error::Error;
 pub fn run(code: Option<&str>) -> Result<Output, Error> {
     let mut out = Output::default();
     match code {
+        Some("sp-stacks" | "sp-stack" | "stacks") => out.stdout = stacks()?,
         Some(c) => {
             let lower = c.trim().to_ascii_lowercase().replace('_', "-");
             let c = lower.as_str();
@@ -56,9 +57,49 @@ pub fn run(code: Option<&str>) -> Result<Output, Error> {
                 out.stdout
                     .push_str(&format!("  {:<32} {}\n", d.code, d.title));
             }
-            out.stdout
-                .push_str("\nsamlcheck explain CODE tells more about one.\n");
+            out.stdout.push_str(
+                "\nsamlcheck explain CODE tells more about one; samlcheck explain sp-stacks lists the SP stacks.\n",
+            );
         }
     }
     Ok(out)
+}
+
+/// `samlcheck explain sp-stacks`: each profiled SP stack, where its rules were read, how far they
+/// were measured, its settings and the cells left open.
+fn stacks() -> Result<String, Error> {
+    let stacks = samlcheck::stacks::all().map_err(Error::usage)?;
+    let mut o = String::from(
+        "SP stacks for `verify --sp-stack NAME[@VERSION]` (or `all`): each answers with its own rules, in its own order — the first that fires, the text that library prints, and where the rule lives. With one stack named, its rules decide the exit code; a forgery (signature, wrapping, decryption, comment-in-text findings) fails whatever the stack would do, and the row names that as the stack's weakness. `--sp-set KEY=VALUE` changes a default.\n",
+    );
+    for s in &stacks {
+        o.push_str(&format!(
+            "\n{}@{}{}\n  rules read at {} ({} rules)\n  evidence: {}\n  settings: {}\n",
+            s.name,
+            s.version,
+            if s.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" (also: {})", s.aliases.join(", "))
+            },
+            s.source,
+            s.rules.len(),
+            s.evidence,
+            s.settings
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        if !s.open.is_empty() {
+            o.push_str(&format!(
+                "  open (from source, unverified): {}\n",
+                s.open.join("; ")
+            ));
+        }
+    }
+    o.push_str(
+        "\nMeasured against the real libraries by scripts/sp-stacks/run.sh: docs/sp-stacks.md.\n",
+    );
+    Ok(o)
 }

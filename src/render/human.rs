@@ -203,7 +203,7 @@ fn stacks(out: &mut String, stacks: &[crate::stacks::StackVerdict]) {
             (false, _) => YELLOW,
         };
         let name = if k == 0 { "SP stack" } else { "" };
-        label(out, name, paint(style, &v(&s.line())));
+        label(out, name, paint(style, v(&s.line())));
     }
 }
 

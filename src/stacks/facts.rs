@@ -79,6 +79,7 @@ pub const FACTS: &[(&str, &str)] = &[
     ("root_signatures_many", "the Response itself carries two or more ds:Signature children"),
     ("root_reference_not_parent", "the Response's own signature references something other than the Response"),
     ("root_reference_empty", "the Response's own signature has Reference URI=\"\""),
+    ("lookup_reference_empty", "the Reference that names the signed Assertion (its own signature's, else the Response's) has URI=\"\""),
     ("signatures_same_parent", "two ds:Signature elements share one parent element"),
     ("signature_absent", "no ds:Signature anywhere has a Response or an Assertion as its parent"),
     ("signature_foreign_parent", "a ds:Signature anywhere (`//`) whose parent is not a Response or an Assertion"),
@@ -228,6 +229,25 @@ pub fn measure(
         .filter(|s| s.parent_node == msg.root_node)
         .collect();
     f.set("root_signatures_many", root.len() > 1);
+    // python3-saml finds the Assertion it reads through this Reference (`_query_assertion`).
+    let first_uri = |s: &&crate::xml::model::SignatureInfo| {
+        s.reference_uris.first().and_then(|u| u.as_deref()) == Some("")
+    };
+    let in_assertion: Vec<_> = msg
+        .signatures
+        .iter()
+        .filter(|s| {
+            s.parent_path.rsplit('/').next() == Some("Assertion")
+                && s.parent_path.matches('/').count() == 2
+        })
+        .collect();
+    f.set(
+        "lookup_reference_empty",
+        match in_assertion.first() {
+            Some(s) => first_uri(s),
+            None => root.first().is_some_and(first_uri),
+        },
+    );
     f.set(
         "root_reference_not_parent",
         root.iter().any(|s| {

@@ -175,7 +175,7 @@ fn any_uri(owner: &str, what: &str, v: &str) -> Result<(), String> {
 fn base64_binary(owner: &str, v: &str) -> Result<(), String> {
     let t: String = v.chars().filter(|c| !c.is_whitespace()).collect();
     let body = t.trim_end_matches('=');
-    let ok = t.len() % 4 == 0
+    let ok = t.len().is_multiple_of(4)
         && t.len() - body.len() <= 2
         && body
             .chars()

@@ -26,6 +26,7 @@ mod paste;
 mod redact;
 mod schema;
 mod snapshots;
+mod stacks;
 mod terminal;
 mod trust;
 mod verify;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The `--sp-stack` differential harness (issue 28): installs the SP libraries the package
+# registries carry — python3-saml 1.16.0 (PyPI, with the xmlsec binding) and @node-saml/node-saml
+# 5.1.0 (npm) — into scripts/sp-stacks/.cache (kept between runs), runs each over every Response
+# fixture in testdata/ and ../shared/corpus with samlcheck's own configuration, and compares with
+# `samlcheck verify --sp-stack`. Writes the agreement table to docs/sp-stacks.md (or $1) and fails
+# on an accept/reject disagreement not explained in scripts/sp-stacks/explained.json.
+# When a registry cannot be reached the oracle is skipped, and says so loudly.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:-docs/sp-stacks.md}
+cache=scripts/sp-stacks/.cache
+mkdir -p "$cache"
+cargo build -q --locked
+bin=target/debug/samlcheck
+oracles=()
+if [ ! -x "$cache/venv/bin/python" ]; then
+  python3 -m venv "$cache/venv"
+fi
+if "$cache/venv/bin/python" -c "import onelogin.saml2, freezegun" 2>/dev/null ||
+  timeout 300 "$cache/venv/bin/pip" install -q "python3-saml==1.16.0" "freezegun==1.5.1" 2>"$cache/pip.log"; then
+  oracles+=(--oracle python3-saml)
+else
+  echo "################################################################" >&2
+  echo "sp-stacks: SKIPPED python3-saml: PyPI not reachable ($(tail -1 "$cache/pip.log"))" >&2
+  echo "################################################################" >&2
+fi
+mkdir -p "$cache/node"
+if [ -d "$cache/node/node_modules/@node-saml/node-saml" ] ||
+  (cd "$cache/node" && [ -f package.json ] || echo '{"name":"sp-stacks-oracles","private":true}' > package.json;
+   timeout 300 npm install -q --no-audit --no-fund "@node-saml/node-saml@5.1.0" >"../npm.log" 2>&1); then
+  oracles+=(--oracle node-saml)
+else
+  echo "################################################################" >&2
+  echo "sp-stacks: SKIPPED node-saml: the npm registry not reachable ($(tail -1 "$cache/npm.log"))" >&2
+  echo "################################################################" >&2
+fi
+if [ ${#oracles[@]} -eq 0 ]; then
+  echo "sp-stacks: no oracle could be installed: the harness did not run" >&2
+  exit 0
+fi
+SP_STACKS_NODE="$PWD/$cache/node" "$cache/venv/bin/python" scripts/sp-stacks/harness.py "$bin" "$out" "${oracles[@]}"

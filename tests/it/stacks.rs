@@ -1,0 +1,304 @@
+//! `--sp-stack` (issue 28) on the fixtures that split the stacks (testdata/stacks.py, after
+//! ../shared/reference/sp-stacks.md §D5): which stacks reject each, as the reference reads their
+//! code and as the harness measured python3-saml and node-saml (docs/sp-stacks.md); the exit code
+//! with one stack; a forgery never passing because a stack's rules let it through; the row in
+//! every format; settings and versions.
+
+use crate::common::*;
+use serde_json::Value;
+
+const STACKS: [&str; 9] = [
+    "python3-saml",
+    "ruby-saml",
+    "node-saml",
+    "spring-security",
+    "shibboleth-sp",
+    "crewjam-saml",
+    "gosaml2",
+    "keycloak",
+    "sustainsys",
+];
+
+/// Each fixture and the stacks that reject it (all others accept).
+const SPLITS: &[(&str, &[&str])] = &[
+    ("healthy", &[]),
+    ("signature-appended", &["python3-saml", "ruby-saml"]),
+    ("reference-uri-empty", &["node-saml", "sustainsys"]),
+    ("sha1", &["keycloak", "sustainsys"]),
+    ("expired-cert", &["crewjam-saml", "gosaml2", "keycloak"]),
+    (
+        "assertion-20min-old",
+        &["spring-security", "shibboleth-sp", "crewjam-saml"],
+    ),
+    ("no-attribute-statement", &["python3-saml", "gosaml2"]),
+    (
+        "responder-with-assertion",
+        &[
+            "python3-saml",
+            "ruby-saml",
+            "spring-security",
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "keycloak",
+            "sustainsys",
+        ],
+    ),
+    (
+        "no-destination",
+        &["shibboleth-sp", "crewjam-saml", "keycloak"],
+    ),
+    (
+        "no-recipient",
+        &["shibboleth-sp", "crewjam-saml", "gosaml2"],
+    ),
+    (
+        "recipient-suffix",
+        &[
+            "ruby-saml",
+            "spring-security",
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "keycloak",
+        ],
+    ),
+    (
+        "no-subject-confirmation",
+        &[
+            "python3-saml",
+            "ruby-saml",
+            "shibboleth-sp",
+            "gosaml2",
+            "sustainsys",
+        ],
+    ),
+    (
+        "two-audience-restrictions",
+        &[
+            "node-saml",
+            "spring-security",
+            "shibboleth-sp",
+            "keycloak",
+            "sustainsys",
+        ],
+    ),
+    ("idp-initiated", &["crewjam-saml", "keycloak", "sustainsys"]),
+    ("one-time-use", &["shibboleth-sp", "sustainsys"]),
+    ("id-starts-with-digit", &["python3-saml", "ruby-saml"]),
+    (
+        "conditions-expired-2min",
+        &["ruby-saml", "node-saml", "gosaml2", "keycloak"],
+    ),
+    (
+        "scd-expired-6min",
+        &[
+            "python3-saml",
+            "ruby-saml",
+            "spring-security",
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "keycloak",
+        ],
+    ),
+];
+
+/// `verify --format json --sp-stack STACK` of a stack fixture with the SP's settings.
+fn run_stack(fixture: &str, stack: &str, extra: &[&str]) -> (i32, Value) {
+    let cert = if fixture == "expired-cert" {
+        td("keys/idp-expired.crt")
+    } else {
+        td("keys/idp.crt")
+    };
+    let path = td(&format!("stacks/{fixture}.xml"));
+    let irt = if fixture == "idp-initiated" {
+        vec![]
+    } else {
+        vec!["--request-id", "_req1"]
+    };
+    let mut args = vec![
+        "verify",
+        "--format",
+        "json",
+        "--cert",
+        &cert,
+        "--audience",
+        "https://amplitude.com/saml/sso/metadata",
+        "--acs",
+        "https://analytics.amplitude.com/saml/sso/123456",
+        "--now",
+        NOW,
+        "--sp-stack",
+        stack,
+    ];
+    args.extend(irt);
+    args.extend_from_slice(extra);
+    args.push(&path);
+    json(&args)
+}
+
+#[test]
+fn each_stack_accepts_and_rejects_the_splitting_fixtures_as_its_code_does() {
+    let mut wrong = Vec::new();
+    for (fixture, rejecters) in SPLITS {
+        let (_, v) = run_stack(fixture, "all", &[]);
+        let rows = v["stacks"].as_array().expect("stacks");
+        assert_eq!(rows.len(), STACKS.len(), "{fixture}");
+        for row in rows {
+            let stack = row["stack"].as_str().unwrap();
+            let expect_reject = rejecters.contains(&stack);
+            if row["accepts"].as_bool() == Some(expect_reject) {
+                wrong.push(format!(
+                    "{fixture}: {stack} {} ({})",
+                    if expect_reject { "accepts" } else { "rejects" },
+                    row["error"]
+                ));
+            }
+            if !row["accepts"].as_bool().unwrap() {
+                // A rejection names the rule, the library's text and where the rule lives.
+                assert!(row["cite"].as_str().unwrap().contains('@'), "{row}");
+                assert!(!row["error"].as_str().unwrap().is_empty(), "{row}");
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// With one stack its rules decide the exit code (audience, time, presence rules are the
+/// stack's); `all` keeps samlcheck's own verdict.
+#[test]
+fn one_stack_decides_the_exit_code_and_all_keeps_samlchecks() {
+    // SubjectConfirmationData expired 6 minutes ago: node-saml (validateInResponseTo never)
+    // accepts, python3-saml rejects; samlcheck's own verdict fails.
+    let (code, v) = run_stack("scd-expired-6min", "node-saml", &[]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["verdict"], "pass");
+    let (code, _) = run_stack("scd-expired-6min", "python3-saml", &[]);
+    assert_eq!(code, 1);
+    let (code, _) = run_stack("scd-expired-6min", "all", &[]);
+    assert_eq!(code, 1);
+    // A version prefix picks the profile; an unknown one is a usage error naming the known ones.
+    let (code, v) = run_stack("healthy", "python3-saml@1.16", &[]);
+    assert_eq!(
+        (code, v["stacks"][0]["version"].as_str()),
+        (0, Some("1.16.0"))
+    );
+    let (code, _, err) = run(&[
+        "verify",
+        "--sp-stack",
+        "python3-saml@0.1",
+        &td("stacks/healthy.xml"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("known: python3-saml@1.16.0"), "{err}");
+}
+
+/// `--sp-set` changes a stack's defaults: node-saml with validateInResponseTo on checks the
+/// SubjectConfirmationData's expiry; python3-saml with strict off skips the schema.
+#[test]
+fn settings_change_a_stacks_defaults_and_unknown_ones_are_refused() {
+    let (code, v) = run_stack(
+        "scd-expired-6min",
+        "node-saml",
+        &["--sp-set", "validate_in_response_to=true"],
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["stacks"][0]["error"], "SubjectConfirmationData not valid");
+    assert_eq!(v["stacks"][0]["settings"][0], "validate_in_response_to=1");
+    let (code, _) = run_stack(
+        "id-starts-with-digit",
+        "python3-saml",
+        &["--sp-set", "strict=false"],
+    );
+    assert_eq!(code, 0);
+    let (code, _, err) = run(&[
+        "verify",
+        "--sp-stack",
+        "node-saml",
+        "--sp-set",
+        "nope=1",
+        &td("stacks/healthy.xml"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("its settings:"), "{err}");
+}
+
+/// A stack that would accept a forgery says so as its weakness, and the run fails anyway: the
+/// forgery floor (signature, wrapping, decryption, comment-in-text) is not a stack's to relax.
+#[test]
+fn a_stack_that_accepts_a_forgery_shows_the_weakness_and_still_fails() {
+    for forgery in [
+        "duplicate-id.xml",
+        "forgery/keyinfo-nameid.xml",
+        "forgery/extensions-nameid.xml",
+    ] {
+        let (code, v) = json(&[
+            "verify",
+            "--format",
+            "json",
+            "--cert",
+            &td("keys/idp.crt"),
+            "--now",
+            NOW,
+            "--sp-stack",
+            "python3-saml",
+            &td(forgery),
+        ]);
+        assert_eq!(code, 1, "{forgery}: {v}");
+        assert_eq!(v["verdict"], "fail");
+        let row = &v["stacks"][0];
+        assert_eq!(row["accepts"], true, "{forgery}: {row}");
+        assert!(
+            row["weaknesses"][0].as_str().unwrap().contains("forgery"),
+            "{forgery}: {row}"
+        );
+        assert_eq!(v["subject"]["authenticated"], false, "{forgery}");
+    }
+    // A known weakness of the stack that applies to this message: python3-saml matches the
+    // Recipient as a substring.
+    let (_, v) = run_stack("recipient-suffix", "python3-saml", &[]);
+    assert!(
+        v["stacks"][0]["weaknesses"][0]
+            .as_str()
+            .unwrap()
+            .contains("substring"),
+        "{v}"
+    );
+}
+
+/// The row in every format: human, Markdown, HTML (JSON above).
+#[test]
+fn the_stack_row_is_in_every_format() {
+    let base = [
+        "verify",
+        "--cert",
+        "testdata/keys/idp.crt",
+        "--sp-stack",
+        "python3-saml",
+        "--request-id",
+        "_req1",
+        "--now",
+        NOW,
+    ];
+    let fixture = td("stacks/no-attribute-statement.xml");
+    for (format, needle) in [
+        (
+            "human",
+            "python3-saml@1.16.0: rejects — NO_ATTRIBUTESTATEMENT",
+        ),
+        (
+            "markdown",
+            "| python3-saml@1.16.0 | rejects: There is no AttributeStatement on the Response |",
+        ),
+        ("html", "<td>python3-saml@1.16.0</td>"),
+    ] {
+        let mut args: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        args[2] = td("keys/idp.crt");
+        args.extend(["--format".into(), format.into(), fixture.clone()]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, _) = run(&refs);
+        assert_eq!(code, 1, "{format}");
+        assert!(out.contains(needle), "{format}: {out}");
+    }
+}
