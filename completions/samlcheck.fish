@@ -138,7 +138,7 @@ capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it
 issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-stack -d 'Would this SP library accept it? python3-saml, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-stack -d 'Would this SP library accept it? python3-saml, pysaml2, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys, samael (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l sp-set -d 'Change a stack\'s default, e.g. clock_skew=120, strict=false (repeatable; `samlcheck explain sp-stacks` lists each stack\'s settings)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
@@ -342,7 +342,7 @@ capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it
 issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-stack -d 'Would this SP library accept it? python3-saml, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-stack -d 'Would this SP library accept it? python3-saml, pysaml2, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys, samael (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l sp-set -d 'Change a stack\'s default, e.g. clock_skew=120, strict=false (repeatable; `samlcheck explain sp-stacks` lists each stack\'s settings)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
@@ -546,7 +546,7 @@ capture\t'Judge a HAR or SAML-tracer message at the time the capture recorded it
 issue-instant\t'Judge time as of the message\'s own IssueInstant (for old captures)'"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l clock-skew -d 'Allowed clock difference, e.g. 3m, 90s' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-age -d 'Refuse a message whose IssueInstant is older than this, e.g. 1h, 50m (default 50m)' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-stack -d 'Would this SP library accept it? python3-saml, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-stack -d 'Would this SP library accept it? python3-saml, pysaml2, ruby-saml, node-saml, spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys, samael (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code; forgeries fail whatever it does' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l sp-set -d 'Change a stack\'s default, e.g. clock_skew=120, strict=false (repeatable; `samlcheck explain sp-stacks` lists each stack\'s settings)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document'

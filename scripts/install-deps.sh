@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages samlcheck needs to build (libxmlsec1, libxml2, libclang for
 # bindgen, OpenSSL headers), g++ (libstdc++.a for the static build's ICU) and xmlsec1 (fixture
-# generation and cross-checks). Idempotent.
+# generation and cross-checks) and faketime (the SP-stack harness pins samael's clock). Idempotent.
 set -euo pipefail
-pkgs=(libxmlsec1-dev libxml2-dev libssl-dev pkg-config libclang-dev xmlsec1 openssl g++)
+pkgs=(libxmlsec1-dev libxml2-dev libssl-dev pkg-config libclang-dev xmlsec1 openssl g++ faketime)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -270,9 +270,10 @@ pub struct ReportArgs {
     /// Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)
     #[arg(long, value_name = "CODE", help_heading = "Policy")]
     pub deny: Vec<String>,
-    /// Would this SP library accept it? python3-saml, ruby-saml, node-saml, spring-security,
-    /// shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys (NAME@VERSION picks a version),
-    /// or all. With one stack its rules decide the exit code; forgeries fail whatever it does
+    /// Would this SP library accept it? python3-saml, pysaml2, ruby-saml, node-saml,
+    /// spring-security, shibboleth-sp, crewjam-saml, gosaml2, keycloak, sustainsys, samael
+    /// (NAME@VERSION picks a version), or all. With one stack its rules decide the exit code;
+    /// forgeries fail whatever it does
     #[arg(long, value_name = "NAME", help_heading = "SP stack")]
     pub sp_stack: Option<String>,
     /// Change a stack's default, e.g. clock_skew=120, strict=false (repeatable; `samlcheck

@@ -152,6 +152,67 @@ def python3_saml(xml, cfg):
             return False, f"{type(e).__name__}: {e}"
 
 
+def idp_metadata(cfg):
+    """The IdP's metadata as pysaml2 reads it: entity ID and signing certificate."""
+    body = "".join(l for l in cfg["cert"].splitlines() if "-----" not in l)
+    return (f'<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
+            f'xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="{cfg["idp"]}">'
+            '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+            f'<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{body}'
+            '</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>'
+            '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+            'Location="https://idp.example.com/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>')
+
+
+def pysaml2(xml, cfg):
+    """Saml2Client.parse_authn_request_response with pysaml2's SP defaults (want_response_signed
+    on, allow_unsolicited off, accepted_time_diff 0), the request ID outstanding."""
+    import logging
+    import shutil
+    from freezegun import freeze_time
+    from saml2 import BINDING_HTTP_POST
+    from saml2.client import Saml2Client
+    from saml2.config import SPConfig
+    logging.disable(logging.CRITICAL)
+    conf = {
+        "entityid": cfg["sp"],
+        "service": {"sp": {"endpoints": {"assertion_consumer_service": [(cfg["acs"], BINDING_HTTP_POST)]}}},
+        "metadata": {"inline": [idp_metadata(cfg)]},
+        "xmlsec_binary": shutil.which("xmlsec1"),
+        "allow_unknown_attributes": True,
+    }
+    if cfg.get("sp_key_path"):
+        crt = os.path.join(ROOT, "testdata", "keys", "sp.crt")
+        conf["encryption_keypairs"] = [{"key_file": cfg["sp_key_path"], "cert_file": crt}]
+        conf["key_file"], conf["cert_file"] = cfg["sp_key_path"], crt
+    with freeze_time(cfg["now"]):
+        try:
+            client = Saml2Client(config=SPConfig().load(conf))
+            outstanding = {cfg["request_id"]: "/"} if cfg["request_id"] else {}
+            r = client.parse_authn_request_response(base64.b64encode(xml).decode(), BINDING_HTTP_POST,
+                                                    outstanding=outstanding)
+            if r is None:
+                return False, "None (no response)"
+            r.get_subject()
+            return True, None
+        except Exception as e:  # the library's own exception is its answer
+            return False, f"{type(e).__name__}: {e}"
+
+
+def samael(xml, cfg):
+    """scripts/sp-stacks/samael (built by run.sh) under faketime at the case's time."""
+    binary = os.environ.get("SP_STACKS_SAMAEL")
+    case = {"xml": xml.decode("utf-8", "replace"), "idp_metadata": idp_metadata(cfg), "sp": cfg["sp"],
+            "acs": cfg["acs"], "request_id": cfg["request_id"] or ""}
+    when = cfg["now"].replace("T", " ").rstrip("Z")
+    p = subprocess.run(["faketime", when, binary], input=json.dumps(case).encode(), capture_output=True,
+                       env=dict(os.environ, TZ="UTC"))
+    if p.returncode != 0:
+        return False, f"panic: {p.stderr.decode(errors='replace').strip().splitlines()[-1:]}"
+    r = json.loads(p.stdout)
+    return r["accepts"], r.get("error")
+
+
 def node_saml(batch):
     """All cases through scripts/sp-stacks/node-saml.mjs in one process: [(accepts, error)]."""
     node_dir = os.environ.get("SP_STACKS_NODE", os.path.join(HERE, ".cache", "node"))
@@ -181,6 +242,10 @@ def main():
     real = {}
     if "python3-saml" in oracles:
         real["python3-saml"] = {n: python3_saml(x, c) for n, x, c in all_cases}
+    if "pysaml2" in oracles:
+        real["pysaml2"] = {n: pysaml2(x, c) for n, x, c in all_cases}
+    if "samael" in oracles:
+        real["samael"] = {n: samael(x, c) for n, x, c in all_cases}
     if "node-saml" in oracles:
         batch = [{"name": n, "xml": x.decode("utf-8", "replace"), **{k: v for k, v in c.items() if not k.endswith("_path")}}
                  for n, x, c in all_cases]
@@ -193,7 +258,7 @@ def main():
             if "_input_error" in mine:
                 ours = (False, "input-error", mine["_input_error"])
             else:
-                ours = mine[stack]
+                ours = mine.get(stack, (None, "no profile", "no profile"))
             agree = ours[0] == accepts
             rule = same_error(ours[2], error) if not accepts and not ours[0] else agree
             t = totals.setdefault(stack, [0, 0, 0, 0])

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The `--sp-stack` differential harness (issue 28): installs the SP libraries the package
-# registries carry — python3-saml 1.16.0 (PyPI, with the xmlsec binding) and @node-saml/node-saml
-# 5.1.0 (npm) — into scripts/sp-stacks/.cache (kept between runs), runs each over every Response
+# registries carry — python3-saml 1.16.0 and pysaml2 7.5.5 (PyPI), @node-saml/node-saml 5.1.0
+# (npm) and samael 0.0.22 (crates.io, run under faketime) — into scripts/sp-stacks/.cache (kept between runs), runs each over every Response
 # fixture in testdata/ and ../shared/corpus with samlcheck's own configuration, and compares with
 # `samlcheck verify --sp-stack`. Writes the agreement table to docs/sp-stacks.md (or $1) and fails
 # on an accept/reject disagreement not explained in scripts/sp-stacks/explained.json.
@@ -17,9 +17,16 @@ oracles=()
 if [ ! -x "$cache/venv/bin/python" ]; then
   python3 -m venv "$cache/venv"
 fi
-if "$cache/venv/bin/python" -c "import onelogin.saml2, freezegun" 2>/dev/null ||
-  timeout 300 "$cache/venv/bin/pip" install -q "python3-saml==1.16.0" "freezegun==1.5.1" 2>"$cache/pip.log"; then
+if "$cache/venv/bin/python" -c "import onelogin.saml2, saml2, freezegun" 2>/dev/null ||
+  timeout 300 "$cache/venv/bin/pip" install -q "python3-saml==1.16.0" "pysaml2==7.5.5" "freezegun==1.5.1" \
+    2>"$cache/pip.log"; then
   oracles+=(--oracle python3-saml)
+  # pysaml2 verifies signatures with the xmlsec1 CLI.
+  if command -v xmlsec1 >/dev/null; then
+    oracles+=(--oracle pysaml2)
+  else
+    echo "sp-stacks: SKIPPED pysaml2: no xmlsec1 on PATH (apt-get install xmlsec1)" >&2
+  fi
 else
   echo "################################################################" >&2
   echo "sp-stacks: SKIPPED python3-saml: PyPI not reachable ($(tail -1 "$cache/pip.log"))" >&2
@@ -35,8 +42,20 @@ else
   echo "sp-stacks: SKIPPED node-saml: the npm registry not reachable ($(tail -1 "$cache/npm.log"))" >&2
   echo "################################################################" >&2
 fi
+# samael (crates.io), built once into the cache; its clock is pinned with faketime.
+samael_bin="$PWD/$cache/samael-target/release/samael-oracle"
+if ! command -v faketime >/dev/null; then
+  echo "sp-stacks: SKIPPED samael: no faketime on PATH (apt-get install faketime)" >&2
+elif (cd scripts/sp-stacks/samael && CARGO_TARGET_DIR="$PWD/../.cache/samael-target" \
+      timeout 900 cargo build -q --release --locked) 2>"$cache/samael.log"; then
+  oracles+=(--oracle samael)
+else
+  echo "################################################################" >&2
+  echo "sp-stacks: SKIPPED samael: crates.io not reachable or the build failed ($(tail -1 "$cache/samael.log"))" >&2
+  echo "################################################################" >&2
+fi
 if [ ${#oracles[@]} -eq 0 ]; then
   echo "sp-stacks: no oracle could be installed: the harness did not run" >&2
   exit 0
 fi
-SP_STACKS_NODE="$PWD/$cache/node" "$cache/venv/bin/python" scripts/sp-stacks/harness.py "$bin" "$out" "${oracles[@]}"
+SP_STACKS_NODE="$PWD/$cache/node" SP_STACKS_SAMAEL="$samael_bin" "$cache/venv/bin/python" scripts/sp-stacks/harness.py "$bin" "$out" "${oracles[@]}"

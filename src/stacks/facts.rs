@@ -76,6 +76,8 @@ pub const FACTS: &[(&str, &str)] = &[
     ("schema_invalid", "the Response breaks the SAML 2.0 XSD (order, required children/attributes, xs:ID, foreign elements)"),
     ("signature_unverifiable", "a signature's algorithm or transform cannot or must not be run (HMAC, XSLT, unsupported)"),
     ("encrypted_no_key", "an EncryptedAssertion that could not be opened (no SP key given)"),
+    ("root_signature_absent", "the Response itself carries no ds:Signature child"),
+    ("scd_irt_mismatch", "the Response has an InResponseTo and a SubjectConfirmationData's is missing or different"),
     ("root_signatures_many", "the Response itself carries two or more ds:Signature children"),
     ("root_reference_not_parent", "the Response's own signature references something other than the Response"),
     ("root_reference_empty", "the Response's own signature has Reference URI=\"\""),
@@ -229,6 +231,7 @@ pub fn measure(
         .filter(|s| s.parent_node == msg.root_node)
         .collect();
     f.set("root_signatures_many", root.len() > 1);
+    f.set("root_signature_absent", root.is_empty());
     // python3-saml finds the Assertion it reads through this Reference (`_query_assertion`).
     let first_uri = |s: &&crate::xml::model::SignatureInfo| {
         s.reference_uris.first().and_then(|u| u.as_deref()) == Some("")
@@ -408,6 +411,13 @@ pub fn measure(
                 .any(|r| !acs.iter().any(|x| r.contains(x.as_str()))),
         );
     }
+    f.set(
+        "scd_irt_mismatch",
+        msg.in_response_to.is_some()
+            && scs
+                .iter()
+                .any(|c| c.in_response_to.as_deref() != msg.in_response_to.as_deref()),
+    );
     f.set("authn_statement_missing", a.authn_statements.is_empty());
     f.set(
         "attribute_statement_missing",

@@ -22,6 +22,7 @@ use expr::{Clause, Env};
 /// The embedded profiles: file name and text.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("python3-saml", include_str!("data/python3-saml.json")),
+    ("pysaml2", include_str!("data/pysaml2.json")),
     ("ruby-saml", include_str!("data/ruby-saml.json")),
     ("node-saml", include_str!("data/node-saml.json")),
     ("spring-security", include_str!("data/spring-security.json")),
@@ -30,6 +31,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("gosaml2", include_str!("data/gosaml2.json")),
     ("keycloak", include_str!("data/keycloak.json")),
     ("sustainsys", include_str!("data/sustainsys.json")),
+    ("samael", include_str!("data/samael.json")),
 ];
 
 /// One stack at one version, as its data file gives it.
@@ -327,15 +329,7 @@ mod tests {
             for r in &s.rules {
                 // A file of the library (with lines or the function) or a PR/issue number.
                 let file = [
-                    ".py",
-                    ".rb",
-                    ".ts",
-                    ".java",
-                    ".cpp",
-                    ".go",
-                    ".cs",
-                    ".xml",
-                    "Validators",
+                    ".py", ".rb", ".ts", ".java", ".cpp", ".go", ".cs", ".xml", ".rs",
                 ]
                 .iter()
                 .any(|x| r.cite.contains(x));

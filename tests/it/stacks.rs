@@ -1,14 +1,16 @@
 //! `--sp-stack` (issue 28) on the fixtures that split the stacks (testdata/stacks.py, after
 //! ../shared/reference/sp-stacks.md §D5): which stacks reject each, as the reference reads their
-//! code and as the harness measured python3-saml and node-saml (docs/sp-stacks.md); the exit code
+//! code and as the harness measured python3-saml, pysaml2, node-saml and samael
+//! (docs/sp-stacks.md); the exit code
 //! with one stack; a forgery never passing because a stack's rules let it through; the row in
 //! every format; settings and versions.
 
 use crate::common::*;
 use serde_json::Value;
 
-const STACKS: [&str; 9] = [
+const STACKS: [&str; 11] = [
     "python3-saml",
+    "pysaml2",
     "ruby-saml",
     "node-saml",
     "spring-security",
@@ -17,18 +19,25 @@ const STACKS: [&str; 9] = [
     "gosaml2",
     "keycloak",
     "sustainsys",
+    "samael",
 ];
 
 /// Each fixture and the stacks that reject it (all others accept).
 const SPLITS: &[(&str, &[&str])] = &[
     ("healthy", &[]),
-    ("signature-appended", &["python3-saml", "ruby-saml"]),
-    ("reference-uri-empty", &["node-saml", "sustainsys"]),
+    (
+        "signature-appended",
+        &["python3-saml", "ruby-saml", "pysaml2"],
+    ),
+    (
+        "reference-uri-empty",
+        &["node-saml", "sustainsys", "pysaml2"],
+    ),
     ("sha1", &["keycloak", "sustainsys"]),
     ("expired-cert", &["crewjam-saml", "gosaml2", "keycloak"]),
     (
         "assertion-20min-old",
-        &["spring-security", "shibboleth-sp", "crewjam-saml"],
+        &["spring-security", "shibboleth-sp", "crewjam-saml", "samael"],
     ),
     ("no-attribute-statement", &["python3-saml", "gosaml2"]),
     (
@@ -42,6 +51,8 @@ const SPLITS: &[(&str, &[&str])] = &[
             "gosaml2",
             "keycloak",
             "sustainsys",
+            "pysaml2",
+            "samael",
         ],
     ),
     (
@@ -50,7 +61,13 @@ const SPLITS: &[(&str, &[&str])] = &[
     ),
     (
         "no-recipient",
-        &["shibboleth-sp", "crewjam-saml", "gosaml2"],
+        &[
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "pysaml2",
+            "samael",
+        ],
     ),
     (
         "recipient-suffix",
@@ -61,6 +78,7 @@ const SPLITS: &[(&str, &[&str])] = &[
             "crewjam-saml",
             "gosaml2",
             "keycloak",
+            "samael",
         ],
     ),
     (
@@ -71,6 +89,8 @@ const SPLITS: &[(&str, &[&str])] = &[
             "shibboleth-sp",
             "gosaml2",
             "sustainsys",
+            "pysaml2",
+            "samael",
         ],
     ),
     (
@@ -83,12 +103,24 @@ const SPLITS: &[(&str, &[&str])] = &[
             "sustainsys",
         ],
     ),
-    ("idp-initiated", &["crewjam-saml", "keycloak", "sustainsys"]),
+    (
+        "idp-initiated",
+        &[
+            "crewjam-saml",
+            "keycloak",
+            "sustainsys",
+            "pysaml2",
+            "samael",
+        ],
+    ),
     ("one-time-use", &["shibboleth-sp", "sustainsys"]),
-    ("id-starts-with-digit", &["python3-saml", "ruby-saml"]),
+    (
+        "id-starts-with-digit",
+        &["python3-saml", "ruby-saml", "pysaml2", "samael"],
+    ),
     (
         "conditions-expired-2min",
-        &["ruby-saml", "node-saml", "gosaml2", "keycloak"],
+        &["ruby-saml", "node-saml", "gosaml2", "keycloak", "pysaml2"],
     ),
     (
         "scd-expired-6min",
@@ -100,6 +132,8 @@ const SPLITS: &[(&str, &[&str])] = &[
             "crewjam-saml",
             "gosaml2",
             "keycloak",
+            "pysaml2",
+            "samael",
         ],
     ),
 ];
