@@ -28,32 +28,38 @@ def expired_cert():
     return path
 
 
-def signed_assertion_xml(a):
-    s = g.xmlsec_sign('<?xml version="1.0" encoding="UTF-8"?>\n' + a)
+def sign(xml, xpath, crt="idp.crt"):
+    """Signs the Signature template at XPATH with keys/idp.key, embedding keys/CRT in KeyInfo."""
+    src, dst = os.path.join(g.TMP, "in.xml"), os.path.join(g.TMP, "out.xml")
+    open(src, "w").write(xml)
+    g.run("xmlsec1", "--sign", "--privkey-pem", f"{g.KEYS}/idp.key,{g.KEYS}/{crt}",
+          "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:assertion:Assertion",
+          "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:Response",
+          "--node-xpath", xpath, "--output", dst, src)
+    return open(dst).read()
+
+
+def signed_assertion_xml(a, crt):
+    s = sign('<?xml version="1.0" encoding="UTF-8"?>\n' + a, "/*/*[local-name()='Signature']", crt)
     return re.sub(r"^<\?xml[^>]*\?>\s*", "", s).strip()
 
 
 def build(*, assertion_edit=None, response_edit=None, sign_response=True, sign_assertion=True, alg="rsa-sha256",
-          digest="sha256", irt=RID, aid="_a1", rid="_r1", **kw):
+          digest="sha256", irt=RID, aid="_a1", rid="_r1", crt="idp.crt", **kw):
     """A Response around an Assertion: each edited as text before it is signed, then signed."""
     a = g.assertion(aid=aid, in_response_to=irt, attrs=g.email_attrs(), signed=sign_assertion, alg=alg,
                     digest=digest, **kw)
     if assertion_edit:
         a = assertion_edit(a)
     if sign_assertion:
-        a = signed_assertion_xml(a)
+        a = signed_assertion_xml(a, crt)
     r = g.response(a, rid=rid, in_response_to=irt, signed=sign_response, alg=alg, digest=digest)
     if response_edit:
         r = response_edit(r)
     if not sign_response:
         return r
     # The Response's own template, wherever it now is: the child Signature of the root.
-    src, dst = os.path.join(g.TMP, "in.xml"), os.path.join(g.TMP, "out.xml")
-    open(src, "w").write(r)
-    g.run("xmlsec1", "--sign", "--privkey-pem", f"{g.KEYS}/idp.key,{g.KEYS}/idp.crt",
-          "--id-attr:ID", "urn:oasis:names:tc:SAML:2.0:protocol:Response",
-          "--node-xpath", "/*/*[local-name()='Signature']", "--output", dst, src)
-    return open(dst).read()
+    return sign(r, "/*/*[local-name()='Signature']", crt)
 
 
 def write(name, xml):
@@ -77,8 +83,9 @@ def main():
     write("signature-appended.xml", build(response_edit=move_signature_after_status))
     write("reference-uri-empty.xml", build(response_edit=lambda r: r.replace('URI="#_r1"', 'URI=""', 1)))
     write("sha1.xml", build(alg="rsa-sha1", digest="sha1"))
-    # Verified with --cert keys/idp-expired.crt (the same key; the certificate expired in 2025).
-    write("expired-cert.xml", build())
+    # Signed with idp.key and its certificate that expired in 2025, which the IdP's metadata (and
+    # the message's KeyInfo) carries: verified with --cert keys/idp-expired.crt.
+    write("expired-cert.xml", build(crt="idp-expired.crt"))
     write("assertion-20min-old.xml", build(issue="2026-01-15T09:41:00Z", not_before="2026-01-15T09:40:00Z",
                                            not_after="2026-01-15T10:40:00Z"))
     write("no-attribute-statement.xml",

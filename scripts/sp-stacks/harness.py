@@ -122,7 +122,10 @@ def samlcheck(binary, name, xml, cfg):
     if p.returncode == 2:
         return {"_input_error": p.stderr.decode().strip()}
     r = json.loads(p.stdout)
-    return {s["stack"]: (s["accepts"], s.get("rule"), s.get("error")) for s in r.get("stacks", [])}
+    out = {}
+    for s in r.get("stacks", []):
+        out[s["stack"]] = out[f'{s["stack"]}@{s["version"]}'] = (s["accepts"], s.get("rule"), s.get("error"))
+    return out
 
 
 def python3_saml(xml, cfg):
@@ -213,6 +216,15 @@ def samael(xml, cfg):
     return r["accepts"], r.get("error")
 
 
+def ruby_saml(batch):
+    """All cases through scripts/sp-stacks/ruby-saml.rb (Debian's ruby-saml) in one process."""
+    p = subprocess.run(["ruby", os.path.join(HERE, "ruby-saml.rb")], input=json.dumps(batch).encode(),
+                       capture_output=True)
+    if p.returncode != 0:
+        raise SystemExit(f"ruby-saml harness failed: {p.stderr.decode()[-2000:]}")
+    return [(r["accepts"], r.get("error")) for r in json.loads(p.stdout)]
+
+
 def node_saml(batch):
     """All cases through scripts/sp-stacks/node-saml.mjs in one process: [(accepts, error)]."""
     node_dir = os.environ.get("SP_STACKS_NODE", os.path.join(HERE, ".cache", "node"))
@@ -246,10 +258,14 @@ def main():
         real["pysaml2"] = {n: pysaml2(x, c) for n, x, c in all_cases}
     if "samael" in oracles:
         real["samael"] = {n: samael(x, c) for n, x, c in all_cases}
+    batch = [{"name": n, "xml": x.decode("utf-8", "replace"), **{k: v for k, v in c.items() if not k.endswith("_path")}}
+             for n, x, c in all_cases]
+    names = [n for n, _, _ in all_cases]
     if "node-saml" in oracles:
-        batch = [{"name": n, "xml": x.decode("utf-8", "replace"), **{k: v for k, v in c.items() if not k.endswith("_path")}}
-                 for n, x, c in all_cases]
-        real["node-saml"] = dict(zip([n for n, _, _ in all_cases], node_saml(batch)))
+        real["node-saml"] = dict(zip(names, node_saml(batch)))
+    if "ruby-saml" in oracles:
+        # Debian's package is the 1.13 line: compared with the ruby-saml@1.13.0 profile.
+        real["ruby-saml@1.13.0"] = dict(zip(names, ruby_saml(batch)))
     totals = {}
     for name, _, _ in all_cases:
         mine = answers[name]

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The `--sp-stack` differential harness (issue 28): installs the SP libraries the package
 # registries carry — python3-saml 1.16.0 and pysaml2 7.5.5 (PyPI), @node-saml/node-saml 5.1.0
-# (npm) and samael 0.0.22 (crates.io, run under faketime) — into scripts/sp-stacks/.cache (kept between runs), runs each over every Response
-# fixture in testdata/ and ../shared/corpus with samlcheck's own configuration, and compares with
+# (npm), samael 0.0.22 (crates.io, run under faketime) and Debian's ruby-saml 1.13 — into
+# scripts/sp-stacks/.cache (kept between runs), runs each over every Response fixture in
+# testdata/ and ../shared/corpus with samlcheck's own configuration, and compares with
 # `samlcheck verify --sp-stack`. Writes the agreement table to docs/sp-stacks.md (or $1) and fails
 # on an accept/reject disagreement not explained in scripts/sp-stacks/explained.json.
 # When a registry cannot be reached the oracle is skipped, and says so loudly.
@@ -40,6 +41,19 @@ if [ -d "$cache/node/node_modules/@node-saml/node-saml" ] ||
 else
   echo "################################################################" >&2
   echo "sp-stacks: SKIPPED node-saml: the npm registry not reachable ($(tail -1 "$cache/npm.log"))" >&2
+  echo "################################################################" >&2
+fi
+# ruby-saml from Debian's package (the 1.13 line, with Debian's security patches).
+if ! ruby -e 'require "onelogin/ruby-saml"' 2>/dev/null && command -v apt-get >/dev/null; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive timeout 300 $sudo apt-get install -y -qq ruby-saml >"$cache/apt.log" 2>&1 || true
+fi
+if ruby -e 'require "onelogin/ruby-saml"' 2>/dev/null; then
+  oracles+=(--oracle ruby-saml)
+else
+  echo "################################################################" >&2
+  echo "sp-stacks: SKIPPED ruby-saml: Debian's ruby-saml package could not be installed" >&2
   echo "################################################################" >&2
 fi
 # samael (crates.io), built once into the cache; its clock is pinned with faketime.

@@ -76,6 +76,9 @@ pub const FACTS: &[(&str, &str)] = &[
     ("schema_invalid", "the Response breaks the SAML 2.0 XSD (order, required children/attributes, xs:ID, foreign elements)"),
     ("signature_unverifiable", "a signature's algorithm or transform cannot or must not be run (HMAC, XSLT, unsupported)"),
     ("encrypted_no_key", "an EncryptedAssertion that could not be opened (no SP key given)"),
+    ("duplicate_id", "two elements carry the same ID (samlcheck's wrapping-duplicate-id)"),
+    ("embedded_cert_differs", "a signature's KeyInfo carries a certificate that is none of the configured ones"),
+    ("signatures_three_or_more", "the document holds three or more ds:Signature elements"),
     ("root_signature_absent", "the Response itself carries no ds:Signature child"),
     ("scd_irt_mismatch", "the Response has an InResponseTo and a SubjectConfirmationData's is missing or different"),
     ("root_signatures_many", "the Response itself carries two or more ds:Signature children"),
@@ -232,6 +235,19 @@ pub fn measure(
         .collect();
     f.set("root_signatures_many", root.len() > 1);
     f.set("root_signature_absent", root.is_empty());
+    f.set("signatures_three_or_more", msg.signatures.len() >= 3);
+    f.set("duplicate_id", has(Code::WrappingDuplicateId));
+    f.set(
+        "embedded_cert_differs",
+        report.signatures.iter().any(|s| {
+            s.embedded_cert.as_ref().is_some_and(|c| {
+                !report
+                    .trusted_keys
+                    .iter()
+                    .any(|t| t.cert.sha256 == c.sha256)
+            })
+        }),
+    );
     // python3-saml finds the Assertion it reads through this Reference (`_query_assertion`).
     let first_uri = |s: &&crate::xml::model::SignatureInfo| {
         s.reference_uris.first().and_then(|u| u.as_deref()) == Some("")

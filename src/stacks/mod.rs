@@ -24,6 +24,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("python3-saml", include_str!("data/python3-saml.json")),
     ("pysaml2", include_str!("data/pysaml2.json")),
     ("ruby-saml", include_str!("data/ruby-saml.json")),
+    ("ruby-saml-1.13", include_str!("data/ruby-saml-1.13.json")),
     ("node-saml", include_str!("data/node-saml.json")),
     ("spring-security", include_str!("data/spring-security.json")),
     ("shibboleth-sp", include_str!("data/shibboleth-sp.json")),

@@ -178,7 +178,10 @@ fn each_stack_accepts_and_rejects_the_splitting_fixtures_as_its_code_does() {
     for (fixture, rejecters) in SPLITS {
         let (_, v) = run_stack(fixture, "all", &[]);
         let rows = v["stacks"].as_array().expect("stacks");
-        assert_eq!(rows.len(), STACKS.len(), "{fixture}");
+        // Every stack answers (a stack profiled at two versions answers twice).
+        for name in STACKS {
+            assert!(rows.iter().any(|r| r["stack"] == name), "{fixture}: {name}");
+        }
         for row in rows {
             let stack = row["stack"].as_str().unwrap();
             let expect_reject = rejecters.contains(&stack);
