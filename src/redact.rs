@@ -8,8 +8,14 @@
 
 use std::collections::HashMap;
 
-use crate::checks::email::{is_email, is_placeholder};
-use crate::report::Report;
+use crate::checks::email::{is_email, is_placeholder, Candidate, NearMiss};
+use crate::finding::Finding;
+use crate::input::exchange::Exchange;
+use crate::report::flow::{FlowReport, Hop};
+use crate::report::{
+    ConditionsReport, EmailReport, ErrorReport, Report, SignatureReport, SubjectReport,
+};
+use crate::xml::model::{Attribute, RequestInfo, Status};
 
 /// The pseudonyms of one run: the same value gets the same token everywhere.
 #[derive(Debug, Default)]
@@ -139,112 +145,280 @@ impl Redactor {
         }
     }
 
-    /// Redacts a report in place.
+    /// Redacts a report in place. Every field of the report, and of each part that holds text
+    /// from the input, is named here (no `..`): a field added anywhere does not compile until
+    /// this pass says whether it is personal, so no new field can leak with every test green.
     pub fn report(&mut self, r: &mut Report) {
-        self.values(r);
-        self.exchanges(r);
-        self.flows(r);
-        self.free_text(r);
-    }
-
-    /// The message's personal values and the URLs it names.
-    fn values(&mut self, r: &mut Report) {
-        let opt = |me: &mut Self, v: &mut Option<String>| {
-            if let Some(x) = v {
-                *x = me.value(x);
-            }
-        };
-        if let Some(s) = &mut r.subject {
-            opt(self, &mut s.name_id);
+        let Report {
+            // Structure, verdicts, codes, algorithms, certificates and times: not personal.
+            schema: _,
+            message: _,
+            verdict: _,
+            decoding: _,
+            checks: _,
+            judged: _,
+            context_of_sign_in: _,
+            issue_instant: _,
+            idp: _,
+            idp_basis: _,
+            timeline: _,
+            judged_at: _,
+            time_basis: _,
+            trusted_keys: _,
+            assertion_decrypted: _,
+            flow: _,
+            authn_class: _,
+            authn_instant: _,
+            stacks: _,
+            stack_decides: _,
+            parameter: _,
+            // An Assertion ID, for replay detection only (never rendered).
+            assertion_id: _,
+            // Personal values and the URLs the message names.
+            subject,
+            email,
+            attributes,
+            in_response_to,
+            message_id,
+            relay_state,
+            request,
+            status,
+            issuer,
+            destination,
+            recipients,
+            conditions,
+            // What a capture recorded around the message.
+            http,
+            later,
+            earlier,
+            flows,
+            // Free text (last: the values above registered the pseudonyms it quotes).
+            origin,
+            context,
+            findings,
+            signatures,
+            error,
+        } = r;
+        if let Some(SubjectReport {
+            name_id,
+            format: _,
+            authenticated: _,
+        }) = subject
+        {
+            self.opt(name_id);
         }
-        if let Some(e) = &mut r.email {
-            opt(self, &mut e.value);
-            for c in &mut e.candidates {
-                opt(self, &mut c.value);
+        if let Some(EmailReport {
+            value,
+            source: _,
+            authenticated: _,
+            candidates,
+            elsewhere,
+        }) = email
+        {
+            self.opt(value);
+            for Candidate {
+                value,
+                source: _,
+                present: _,
+                verdict: _,
+                line: _,
+            } in candidates
+            {
+                self.opt(value);
             }
-            for m in &mut e.elsewhere {
-                m.value = self.value(&m.value);
+            for NearMiss {
+                value,
+                name: _,
+                friendly_name: _,
+                holds: _,
+                line: _,
+            } in elsewhere
+            {
+                *value = self.value(value);
             }
         }
-        for a in &mut r.attributes {
-            for v in &mut a.values {
+        for Attribute {
+            values,
+            name: _,
+            friendly_name: _,
+            name_format: _,
+            line: _,
+        } in attributes
+        {
+            for v in values {
                 *v = self.value(v);
             }
         }
-        opt(self, &mut r.in_response_to);
-        opt(self, &mut r.message_id);
-        opt(self, &mut r.relay_state);
-        if let Some(q) = &mut r.request {
-            opt(self, &mut q.name_id);
-            opt(self, &mut q.session_index);
+        self.opt(in_response_to);
+        self.opt(message_id);
+        self.opt(relay_state);
+        if let Some(RequestInfo {
+            name_id,
+            session_index,
+            acs_url: _,
+            protocol_binding: _,
+            acs_index: _,
+            acs_from_metadata: _,
+            name_id_policy_format: _,
+            force_authn: _,
+            is_passive: _,
+            requested_authn_context: _,
+        }) = request
+        {
+            self.opt(name_id);
+            self.opt(session_index);
         }
-        if let Some(s) = &mut r.status {
-            if let Some(m) = &mut s.message {
+        if let Some(Status {
+            message,
+            code: _,
+            second_level: _,
+        }) = status
+        {
+            if let Some(m) = message {
                 *m = self.scrub(m);
             }
         }
-        for u in r
-            .issuer
+        for u in issuer
             .iter_mut()
-            .chain(r.destination.iter_mut())
-            .chain(r.recipients.iter_mut())
+            .chain(destination.iter_mut())
+            .chain(recipients.iter_mut())
         {
             *u = self.url(u);
         }
-        if let Some(c) = &mut r.conditions {
-            for a in &mut c.audiences {
+        if let Some(ConditionsReport {
+            audiences,
+            not_before: _,
+            not_on_or_after: _,
+        }) = conditions
+        {
+            for a in audiences {
                 *a = self.url(a);
             }
         }
-    }
-
-    /// The HTTP exchanges a capture recorded: links, titles, cookie values.
-    fn exchanges(&mut self, r: &mut Report) {
-        if let Some(x) = &mut r.http {
-            x.url = self.link(&x.url);
-            if let Some(l) = &mut x.location {
-                *l = self.link(l);
-            }
-            if let Some(t) = &mut x.title {
-                *t = self.scrub(t);
-            }
-            x.evidence = self.scrub(&x.evidence);
-            x.set_cookies = x
-                .set_cookies
-                .iter()
-                .map(|c| match c.split_once('=') {
-                    Some((name, rest)) => {
-                        let (value, attrs) = rest.split_once(';').unwrap_or((rest, ""));
-                        let v = self.value(value);
-                        if attrs.is_empty() {
-                            format!("{name}={v}")
-                        } else {
-                            format!("{name}={v};{attrs}")
-                        }
-                    }
-                    None => c.clone(),
-                })
-                .collect();
+        for x in http
+            .iter_mut()
+            .chain(later.iter_mut())
+            .chain(earlier.iter_mut())
+        {
+            self.exchange(x);
         }
-        for x in r.later.iter_mut().chain(r.earlier.iter_mut()) {
-            x.url = self.link(&x.url);
-            x.location = x.location.as_deref().map(|l| self.link(l));
-            x.title = x.title.as_deref().map(|t| self.scrub(t));
-            x.evidence = self.scrub(&x.evidence);
-        }
-    }
-
-    /// The capture's sign-ins: their hops' links, titles and labels, the causes.
-    fn flows(&mut self, r: &mut Report) {
         // The hops first: their links register the pseudonyms the cause's message needs.
-        for f in r.flows.iter_mut() {
-            for h in f.hops.iter_mut() {
-                h.url = self.link(&h.url);
-                h.location = h.location.as_deref().map(|l| self.link(l));
-                h.title = h.title.as_deref().map(|t| self.scrub(t));
-                h.label = h.label.as_deref().map(|t| self.text(t));
+        for FlowReport {
+            hops,
+            cause_message,
+            index: _,
+            kind: _,
+            verdict: _,
+            broken_hop: _,
+            cause: _,
+        } in flows
+        {
+            for Hop {
+                url,
+                location,
+                title,
+                label,
+                idp_error,
+                entry: _,
+                time: _,
+                party: _,
+                method: _,
+                status: _,
+                message: _,
+                message_index: _,
+                verdict: _,
+                saml_status: _,
+            } in hops
+            {
+                *url = self.link(url);
+                *location = location.as_deref().map(|l| self.link(l));
+                *title = title.as_deref().map(|t| self.scrub(t));
+                *label = label.as_deref().map(|t| self.text(t));
+                *idp_error = idp_error.as_deref().map(|t| self.scrub(t));
             }
-            f.cause_message = f.cause_message.as_deref().map(|m| self.scrub(m));
+            *cause_message = cause_message.as_deref().map(|m| self.scrub(m));
+        }
+        *origin = self.origin(origin);
+        if let Some(c) = context {
+            *c = self.scrub(c);
+        }
+        for Finding {
+            message,
+            hint,
+            code: _,
+            check: _,
+            severity: _,
+            location: _,
+        } in findings
+        {
+            *message = self.scrub(message);
+            if let Some(h) = hint {
+                *h = self.scrub(h);
+            }
+        }
+        for SignatureReport {
+            detail,
+            covers: _,
+            reference: _,
+            resolves_to: _,
+            line: _,
+            location: _,
+            c14n_algorithm: _,
+            signature_algorithm: _,
+            digest_algorithm: _,
+            transforms: _,
+            result: _,
+            key: _,
+            embedded_cert: _,
+            valid_under_embedded_cert: _,
+        } in signatures
+        {
+            if let Some(d) = detail {
+                *d = self.scrub(d);
+            }
+        }
+        if let Some(ErrorReport { message, offset: _ }) = error {
+            *message = self.scrub(message);
+        }
+    }
+
+    fn opt(&mut self, v: &mut Option<String>) {
+        if let Some(x) = v {
+            *x = self.value(x);
+        }
+    }
+
+    /// One recorded HTTP exchange: links, title, evidence text, cookie values.
+    fn exchange(&mut self, x: &mut Exchange) {
+        let Exchange {
+            url,
+            location,
+            title,
+            evidence,
+            set_cookies,
+            request_cookies,
+            method: _,
+            started: _,
+            status: _,
+            index: _,
+        } = x;
+        *url = self.link(url);
+        *location = location.as_deref().map(|l| self.link(l));
+        *title = title.as_deref().map(|t| self.scrub(t));
+        *evidence = self.scrub(evidence);
+        for c in set_cookies.iter_mut().chain(request_cookies.iter_mut()) {
+            *c = match c.split_once('=') {
+                Some((name, rest)) => {
+                    let (value, attrs) = rest.split_once(';').unwrap_or((rest, ""));
+                    let v = self.value(value);
+                    if attrs.is_empty() {
+                        format!("{name}={v}")
+                    } else {
+                        format!("{name}={v};{attrs}")
+                    }
+                }
+                None => c.clone(),
+            };
         }
     }
 
@@ -270,26 +444,6 @@ impl Redactor {
             self.tokens.insert(name.to_string(), tok.clone());
         }
         tok
-    }
-
-    /// Free text last: the links above registered the pseudonyms it quotes.
-    fn free_text(&mut self, r: &mut Report) {
-        r.origin = self.origin(&r.origin);
-        // Free text last: the links above registered the pseudonyms it quotes.
-        if let Some(c) = &mut r.context {
-            *c = self.scrub(c);
-        }
-        for f in &mut r.findings {
-            f.message = self.scrub(&f.message);
-            if let Some(h) = &mut f.hint {
-                *h = self.scrub(h);
-            }
-        }
-        for s in &mut r.signatures {
-            if let Some(d) = &mut s.detail {
-                *d = self.scrub(d);
-            }
-        }
     }
 
     /// A captured link: query values pseudonymised, then every value already pseudonymised (a
