@@ -269,14 +269,12 @@ impl Redactor {
             self.opt(session_index);
         }
         if let Some(Status {
-            message,
+            message: Some(m),
             code: _,
             second_level: _,
         }) = status
         {
-            if let Some(m) = message {
-                *m = self.scrub(m);
-            }
+            *m = self.scrub(m);
         }
         for u in issuer
             .iter_mut()
