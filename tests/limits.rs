@@ -1,6 +1,9 @@
 //! Limits proven, not assumed: each hostile input is refused (or finishes) within its limit with
 //! one clear line, and the child's peak RSS and CPU time are read from the kernel (wait4's
 //! rusage), not estimated. Bounds leave room for the unoptimised test build.
+//!
+//! Talks to C for that measurement (wait4, malloc_trim): the one test file allowed unsafe.
+#![allow(unsafe_code)]
 
 // Its own test binary: a child spawned from a process is charged that process's memory until it
 // execs (vfork), so peak-RSS measurements need a small parent, not the one integration binary.

@@ -3,6 +3,12 @@
 //! Verification uses a context with no keys manager and a preset key, so KeyInfo in the
 //! message can never supply the key; same-document references only; transforms and algorithms
 //! restricted to an allow-list.
+//!
+//! Talks to C: libxmlsec1's contexts, keys and error callback (ARCHITECTURE.md, "Where unsafe
+//! lives"). Every libxmlsec1 object created here is owned by a guard that destroys it on every
+//! path out; the `extern` block below declares the few functions the `xmlsec` crate's bindings
+//! do not expose (the error callback, encryption contexts, adopting an OpenSSL key).
+#![allow(unsafe_code)]
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -23,6 +29,8 @@ type ErrCallback = unsafe extern "C" fn(
     *const c_char,
 );
 
+// Declared by hand: the `xmlsec` crate's generated bindings leave these out (the error callback
+// setter, the XML Encryption context, and adopting an OpenSSL EVP_PKEY as key data).
 extern "C" {
     fn xmlSecErrorsSetCallback(cb: Option<ErrCallback>);
     fn xmlSecEncCtxCreate(keys_mngr: xs::xmlSecKeysMngrPtr) -> *mut c_void;
@@ -48,7 +56,8 @@ unsafe extern "C" fn collect(
         if p.is_null() {
             String::new()
         } else {
-            CStr::from_ptr(p).to_string_lossy().into_owned()
+            // SAFETY: libxmlsec1 passes NULL or NUL-terminated strings valid for the call.
+            unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
         }
     };
     let text = format!(
@@ -184,31 +193,55 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
     Ok(key)
 }
 
+/// Owns a libxmlsec1 key data object until it is handed to a key.
+struct KeyData(*mut c_void);
+
+impl Drop for KeyData {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: created by xmlSecOpenSSLEvpKeyAdopt and not handed over (see `adopt`).
+            unsafe { xs::xmlSecKeyDataDestroy(self.0.cast()) };
+        }
+    }
+}
+
+/// Owns a libxmlsec1 key until it is wrapped in an [`XmlSecKey`].
+struct RawKey(xs::xmlSecKeyPtr);
+
+impl Drop for RawKey {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: created by xmlSecKeyCreate and not handed over (see `adopt`).
+            unsafe { xs::xmlSecKeyDestroy(self.0) };
+        }
+    }
+}
+
 /// A libxmlsec1 key holding `pkey` (RSA, EC or DSA), which it now owns.
 fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<XmlSecKey, String> {
     let refused = || "libxmlsec1 cannot use this public key type".to_string();
     // SAFETY: on success xmlSecOpenSSLEvpKeyAdopt takes over our reference to the EVP_PKEY
-    // (so `pkey` is forgotten, not freed); on failure it leaves it to us. The key value is set
-    // once on a key we created, which then owns the data, and XmlSecKey owns the key.
-    unsafe {
-        let data =
-            xmlSecOpenSSLEvpKeyAdopt(foreign_types_shared::ForeignType::as_ptr(&pkey).cast());
-        if data.is_null() {
-            return Err(refused());
-        }
-        std::mem::forget(pkey);
-        let key = xs::xmlSecKeyCreate();
-        if key.is_null() {
-            xs::xmlSecKeyDataDestroy(data.cast());
-            return Err(refused());
-        }
-        if xs::xmlSecKeySetValue(key, data.cast()) < 0 {
-            xs::xmlSecKeyDataDestroy(data.cast());
-            xs::xmlSecKeyDestroy(key);
-            return Err(refused());
-        }
-        Ok(XmlSecKey::from_ptr(key))
+    // (so `pkey` is forgotten, not freed); on failure it leaves it to us.
+    let data = KeyData(unsafe {
+        xmlSecOpenSSLEvpKeyAdopt(foreign_types_shared::ForeignType::as_ptr(&pkey).cast())
+    });
+    if data.0.is_null() {
+        return Err(refused());
     }
+    std::mem::forget(pkey);
+    // SAFETY: creates an empty key we own (through the guard).
+    let mut key = RawKey(unsafe { xs::xmlSecKeyCreate() });
+    if key.0.is_null() {
+        return Err(refused());
+    }
+    // SAFETY: both are live and ours; on success the key owns the data from now on.
+    if unsafe { xs::xmlSecKeySetValue(key.0, data.0.cast()) } < 0 {
+        return Err(refused());
+    }
+    std::mem::forget(data);
+    let raw = std::mem::replace(&mut key.0, std::ptr::null_mut());
+    // SAFETY: a complete key we own, handed to XmlSecKey, which destroys it.
+    Ok(unsafe { XmlSecKey::from_ptr(raw) })
 }
 
 /// The cryptographic outcome for one signature under one key.
@@ -329,6 +362,26 @@ fn pre_digest(ctx: &XmlSecSignatureContext) -> Option<Vec<u8>> {
     }
 }
 
+/// Owns a libxmlsec1 keys manager.
+struct KeysMngr(xs::xmlSecKeysMngrPtr);
+
+impl Drop for KeysMngr {
+    fn drop(&mut self) {
+        // SAFETY: created by xmlSecKeysMngrCreate, destroyed once, after every context using it.
+        unsafe { xs::xmlSecKeysMngrDestroy(self.0) };
+    }
+}
+
+/// Owns a libxmlsec1 encryption context.
+struct EncCtx(*mut c_void);
+
+impl Drop for EncCtx {
+    fn drop(&mut self) {
+        // SAFETY: created by xmlSecEncCtxCreate, destroyed once.
+        unsafe { xmlSecEncCtxDestroy(self.0) };
+    }
+}
+
 /// Decrypts the `xenc:EncryptedData` node in place with the SP's private key (PEM).
 /// On success the node is replaced by the plaintext element.
 pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
@@ -336,30 +389,35 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
     take_errors();
     let key = XmlSecKey::from_memory(key_pem, XmlSecKeyFormat::Pem, None)
         .map_err(|e| format!("cannot load --sp-key as a private key: {e}"))?;
-    // SAFETY: the manager adopts the key; the context and manager are destroyed before return.
-    unsafe {
-        let mngr = xs::xmlSecKeysMngrCreate();
-        if mngr.is_null() {
-            return Err("cannot create a keys manager".into());
-        }
-        if xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr) < 0
-            || xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr, XmlSecKey::leak(key)) < 0
-        {
-            xs::xmlSecKeysMngrDestroy(mngr);
-            return Err("cannot set up the keys manager".into());
-        }
-        let ctx = xmlSecEncCtxCreate(mngr);
-        if ctx.is_null() {
-            xs::xmlSecKeysMngrDestroy(mngr);
-            return Err("cannot create a decryption context".into());
-        }
-        let rc = xmlSecEncCtxDecrypt(ctx, encrypted_data.node_ptr() as xs::xmlNodePtr);
-        xmlSecEncCtxDestroy(ctx);
-        xs::xmlSecKeysMngrDestroy(mngr);
-        let errors = take_errors();
-        if rc < 0 {
-            return Err(format!("libxmlsec1: {}", decryption_cause(&errors)));
-        }
+    // SAFETY: creates a keys manager we own (through the guard).
+    let raw = unsafe { xs::xmlSecKeysMngrCreate() };
+    if raw.is_null() {
+        return Err("cannot create a keys manager".into());
+    }
+    let mngr = KeysMngr(raw);
+    // SAFETY: the manager is live; it adopts the leaked key, and its guard destroys both.
+    let ready = unsafe {
+        xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr.0) >= 0
+            && xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr.0, XmlSecKey::leak(key)) >= 0
+    };
+    if !ready {
+        return Err("cannot set up the keys manager".into());
+    }
+    // SAFETY: the context uses the live manager; its guard is dropped before the manager's
+    // (declared after it).
+    let raw = unsafe { xmlSecEncCtxCreate(mngr.0) };
+    if raw.is_null() {
+        return Err("cannot create a decryption context".into());
+    }
+    let ctx = EncCtx(raw);
+    // SAFETY: the context is live and the node belongs to a live document; libxmlsec1 replaces
+    // it in place with the plaintext.
+    let rc = unsafe { xmlSecEncCtxDecrypt(ctx.0, encrypted_data.node_ptr() as xs::xmlNodePtr) };
+    drop(ctx);
+    drop(mngr);
+    let errors = take_errors();
+    if rc < 0 {
+        return Err(format!("libxmlsec1: {}", decryption_cause(&errors)));
     }
     Ok(())
 }

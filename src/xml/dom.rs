@@ -1,5 +1,9 @@
 //! The libxml2 tree: guarded parsing and small read helpers. This tree is the one libxmlsec1
 //! verifies, so it is the source of truth for every value the report calls authenticated.
+//!
+//! Talks to C: libxml2's per-thread error handler (ARCHITECTURE.md, "Where unsafe lives"); node
+//! pointers are read only through [`El`].
+#![allow(unsafe_code)]
 
 use libxml::parser::{Parser, ParserOptions};
 use libxml::tree::{Document, Node};
@@ -15,8 +19,6 @@ pub const XENC: &str = "http://www.w3.org/2001/04/xmlenc#";
 pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 
-/// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD
-/// loading, no entity substitution, and libxml2's own error printing silenced.
 /// Swallows a libxml2 error report (libxml2 would otherwise print it on stderr).
 unsafe extern "C" fn swallow(_: *mut std::ffi::c_void, _: libxml::bindings::xmlErrorPtr) {}
 
@@ -28,6 +30,8 @@ pub fn quiet() {
     unsafe { libxml::bindings::xmlSetStructuredErrorFunc(std::ptr::null_mut(), Some(swallow)) };
 }
 
+/// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD
+/// loading, no entity substitution, and libxml2's own error printing silenced.
 pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
     parse_with(xml, false)
 }
@@ -147,8 +151,7 @@ pub fn text(node: &Node) -> (String, bool) {
 
 /// The element's line in the XML as parsed.
 pub fn line(node: &Node) -> usize {
-    // SAFETY: the pointer comes from a live node of a live document.
-    unsafe { libxml::bindings::xmlGetLineNo(node.node_ptr()) }.max(0) as usize
+    El::line_of(node)
 }
 
 /// `/Response/Assertion/Subject` style path of local names.

@@ -4,7 +4,11 @@
 //! copies names into `String`s; reading a whole SAML message through it cost more than parsing
 //! the message. [`El`] walks libxml2's own tree in place: matching an element by namespace and
 //! local name allocates nothing, and only the values the model keeps are copied. It is the one
-//! place that dereferences libxml2 node pointers for reading.
+//! place that dereferences libxml2 node pointers for reading (libxmlsec1's room,
+//! `signature/xmlsec.rs`, hands node pointers to libxmlsec1 without reading them).
+//!
+//! Talks to C: libxml2's tree, read in place (ARCHITECTURE.md, "Where unsafe lives").
+#![allow(unsafe_code)]
 
 use std::borrow::Cow;
 use std::ffi::{c_char, c_void, CStr};
@@ -31,7 +35,8 @@ unsafe fn bytes<'a>(p: *const u8) -> &'a [u8] {
     if p.is_null() {
         b""
     } else {
-        CStr::from_ptr(p as *const c_char).to_bytes()
+        // SAFETY: non-NULL and NUL-terminated, living for 'a (the caller's contract).
+        unsafe { CStr::from_ptr(p as *const c_char).to_bytes() }
     }
 }
 
@@ -43,10 +48,14 @@ fn lossy(b: &[u8]) -> String {
 ///
 /// SAFETY: `p` is NULL or a string allocated by libxml2 that nothing else frees.
 unsafe fn take(p: *mut u8) -> String {
-    let s = lossy(bytes(p));
+    // SAFETY: NULL or a NUL-terminated string libxml2 allocated (the caller's contract).
+    let s = lossy(unsafe { bytes(p) });
     if !p.is_null() {
-        if let Some(free) = libxml::bindings::xmlFree {
-            free(p as *mut c_void);
+        // SAFETY: libxml2 sets its `xmlFree` pointer once at initialisation; reading it is a
+        // plain load.
+        if let Some(free) = unsafe { libxml::bindings::xmlFree } {
+            // SAFETY: libxml2 allocated `p` and nothing else frees it; it is not used again.
+            unsafe { free(p as *mut c_void) };
         }
     }
     s
@@ -56,8 +65,11 @@ unsafe fn take(p: *mut u8) -> String {
 ///
 /// SAFETY: `p` is NULL or a node of a live document.
 unsafe fn element_from(mut p: *mut xmlNode) -> *mut xmlNode {
-    while !p.is_null() && (*p).type_ != ELEMENT {
-        p = (*p).next;
+    // SAFETY: `p` and its siblings are NULL or nodes of a live document (the caller's contract).
+    unsafe {
+        while !p.is_null() && (*p).type_ != ELEMENT {
+            p = (*p).next;
+        }
     }
     p
 }
@@ -69,6 +81,12 @@ impl<'d> El<'d> {
             ptr,
             _doc: PhantomData,
         }
+    }
+
+    /// The line of a node of the `libxml` crate's tree, as parsed.
+    pub fn line_of(node: &Node) -> usize {
+        // SAFETY: the pointer comes from a live node of a live document.
+        unsafe { xmlGetLineNo(node.node_ptr()) }.max(0) as usize
     }
 
     /// The document element.
@@ -282,12 +300,17 @@ impl<'d> El<'d> {
     ///
     /// SAFETY: `a` is an attribute of a live document.
     unsafe fn value(a: *mut xmlAttr) -> String {
-        let first = (*a).children;
-        // The usual shape: one text node (character and predefined entity references resolved).
-        if !first.is_null() && (*first).type_ == TEXT && (*first).next.is_null() {
-            return lossy(bytes((*first).content));
+        // SAFETY: `a` is an attribute of a live document (the caller's contract), so are its
+        // children; xmlNodeGetContent returns a fresh string that `take` frees.
+        unsafe {
+            let first = (*a).children;
+            // The usual shape: one text node (character and predefined entity references
+            // resolved).
+            if !first.is_null() && (*first).type_ == TEXT && (*first).next.is_null() {
+                return lossy(bytes((*first).content));
+            }
+            take(xmlNodeGetContent(a as *const xmlNode))
         }
-        take(xmlNodeGetContent(a as *const xmlNode))
     }
 
     /// An attribute in namespace `namespace` (such as `xsi:type`).
