@@ -115,6 +115,9 @@ pub fn prepare() {
 /// records ([`crate::flow::as_sign_in`]), then with the profile's SP console terms added to the
 /// fixes.
 pub fn finish_input(reports: &mut [Report], opts: &Options) {
+    if !opts.stacks.is_empty() {
+        crate::stacks::from_capture(reports, opts);
+    }
     crate::flow::as_sign_in(reports, &opts.policy);
     if let Some(p) = &opts.profile {
         for r in reports.iter_mut() {
@@ -329,10 +332,8 @@ fn judge(
         },
     );
     // `--sp-stack`: what each named SP library would answer, read off the same message.
-    if !opts.stacks.is_empty() && msg.kind == crate::xml::model::MessageKind::Response {
-        let facts = crate::stacks::facts::measure(msg, &capture.xml, &report, exp, judged_at);
-        report.stacks = opts.stacks.iter().map(|s| s.judge(&facts)).collect();
-        report.stack_decides = opts.stacks.len() == 1 && opts.stack_decides;
+    if !opts.stacks.is_empty() {
+        crate::stacks::answer(&mut report, capture, msg, opts, judged_at);
     }
     report
 }
@@ -530,5 +531,6 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
             .and_then(|s| s.authn_instant.clone()),
         stacks: Vec::new(),
         stack_decides: false,
+        stack_basis: None,
     }
 }

@@ -22,10 +22,12 @@ pub enum Check {
     Algorithm,
     Certificate,
     Decryption,
+    /// `--sp-stack`: the named SP library's own rules (reported only when a stack was asked).
+    SpStack,
 }
 
 impl Check {
-    pub const ALL: [Check; 16] = [
+    pub const ALL: [Check; 17] = [
         Check::Input,
         Check::Status,
         Check::Signature,
@@ -42,6 +44,7 @@ impl Check {
         Check::Algorithm,
         Check::Certificate,
         Check::Decryption,
+        Check::SpStack,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +65,7 @@ impl Check {
             Check::Algorithm => "algorithm",
             Check::Certificate => "certificate",
             Check::Decryption => "decryption",
+            Check::SpStack => "sp_stack",
         }
     }
 }

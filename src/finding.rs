@@ -107,6 +107,8 @@ pub fn cause_rank(f: &Finding) -> u8 {
         Check::InResponseTo => 14,
         Check::Time => 15,
         Check::Algorithm => 16,
+        // The stack's own rule leads only when samlcheck's forgery floor does not.
+        Check::SpStack => 5,
     }
 }
 

@@ -192,6 +192,8 @@ impl Redactor {
             later,
             earlier,
             flows,
+            // The message kept for a capture's SP settings: personal, and needed no more.
+            stack_basis,
             // Free text (last: the values above registered the pseudonyms it quotes).
             origin,
             context,
@@ -199,6 +201,7 @@ impl Redactor {
             signatures,
             error,
         } = r;
+        *stack_basis = None;
         if let Some(SubjectReport {
             name_id,
             format: _,

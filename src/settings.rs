@@ -172,7 +172,16 @@ impl Settings {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(Error::usage)?;
             let stacks = crate::stacks::choose(spec).map_err(Error::usage)?;
-            o.stack_decides = spec != "all";
+            o.stack_decides = !spec.trim().eq_ignore_ascii_case("all");
+            // A setting no stack has is a typo, whichever stacks were named.
+            if let Some((k, _)) = sets
+                .iter()
+                .find(|(k, _)| !stacks.iter().any(|s| s.settings.contains_key(k)))
+            {
+                return Err(Error::usage(format!(
+                    "--sp-set {k}: no named stack has this setting; `samlcheck explain sp-stacks` lists each stack's"
+                )));
+            }
             // With `all`, a setting applies to the stacks that have it.
             for s in stacks {
                 let mine: Vec<_> = sets
@@ -184,7 +193,9 @@ impl Settings {
                     .push(crate::stacks::Chosen::new(s, &mine).map_err(Error::usage)?);
             }
         } else if !args.sp_set.is_empty() {
-            return Err(Error::usage("--sp-set needs --sp-stack NAME"));
+            return Err(Error::usage(
+                "--sp-set (sp_set in samlcheck.toml) needs --sp-stack NAME (sp_stack)",
+            ));
         }
         if let Some(age) = &args.max_age {
             o.max_age = match age.trim() {

@@ -111,6 +111,26 @@ def main():
     write("scd-expired-6min.xml", build(assertion_edit=lambda a: a.replace(
         f'<saml:SubjectConfirmationData NotOnOrAfter="{g.NOT_AFTER}"',
         '<saml:SubjectConfirmationData NotOnOrAfter="2026-01-15T09:55:00Z"', 1)))
+    # From the attack review of --sp-stack: where libraries read what samlcheck's model smooths.
+    # A bad confirmation beside a good one (one valid confirmation suffices for most stacks).
+    write("two-confirmations-first-bad.xml", build(assertion_edit=lambda a: a.replace(
+        "<saml:SubjectConfirmation ",
+        '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData '
+        f'NotOnOrAfter="2026-01-15T09:50:00Z" Recipient="{g.AMP_ACS}" InResponseTo="{RID}"/></saml:SubjectConfirmation>'
+        "<saml:SubjectConfirmation ", 1)))
+    # Whitespace around the Audience and the Issuers (compared untrimmed by most libraries).
+    write("audience-padded.xml", build(assertion_edit=lambda a: a.replace(
+        f"<saml:Audience>{g.AMP_ENTITY}</saml:Audience>", f"<saml:Audience> {g.AMP_ENTITY}\n</saml:Audience>")))
+    write("issuer-padded.xml", build(
+        assertion_edit=lambda a: a.replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", f"<saml:Issuer>\n  {g.AWS_IC}\n</saml:Issuer>"),
+        response_edit=lambda r: r.replace(f"<saml:Issuer>{g.AWS_IC}</saml:Issuer>", f"<saml:Issuer>\n  {g.AWS_IC}\n</saml:Issuer>")))
+    # The Destination's scheme and host in capitals (python3-saml and ruby-saml normalise them).
+    upper = g.AMP_ACS.replace("https://analytics.amplitude.com", "HTTPS://Analytics.Amplitude.COM")
+    write("destination-case.xml", build(response_edit=lambda r: r.replace(f'Destination="{g.AMP_ACS}"', f'Destination="{upper}"', 1)))
+    # A Conditions NotOnOrAfter that is no date at all.
+    write("conditions-time-garbage.xml", build(assertion_edit=lambda a: a.replace(
+        f'<saml:Conditions NotBefore="{g.NOT_BEFORE}" NotOnOrAfter="{g.NOT_AFTER}">',
+        f'<saml:Conditions NotBefore="{g.NOT_BEFORE}" NotOnOrAfter="later">', 1)))
     print("stack fixtures written to", OUT)
 
 

@@ -69,6 +69,10 @@ def cases():
     tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "xsw", "*.xml")))
     tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "forgery", "*.xml")))
     tops += sorted(glob.glob(os.path.join(ROOT, "testdata", "stacks", "*.xml")))
+    # More Responses made the way testdata/ makes them (same SP, IdP key and clock), e.g. a
+    # review's crafted cases: SP_STACKS_EXTRA=dir1:dir2.
+    for extra in filter(None, os.environ.get("SP_STACKS_EXTRA", "").split(":")):
+        tops += sorted(glob.glob(os.path.join(extra, "*.xml")))
     sp_key = os.path.join(ROOT, "testdata", "keys", "sp.key")
     for path in tops:
         xml = decode(open(path, "rb").read())
@@ -77,7 +81,8 @@ def cases():
         s = xml.decode("utf-8", "replace")
         # testdata/stacks/expired-cert.xml is idp.key's signature under a certificate that expired.
         crt = "idp-expired.crt" if path.endswith("expired-cert.xml") else "idp.crt"
-        out.append((os.path.relpath(path, ROOT), xml, {
+        name = os.path.relpath(path, ROOT) if path.startswith(ROOT) else path
+        out.append((name, xml, {
             "cert": open(os.path.join(ROOT, "testdata", "keys", crt)).read(),
             "cert_path": os.path.join(ROOT, "testdata", "keys", crt),
             "sp": AMP_ENTITY, "acs": AMP_ACS, "idp": AWS_IC, "now": TESTDATA_NOW,

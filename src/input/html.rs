@@ -138,14 +138,46 @@ pub fn unescape(s: &str) -> String {
 
 /// True when `text` looks like an HTML page carrying a SAML form field.
 pub fn has_saml_form(text: &str) -> bool {
-    let l = text.to_ascii_lowercase();
-    (l.contains("<form") || l.contains("<input"))
-        && (l.contains("samlresponse") || l.contains("samlrequest"))
+    // Without a lowercase copy of the text: every message read goes through this test.
+    let t = text.as_bytes();
+    (tag_ci(t, b"form") || tag_ci(t, b"input"))
+        && (contains_ci(t, b"samlresponse") || contains_ci(t, b"samlrequest"))
+}
+
+/// Whether `<` followed by `name` (ASCII, any case) occurs in `t`.
+fn tag_ci(t: &[u8], name: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(k) = t[at..].iter().position(|&b| b == b'<') {
+        let start = at + k + 1;
+        if t.len() >= start + name.len() && t[start..start + name.len()].eq_ignore_ascii_case(name)
+        {
+            return true;
+        }
+        at = start;
+    }
+    false
+}
+
+/// Whether `needle` (lowercase ASCII) occurs in `t`, in any case.
+fn contains_ci(t: &[u8], needle: &[u8]) -> bool {
+    t.windows(needle.len())
+        .any(|w| w[0] | 0x20 == needle[0] && w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saml_form_is_told_in_any_case_without_a_copy() {
+        assert!(has_saml_form(r#"<FORM><Input name="SAMLResponse">"#));
+        assert!(has_saml_form(r#"<input name='samlrequest'>"#));
+        assert!(!has_saml_form(
+            r#"<samlp:Response><form/></samlp:Response>"#
+        ));
+        assert!(!has_saml_form("<forms SAML"));
+        assert!(!has_saml_form(""));
+    }
 
     #[test]
     fn finds_form_inputs() {

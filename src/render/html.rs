@@ -154,13 +154,11 @@ fn stacks(o: &mut String, stacks: &[crate::stacks::StackVerdict]) {
     }
     o.push_str("<h2>Would the SP stack accept it?</h2><table>");
     for s in stacks {
-        let (class, answer) = match (s.accepts, s.weaknesses.is_empty()) {
-            (true, true) => ("pass", "accepts".to_string()),
-            (true, false) => (
-                "fail",
-                format!("would ACCEPT — weakness: {}", s.weaknesses.join("; ")),
-            ),
-            (false, _) => (
+        let (class, answer) = match (s.applies, s.accepts, s.weaknesses.is_empty()) {
+            (false, _, _) => ("dim", s.answer()),
+            (true, true, true) => ("pass", s.answer()),
+            (true, true, false) => ("fail", s.answer()),
+            (true, false, _) => (
                 "warn",
                 format!("rejects: {}", s.error.as_deref().unwrap_or("")),
             ),

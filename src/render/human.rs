@@ -120,11 +120,10 @@ pub fn summary(reports: &[Report], input_errors: usize, verify: bool) -> String 
     summary_counts(reports.len(), bad, context, input_errors, verify)
 }
 
-/// Whether a report carries an error finding and a verdict of its own (what the summary counts
-/// as failing; a request that is context for a sign-in is counted apart).
+/// Whether a report failed (what the summary counts as failing; a request that is context for a
+/// sign-in is counted apart): its verdict, which an SP stack named with `--sp-stack` decides.
 pub fn has_error(r: &Report) -> bool {
-    r.verdict != crate::report::Verdict::Context
-        && r.findings.iter().any(|f| f.severity == Severity::Error)
+    r.verdict == crate::report::Verdict::Fail
 }
 
 /// [`summary`] from counts, for a batch rendered as it streams: `readable` reports, `bad` of
@@ -197,10 +196,11 @@ fn render_one(r: &Report, mode: Mode) -> String {
 /// with its weakness.
 fn stacks(out: &mut String, stacks: &[crate::stacks::StackVerdict]) {
     for (k, s) in stacks.iter().enumerate() {
-        let style = match (s.accepts, s.weaknesses.is_empty()) {
-            (true, true) => GREEN,
-            (true, false) => RED,
-            (false, _) => YELLOW,
+        let style = match (s.applies, s.accepts, s.weaknesses.is_empty()) {
+            (false, _, _) => DIM,
+            (true, true, true) => GREEN,
+            (true, true, false) => RED,
+            (true, false, _) => YELLOW,
         };
         let name = if k == 0 { "SP stack" } else { "" };
         label(out, name, paint(style, v(&s.line())));

@@ -160,10 +160,9 @@ fn one(r: &Report, verify: bool) -> String {
         let _ = writeln!(o, "### Would the SP stack accept it?\n");
         let _ = writeln!(o, "| stack | answer | rule | where |\n|---|---|---|---|");
         for s in outline.stacks {
-            let answer = match (s.accepts, s.weaknesses.is_empty()) {
-                (true, true) => "accepts".to_string(),
-                (true, false) => format!("would ACCEPT — weakness: {}", s.weaknesses.join("; ")),
-                (false, _) => format!("rejects: {}", s.error.as_deref().unwrap_or("")),
+            let answer = match (s.applies, s.accepts) {
+                (true, false) => format!("rejects: {}", s.error.as_deref().unwrap_or("")),
+                _ => s.answer(),
             };
             let _ = writeln!(
                 o,

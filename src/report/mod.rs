@@ -378,6 +378,9 @@ pub struct Report {
     /// One stack was named: its rules decide the verdict, the forgery floor kept.
     #[serde(skip)]
     pub stack_decides: bool,
+    /// What the stacks answered from, when a capture may still supply the SP's settings.
+    #[serde(skip)]
+    pub stack_basis: Option<Box<crate::stacks::Basis>>,
 }
 
 /// Check states, serialised as an object in the fixed order.
@@ -409,6 +412,14 @@ impl Report {
     /// policy applied as it is pushed, as every stage's sink does.
     pub fn push(&mut self, mut f: Finding, policy: &crate::finding::Policy) {
         f.severity = policy.severity(&f);
+        // One SP stack decides: its rules replace samlcheck's policy, except the forgery floor.
+        if self.stack_decides
+            && f.severity == Severity::Error
+            && f.check != Check::SpStack
+            && !crate::stacks::is_floor(&f)
+        {
+            f.severity = Severity::Warning;
+        }
         if f.severity != Severity::Info && !self.judged.contains(&f.check) {
             self.judged.push(f.check);
         }
@@ -424,9 +435,11 @@ impl Report {
         }
         self.findings
             .sort_by_key(|x| (std::cmp::Reverse(x.severity), crate::finding::cause_rank(x)));
+        let asked = !self.stacks.is_empty();
         self.checks = Checks(
             Check::ALL
                 .iter()
+                .filter(|&&c| c != Check::SpStack || asked)
                 .map(|&c| {
                     let worst = self
                         .findings
@@ -447,17 +460,6 @@ impl Report {
         // Context only for a request with nothing wrong of its own: an error (a forged or
         // wrapped message posted in the capture's place of a request) fails like any message.
         let error = self.findings.iter().any(|f| f.severity == Severity::Error);
-        if let (true, [stack]) = (self.stack_decides, self.stacks.as_slice()) {
-            // The named stack's rules replace samlcheck's policy; a forgery-class finding
-            // fails whatever the stack would do.
-            let floor = self.findings.iter().any(crate::stacks::is_floor);
-            self.verdict = if stack.accepts && !floor {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            };
-            return;
-        }
         self.verdict = if self.context_of_sign_in && !error {
             Verdict::Context
         } else if error {
@@ -516,6 +518,7 @@ impl Report {
             authn_instant: None,
             stacks: Vec::new(),
             stack_decides: false,
+            stack_basis: None,
         }
     }
 }

@@ -76,6 +76,17 @@ pub const FACTS: &[(&str, &str)] = &[
     ("schema_invalid", "the Response breaks the SAML 2.0 XSD (order, required children/attributes, xs:ID, foreign elements)"),
     ("signature_unverifiable", "a signature's algorithm or transform cannot or must not be run (HMAC, XSLT, unsupported)"),
     ("encrypted_no_key", "an EncryptedAssertion that could not be opened (no SP key given)"),
+    ("time_unparseable", "an instant (IssueInstant, NotBefore, NotOnOrAfter, …) is not a valid date and time"),
+    ("assertion_time_unparseable", "an instant of the Assertion (its IssueInstant, Conditions or SubjectConfirmationData; not the AuthnStatement's) is not a valid date and time"),
+    ("reference_uri_absent", "a Reference has no URI attribute"),
+    ("status_code_empty", "the top-level StatusCode Value is empty"),
+    ("signed_anything", "some signature in the document verified under a configured key (whatever it covers)"),
+    ("audience_untrimmed", "an Audience has whitespace around its text"),
+    ("issuer_untrimmed", "an Issuer has whitespace around its text"),
+    ("destination_mismatch_loose", "Destination is not an expected ACS URL even with scheme and host case and port ignored (ruby-saml's uri_match?)"),
+    ("sc_none_valid_substring", "no bearer (or Method-less) SubjectConfirmation is valid when Recipient is matched as containing the ACS (python3-saml)"),
+    ("sc_none_valid_exact", "no bearer (or Method-less) SubjectConfirmation is valid when Recipient, if present, must equal the ACS (ruby-saml)"),
+    ("sc_none_valid_strict", "no bearer SubjectConfirmation has a Recipient equal to the ACS, a NotOnOrAfter not past (180 s skew) and the request's InResponseTo (samael)"),
     ("duplicate_id", "two elements carry the same ID (samlcheck's wrapping-duplicate-id)"),
     ("embedded_cert_differs", "a signature's KeyInfo carries a certificate that is none of the configured ones"),
     ("signatures_three_or_more", "the document holds three or more ds:Signature elements"),
@@ -177,13 +188,20 @@ pub fn measure(
     let acs = &exp.acs;
     if !acs.is_empty() {
         if let Some(d) = dest.filter(|d| !d.is_empty()) {
-            f.set(
-                "destination_mismatch",
-                !acs.iter().any(|x| crate::checks::expect::matches(x, d)),
-            );
+            f.set("destination_mismatch", !acs.iter().any(|x| is_acs(x, d)));
+            // python3-saml: the normalised Destination starts with the normalised ACS URL.
             f.set(
                 "destination_not_prefix",
-                !acs.iter().any(|x| d.starts_with(x.as_str())),
+                !acs.iter().any(|x| {
+                    is_acs(x, d) || (!pattern(x) && loose_url(d).starts_with(&loose_url(x)))
+                }),
+            );
+            // ruby-saml's uri_match? (no trimming: a padded Destination is not a URI).
+            f.set(
+                "destination_mismatch_loose",
+                !acs.iter().any(|x| {
+                    is_acs(x, d) || (!pattern(x) && d == d.trim() && loose_url(d) == loose_url(x))
+                }),
             );
         }
     }
@@ -237,6 +255,39 @@ pub fn measure(
     f.set("root_signature_absent", root.is_empty());
     f.set("signatures_three_or_more", msg.signatures.len() >= 3);
     f.set("duplicate_id", has(Code::WrappingDuplicateId));
+    f.set("time_unparseable", has(Code::TimeUnparseable));
+    f.set(
+        "assertion_time_unparseable",
+        report.findings.iter().any(|x| {
+            x.code == Code::TimeUnparseable
+                && x.location.as_ref().is_some_and(|l| {
+                    l.path.starts_with("/Response/Assertion") && !l.path.contains("AuthnStatement")
+                })
+        }),
+    );
+    f.set(
+        "reference_uri_absent",
+        msg.signatures
+            .iter()
+            .any(|s| s.reference_uris.iter().any(Option::is_none)),
+    );
+    f.set(
+        "status_code_empty",
+        msg.status
+            .as_ref()
+            .and_then(|s| s.code.as_deref())
+            .is_some_and(|c| c.trim().is_empty()),
+    );
+    f.set(
+        "signed_anything",
+        report
+            .signatures
+            .iter()
+            .any(|s| s.result == SigResult::Valid),
+    );
+    let (audience_ws, issuer_ws) = super::schema::untrimmed(xml);
+    f.set("audience_untrimmed", audience_ws);
+    f.set("issuer_untrimmed", issuer_ws);
     f.set(
         "embedded_cert_differs",
         report.signatures.iter().any(|s| {
@@ -416,17 +467,69 @@ pub fn measure(
             .collect();
         f.set(
             "recipient_mismatch",
-            recipients
-                .iter()
-                .any(|r| !acs.iter().any(|x| crate::checks::expect::matches(x, r))),
+            recipients.iter().any(|r| !acs.iter().any(|x| is_acs(x, r))),
         );
         f.set(
             "recipient_not_substring",
-            recipients
-                .iter()
-                .any(|r| !acs.iter().any(|x| r.contains(x.as_str()))),
+            recipients.iter().any(|r| {
+                !acs.iter()
+                    .any(|x| is_acs(x, r) || (!pattern(x) && r.contains(x.as_str())))
+            }),
         );
     }
+    // Whether any confirmation is valid as each library reads one (a bad one beside a good one
+    // is passed over).
+    let now_ok = |c: &crate::xml::model::SubjectConfirmation, skew: f64, need_expiry: bool| {
+        let after = c.not_on_or_after.as_deref().and_then(parse_instant);
+        let before = c.not_before.as_deref().and_then(parse_instant);
+        (after.is_some() || (!need_expiry && c.not_on_or_after.is_none()))
+            && after.is_none_or(|t| (at - t).as_seconds_f64() < skew)
+            && before.is_none_or(|t| (t - at).as_seconds_f64() <= skew)
+    };
+    let has_data = |c: &crate::xml::model::SubjectConfirmation| {
+        c.recipient.is_some()
+            || c.not_on_or_after.is_some()
+            || c.not_before.is_some()
+            || c.in_response_to.is_some()
+    };
+    let lenient: Vec<&crate::xml::model::SubjectConfirmation> = scs
+        .iter()
+        .filter(|c| {
+            c.method.is_none()
+                || c.method.as_deref() == Some("urn:oasis:names:tc:SAML:2.0:cm:bearer")
+        })
+        .filter(|c| has_data(c))
+        .filter(|c| c.in_response_to.is_none() || c.in_response_to == msg.in_response_to)
+        .filter(|c| now_ok(c, 0.0, false))
+        .collect();
+    let known_acs = !acs.is_empty();
+    let acs_in = |r: &str, substring: bool| {
+        !known_acs
+            || acs
+                .iter()
+                .any(|x| is_acs(x, r) || (substring && !pattern(x) && r.contains(x.as_str())))
+    };
+    f.set(
+        "sc_none_valid_substring",
+        !lenient
+            .iter()
+            .any(|c| c.recipient.as_deref().is_none_or(|r| acs_in(r, true))),
+    );
+    f.set(
+        "sc_none_valid_exact",
+        !lenient
+            .iter()
+            .any(|c| c.recipient.as_deref().is_none_or(|r| acs_in(r, false))),
+    );
+    f.set(
+        "sc_none_valid_strict",
+        !bearer.iter().any(|c| {
+            now_ok(c, 180.0, true)
+                && c.recipient.as_deref().is_some_and(|r| acs_in(r, false))
+                && msg.in_response_to.is_some()
+                && c.in_response_to == msg.in_response_to
+        }),
+    );
     f.set(
         "scd_irt_mismatch",
         msg.in_response_to.is_some()
@@ -455,6 +558,35 @@ pub fn measure(
         f.num("session_expired_by", s);
     }
     f.0
+}
+
+/// Whether `value` is the expected ACS URL `expected` (a profile pattern or an exact URL).
+fn is_acs(expected: &str, value: &str) -> bool {
+    crate::checks::expect::matches(expected, value)
+}
+
+/// Whether an expected URL is a profile pattern (`*`, `<n>`), not a URL to compare as text.
+fn pattern(expected: &str) -> bool {
+    expected.contains('*') || expected.contains("<n>")
+}
+
+/// A URL trimmed, with scheme and host lowercased and the port dropped (how python3-saml's
+/// `normalize_url` and ruby-saml's `uri_match?` compare).
+fn loose_url(u: &str) -> String {
+    let u = u.trim();
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return u.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..end]
+        .rsplit_once(':')
+        .map_or(&rest[..end], |(h, _)| h);
+    format!(
+        "{}://{}{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase(),
+        &rest[end..]
+    )
 }
 
 /// The facts being measured.

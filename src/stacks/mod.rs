@@ -9,9 +9,12 @@
 //! wrapping, decryption, comment-in-text) never passes because a stack's rules let it through —
 //! the row then says the stack would accept it and names that as the stack's weakness.
 
+mod answer;
 pub mod expr;
 pub mod facts;
 pub mod schema;
+
+pub use answer::{answer, from_capture, Basis};
 
 use std::collections::BTreeMap;
 
@@ -104,22 +107,62 @@ pub struct StackVerdict {
     /// Settings changed with `--sp-set`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub settings: Vec<String>,
+    /// Whether the stack could be asked at all (a bare Assertion, a WS-Federation token, a
+    /// request, an Assertion left encrypted cannot be judged as the Response an SP is posted).
+    pub applies: bool,
+    /// Why it was not asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl StackVerdict {
-    /// "accepts", "rejects: RULE", "would ACCEPT — weakness: …" in one line.
+    /// The row of a stack that was not asked, saying why.
+    pub fn not_asked(s: &Stack, why: &str) -> Self {
+        Self {
+            stack: s.name.clone(),
+            version: s.version.clone(),
+            accepts: false,
+            rule: None,
+            error: None,
+            cite: None,
+            weaknesses: Vec::new(),
+            evidence: s.evidence.clone(),
+            settings: Vec::new(),
+            applies: false,
+            note: Some(why.to_string()),
+        }
+    }
+
+    /// "accepts", "rejects: RULE", "would ACCEPT — weakness: …" in one line, with the settings
+    /// changed and how far the profile was checked against the real library.
     pub fn line(&self) -> String {
-        let head = format!("{}@{}", self.stack, self.version);
-        if self.accepts && !self.weaknesses.is_empty() {
-            format!(
-                "{head}: would ACCEPT — weakness: {}",
-                self.weaknesses.join("; ")
-            )
+        let set = if self.settings.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", self.settings.join(", "))
+        };
+        let head = format!("{}@{}{set}", self.stack, self.version);
+        let measured = if self.evidence.starts_with("measured") {
+            ""
+        } else {
+            " (profile from source, unverified)"
+        };
+        let answer = self.answer();
+        format!("{head}: {answer}{measured}")
+    }
+
+    /// The answer alone: "accepts", "rejects — RULE \"text\" (cite)", "would ACCEPT — …",
+    /// "not asked — why".
+    pub fn answer(&self) -> String {
+        if !self.applies {
+            format!("not asked — {}", self.note.as_deref().unwrap_or(""))
+        } else if self.accepts && !self.weaknesses.is_empty() {
+            format!("would ACCEPT — weakness: {}", self.weaknesses.join("; "))
         } else if self.accepts {
-            format!("{head}: accepts")
+            "accepts".to_string()
         } else {
             format!(
-                "{head}: rejects — {} \"{}\" ({})",
+                "rejects — {} \"{}\" ({})",
                 self.rule.as_deref().unwrap_or(""),
                 self.error.as_deref().unwrap_or(""),
                 self.cite.as_deref().unwrap_or("")
@@ -177,16 +220,17 @@ pub fn parse(file: &str, text: &str) -> Result<Stack, String> {
     Ok(s)
 }
 
-/// `NAME` or `NAME@VERSION` (a version prefix: `python3-saml@1.16` picks 1.16.x); `all` is every
-/// stack. The error lists the known names.
+/// `NAME` or `NAME@VERSION` (a version prefix: `python3-saml@1.16` picks 1.16.x), in any case;
+/// `all` is every stack. The error lists the known names.
 pub fn choose(spec: &str) -> Result<Vec<Stack>, String> {
     let stacks = all()?;
+    let spec = spec.trim().to_ascii_lowercase();
     if spec == "all" {
         return Ok(stacks);
     }
     let (name, version) = match spec.split_once('@') {
         Some((n, v)) => (n, Some(v)),
-        None => (spec, None),
+        None => (spec.as_str(), None),
     };
     let names = || {
         stacks
@@ -197,7 +241,7 @@ pub fn choose(spec: &str) -> Result<Vec<Stack>, String> {
     };
     let mut found: Vec<Stack> = stacks
         .iter()
-        .filter(|s| s.name == name || s.aliases.iter().any(|a| a == name))
+        .filter(|s| s.name == name || s.aliases.iter().any(|a| a.to_ascii_lowercase() == name))
         .filter(|s| {
             version.is_none_or(|v| s.version == v || s.version.starts_with(&format!("{v}.")))
         })
@@ -207,8 +251,10 @@ pub fn choose(spec: &str) -> Result<Vec<Stack>, String> {
     found.sort_by_key(|s| std::cmp::Reverse(version_key(&s.version)));
     found.truncate(1);
     if found.is_empty() {
+        let shown: String = spec.chars().take(60).collect();
+        let more = if spec.chars().count() > 60 { "…" } else { "" };
         return Err(format!(
-            "--sp-stack {spec:?}: no such stack profile; known: {}, or all",
+            "--sp-stack {shown:?}{more}: no such stack profile; known: {}, or all",
             names()
         ));
     }
@@ -219,32 +265,51 @@ fn version_key(v: &str) -> Vec<u64> {
     v.split('.').map(|p| p.parse().unwrap_or(0)).collect()
 }
 
-/// Parses `--sp-set KEY=VALUE` (true/false, a number, or a duration such as 5m).
+/// Parses `--sp-set KEY=VALUE` (true/false, a number, or a duration such as 5m): a finite,
+/// non-negative value, or a usage error naming it.
 pub fn setting(kv: &str) -> Result<(String, f64), String> {
+    let shown: String = kv.chars().take(60).collect();
     let (k, v) = kv
         .split_once('=')
-        .ok_or_else(|| format!("--sp-set {kv:?}: give KEY=VALUE, e.g. clock_skew=300"))?;
+        .ok_or_else(|| format!("--sp-set {shown:?}: give KEY=VALUE, e.g. clock_skew=300"))?;
+    let k = k.trim();
+    if k.is_empty() {
+        return Err(format!(
+            "--sp-set {shown:?}: the setting's name is missing (KEY=VALUE)"
+        ));
+    }
     let v = v.trim();
-    let n = match v {
+    let n = match v.to_ascii_lowercase().as_str() {
         "true" | "on" | "yes" => 1.0,
         "false" | "off" | "no" => 0.0,
-        _ => match v.parse::<f64>() {
+        lower => match lower.parse::<f64>() {
             Ok(n) => n,
-            Err(_) => humantime::parse_duration(v)
+            Err(_) => humantime::parse_duration(lower)
                 .map(|d| d.as_secs_f64())
                 .map_err(|_| {
-                    format!("--sp-set {kv:?}: {v:?} is not true/false, a number or a duration")
+                    format!("--sp-set {shown:?}: {v:?} is not true/false, a number or a duration")
                 })?,
         },
     };
-    Ok((k.trim().to_string(), n))
+    if !n.is_finite() || n < 0.0 {
+        return Err(format!(
+            "--sp-set {shown:?}: a setting is true/false, a duration or a number of zero or more"
+        ));
+    }
+    Ok((k.to_ascii_lowercase(), n))
 }
 
 impl Chosen {
     /// The stack with `--sp-set` applied; a key the stack does not have is an error naming its
     /// settings.
     pub fn new(stack: Stack, sets: &[(String, f64)]) -> Result<Self, String> {
-        for (k, _) in sets {
+        // The last value of a repeated setting wins, once.
+        let mut sets: Vec<(String, f64)> = sets.to_vec();
+        let mut seen = std::collections::HashSet::new();
+        sets.reverse();
+        sets.retain(|(k, _)| seen.insert(k.clone()));
+        sets.reverse();
+        for (k, _) in &sets {
             if !stack.settings.contains_key(k) {
                 return Err(format!(
                     "--sp-set {k}: {} has no such setting; its settings: {}",
@@ -260,7 +325,7 @@ impl Chosen {
         }
         Ok(Self {
             stack,
-            overrides: sets.to_vec(),
+            overrides: sets,
         })
     }
 
@@ -312,6 +377,8 @@ impl Chosen {
                 .iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect(),
+            applies: true,
+            note: None,
         }
     }
 }

@@ -171,6 +171,61 @@ fn any_uri(owner: &str, what: &str, v: &str) -> Result<(), String> {
     }
 }
 
+/// An `xs:dateTime` as the schemas type every SAML instant: `YYYY-MM-DDThh:mm:ss`, optional
+/// fraction, optional `Z` or `±hh:mm`.
+fn date_time(owner: &str, what: &str, v: &str) -> Result<(), String> {
+    let b = v.trim().as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let mut ok = b.len() >= 19
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    if ok {
+        let mut k = 19;
+        if b.get(k) == Some(&b'.') {
+            k += 1;
+            let start = k;
+            while b.get(k).is_some_and(u8::is_ascii_digit) {
+                k += 1;
+            }
+            ok = k > start;
+        }
+        let rest = &b[k.min(b.len())..];
+        ok = ok
+            && (rest.is_empty()
+                || rest == b"Z"
+                || (rest.len() == 6
+                    && matches!(rest[0], b'+' | b'-')
+                    && rest[1..3].iter().all(u8::is_ascii_digit)
+                    && rest[3] == b':'
+                    && rest[4..6].iter().all(u8::is_ascii_digit)));
+    }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("{owner} {what} {v:?} is not an xs:dateTime"))
+    }
+}
+
+/// Each named attribute, when present, is an `xs:dateTime`.
+fn instants(e: &El, names: &[&str]) -> Result<(), String> {
+    for n in names {
+        if let Some(v) = e.attr(n) {
+            date_time(&e.local, n, v)?;
+        }
+    }
+    Ok(())
+}
+
 /// An `xs:base64Binary` (whitespace ignored).
 fn base64_binary(owner: &str, v: &str) -> Result<(), String> {
     let t: String = v.chars().filter(|c| !c.is_whitespace()).collect();
@@ -187,8 +242,18 @@ fn base64_binary(owner: &str, v: &str) -> Result<(), String> {
     }
 }
 
-/// The ds:Signature values the xmldsig schema types as base64Binary.
+/// The ds:Signature values the xmldsig schema types as base64Binary, and its required
+/// SignedInfo and SignatureValue.
 fn signature(sig: &El) -> Result<(), String> {
+    for required in ["SignedInfo", "SignatureValue"] {
+        if !sig
+            .children
+            .iter()
+            .any(|c| c.ns == DS && c.local == required)
+        {
+            return Err(format!("Signature lacks {required}"));
+        }
+    }
     fn walk(e: &El) -> Result<(), String> {
         if e.ns == DS
             && matches!(
@@ -205,6 +270,7 @@ fn signature(sig: &El) -> Result<(), String> {
 
 fn response(r: &El) -> Result<(), String> {
     r.required(&["ID", "Version", "IssueInstant"])?;
+    instants(r, &["IssueInstant"])?;
     for a in ["Destination", "Consent"] {
         if let Some(v) = r.attr(a) {
             any_uri("Response", a, v)?;
@@ -251,6 +317,7 @@ fn status(s: &El) -> Result<(), String> {
 
 fn assertion(a: &El) -> Result<(), String> {
     a.required(&["ID", "Version", "IssueInstant"])?;
+    instants(a, &["IssueInstant"])?;
     sequence(
         a,
         &[
@@ -279,6 +346,7 @@ fn assertion(a: &El) -> Result<(), String> {
             "Conditions" => conditions(c)?,
             "AuthnStatement" => {
                 c.required(&["AuthnInstant"])?;
+                instants(c, &["AuthnInstant", "SessionNotOnOrAfter"])?;
                 sequence(
                     c,
                     &[
@@ -330,6 +398,7 @@ fn subject(s: &El) -> Result<(), String> {
 }
 
 fn conditions(c: &El) -> Result<(), String> {
+    instants(c, &["NotBefore", "NotOnOrAfter"])?;
     sequence(
         c,
         &[(
@@ -356,6 +425,32 @@ fn conditions(c: &El) -> Result<(), String> {
     }
     let _ = XENC;
     Ok(())
+}
+
+/// Text values a library compares without trimming: whether an Audience, or a Response or
+/// Assertion Issuer, has whitespace around it (samlcheck's model trims them).
+pub fn untrimmed(xml: &[u8]) -> (bool, bool) {
+    let Some(root) = tree(xml) else {
+        return (false, false);
+    };
+    let padded = |e: &El| e.text.trim() != e.text;
+    let mut audience = false;
+    let mut issuer = false;
+    fn walk(e: &El, f: &mut dyn FnMut(&El)) {
+        f(e);
+        for c in &e.children {
+            walk(c, f);
+        }
+    }
+    walk(&root, &mut |e| {
+        if e.ns == A && e.local == "Audience" && padded(e) {
+            audience = true;
+        }
+        if e.ns == A && e.local == "Issuer" && padded(e) {
+            issuer = true;
+        }
+    });
+    (audience, issuer)
 }
 
 /// An xs:ID value (an NCName): a letter or `_` first, then letters, digits, `.`, `-`, `_`.
@@ -402,5 +497,17 @@ mod tests {
         assert!(first_violation(no_issuer.as_bytes()).is_some());
         let foreign = resp(&format!(r#"{STATUS}<x:Assertion xmlns:x="urn:evil"/>"#));
         assert!(first_violation(foreign.as_bytes()).is_some());
+        let bad_time = ok.replace(
+            "IssueInstant=\"2026-01-15T10:00:00Z\" ID",
+            "IssueInstant=\"soon\" ID",
+        );
+        let bad_time = bad_time.replace(
+            r#"Version="2.0" IssueInstant="2026-01-15T10:00:00Z"><saml:Issuer>"#,
+            r#"Version="2.0" IssueInstant="2026-01-15"><saml:Issuer>"#,
+        );
+        assert!(first_violation(bad_time.as_bytes())
+            .unwrap()
+            .contains("xs:dateTime"));
+        assert_eq!(date_time("x", "y", "2026-01-15T10:00:00.123+01:00"), Ok(()));
     }
 }

@@ -1007,6 +1007,44 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         ),
         ("flow-no-sp-answer", Box::new(|| flow("post-aborted.har"))),
         (
+            "sp-stack-rejects",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    "--request-id",
+                    "_req1",
+                    "--sp-stack",
+                    "python3-saml",
+                    &td("stacks/no-attribute-statement.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
+            "sp-stack-weakness",
+            Box::new(|| {
+                json(&[
+                    "verify",
+                    "--format",
+                    "json",
+                    "--now",
+                    NOW,
+                    "--cert",
+                    &td("keys/idp.crt"),
+                    "--sp-stack",
+                    "python3-saml",
+                    &td("duplicate-id.xml"),
+                ])
+                .1
+            }),
+        ),
+        (
             // A flow's cause, not a message's finding: the unreadable message has no findings.
             "flow-message-unreadable",
             Box::new(|| {

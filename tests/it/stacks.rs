@@ -136,6 +136,35 @@ const SPLITS: &[(&str, &[&str])] = &[
             "samael",
         ],
     ),
+    (
+        "two-confirmations-first-bad",
+        &[
+            "pysaml2",
+            "spring-security",
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "keycloak",
+        ],
+    ),
+    (
+        "audience-padded",
+        &["python3-saml", "ruby-saml", "node-saml", "samael"],
+    ),
+    ("issuer-padded", &["python3-saml", "ruby-saml", "samael"]),
+    (
+        "destination-case",
+        &[
+            "pysaml2",
+            "spring-security",
+            "shibboleth-sp",
+            "crewjam-saml",
+            "gosaml2",
+            "keycloak",
+            "samael",
+        ],
+    ),
+    ("conditions-time-garbage", &STACKS),
 ];
 
 /// `verify --format json --sp-stack STACK` of a stack fixture with the SP's settings.
@@ -258,7 +287,36 @@ fn settings_change_a_stacks_defaults_and_unknown_ones_are_refused() {
         &td("stacks/healthy.xml"),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("its settings:"), "{err}");
+    assert!(err.contains("no named stack has this setting"), "{err}");
+    // Not a number of zero or more: refused, never a rule switched off.
+    for bad in ["clock_skew=NaN", "clock_skew=inf", "clock_skew=-5", "=5"] {
+        let (code, _, err) = run(&[
+            "verify",
+            "--sp-stack",
+            "python3-saml",
+            "--sp-set",
+            bad,
+            &td("stacks/healthy.xml"),
+        ]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // A typo with `all` too; names and values in any case.
+    let (code, _, _) = run(&[
+        "verify",
+        "--sp-stack",
+        "ALL",
+        "--sp-set",
+        "clokc_skew=600",
+        &td("stacks/healthy.xml"),
+    ]);
+    assert_eq!(code, 2);
+    let (code, v) = run_stack(
+        "id-starts-with-digit",
+        "Python3-SAML",
+        &["--sp-set", "STRICT=FALSE"],
+    );
+    assert_eq!(code, 0, "{v}");
 }
 
 /// A stack that would accept a forgery says so as its weakness, and the run fails anyway: the
@@ -338,4 +396,160 @@ fn the_stack_row_is_in_every_format() {
         assert_eq!(code, 1, "{format}");
         assert!(out.contains(needle), "{format}: {out}");
     }
+}
+
+/// With one stack deciding, every format and the summary follow its decision: the rejection is
+/// a coded finding (`sp-stack-rejects`), samlcheck's own errors beside it are warnings, so the
+/// summary line, JUnit and SARIF agree with the exit code.
+#[test]
+fn the_stacks_decision_is_a_finding_every_format_and_the_summary_follow() {
+    let (code, v) = run_stack("conditions-expired-2min", "ruby-saml", &[]);
+    assert_eq!(code, 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "sp-stack-rejects", "{v}");
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("validate_conditions"));
+    assert_eq!(v["checks"]["sp_stack"], "fail");
+    // node-saml accepts the 2-minute expiry? No: zero skew. python3-saml (300 s) accepts; its
+    // own time-expired finding is then a warning and the run passes.
+    let (code, v) = run_stack("conditions-expired-2min", "python3-saml", &[]);
+    assert_eq!(code, 0, "{v}");
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] != "error"));
+    let fixture = td("stacks/conditions-expired-2min.xml");
+    let cert = td("keys/idp.crt");
+    let args = |format: &'static str, stack: &'static str| {
+        vec![
+            "verify".to_string(),
+            "--now".into(),
+            NOW.into(),
+            "--cert".into(),
+            cert.clone(),
+            "--request-id".into(),
+            "_req1".into(),
+            "--sp-stack".into(),
+            stack.into(),
+            "--format".into(),
+            format.into(),
+            fixture.clone(),
+        ]
+    };
+    let out = |format, stack| {
+        let a = args(format, stack);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        run(&refs)
+    };
+    let (code, junit, _) = out("junit", "ruby-saml");
+    assert_eq!(code, 1);
+    assert!(junit.contains("type=\"sp-stack-rejects\""), "{junit}");
+    let (_, sarif, _) = out("sarif", "ruby-saml");
+    assert!(
+        sarif.contains("\"ruleId\": \"sp-stack-rejects\""),
+        "{sarif}"
+    );
+    let (code, sarif, _) = out("sarif", "python3-saml");
+    assert_eq!(code, 0);
+    let log: Value = serde_json::from_str(&sarif).unwrap();
+    assert!(
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["level"] != "error"),
+        "{sarif}"
+    );
+    // The summary counts verdicts: two messages, one the stack rejects.
+    let (code, human, _) = run(&[
+        "verify",
+        "--now",
+        NOW,
+        "--cert",
+        &cert,
+        "--request-id",
+        "_req1",
+        "--sp-stack",
+        "ruby-saml",
+        &fixture,
+        &td("stacks/healthy.xml"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(human.contains("2 messages: 1 pass, 1 fail"), "{human}");
+}
+
+/// What is not a Response posted to an SP is not judged by a stack: a bare Assertion, a
+/// WS-Federation token, a SAML 1.1 assertion, an Assertion left encrypted — the row says why
+/// and samlcheck's own verdict stands. A capture's AuthnRequest supplies the SP's entity ID
+/// and ACS when they were not given.
+#[test]
+fn stacks_answer_only_responses_and_a_capture_supplies_the_sps_settings() {
+    let (_, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        "--sp-stack",
+        "python3-saml",
+        &td("forgery/benign-saml11-no-nameidentifier.xml"),
+    ]);
+    let row = &v["stacks"][0];
+    assert_eq!(row["applies"], false, "{v}");
+    assert!(row["note"]
+        .as_str()
+        .unwrap()
+        .contains("not a SAML 2.0 Response"));
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["code"] != "sp-stack-rejects"));
+    let (_, v) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        "--sp-stack",
+        "python3-saml",
+        &td("encrypted.xml"),
+    ]);
+    assert!(
+        v["stacks"][0]["note"]
+            .as_str()
+            .unwrap()
+            .contains("--sp-key"),
+        "{v}"
+    );
+    // audience-other.har: the Response names another SP than the AuthnRequest's Issuer; with no
+    // --audience the request's Issuer is the SP python3-saml is configured with.
+    let (code, list) = json(&[
+        "verify",
+        "--format",
+        "json",
+        "--cert",
+        &td("keys/idp.crt"),
+        "--sp-stack",
+        "python3-saml",
+        &td("flows/audience-other.har"),
+    ]);
+    assert_eq!(code, 1);
+    let response = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["message"] == "response")
+        .unwrap();
+    assert_eq!(
+        response["stacks"][0]["rule"], "WRONG_AUDIENCE",
+        "{response}"
+    );
 }
