@@ -443,8 +443,9 @@ pub(crate) fn decode_text(
         steps.push(Step::Unquoted);
         return decode_text(inner, steps, limits);
     }
-    if !html::has_saml_form(t) {
-        if let Some(what) = recognise::not_saml(t) {
+    // Not SAML, unless it is a page carrying a SAML form (the form scan only when needed).
+    if let Some(what) = recognise::not_saml(t) {
+        if !html::has_saml_form(t) {
             return Err(InputError::new(what));
         }
     }
@@ -502,7 +503,9 @@ pub(crate) fn decode_text(
 /// Text that starts with `<`: the IdP's auto-submit page, a WS-Federation token response, or
 /// the XML message itself.
 fn xml_text(t: &str, mut steps: Vec<Step>, limits: &Limits) -> Result<Capture, InputError> {
-    if html::has_saml_form(t) && !t.contains("urn:oasis:names:tc:SAML:2.0:protocol") {
+    // A SAML 2.0 protocol message is not a page (the namespace test is a fast substring search
+    // and settles almost every input before the slower form scan).
+    if !t.contains("urn:oasis:names:tc:SAML:2.0:protocol") && html::has_saml_form(t) {
         // The IdP's auto-submit page (view-source), not the message itself.
         let inputs = html::inputs(t);
         html::census(t, &inputs).map_err(InputError::new)?;

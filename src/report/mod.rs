@@ -80,16 +80,40 @@ pub struct CertReport {
 }
 
 impl From<&crate::trust::cert::CertInfo> for CertReport {
+    /// A batch reports the same few certificates (the trusted one, the one each message embeds)
+    /// for every message: their reports (a SHA-1 through OpenSSL, two formatted instants) are
+    /// remembered per thread, by SHA-256.
     fn from(c: &crate::trust::cert::CertInfo) -> Self {
         use crate::checks::time::format_instant;
-        Self {
+        use std::cell::RefCell;
+        thread_local! {
+            static MADE: RefCell<Vec<CertReport>> = const { RefCell::new(Vec::new()) };
+        }
+        let hit = MADE.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|r| r.sha256 == c.sha256 && r.subject == c.subject)
+                .cloned()
+        });
+        if let Some(r) = hit {
+            return r;
+        }
+        let r = Self {
             subject: c.subject.clone(),
             issuer: c.issuer.clone(),
             not_before: format_instant(c.not_before),
             not_after: format_instant(c.not_after),
             sha256: c.sha256.clone(),
             sha1: crate::trust::cert::sha1_hex(&c.der),
-        }
+        };
+        MADE.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= 16 {
+                m.clear();
+            }
+            m.push(r.clone());
+        });
+        r
     }
 }
 
