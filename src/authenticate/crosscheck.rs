@@ -39,6 +39,51 @@ pub enum Layout {
     Saml11,
 }
 
+/// The local names the cross-check tells apart; every other element is `Other`. A stack of these
+/// (copied, never allocated) is the reader's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum N {
+    Assertion,
+    EncryptedAssertion,
+    Issuer,
+    Subject,
+    NameID,
+    NameIdentifier,
+    SubjectConfirmation,
+    SubjectConfirmationData,
+    Conditions,
+    AudienceRestriction,
+    AudienceRestrictionCondition,
+    Audience,
+    AttributeStatement,
+    Attribute,
+    AttributeValue,
+    Other,
+}
+
+impl N {
+    fn of(local: &[u8]) -> Self {
+        match local {
+            b"Assertion" => N::Assertion,
+            b"EncryptedAssertion" => N::EncryptedAssertion,
+            b"Issuer" => N::Issuer,
+            b"Subject" => N::Subject,
+            b"NameID" => N::NameID,
+            b"NameIdentifier" => N::NameIdentifier,
+            b"SubjectConfirmation" => N::SubjectConfirmation,
+            b"SubjectConfirmationData" => N::SubjectConfirmationData,
+            b"Conditions" => N::Conditions,
+            b"AudienceRestriction" => N::AudienceRestriction,
+            b"AudienceRestrictionCondition" => N::AudienceRestrictionCondition,
+            b"Audience" => N::Audience,
+            b"AttributeStatement" => N::AttributeStatement,
+            b"Attribute" => N::Attribute,
+            b"AttributeValue" => N::AttributeValue,
+            _ => N::Other,
+        }
+    }
+}
+
 /// Reads the consumed Assertion (a direct child of the root, or of a root-level
 /// EncryptedAssertion after decryption; or the root itself for [`Layout::Assertion`] and
 /// [`Layout::Saml11`]). Text is text and CDATA joined, comments skipped; line
@@ -48,7 +93,7 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
     let text = std::str::from_utf8(xml.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(xml)).ok()?;
     let text = normalize_line_endings(text);
     let mut reader = Reader::from_str(&text);
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<N> = Vec::with_capacity(32);
     let mut view = View::default();
     // Index in `stack` of the consumed Assertion element, while inside it.
     let mut base: Option<usize> = None;
@@ -57,10 +102,10 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
         let event = reader.read_event().ok()?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                let name = N::of(e.local_name().as_ref());
                 let empty = matches!(event, Event::Empty(_));
-                stack.push(name.clone());
-                if name == "Assertion" && consumable(&stack, layout) {
+                stack.push(name);
+                if name == N::Assertion && consumable(&stack, layout) {
                     view.assertions += 1;
                     base = Some(stack.len() - 1);
                     if layout == Layout::Saml11 {
@@ -95,25 +140,24 @@ pub fn read(xml: &[u8], layout: Layout) -> Option<View> {
 /// A start tag inside the consumed Assertion, at `rel` below it: a text value to collect, or an
 /// element whose attributes are the value.
 fn start_in_assertion(
-    rel: &[String],
+    rel: &[N],
     e: &quick_xml::events::BytesStart,
     layout: Layout,
     view: &mut View,
     buf: &mut Option<String>,
 ) {
-    let rel: Vec<&str> = rel.iter().map(String::as_str).collect();
-    match rel.as_slice() {
-        ["Subject", "NameID"]
-        | ["Issuer"]
-        | ["Conditions", "AudienceRestriction", "Audience"]
-        | ["AttributeStatement", "Attribute", "AttributeValue"] => *buf = Some(String::new()),
-        [_, "Subject", "NameIdentifier"]
-        | ["Conditions", "AudienceRestrictionCondition", "Audience"]
+    use N::*;
+    match rel {
+        [Subject, NameID]
+        | [Issuer]
+        | [Conditions, AudienceRestriction, Audience]
+        | [AttributeStatement, Attribute, AttributeValue] => *buf = Some(String::new()),
+        [_, Subject, NameIdentifier] | [Conditions, AudienceRestrictionCondition, Audience]
             if layout == Layout::Saml11 =>
         {
             *buf = Some(String::new())
         }
-        ["AttributeStatement", "Attribute"] => {
+        [AttributeStatement, Attribute] => {
             let name: &[u8] = if layout == Layout::Saml11 {
                 b"AttributeName"
             } else {
@@ -122,10 +166,10 @@ fn start_in_assertion(
             view.attributes
                 .push((attr(e, name).unwrap_or_default(), Vec::new()));
         }
-        ["Conditions"] => view
+        [Conditions] => view
             .conditions
             .push((attr(e, b"NotBefore"), attr(e, b"NotOnOrAfter"))),
-        ["Subject", "SubjectConfirmation", "SubjectConfirmationData"] => view.confirmations.push((
+        [Subject, SubjectConfirmation, SubjectConfirmationData] => view.confirmations.push((
             attr(e, b"Recipient"),
             attr(e, b"NotOnOrAfter"),
             attr(e, b"InResponseTo"),
@@ -163,35 +207,33 @@ fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
         .map(|v| v.into_owned())
 }
 
-fn consumable(stack: &[String], layout: Layout) -> bool {
-    match (layout, stack) {
-        (Layout::Assertion | Layout::Saml11, [a]) => a == "Assertion",
-        (Layout::Response, [_, a]) => a == "Assertion",
-        (Layout::Response, [_, e, a]) => e == "EncryptedAssertion" && a == "Assertion",
-        _ => false,
-    }
+fn consumable(stack: &[N], layout: Layout) -> bool {
+    matches!(
+        (layout, stack),
+        (Layout::Assertion | Layout::Saml11, [N::Assertion])
+            | (Layout::Response, [_, N::Assertion])
+            | (Layout::Response, [_, N::EncryptedAssertion, N::Assertion])
+    )
 }
 
 fn close(
-    stack: &mut Vec<String>,
+    stack: &mut Vec<N>,
     base: &mut Option<usize>,
     buf: &mut Option<String>,
     view: &mut View,
 ) {
     if let Some(b) = *base {
-        let rel: Vec<&str> = stack[b + 1..].iter().map(String::as_str).collect();
-        match rel.as_slice() {
-            ["Issuer"] => view.issuers.extend(buf.take()),
-            ["Subject", "NameID"] | [_, "Subject", "NameIdentifier"] => {
-                view.name_ids.extend(buf.take())
-            }
-            ["Conditions", "AudienceRestriction" | "AudienceRestrictionCondition", "Audience"] => {
+        use N::*;
+        match &stack[b + 1..] {
+            [Issuer] => view.issuers.extend(buf.take()),
+            [Subject, NameID] | [_, Subject, NameIdentifier] => view.name_ids.extend(buf.take()),
+            [Conditions, AudienceRestriction | AudienceRestrictionCondition, Audience] => {
                 view.audiences.extend(
                     buf.take()
                         .map(|t| crate::xml::text::trim_xml(&t).to_string()),
                 )
             }
-            ["AttributeStatement", "Attribute", "AttributeValue"] => {
+            [AttributeStatement, Attribute, AttributeValue] => {
                 if let (Some(t), Some(a)) = (buf.take(), view.attributes.last_mut()) {
                     a.1.push(t);
                 }
