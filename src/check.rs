@@ -1,9 +1,9 @@
-//! The fixed check names of DESIGN.md, finding severities and check states: plain vocabulary
+//! The fixed check names of the report (ARCHITECTURE.md), finding severities and check states: plain vocabulary
 //! shared by the code registry ([`crate::codes`]) and findings ([`crate::finding`]).
 
 use serde::{Serialize, Serializer};
 
-/// The fixed check names of DESIGN.md, in report order.
+/// The fixed check names of the report, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Check {
     Input,

@@ -216,12 +216,7 @@ fn consumable(stack: &[N], layout: Layout) -> bool {
     )
 }
 
-fn close(
-    stack: &mut Vec<N>,
-    base: &mut Option<usize>,
-    buf: &mut Option<String>,
-    view: &mut View,
-) {
+fn close(stack: &mut Vec<N>, base: &mut Option<usize>, buf: &mut Option<String>, view: &mut View) {
     if let Some(b) = *base {
         use N::*;
         match &stack[b + 1..] {

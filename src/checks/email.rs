@@ -24,7 +24,7 @@ pub enum Source {
 }
 
 impl Serialize for Source {
-    /// The JSON names of DESIGN.md; a `--email-from` attribute is `attribute:NAME`.
+    /// The JSON names of the report (schema 1); a `--email-from` attribute is `attribute:NAME`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Source::Subject => s.serialize_str("subject"),

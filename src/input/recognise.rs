@@ -6,12 +6,18 @@
 /// The one line that says what `text` is instead of a SAML message, if it is a known other thing.
 pub fn not_saml(text: &str) -> Option<String> {
     let t = text.trim_start();
-    let l: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
-    if l.starts_with("<!doctype html") || l.starts_with("<html") {
+    let head = t.as_bytes();
+    let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+    if starts(b"<!doctype html") || starts(b"<html") {
         let title = super::exchange::title(t, 120)
             .map(|s| format!(" (titled {s:?})"))
             .unwrap_or_default();
         return Some(format!("this is an HTML page{title}, not a SAML message: it is a server's answer; capture the request that carried SAMLResponse or SAMLRequest (a HAR of the sign-in holds both)"));
+    }
+    // Markup that is not an HTML page is not a PEM block or a JWT either (the common case, asked
+    // of every message).
+    if t.starts_with('<') {
+        return None;
     }
     if let Some(rest) = t.strip_prefix("-----BEGIN ") {
         let kind = rest.split("-----").next().unwrap_or("PEM");

@@ -347,7 +347,7 @@ pub struct Report {
     pub signatures: Vec<SignatureReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorReport>,
-    // Additions beyond the DESIGN.md core shape.
+    // Additions beyond the core shape of schema 1.
     pub origin: String,
     pub context: Option<String>,
     pub parameter: Option<String>,

@@ -1,5 +1,6 @@
-//! Which signatures may count: the wrapping defences and algorithm rules of DESIGN.md's trust
-//! rules. A signature that breaks a rule is never counted, whatever its cryptographic result.
+//! Which signatures may count: the wrapping defences and algorithm rules of the trust contract
+//! (ARCHITECTURE.md). A signature that breaks a rule is never counted, whatever its cryptographic
+//! result.
 
 use crate::codes::Code;
 use libxml::tree::Document;

@@ -18,6 +18,7 @@ mod fetch;
 mod flows;
 mod forgery;
 mod gallery;
+mod house;
 mod html;
 mod input_forms;
 mod markdown;

@@ -50,6 +50,32 @@ struct Report {
     flows: Vec<Flow>,
     #[serde(default)]
     flow: Option<FlowPlace>,
+    /// `--sp-stack`: one row per stack asked.
+    #[serde(default)]
+    stacks: Vec<StackRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct StackRow {
+    stack: String,
+    version: String,
+    accepts: bool,
+    #[serde(default)]
+    rule: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    cite: Option<String>,
+    #[serde(default)]
+    weaknesses: Vec<String>,
+    evidence: String,
+    #[serde(default)]
+    settings: Vec<String>,
+    applies: bool,
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -280,6 +306,14 @@ fn every_report_shape_reads_back_into_the_typed_schema() {
         vec![td("xsw/xsw3.xml")],
         vec![td("encrypted.xml")],
         vec![td("email-claim.xml")],
+        vec![
+            "--sp-stack".into(),
+            "all".into(),
+            "--sp-set".into(),
+            "clock_skew=60".into(),
+            td("stacks/no-attribute-statement.xml"),
+            td("encrypted.xml"),
+        ],
     ];
     let mut n = 0;
     for files in runs {
