@@ -81,7 +81,7 @@ fn batch(c: &mut Criterion) {
             })
         },
     );
-    let cores = rayon::current_num_threads();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     g.bench_function(
         format!("{BATCH} messages, batch::run on {cores} cores"),
         |b| {

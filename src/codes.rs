@@ -24,6 +24,9 @@ macro_rules! codes {
         }
 
         impl Code {
+            /// Every code, in registry order (the order of [`CODES`]).
+            pub const ALL: &'static [Code] = &[ $( Code::$var, )* ];
+
             /// The stable kebab-case spelling (JSON, SARIF rule IDs, `explain`).
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -42,11 +45,8 @@ macro_rules! codes {
 impl Code {
     /// Its registry entry (check, default severity, explain text).
     pub fn doc(self) -> &'static CodeDoc {
-        // Every variant is generated from a registry row, so the lookup cannot fail.
-        CODES
-            .iter()
-            .find(|d| d.code == self.as_str())
-            .unwrap_or(&CODES[0])
+        // The enum and the registry are generated from the same rows in the same order.
+        &CODES[self as usize]
     }
 }
 
@@ -344,24 +344,24 @@ codes! {
 /// Policy findings: where conformant SPs differ, so `--allow CODE` may lower them to a warning
 /// and `--deny CODE` raise them to an error. Every other code with error severity is a forgery
 /// or a MUST of the specifications, and can never be allowed.
-pub const POLICY: &[&str] = &[
-    "signature-placement-unusual",
-    "signature-reference-whole-document",
-    "certificate-expired",
-    "certificate-not-yet-valid",
-    "certificate-expiring",
-    "algorithm-sha1",
-    "audience-missing",
-    "destination-missing",
-    "in-response-to-missing",
-    "in-response-to-unsolicited",
-    "time-too-old",
-    "assertion-in-advice",
-    "attribute-duplicate",
-    "issuer-missing",
-    "email-missing",
-    "nameid-sp-name-qualifier",
-    "nameid-whitespace",
+pub const POLICY: &[Code] = &[
+    Code::SignaturePlacementUnusual,
+    Code::SignatureReferenceWholeDocument,
+    Code::CertificateExpired,
+    Code::CertificateNotYetValid,
+    Code::CertificateExpiring,
+    Code::AlgorithmSha1,
+    Code::AudienceMissing,
+    Code::DestinationMissing,
+    Code::InResponseToMissing,
+    Code::InResponseToUnsolicited,
+    Code::TimeTooOld,
+    Code::AssertionInAdvice,
+    Code::AttributeDuplicate,
+    Code::IssuerMissing,
+    Code::EmailMissing,
+    Code::NameidSpNameQualifier,
+    Code::NameidWhitespace,
 ];
 
 /// The candidate closest to a mistyped `input` (edit distance at most a third of its length, or
@@ -393,7 +393,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// Whether `code` is a policy finding (see [`POLICY`]).
 pub fn is_policy(code: &str) -> bool {
-    POLICY.contains(&code)
+    POLICY.iter().any(|c| c.as_str() == code)
 }
 
 /// The registry entry for `code`.
@@ -407,12 +407,21 @@ mod tests {
 
     #[test]
     fn policy_codes_are_registered_and_no_forgery_is_policy() {
-        for p in POLICY {
+        for p in POLICY.iter().map(|c| c.as_str()) {
             assert!(get(p).is_some(), "{p}");
             assert!(
                 !p.starts_with("wrapping-") && !p.starts_with("decryption-"),
                 "{p}"
             );
+        }
+    }
+
+    #[test]
+    fn every_code_is_its_own_registry_row() {
+        assert_eq!(Code::ALL.len(), CODES.len());
+        for (i, c) in Code::ALL.iter().enumerate() {
+            assert_eq!(c.doc().code, c.as_str());
+            assert_eq!(CODES[i].code, c.as_str());
         }
     }
 

@@ -36,7 +36,10 @@ fn with_candidates(cmd: clap::Command) -> clap::Command {
         .map(|p| -> &'static str { Box::leak(p.name.into_boxed_str()) })
         .collect();
     let codes: Vec<&'static str> = samlcheck::codes::CODES.iter().map(|c| c.code).collect();
-    let policy: Vec<&'static str> = samlcheck::codes::POLICY.to_vec();
+    let policy: Vec<&'static str> = samlcheck::codes::POLICY
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     let report = |c: clap::Command| {
         c.mut_arg("profile", |a| {
             a.value_parser(PossibleValuesParser::new(profiles.clone()))

@@ -1,9 +1,7 @@
 //! The JSON renderer: one object per message, an array for several.
 //!
-//! A batch's reports are serialised on every core and joined: the output is byte for byte what
-//! `serde_json::to_string_pretty` gives for the whole array.
-
-use rayon::prelude::*;
+//! A batch streams ([`Stream`]): its reports are serialised on the batch's worker cores and the
+//! output is byte for byte what [`render`] gives for the whole array.
 
 use crate::report::Report;
 
@@ -14,7 +12,7 @@ pub fn render(reports: Vec<Report>) -> String {
         0 => Ok("[]".to_string()),
         1 => serde_json::to_string_pretty(&reports[0]),
         _ => reports
-            .into_par_iter()
+            .into_iter()
             .map(|r| serde_json::to_string_pretty(&r).map(|s| indent(&s)))
             .collect::<Result<Vec<_>, _>>()
             .map(|parts| format!("[\n{}\n]", parts.join(",\n"))),

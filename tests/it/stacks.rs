@@ -167,6 +167,22 @@ const SPLITS: &[(&str, &[&str])] = &[
     ("conditions-time-garbage", &STACKS),
 ];
 
+/// `verify --format json --now NOW --cert keys/idp.crt --sp-stack STACK FILE` (no SP settings).
+fn with_stack(stack: &str, file: &str) -> (i32, Value) {
+    json(&[
+        "verify",
+        "--format",
+        "json",
+        "--now",
+        NOW,
+        "--cert",
+        &td("keys/idp.crt"),
+        "--sp-stack",
+        stack,
+        &td(file),
+    ])
+}
+
 /// `verify --format json --sp-stack STACK` of a stack fixture with the SP's settings.
 fn run_stack(fixture: &str, stack: &str, extra: &[&str]) -> (i32, Value) {
     let cert = if fixture == "expired-cert" {
@@ -487,18 +503,10 @@ fn the_stacks_decision_is_a_finding_every_format_and_the_summary_follow() {
 /// and ACS when they were not given.
 #[test]
 fn stacks_answer_only_responses_and_a_capture_supplies_the_sps_settings() {
-    let (_, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &td("keys/idp.crt"),
-        "--sp-stack",
+    let (_, v) = with_stack(
         "python3-saml",
-        &td("forgery/benign-saml11-no-nameidentifier.xml"),
-    ]);
+        "forgery/benign-saml11-no-nameidentifier.xml",
+    );
     let row = &v["stacks"][0];
     assert_eq!(row["applies"], false, "{v}");
     assert!(row["note"]
@@ -510,18 +518,7 @@ fn stacks_answer_only_responses_and_a_capture_supplies_the_sps_settings() {
         .unwrap()
         .iter()
         .all(|f| f["code"] != "sp-stack-rejects"));
-    let (_, v) = json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
-        "--cert",
-        &td("keys/idp.crt"),
-        "--sp-stack",
-        "python3-saml",
-        &td("encrypted.xml"),
-    ]);
+    let (_, v) = with_stack("python3-saml", "encrypted.xml");
     assert!(
         v["stacks"][0]["note"]
             .as_str()
