@@ -3,7 +3,6 @@
 
 use crate::codes::Code;
 use serde::Serialize;
-use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 use super::{Check, Finding, Sink};
@@ -103,17 +102,7 @@ pub fn between(a: OffsetDateTime, b: OffsetDateTime) -> Duration {
     Duration::seconds(secs)
 }
 
-/// Parses an xs:dateTime; a value without a zone is taken as UTC (as SAML requires).
-pub fn parse_instant(s: &str) -> Option<OffsetDateTime> {
-    let s = crate::xml::text::trim_xml(s);
-    OffsetDateTime::parse(s, &Rfc3339)
-        .ok()
-        .or_else(|| OffsetDateTime::parse(&format!("{s}Z"), &Rfc3339).ok())
-}
-
-pub fn format_instant(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).unwrap_or_else(|_| t.to_string())
-}
+pub use crate::xml::instant::{format_instant, parse_instant};
 
 /// "2h 5m 3s", "10mo 15d", "3y 2mo" for a signed duration, without the sign: at most the two
 /// largest units (a year is 365.25 days, a month 30.44, as humantime counts them).

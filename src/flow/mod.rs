@@ -15,6 +15,7 @@ use crate::finding::{Finding, Policy};
 use crate::report::Report;
 
 mod answer;
+mod assemble;
 mod correlate;
 mod idp;
 
@@ -102,7 +103,7 @@ fn judge_sign_in(reports: &mut [Report], policy: &Policy) {
 /// every judgement).
 pub fn in_run(reports: &mut [Report], seen: &mut HashMap<String, String>, policy: &Policy) {
     replays(reports, seen, policy);
-    crate::report::flow::assemble(reports);
+    assemble::assemble(reports);
 }
 
 /// Replays within one run: the second and later reports carrying an authenticated Assertion ID

@@ -53,7 +53,7 @@ impl Exchange {
         let t = |x: &Exchange| {
             x.started
                 .as_deref()
-                .and_then(crate::checks::time::parse_instant)
+                .and_then(crate::xml::instant::parse_instant)
         };
         match (t(start), t(self)) {
             (Some(a), Some(b)) => (b - a).whole_seconds() <= seconds,
@@ -103,7 +103,7 @@ pub fn from_har(entry: &Value) -> Exchange {
         .or_else(|| header(&res_headers, "location"));
     let started = entry["startedDateTime"]
         .as_str()
-        .and_then(crate::checks::time::parse_instant);
+        .and_then(crate::xml::instant::parse_instant);
     build(
         started,
         req["method"].as_str().unwrap_or("?"),
@@ -179,7 +179,7 @@ fn build(
         title.as_deref().unwrap_or("")
     );
     Exchange {
-        started: started.map(crate::checks::time::format_instant),
+        started: started.map(crate::xml::instant::format_instant),
         method: method.to_string(),
         url: url.to_string(),
         status,

@@ -73,7 +73,7 @@ fn entry_messages(i: usize, entry: &Value, limits: &Limits) -> (Found, Found) {
             format!(" at {when}")
         }
     );
-    let recorded = crate::checks::time::parse_instant(when);
+    let recorded = crate::xml::instant::parse_instant(when);
     let mut exchange = super::exchange::from_har(entry);
     exchange.index = Some(i);
     let label = |r: Result<Capture, InputError>| match r {
@@ -265,7 +265,7 @@ fn in_time_order(entries: &[Value]) -> Vec<Value> {
         .map(|e| {
             e["startedDateTime"]
                 .as_str()
-                .and_then(crate::checks::time::parse_instant)
+                .and_then(crate::xml::instant::parse_instant)
         })
         .collect();
     let mut out: Vec<(usize, &Value)> = entries.iter().enumerate().collect();

@@ -154,7 +154,7 @@ pub(super) fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
             let ms = n.as_i64()?;
             time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
         }
-        Value::String(s) => crate::checks::time::parse_instant(s),
+        Value::String(s) => crate::xml::instant::parse_instant(s),
         _ => None,
     }
 }

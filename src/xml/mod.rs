@@ -5,6 +5,7 @@ pub mod dom;
 pub mod el;
 pub mod extract;
 pub mod guard;
+pub mod instant;
 pub mod model;
 pub mod pretty;
 pub mod saml11;
