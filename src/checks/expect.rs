@@ -30,10 +30,15 @@ pub struct Expectations {
 /// (one or more digits, such as Amplitude's organisation ID). A trailing slash, an empty
 /// segment or a literal `UNIQUE_ID` from a setup guide never matches.
 pub fn matches(expected: &str, actual: &str) -> bool {
-    if !expected.contains('*') && !expected.contains("<n>") {
+    if !is_pattern(expected) {
         return expected == actual;
     }
     glob(expected.as_bytes(), actual.as_bytes())
+}
+
+/// Whether an expected value is a pattern (`*`, `<n>`) rather than a URL to compare as text.
+pub fn is_pattern(expected: &str) -> bool {
+    expected.contains('*') || expected.contains("<n>")
 }
 
 /// [`matches`] for a pattern: literal bytes consumed in a loop, backtracking only at the

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 use crate::check::{Check, Severity};
-use crate::checks::expect::Expectations;
+use crate::checks::expect::{is_pattern, Expectations};
 use crate::checks::time::parse_instant;
 use crate::codes::Code;
 use crate::report::{Covers, Report, SigResult};
@@ -193,14 +193,15 @@ pub fn measure(
             f.set(
                 "destination_not_prefix",
                 !acs.iter().any(|x| {
-                    is_acs(x, d) || (!pattern(x) && loose_url(d).starts_with(&loose_url(x)))
+                    is_acs(x, d) || (!is_pattern(x) && loose_url(d).starts_with(&loose_url(x)))
                 }),
             );
             // ruby-saml's uri_match? (no trimming: a padded Destination is not a URI).
             f.set(
                 "destination_mismatch_loose",
                 !acs.iter().any(|x| {
-                    is_acs(x, d) || (!pattern(x) && d == d.trim() && loose_url(d) == loose_url(x))
+                    is_acs(x, d)
+                        || (!is_pattern(x) && d == d.trim() && loose_url(d) == loose_url(x))
                 }),
             );
         }
@@ -217,10 +218,8 @@ pub fn measure(
     f.set("version_invalid", has(Code::VersionInvalid));
     f.set("replayed", has(Code::AssertionReplayed));
     f.set("comment_in_text", has(Code::CommentInText));
-    f.set(
-        "schema_invalid",
-        super::schema::first_violation(xml).is_some(),
-    );
+    let schema = super::schema::read(xml);
+    f.set("schema_invalid", schema.violation.is_some());
     f.set("unbound_prefix", has(Code::WrappingUnboundPrefix));
     f.set("nameid_empty", has(Code::NameidEmpty));
     f.set(
@@ -285,9 +284,8 @@ pub fn measure(
             .iter()
             .any(|s| s.result == SigResult::Valid),
     );
-    let (audience_ws, issuer_ws) = super::schema::untrimmed(xml);
-    f.set("audience_untrimmed", audience_ws);
-    f.set("issuer_untrimmed", issuer_ws);
+    f.set("audience_untrimmed", schema.audience_untrimmed);
+    f.set("issuer_untrimmed", schema.issuer_untrimmed);
     f.set(
         "embedded_cert_differs",
         report.signatures.iter().any(|s| {
@@ -473,7 +471,7 @@ pub fn measure(
             "recipient_not_substring",
             recipients.iter().any(|r| {
                 !acs.iter()
-                    .any(|x| is_acs(x, r) || (!pattern(x) && r.contains(x.as_str())))
+                    .any(|x| is_acs(x, r) || (!is_pattern(x) && r.contains(x.as_str())))
             }),
         );
     }
@@ -507,7 +505,7 @@ pub fn measure(
         !known_acs
             || acs
                 .iter()
-                .any(|x| is_acs(x, r) || (substring && !pattern(x) && r.contains(x.as_str())))
+                .any(|x| is_acs(x, r) || (substring && !is_pattern(x) && r.contains(x.as_str())))
     };
     f.set(
         "sc_none_valid_substring",
@@ -563,11 +561,6 @@ pub fn measure(
 /// Whether `value` is the expected ACS URL `expected` (a profile pattern or an exact URL).
 fn is_acs(expected: &str, value: &str) -> bool {
     crate::checks::expect::matches(expected, value)
-}
-
-/// Whether an expected URL is a profile pattern (`*`, `<n>`), not a URL to compare as text.
-fn pattern(expected: &str) -> bool {
-    expected.contains('*') || expected.contains("<n>")
 }
 
 /// A URL trimmed, with scheme and host lowercased and the port dropped (how python3-saml's

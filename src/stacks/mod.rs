@@ -70,6 +70,9 @@ pub struct Rule {
     /// The library's name for the error, or a short name of the rule.
     pub id: String,
     pub when: Vec<String>,
+    /// `when`, parsed once when the profile loads.
+    #[serde(skip)]
+    clauses: Vec<Clause>,
     /// What the library prints (its exception message or error constant).
     pub error: String,
     /// `path:lines` in `source`.
@@ -80,6 +83,9 @@ pub struct Rule {
 #[serde(deny_unknown_fields)]
 pub struct Weakness {
     pub when: Vec<String>,
+    /// `when`, parsed once when the profile loads.
+    #[serde(skip)]
+    clauses: Vec<Clause>,
     pub text: String,
     /// The first version without it, when there is one.
     #[serde(default)]
@@ -199,23 +205,31 @@ pub fn all() -> Result<Vec<Stack>, String> {
 
 /// Parses and checks one profile: every clause parses, every name is a fact or a setting.
 pub fn parse(file: &str, text: &str) -> Result<Stack, String> {
-    let s: Stack = serde_json::from_str(text).map_err(|e| format!("stack profile {file}: {e}"))?;
+    let mut s: Stack =
+        serde_json::from_str(text).map_err(|e| format!("stack profile {file}: {e}"))?;
+    let settings = s.settings.clone();
     let known = |n: &str| match n.strip_prefix('$') {
-        Some(set) => s.settings.contains_key(set),
+        Some(set) => settings.contains_key(set),
         None => facts::FACTS.iter().any(|(f, _)| *f == n),
     };
-    let clauses = s
-        .rules
-        .iter()
-        .flat_map(|r| r.when.iter())
-        .chain(s.weaknesses.iter().flat_map(|w| w.when.iter()));
-    for c in clauses {
-        let clause = Clause::parse(c).map_err(|e| format!("stack profile {file}: {e}"))?;
-        if let Some(n) = clause.names().into_iter().find(|n| !known(n)) {
-            return Err(format!(
-                "stack profile {file}: {c:?} names {n:?}, which is neither a fact nor one of its settings"
-            ));
-        }
+    let parse_all = |when: &[String]| -> Result<Vec<Clause>, String> {
+        when.iter()
+            .map(|c| {
+                let clause = Clause::parse(c).map_err(|e| format!("stack profile {file}: {e}"))?;
+                match clause.names().into_iter().find(|n| !known(n)) {
+                    Some(n) => Err(format!(
+                        "stack profile {file}: {c:?} names {n:?}, which is neither a fact nor one of its settings"
+                    )),
+                    None => Ok(clause),
+                }
+            })
+            .collect()
+    };
+    for r in &mut s.rules {
+        r.clauses = parse_all(&r.when)?;
+    }
+    for w in &mut s.weaknesses {
+        w.clauses = parse_all(&w.when)?;
     }
     Ok(s)
 }
@@ -338,15 +352,8 @@ impl Chosen {
             facts,
             settings: &settings,
         };
-        let holds = |when: &[String]| {
-            when.iter().all(|c| {
-                Clause::parse(c)
-                    .ok()
-                    .and_then(|c| c.holds(&env))
-                    .unwrap_or(false)
-            })
-        };
-        let fired = s.rules.iter().find(|r| holds(&r.when));
+        let holds = |clauses: &[Clause]| clauses.iter().all(|c| c.holds(&env).unwrap_or(false));
+        let fired = s.rules.iter().find(|r| holds(&r.clauses));
         let accepts = fired.is_none();
         let mut weaknesses = Vec::new();
         if accepts && facts.get("floor").copied() == Some(1.0) {
@@ -356,7 +363,7 @@ impl Chosen {
             );
         }
         if accepts {
-            for w in s.weaknesses.iter().filter(|w| holds(&w.when)) {
+            for w in s.weaknesses.iter().filter(|w| holds(&w.clauses)) {
                 weaknesses.push(match &w.fixed_in {
                     Some(v) => format!("{}, fixed in version {v}", w.text),
                     None => w.text.clone(),

@@ -30,11 +30,35 @@ struct El {
 /// The first way the Response breaks the schema, or `None` when the checked part is valid
 /// (also `None` for XML this pass cannot read: the parser stage reports that).
 pub fn first_violation(xml: &[u8]) -> Option<String> {
-    let root = tree(xml)?;
-    if root.ns != P || root.local != "Response" {
-        return None;
+    read(xml).violation
+}
+
+/// What the schema pass tells the stacks, from one read of the message.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The first way the Response breaks the schema.
+    pub violation: Option<String>,
+    /// An Audience has whitespace around its text (samlcheck's model trims it).
+    pub audience_untrimmed: bool,
+    /// A Response or Assertion Issuer has whitespace around its text.
+    pub issuer_untrimmed: bool,
+}
+
+/// Reads `xml` once for every schema-level fact (nothing for XML this pass cannot read: the
+/// parser stage reports that).
+pub fn read(xml: &[u8]) -> Read {
+    let Some(root) = tree(xml) else {
+        return Read::default();
+    };
+    let (audience_untrimmed, issuer_untrimmed) = untrimmed(&root);
+    let violation = (root.ns == P && root.local == "Response")
+        .then(|| response(&root).err())
+        .flatten();
+    Read {
+        violation,
+        audience_untrimmed,
+        issuer_untrimmed,
     }
-    response(&root).err()
 }
 
 fn tree(xml: &[u8]) -> Option<El> {
@@ -429,10 +453,7 @@ fn conditions(c: &El) -> Result<(), String> {
 
 /// Text values a library compares without trimming: whether an Audience, or a Response or
 /// Assertion Issuer, has whitespace around it (samlcheck's model trims them).
-pub fn untrimmed(xml: &[u8]) -> (bool, bool) {
-    let Some(root) = tree(xml) else {
-        return (false, false);
-    };
+fn untrimmed(root: &El) -> (bool, bool) {
     let padded = |e: &El| e.text.trim() != e.text;
     let mut audience = false;
     let mut issuer = false;
@@ -442,7 +463,7 @@ pub fn untrimmed(xml: &[u8]) -> (bool, bool) {
             walk(c, f);
         }
     }
-    walk(&root, &mut |e| {
+    walk(root, &mut |e| {
         if e.ns == A && e.local == "Audience" && padded(e) {
             audience = true;
         }

@@ -67,7 +67,12 @@ fn fixture(name: &str) -> String {
 
 /// `verify --cert keys/idp.crt` of a trust fixture (testdata/trust.py).
 fn trust(file: &str, extra: &[&str]) -> Value {
-    let (cert, path) = (td("keys/idp.crt"), td(&format!("trust/{file}")));
+    with_cert(&format!("trust/{file}"), extra)
+}
+
+/// `verify --cert keys/idp.crt EXTRA FILE` of a testdata file (`--sp-stack` runs).
+fn with_cert(file: &str, extra: &[&str]) -> Value {
+    let (cert, path) = (td("keys/idp.crt"), td(file));
     let mut args = vec!["--cert", cert.as_str()];
     args.extend_from_slice(extra);
     args.push(&path);
@@ -1009,40 +1014,15 @@ fn triggers() -> Vec<(&'static str, Trigger)> {
         (
             "sp-stack-rejects",
             Box::new(|| {
-                json(&[
-                    "verify",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
-                    "--cert",
-                    &td("keys/idp.crt"),
-                    "--request-id",
-                    "_req1",
-                    "--sp-stack",
-                    "python3-saml",
-                    &td("stacks/no-attribute-statement.xml"),
-                ])
-                .1
+                with_cert(
+                    "stacks/no-attribute-statement.xml",
+                    &["--request-id", "_req1", "--sp-stack", "python3-saml"],
+                )
             }),
         ),
         (
             "sp-stack-weakness",
-            Box::new(|| {
-                json(&[
-                    "verify",
-                    "--format",
-                    "json",
-                    "--now",
-                    NOW,
-                    "--cert",
-                    &td("keys/idp.crt"),
-                    "--sp-stack",
-                    "python3-saml",
-                    &td("duplicate-id.xml"),
-                ])
-                .1
-            }),
+            Box::new(|| with_cert("duplicate-id.xml", &["--sp-stack", "python3-saml"])),
         ),
         (
             // A flow's cause, not a message's finding: the unreadable message has no findings.

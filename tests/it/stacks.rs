@@ -169,12 +169,7 @@ const SPLITS: &[(&str, &[&str])] = &[
 
 /// `verify --format json --now NOW --cert keys/idp.crt --sp-stack STACK FILE` (no SP settings).
 fn with_stack(stack: &str, file: &str) -> (i32, Value) {
-    json(&[
-        "verify",
-        "--format",
-        "json",
-        "--now",
-        NOW,
+    vjson(&[
         "--cert",
         &td("keys/idp.crt"),
         "--sp-stack",
