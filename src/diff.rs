@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::check::{Check, Severity};
-use crate::checks::email::{is_email, is_placeholder};
+use crate::checks::email::resolution::{is_email, is_placeholder};
 use crate::report::{Report, Verdict};
 
 /// One field that differs.
@@ -195,12 +195,12 @@ fn envelope(p: &mut Differ) {
             match (
                 c.not_before
                     .as_deref()
-                    .and_then(crate::checks::time::parse_instant),
+                    .and_then(crate::checks::time::clock::parse_instant),
                 c.not_on_or_after
                     .as_deref()
-                    .and_then(crate::checks::time::parse_instant),
+                    .and_then(crate::checks::time::clock::parse_instant),
             ) {
-                (Some(nb), Some(na)) => crate::checks::time::span(na - nb),
+                (Some(nb), Some(na)) => crate::checks::time::clock::span(na - nb),
                 _ => "(open)".into(),
             }
         })

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::checks::email::{is_email, is_placeholder, Candidate, NearMiss};
+use crate::checks::email::resolution::{is_email, is_placeholder, Candidate, NearMiss};
 use crate::finding::Finding;
 use crate::input::exchange::Exchange;
 use crate::report::flow::{FlowReport, Hop};

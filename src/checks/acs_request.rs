@@ -6,7 +6,7 @@
 //! SP's default endpoint. The endpoint the request names this way is what the sign-in's
 //! Response is compared with ([`crate::flow`]).
 
-use super::list::Context;
+use super::context::Context;
 use super::{Check, Finding, Severity, Sink};
 use crate::codes::Code;
 use crate::trust::metadata::{default_endpoint, Endpoint};

@@ -1,8 +1,8 @@
 //! Audience and the other Conditions (core §2.5.1): each AudienceRestriction must name the SP,
 //! an empty one never holds, an unknown condition is Indeterminate; the NameID's SPNameQualifier.
 
+use super::context::Context;
 use super::expect::{diff, matches, quote_list, Expectations};
-use super::list::Context;
 use super::{Check, Finding, Sink};
 use crate::codes::Code;
 use crate::idp::{Idp, Topic};

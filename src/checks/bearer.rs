@@ -6,25 +6,24 @@
 //! at any SP, at any time. When one confirmation is satisfied, the problems of the others are
 //! information (`subject-confirmation-ignored`); when none is, every problem is reported.
 
+use super::context::Context;
 use super::expect::{acs_mismatch, Expectations};
-use super::time::{between, format_instant, parse_instant, plus, reference, span, Clock};
+use super::time::clock::{between, format_instant, parse_instant, plus, reference, span, Clock};
 use super::{Check, Finding, Severity, Sink};
 use crate::codes::Code;
 use crate::idp::Idp;
-use crate::xml::model::{Assertion, Message, MessageKind, SubjectConfirmation};
+use crate::xml::model::{MessageKind, SubjectConfirmation};
 
 const BEARER: &str = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
 /// Pushes subject-confirmation findings for the consumed Assertion of a Response.
-pub fn check(
-    msg: &Message,
-    a: Option<&Assertion>,
-    exp: &Expectations,
-    clock: &Clock,
-    idp: Idp,
-    sink: &mut Sink,
-) {
-    let Some(a) = a.filter(|_| msg.kind == MessageKind::Response) else {
+/// A WS-Federation token has no SubjectConfirmationData rules to judge.
+pub fn check(c: &Context, sink: &mut Sink) {
+    let (msg, exp, clock, idp) = (c.msg, c.exp, c.clock, c.idp);
+    if c.ws_federation {
+        return;
+    }
+    let Some(a) = c.consumed.filter(|_| msg.kind == MessageKind::Response) else {
         return;
     };
     let path = format!("{}/Subject/SubjectConfirmation", a.path);

@@ -6,26 +6,19 @@
 //! every other instant.
 
 use crate::codes::Code;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
+use super::context::Context;
 use super::{Check, Finding, Severity, Sink};
-use crate::checks::time::{between, format_instant, minus, plus};
-use crate::idp::{Idp, Topic};
-use crate::report::{CertReport, SignatureReport, TrustedKeyReport};
+use crate::checks::time::clock::{between, format_instant, minus, plus};
+use crate::idp::Topic;
+use crate::report::{CertReport, TrustedKeyReport};
 use crate::trust::store::TrustStore;
 
-/// Pushes validity findings and returns the trusted keys as the report lists them.
-pub fn check(
-    trust: &TrustStore,
-    signatures: &[SignatureReport],
-    at: OffsetDateTime,
-    skew: Duration,
-    warn_days: i64,
-    idp: Idp,
-    sink: &mut Sink,
-) -> Vec<TrustedKeyReport> {
-    let mut listed = Vec::new();
-    for k in trust.keys() {
+/// Pushes a validity finding for each trusted certificate.
+pub fn check(cx: &Context, sink: &mut Sink) {
+    let (at, skew, warn_days, idp) = (cx.judged_at, cx.clock.skew, cx.cert_warn_days, cx.idp);
+    for k in cx.trust.keys() {
         let c = &k.cert;
         let what = format!(
             "trusted {} {} (SHA-256 {}) from {}",
@@ -34,7 +27,8 @@ pub fn check(
             crate::trust::cert::colon_hex(&c.sha256, 8),
             k.source.path()
         );
-        let used = signatures
+        let used = cx
+            .signatures
             .iter()
             .any(|r| r.key.as_ref().is_some_and(|key| key.sha256 == c.sha256));
         let (severity, tail) = if used {
@@ -86,13 +80,20 @@ pub fn check(
         } else {
             sink.judged(Check::Certificate);
         }
-        listed.push(TrustedKeyReport {
-            source: format!("{} {}", k.source.kind(), k.source.path()),
-            form: c.form.describe(),
-            cert: CertReport::from(c),
-        });
     }
-    listed
+}
+
+/// The trusted keys as the report lists them.
+pub fn listed(trust: &TrustStore) -> Vec<TrustedKeyReport> {
+    trust
+        .keys()
+        .iter()
+        .map(|k| TrustedKeyReport {
+            source: format!("{} {}", k.source.kind(), k.source.path()),
+            form: k.cert.form.describe(),
+            cert: CertReport::from(&k.cert),
+        })
+        .collect()
 }
 
 /// A duration in the largest sensible unit: "3 days", "5 hours", "42 minutes", "17 seconds".

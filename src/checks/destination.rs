@@ -1,8 +1,8 @@
 //! Destination: a Response's Destination is the SP's ACS URL (bindings §3.5.5.2: required on a
 //! signed Response), never empty.
 
+use super::context::Context;
 use super::expect::acs_mismatch;
-use super::list::Context;
 use super::{Check, Finding, Sink};
 use crate::codes::Code;
 use crate::idp::Topic;

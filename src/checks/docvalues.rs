@@ -5,10 +5,10 @@
 //! accepts them: a finding naming the field and where the real value comes from (a warning for
 //! an example.com host alone, which self-hosted test setups also use).
 
+use super::context::Context;
 use super::{Finding, Severity, Sink};
 use crate::codes::Code;
-use crate::idp::{Idp, Topic};
-use crate::xml::model::{Assertion, Message};
+use crate::idp::Topic;
 use crate::xml::text::trim_xml;
 
 /// Why `v` looks like a documentation placeholder, or None; `weak` when it is only an
@@ -54,7 +54,8 @@ fn placeholder_kind(v: &str) -> Option<(&'static str, bool)> {
 }
 
 /// Pushes a finding for each identifier that is a documentation placeholder.
-pub fn check(msg: &Message, a: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
+pub fn check(c: &Context, sink: &mut Sink) {
+    let (msg, a, idp) = (c.msg, c.consumed, c.idp);
     let root = format!("/{}", msg.root_name);
     let mut fields: Vec<(&str, &str, usize, String, Topic)> = Vec::new();
     if let Some(d) = &msg.destination {

@@ -1,7 +1,7 @@
 //! InResponseTo against `--request-id` (the bearer confirmation's is judged with it, in
 //! `bearer`; a capture's request, in `flow`).
 
-use super::list::Context;
+use super::context::Context;
 use super::{Check, Finding, Sink};
 use crate::codes::Code;
 

@@ -2,8 +2,8 @@
 //! Assertion (core §2.3.3), the Issuer rules of profiles §4.1.4.2 (no Format or the entity format;
 //! the Assertion's Issuer is the Response's).
 
+use super::context::Context;
 use super::expect::diff;
-use super::list::Context;
 use super::{Check, Finding, Severity, Sink};
 use crate::codes::Code;
 use crate::xml::model::{Assertion, Message, MessageKind};

@@ -4,14 +4,16 @@
 use crate::codes::Code;
 use std::collections::HashMap;
 
-use super::email::{is_email, EMAIL_FORMAT};
+use super::context::Context;
+use super::email::resolution::{is_email, EMAIL_FORMAT};
 use super::{Check, Finding, Severity, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Attribute, Message, MessageKind};
 use crate::xml::text::{escape, trim_xml};
 
 /// Pushes structure findings; `assertion` is the one an SP would consume.
-pub fn check(msg: &Message, assertion: Option<&Assertion>, idp: Idp, sink: &mut Sink) {
+pub fn check(c: &Context, sink: &mut Sink) {
+    let (msg, assertion, idp) = (c.msg, c.consumed, c.idp);
     for c in &msg.comments {
         let check = if c.path.contains("AttributeValue") {
             Check::Attributes
@@ -87,7 +89,7 @@ fn subject(a: &Assertion, idp: Idp, sink: &mut Sink) {
             Some(n) if trim_xml(&n.value).is_empty() => sink.push(
                 Finding::new(Code::NameidEmpty, "the NameID is empty").hint(idp.hint(Topic::EmptyEmail)).at(n.line, format!("{}/Subject/NameID", a.path)),
             ),
-            Some(n) if n.format.as_deref() == Some(EMAIL_FORMAT) && !is_email(trim_xml(&n.value)) && !super::email::is_placeholder(&n.value) => sink.push(
+            Some(n) if n.format.as_deref() == Some(EMAIL_FORMAT) && !is_email(trim_xml(&n.value)) && !super::email::resolution::is_placeholder(&n.value) => sink.push(
                 Finding::new(Code::NameidFormatNotEmail, format!("NameID format is emailAddress but the value {:?} is not an email address", escape(trim_xml(&n.value))))
                     .hint(idp.hint(Topic::NameId))
                     .at(n.line, format!("{}/Subject/NameID", a.path)),
@@ -278,7 +280,7 @@ fn invisible(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
     for at in a.iter().flat_map(|a| a.attributes()) {
         for v in &at.values {
             if let Some((pos, c)) = crate::xml::text::suspicious(v) {
-                let identity = super::email::is_email_source_name(&at.name);
+                let identity = super::email::resolution::is_email_source_name(&at.name);
                 sink.push(
                     Finding::new(
                         Code::ValueInvisibleCharacter,

@@ -3,8 +3,10 @@
 
 pub mod acs_request;
 pub mod audience;
+pub mod aws_role;
 pub mod bearer;
 pub mod certificate;
+pub mod context;
 pub mod destination;
 pub mod docvalues;
 pub mod email;
@@ -13,6 +15,7 @@ pub mod in_response_to;
 pub mod issuer;
 pub mod list;
 pub mod message;
+pub mod profile;
 pub mod status;
 pub mod time;
 

@@ -1,9 +1,10 @@
 //! Status: non-Success top-level and second-level codes, with what each usually means.
 
+use super::context::Context;
 use super::{Check, Finding, Sink};
 use crate::codes::Code;
-use crate::idp::{Idp, Topic};
-use crate::xml::model::{Message, MessageKind};
+use crate::idp::Topic;
+use crate::xml::model::MessageKind;
 
 const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
 
@@ -34,7 +35,8 @@ pub fn meaning(code: &str) -> &'static str {
 }
 
 /// Pushes status findings for a Response or LogoutResponse.
-pub fn check(msg: &Message, idp: Idp, sink: &mut Sink) {
+pub fn check(c: &Context, sink: &mut Sink) {
+    let (msg, idp) = (c.msg, c.idp);
     if !matches!(
         msg.kind,
         MessageKind::Response | MessageKind::LogoutResponse

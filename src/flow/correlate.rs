@@ -152,20 +152,20 @@ fn force_authn(info: &RequestInfo, req: &Report, resp: &Report, out: &mut Vec<Fi
         info.force_authn.as_deref().map(str::trim),
         Some("true" | "1")
     );
-    let parse = crate::checks::time::parse_instant;
+    let parse = crate::checks::time::clock::parse_instant;
     if let (true, Some(asked), Some(authn)) = (
         forced,
         req.issue_instant.as_deref().and_then(parse),
         resp.authn_instant.as_deref().and_then(parse),
     ) {
-        if crate::checks::time::plus(authn, time::Duration::minutes(3)) < asked {
+        if crate::checks::time::clock::plus(authn, time::Duration::minutes(3)) < asked {
             out.push(
                 Finding::new(
                     Code::FlowForceAuthn,
                     format!(
                         "the AuthnRequest asked for ForceAuthn at {}, but the Assertion's AuthnInstant is {} earlier: the IdP reused the user's session instead of authenticating again (core §3.4.1)",
-                        crate::checks::time::format_instant(asked),
-                        crate::checks::time::span(crate::checks::time::between(asked, authn))
+                        crate::checks::time::clock::format_instant(asked),
+                        crate::checks::time::clock::span(crate::checks::time::clock::between(asked, authn))
                     ),
                 )
                 .hint("an SP that enforces ForceAuthn (for step-up or re-authentication) refuses this; check that the IdP application honours ForceAuthn (some IdPs ignore it unless a sign-on policy requires re-authentication)"),

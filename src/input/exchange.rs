@@ -116,12 +116,13 @@ pub fn from_har(entry: &Value) -> Exchange {
     )
 }
 
-/// The exchange of a SAML-tracer request (`responseStatus`, `responseHeaders`).
-pub fn from_tracer(req: &Value) -> Exchange {
+/// The exchange of a SAML-tracer request (`responseStatus`, `responseHeaders`), recorded at
+/// `started` (the tracer's own `timestamp`, which its reader parses).
+pub fn from_tracer(req: &Value, started: Option<time::OffsetDateTime>) -> Exchange {
     let res_headers = headers(&req["responseHeaders"]);
     let req_headers = headers(&req["requestHeaders"]);
     build(
-        super::tracer::timestamp(req),
+        started,
         req["method"].as_str().unwrap_or("?"),
         req["url"].as_str().unwrap_or(""),
         req["responseStatus"].as_u64().unwrap_or(0) as u16,

@@ -22,9 +22,12 @@ pub(super) fn messages(
             // redirect), or before the first.
             match out.last_mut() {
                 Some(Ok(last)) if last.later.len() < 64 => {
-                    last.later.push(super::exchange::from_tracer(req));
+                    last.later
+                        .push(super::exchange::from_tracer(req, timestamp(req)));
                 }
-                None if before.len() < 64 => before.push(super::exchange::from_tracer(req)),
+                None if before.len() < 64 => {
+                    before.push(super::exchange::from_tracer(req, timestamp(req)))
+                }
                 _ => {}
             }
             continue;
@@ -40,7 +43,7 @@ pub(super) fn messages(
                 c.context = Some(context);
                 c.from_capture = true;
                 c.recorded_at = timestamp(req);
-                c.exchange = Some(super::exchange::from_tracer(req));
+                c.exchange = Some(super::exchange::from_tracer(req, timestamp(req)));
                 Ok(c)
             }
             Err(e) => Err(InputError {
@@ -148,7 +151,7 @@ fn saml_field(req: &Value) -> Option<String> {
 }
 
 /// When the request was recorded: a `timestamp` in milliseconds since the epoch or RFC 3339.
-pub(super) fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
+fn timestamp(req: &Value) -> Option<time::OffsetDateTime> {
     match &req["timestamp"] {
         Value::Number(n) => {
             let ms = n.as_i64()?;

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use super::{verdict, MetadataReport};
 use crate::check::{Check, Severity};
 use crate::checks::certificate::span;
-use crate::checks::time::{format_instant, parse_instant};
+use crate::checks::time::clock::{format_instant, parse_instant};
 use crate::finding::{Finding, Sink};
 use crate::input::Limits;
 use crate::report::CertReport;

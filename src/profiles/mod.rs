@@ -1,16 +1,11 @@
 //! SP profiles: data files (embedded JSON, or the user's own with `--profile-file`) naming the
 //! expected audience and ACS patterns, the email order, required attributes and rule sets.
 
-mod aws;
-
-use crate::codes::Code;
 use serde::Deserialize;
 
-use crate::checks::email::Source;
+use crate::checks::email::resolution::Source;
 use crate::checks::expect::Expectations;
-use crate::checks::{Finding, Sink};
-use crate::idp::Idp;
-use crate::xml::model::Assertion;
+use crate::checks::Finding;
 
 const BUILTIN: [(&str, &str); 4] = [
     ("amplitude", include_str!("amplitude.json")),
@@ -150,35 +145,5 @@ impl Profile {
 
     pub fn checks_email(&self) -> bool {
         self.check_email
-    }
-
-    /// Required attributes and rule sets.
-    pub fn check(&self, a: &Assertion, idp: Idp, sink: &mut Sink) {
-        for req in &self.required_attributes {
-            if !a.attributes().any(|at| &at.name == req) {
-                // An attribute that carries the value under the short name (Role) or as its
-                // FriendlyName: only the full Name is wrong.
-                let short = req.rsplit(['/', ':', '#']).next().unwrap_or(req);
-                let near = a.attributes().find(|at| {
-                    at.name.eq_ignore_ascii_case(short)
-                        || at
-                            .friendly_name
-                            .as_deref()
-                            .is_some_and(|f| f.eq_ignore_ascii_case(short))
-                });
-                let hint = match near {
-                    Some(at) => format!("the assertion carries the value as attribute {:?}: only its name is wrong — the SP reads the full name {req}; rename the attribute (its Name, with NameFormat uri) in {}", at.name, idp.name()),
-                    None => format!("add the attribute mapping {req} in {}", idp.name()),
-                };
-                sink.push(
-                    Finding::new(Code::AttributeRequiredMissing, format!("the {} profile requires attribute {req:?}, which the assertion does not carry", self.name))
-                        .hint(hint)
-                        .at(a.line, format!("{}/AttributeStatement", a.path)),
-                );
-            }
-        }
-        if self.rules.iter().any(|r| r == "aws_role") {
-            aws::check(a, &self.required_attributes, sink);
-        }
     }
 }

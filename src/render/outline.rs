@@ -4,7 +4,7 @@
 //! Text is raw; each renderer escapes it for its medium.
 
 use crate::check::{Check, Severity, State};
-use crate::checks::email::Holds;
+use crate::checks::email::resolution::Holds;
 use crate::finding::Finding;
 use crate::report::{Report, SigResult, Tone};
 
@@ -314,7 +314,7 @@ fn time(r: &Report) -> Option<Part> {
             let rel = if m.offset_seconds == 0 {
                 "now".to_string()
             } else {
-                let d = crate::checks::time::span(time::Duration::seconds(m.offset_seconds));
+                let d = crate::checks::time::clock::span(time::Duration::seconds(m.offset_seconds));
                 if m.offset_seconds < 0 {
                     format!("{d} ago")
                 } else {

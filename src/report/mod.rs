@@ -6,8 +6,8 @@ pub mod flow;
 
 use serde::Serialize;
 
-use crate::checks::email::Resolution;
-use crate::checks::time::Mark;
+use crate::checks::email::resolution::Resolution;
+use crate::checks::time::clock::Mark;
 use crate::checks::{Check, Finding, Severity, State};
 use crate::idp::{Basis, Idp};
 use crate::input::Step;
@@ -41,12 +41,12 @@ pub struct SubjectReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EmailReport {
     pub value: Option<String>,
-    pub source: crate::checks::email::Source,
+    pub source: crate::checks::email::resolution::Source,
     pub authenticated: bool,
-    pub candidates: Vec<crate::checks::email::Candidate>,
+    pub candidates: Vec<crate::checks::email::resolution::Candidate>,
     /// When no email resolved: other attributes that probably hold it, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub elsewhere: Vec<crate::checks::email::NearMiss>,
+    pub elsewhere: Vec<crate::checks::email::resolution::NearMiss>,
 }
 
 impl EmailReport {
@@ -84,7 +84,7 @@ impl From<&crate::trust::cert::CertInfo> for CertReport {
     /// for every message: their reports (a SHA-1 through OpenSSL, two formatted instants) are
     /// remembered per thread, by SHA-256.
     fn from(c: &crate::trust::cert::CertInfo) -> Self {
-        use crate::checks::time::format_instant;
+        use crate::checks::time::clock::format_instant;
         use std::cell::RefCell;
         thread_local! {
             static MADE: RefCell<Vec<CertReport>> = const { RefCell::new(Vec::new()) };
@@ -192,7 +192,7 @@ impl Report {
 
     /// Why the judged time is what it is, for the human renderers ("" when it is now).
     pub fn time_basis_words(&self) -> &'static str {
-        use crate::checks::time::TimeBasis;
+        use crate::checks::time::clock::TimeBasis;
         match self.time_basis {
             Some(TimeBasis::Capture) => ", when the capture recorded it (--at now judges it now)",
             Some(TimeBasis::IssueInstant) => ", the message's own IssueInstant",
@@ -362,7 +362,7 @@ pub struct Report {
     /// What that time is: now (`--now`, the clock), capture (when a HAR or SAML-tracer export
     /// recorded the message) or issue_instant.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub time_basis: Option<crate::checks::time::TimeBasis>,
+    pub time_basis: Option<crate::checks::time::clock::TimeBasis>,
     pub trusted_keys: Vec<TrustedKeyReport>,
     pub request: Option<RequestInfo>,
     /// Recipient values of the bearer SubjectConfirmations.

@@ -6,7 +6,7 @@
 use time::OffsetDateTime;
 
 use super::{facts, is_floor, StackVerdict};
-use crate::analyze::Options;
+use crate::analyze::options::Options;
 use crate::check::{Check, Severity};
 use crate::codes::Code;
 use crate::finding::Finding;

@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use crate::check::{Check, Severity};
 use crate::checks::expect::{is_pattern, Expectations};
-use crate::checks::time::parse_instant;
+use crate::checks::time::clock::parse_instant;
 use crate::codes::Code;
 use crate::report::{Covers, Report, SigResult};
 use crate::xml::model::Message;

@@ -14,6 +14,8 @@ use crate::error::InputError;
 
 pub const SAMLP: &str = "urn:oasis:names:tc:SAML:2.0:protocol";
 pub const SAML: &str = "urn:oasis:names:tc:SAML:2.0:assertion";
+/// The SAML 1.x assertion namespace (WS-Federation tokens).
+pub const SAML1: &str = "urn:oasis:names:tc:SAML:1.0:assertion";
 pub const DS: &str = "http://www.w3.org/2000/09/xmldsig#";
 pub const XENC: &str = "http://www.w3.org/2001/04/xmlenc#";
 pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -68,7 +70,7 @@ fn parse_with(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
 /// limits applied, then [`parse`]. Returns the document and its root element.
 pub fn parse_guarded(
     bytes: &[u8],
-    limits: &crate::input::Limits,
+    limits: &crate::input::limits::Limits,
 ) -> Result<(Document, Node), InputError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     super::guard::scan(bytes, limits)?;

@@ -5,7 +5,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::error::InputError;
-use crate::input::Limits;
+use crate::input::limits::Limits;
 
 /// What the pre-scan learned about the document.
 #[derive(Debug, Clone, PartialEq, Eq)]

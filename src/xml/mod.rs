@@ -8,5 +8,6 @@ pub mod guard;
 pub mod instant;
 pub mod model;
 pub mod pretty;
+pub mod read;
 pub mod saml11;
 pub mod text;

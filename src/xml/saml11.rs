@@ -13,15 +13,15 @@
 
 use super::dom::DS;
 use super::el::El;
-use super::extract::{
+use super::model::*;
+use super::read::{
     duplicate_ids, hidden_assertions, read_attribute_statement, read_conditions, read_signature,
     read_text, Names,
 };
-use super::model::*;
 use super::text::trim_xml;
 
 /// The SAML 1.x assertion namespace.
-pub const NS: &str = "urn:oasis:names:tc:SAML:1.0:assertion";
+pub const NS: &str = super::dom::SAML1;
 
 /// SAML 1.1 (sstc-saml-core-1.1 §2.3.2, §2.4.4).
 const NAMES: Names = Names {

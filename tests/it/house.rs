@@ -1,6 +1,8 @@
 //! House rules a reviewer would otherwise check by hand (ARCHITECTURE.md): unsafe lives only in
-//! the files the architecture lists, each saying why.
+//! the files the architecture lists, each saying why; no two files of `src/` import each other,
+//! however far round.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The files ARCHITECTURE.md's "Where unsafe lives" table lists.
@@ -61,4 +63,148 @@ fn unsafe_is_allowed_only_in_the_files_the_architecture_lists() {
         );
     }
     assert!(!listed.is_empty());
+}
+
+/// The module path of a file under `src/` (`xml/extract.rs` → `["xml", "extract"]`; `mod.rs`,
+/// `lib.rs` and `main.rs` name their directory's module).
+fn module_of(rel: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = rel
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every `crate::a::b` and `super::a` path in `src` (comments and the test module left out),
+/// with the items of a `{…}` group spelled out, as module paths relative to `here`.
+fn paths_used(src: &str, here: &[String]) -> Vec<Vec<String>> {
+    let code: String = src
+        .split("#[cfg(test)]\nmod tests")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ident = |s: &str| -> usize {
+        s.find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len())
+    };
+    let mut out = Vec::new();
+    for (at, root) in code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+    {
+        if at > 0 && code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let mut base: Vec<String> = if root == "crate::" {
+            Vec::new()
+        } else {
+            here[..here.len().saturating_sub(1)].to_vec()
+        };
+        let mut rest = &code[at + root.len()..];
+        loop {
+            if let Some(r) = rest.strip_prefix('{') {
+                let group = &r[..r.find('}').unwrap_or(r.len())];
+                for item in group.split(',') {
+                    let item = item.trim();
+                    let n = ident(item);
+                    if n > 0 && &item[..n] != "self" {
+                        let mut p = base.clone();
+                        p.push(item[..n].to_string());
+                        out.push(p);
+                    }
+                }
+                break;
+            }
+            let n = ident(rest);
+            if n == 0 {
+                break;
+            }
+            if &rest[..n] == "super" {
+                base.pop();
+            } else {
+                base.push(rest[..n].to_string());
+            }
+            rest = &rest[n..];
+            match rest.strip_prefix("::") {
+                Some(r) => rest = r,
+                None => break,
+            }
+        }
+        out.push(base);
+    }
+    out
+}
+
+#[test]
+fn no_two_files_in_src_import_each_other_however_far_round() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let modules: BTreeMap<Vec<String>, String> = files
+        .iter()
+        .map(|p| {
+            let rel = p.strip_prefix(&root).unwrap();
+            (module_of(rel), std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    // A path names the file of its longest prefix that is a module.
+    let file_of = |path: &[String]| {
+        (0..=path.len())
+            .rev()
+            .map(|i| path[..i].to_vec())
+            .find(|m| modules.contains_key(m))
+    };
+    let mut edges: BTreeMap<&Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for (m, src) in &modules {
+        let to = paths_used(src, m)
+            .iter()
+            .filter_map(|p| file_of(p))
+            .filter(|t| t != m)
+            .collect();
+        edges.insert(m, to);
+    }
+    // Depth-first search for a back edge; the cycle is the stack from its target.
+    fn visit<'a>(
+        m: &'a Vec<String>,
+        edges: &'a BTreeMap<&Vec<String>, BTreeSet<Vec<String>>>,
+        stack: &mut Vec<&'a Vec<String>>,
+        done: &mut BTreeSet<&'a Vec<String>>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = stack.iter().position(|s| *s == m) {
+            return Some(stack[i..].iter().map(|s| s.join("/")).collect());
+        }
+        if !done.insert(m) {
+            return None;
+        }
+        stack.push(m);
+        for t in edges.get(m).into_iter().flatten() {
+            if let Some((k, _)) = edges.get_key_value(t) {
+                if let Some(c) = visit(k, edges, stack, done) {
+                    return Some(c);
+                }
+            }
+        }
+        stack.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    for m in edges.keys() {
+        if let Some(cycle) = visit(m, &edges, &mut Vec::new(), &mut done) {
+            panic!(
+                "an import circle in src/: {} → back to the first (move what both need into a file of its own)",
+                cycle.join(" → ")
+            );
+        }
+    }
+    assert!(edges.len() > 50, "read {} files", edges.len());
 }

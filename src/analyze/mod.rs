@@ -2,106 +2,24 @@
 //! [`crate::authenticate`]) → checks → report. Pure: it returns a [`Report`] and never
 //! prints.
 
+pub mod options;
+
+pub use options::{Options, DEFAULT_MAX_AGE};
+
 use crate::codes::Code;
-use time::Duration;
 
 use crate::authenticate;
-use crate::checks::email::{self, Source};
-use crate::checks::expect::Expectations;
-use crate::checks::time::{self as timecheck, Clock};
+use crate::checks::context::{Context, EmailRules};
+use crate::checks::email::resolution;
+use crate::checks::time::{self as timecheck, clock};
 use crate::checks::{certificate, list, Check, Finding, Sink};
 use crate::error::InputError;
-use crate::finding::Policy;
 use crate::idp::{Basis, Idp};
 use crate::input::{Capture, Limits};
-use crate::profiles::Profile;
 use crate::report::*;
 use crate::trust::store::TrustStore;
 use crate::xml::model::{Message, MessageKind};
 use crate::xml::{dom, extract};
-
-/// Everything the analysis of a message depends on besides the message.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub limits: Limits,
-    pub clock: Clock,
-    pub expectations: Expectations,
-    /// Keys trusted for IdP messages (`--idp-metadata`, `--cert`).
-    pub trust: TrustStore,
-    /// Keys trusted for SP messages such as AuthnRequests (`--sp-metadata` signing keys, `--cert`).
-    pub sp_trust: TrustStore,
-    /// The SP's private key (PEM) for EncryptedAssertion.
-    pub sp_key: Option<Vec<u8>>,
-    pub email_order: Vec<Source>,
-    /// Attributes (`--email-from`) read before the email order.
-    pub email_from: Vec<String>,
-    pub profile: Option<Profile>,
-    /// Days before expiry at which a trusted certificate is a warning.
-    pub cert_warn_days: i64,
-    /// `verify`: what could not be checked (an encrypted assertion without a key) is an error;
-    /// `inspect` reports it as a warning.
-    pub strict: bool,
-    /// `--allow` / `--deny`: the severities of policy findings.
-    pub policy: Policy,
-    /// The oldest IssueInstant accepted (`--max-age`); None turns the check off.
-    pub max_age: Option<Duration>,
-    /// `--sp-stack`: the SP stacks to answer for (with their `--sp-set` settings).
-    pub stacks: Vec<crate::stacks::Chosen>,
-    /// One stack named (not `all`): its rules decide the verdict.
-    pub stack_decides: bool,
-    /// Where the email is looked for, in order (computed once from the three above).
-    sources: std::sync::OnceLock<Vec<Source>>,
-}
-
-/// The default `--max-age`: 3000 s, the `maxAssertionTime` of Spring Security SAML's
-/// WebSSOProfileConsumerImpl (the most common SP library that bounds message age by default).
-pub const DEFAULT_MAX_AGE: Duration = Duration::seconds(3000);
-
-impl Options {
-    pub fn new(now: time::OffsetDateTime) -> Self {
-        Self {
-            limits: Limits::default(),
-            clock: Clock {
-                now,
-                skew: Duration::minutes(3),
-                at_issue_instant: false,
-                fixed: false,
-                issue_instant_fallback: false,
-            },
-            expectations: Expectations::default(),
-            trust: TrustStore::default(),
-            sp_trust: TrustStore::default(),
-            sp_key: None,
-            email_order: Source::DEFAULT_ORDER.to_vec(),
-            email_from: Vec::new(),
-            profile: None,
-            cert_warn_days: 30,
-            strict: false,
-            policy: Policy::default(),
-            max_age: Some(DEFAULT_MAX_AGE),
-            stacks: Vec::new(),
-            stack_decides: false,
-            sources: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Where the email is looked for, in order: `--email-from` attributes, then the profile's
-    /// order or the default one. The same for every message, so computed once.
-    pub fn email_sources(&self) -> &[Source] {
-        self.sources.get_or_init(|| {
-            let order = self
-                .profile
-                .as_ref()
-                .and_then(|p| p.email_order())
-                .unwrap_or_else(|| self.email_order.clone());
-            self.email_from
-                .iter()
-                .map(|n| Source::Named(n.clone()))
-                .chain(order)
-                .collect()
-        })
-    }
-}
 
 /// Analyses one captured message. Input problems become an `input_error` report.
 /// Initialises libxml2 and libxmlsec1 on the calling thread; call once before analysing on
@@ -262,7 +180,7 @@ fn judge(
     trusted: &authenticate::Trusted,
     trust: &crate::trust::store::TrustStore,
     (idp, idp_basis): (Idp, Option<Basis>),
-    (clock, time_basis): (&timecheck::Clock, timecheck::TimeBasis),
+    (clock, time_basis): (&clock::Clock, clock::TimeBasis),
     opts: &Options,
     mut sink: Sink,
 ) -> Report {
@@ -276,41 +194,39 @@ fn judge(
         known => known,
     };
 
-    let judged_at = timecheck::reference(msg, clock);
-    let trusted_keys = certificate::check(
-        trust,
-        &trusted.signatures,
-        judged_at,
-        clock.skew,
-        opts.cert_warn_days,
-        idp,
-        &mut sink,
-    );
+    let judged_at = clock::reference(msg, clock);
     let exp = &opts.expectations;
-    let context = list::Context {
+    let email = EmailRules {
+        order: opts.email_sources(),
+        strict: match &opts.profile {
+            None => Some(false),
+            Some(p) if p.checks_email() => Some(p.name != "generic"),
+            Some(_) => None,
+        },
+    };
+    let context = Context {
         msg,
         consumed,
         exp,
         clock,
+        judged_at,
         idp,
         profile: opts.profile.as_ref(),
+        trust,
+        signatures: &trusted.signatures,
         authenticated: trusted.authenticated(),
         max_age: opts.max_age,
+        cert_warn_days: opts.cert_warn_days,
         ws_federation: capture.steps.contains(&crate::input::Step::WsFederation),
-        email: list::EmailRules {
-            order: opts.email_sources(),
-            strict: match &opts.profile {
-                None => Some(false),
-                Some(p) if p.checks_email() => Some(p.name != "generic"),
-                Some(_) => None,
-            },
-        },
-        parts: Default::default(),
+        email_resolution: consumed.map(|a| resolution::resolve(a, email.order)),
+        email,
     };
     for check in list::for_kind(msg.kind) {
         check(&context, &mut sink);
     }
-    let list::Parts { timeline, email } = context.parts.into_inner();
+    let email = context
+        .email_resolution
+        .map(|r| crate::report::EmailReport::from_resolution(r, context.authenticated));
     let mut report = build(
         capture,
         trusted,
@@ -320,8 +236,8 @@ fn judge(
             email,
             idp,
             idp_basis,
-            timeline,
-            trusted_keys,
+            timeline: timecheck::timeline(msg, consumed, judged_at),
+            trusted_keys: certificate::listed(trust),
             judged_at,
             time_basis,
             acs_from_metadata: msg
@@ -420,7 +336,7 @@ fn guess_from_placeholders(msg: &Message) -> Option<(Idp, Basis)> {
         .flat_map(|at| at.values.iter().map(String::as_str));
     name_id
         .chain(values)
-        .filter(|v| email::is_placeholder(v))
+        .filter(|v| resolution::is_placeholder(v))
         .find_map(|v| {
             Idp::from_placeholder(v).map(|i| {
                 (
@@ -438,10 +354,10 @@ struct Judged {
     email: Option<EmailReport>,
     idp: Idp,
     idp_basis: Option<Basis>,
-    timeline: Vec<timecheck::Mark>,
+    timeline: Vec<clock::Mark>,
     trusted_keys: Vec<TrustedKeyReport>,
     judged_at: time::OffsetDateTime,
-    time_basis: timecheck::TimeBasis,
+    time_basis: clock::TimeBasis,
     /// The ACS an AuthnRequest names by index (or by default) in the SP metadata.
     acs_from_metadata: Option<crate::xml::model::AcsEndpoint>,
 }
@@ -496,7 +412,7 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         idp: j.idp,
         idp_basis: j.idp_basis,
         timeline: j.timeline,
-        judged_at: Some(timecheck::format_instant(j.judged_at)),
+        judged_at: Some(clock::format_instant(j.judged_at)),
         time_basis: Some(j.time_basis),
         trusted_keys: j.trusted_keys,
         request: msg.request.clone().map(|mut q| {

@@ -1,6 +1,6 @@
 //! The `aws_role` rule set: Role values, RoleSessionName and SessionDuration for AWS federation.
 
-use crate::checks::{Check, Finding, Sink};
+use super::{Check, Finding, Sink};
 use crate::codes::Code;
 use crate::xml::model::Assertion;
 
