@@ -34,7 +34,7 @@ fn floor(c: &mut Criterion) {
             let root = doc.get_root_element().unwrap();
             let sig = dom::descendants(&root, "http://www.w3.org/2000/09/xmldsig#", "Signature");
             let outcome = samlcheck::signature::xmlsec::verify(&sig[0], &cert);
-            assert_eq!(outcome, samlcheck::signature::xmlsec::Outcome::Valid);
+            assert_eq!(outcome, samlcheck::signature::xmlsec::Verification::Valid);
         })
     });
     g.bench_function("libxml2 parse only", |b| {

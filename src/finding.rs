@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use crate::check::{Check, Severity, State};
+use crate::check::{Check, Severity};
 use crate::codes;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -41,7 +41,7 @@ pub mod finding;
 pub mod flow;
 pub mod idp;
 pub mod input;
-pub mod metadata;
+pub mod lint;
 pub mod profiles;
 pub mod redact;
 pub mod render;

@@ -5,7 +5,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use samlcheck::analyze::{analyze, prepare, Options};
-use samlcheck::checks::time::{between, minus, parse_instant, plus};
+use samlcheck::checks::time::clock::{between, minus, parse_instant, plus};
 use samlcheck::input::{decode_input, Limits};
 
 fn escape(s: &str) -> String {

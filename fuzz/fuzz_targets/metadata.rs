@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use samlcheck::input::Limits;
-use samlcheck::metadata::lint::{lint, LintOptions, Window};
+use samlcheck::lint::document::{lint, LintOptions, Window};
 use samlcheck::trust::cert::CertInfo;
 
 fuzz_target!(|data: &[u8]| {

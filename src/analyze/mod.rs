@@ -9,11 +9,13 @@ pub use options::{Options, DEFAULT_MAX_AGE};
 use crate::codes::Code;
 
 use crate::authenticate;
+use crate::check::Check;
 use crate::checks::context::{Context, EmailRules};
 use crate::checks::email::resolution;
 use crate::checks::time::{self as timecheck, clock};
-use crate::checks::{certificate, list, Check, Finding, Sink};
+use crate::checks::{certificate, list};
 use crate::error::InputError;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Basis, Idp};
 use crate::input::{Capture, Limits};
 use crate::report::*;
@@ -122,7 +124,7 @@ fn bare(mut r: Report) -> Report {
 
 /// Fails when the per-message time budget is spent (checked between stages).
 fn budget(started: std::time::Instant, limits: &Limits) -> Result<(), InputError> {
-    crate::signature::Budget { limits, started }.check()
+    crate::signature::Budget { limits, started }.enforce()
 }
 
 /// The one pipeline, for every message kind: parse once → read (the kind's reader) → trust

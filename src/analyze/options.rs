@@ -4,7 +4,7 @@
 
 use time::Duration;
 
-use crate::checks::email::resolution::Source;
+use crate::checks::email::resolution::EmailSource;
 use crate::checks::expect::Expectations;
 use crate::checks::time::clock::Clock;
 use crate::finding::Policy;
@@ -24,7 +24,7 @@ pub struct Options {
     pub sp_trust: TrustStore,
     /// The SP's private key (PEM) for EncryptedAssertion.
     pub sp_key: Option<Vec<u8>>,
-    pub email_order: Vec<Source>,
+    pub email_order: Vec<EmailSource>,
     /// Attributes (`--email-from`) read before the email order.
     pub email_from: Vec<String>,
     pub profile: Option<Profile>,
@@ -42,7 +42,7 @@ pub struct Options {
     /// One stack named (not `all`): its rules decide the verdict.
     pub stack_decides: bool,
     /// Where the email is looked for, in order (computed once from the three above).
-    sources: std::sync::OnceLock<Vec<Source>>,
+    sources: std::sync::OnceLock<Vec<EmailSource>>,
 }
 
 /// The default `--max-age`: 3000 s, the `maxAssertionTime` of Spring Security SAML's
@@ -64,7 +64,7 @@ impl Options {
             trust: TrustStore::default(),
             sp_trust: TrustStore::default(),
             sp_key: None,
-            email_order: Source::DEFAULT_ORDER.to_vec(),
+            email_order: EmailSource::DEFAULT_ORDER.to_vec(),
             email_from: Vec::new(),
             profile: None,
             cert_warn_days: 30,
@@ -79,7 +79,7 @@ impl Options {
 
     /// Where the email is looked for, in order: `--email-from` attributes, then the profile's
     /// order or the default one. The same for every message, so computed once.
-    pub fn email_sources(&self) -> &[Source] {
+    pub fn email_sources(&self) -> &[EmailSource] {
         self.sources.get_or_init(|| {
             let order = self
                 .profile
@@ -88,7 +88,7 @@ impl Options {
                 .unwrap_or_else(|| self.email_order.clone());
             self.email_from
                 .iter()
-                .map(|n| Source::Named(n.clone()))
+                .map(|n| EmailSource::Named(n.clone()))
                 .chain(order)
                 .collect()
         })

@@ -10,8 +10,8 @@
 //! (`wrapping-unbound-prefix`): libxml2 keeps such an element with no namespace, and readers that
 //! match local names or resolve prefixes loosely read it as SAML.
 
-use crate::checks::{Finding, Sink};
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::xml::dom::{DS, SAML};
 use crate::xml::el::El;
 use crate::xml::model::NodeId;

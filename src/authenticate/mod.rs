@@ -26,9 +26,10 @@ use libxml::tree::Document;
 pub mod coverage;
 pub mod crosscheck;
 
-use crate::checks::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
 use crate::error::InputError;
 use crate::finding::Policy;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::input::{Capture, Limits};
 use crate::report::SignatureReport;

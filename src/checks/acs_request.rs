@@ -7,8 +7,9 @@
 //! Response is compared with ([`crate::flow`]).
 
 use super::context::Context;
-use super::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::trust::metadata::{default_endpoint, Endpoint};
 use crate::xml::model::{AcsEndpoint, MessageKind, RequestInfo};
 use crate::xml::text::trim_xml;

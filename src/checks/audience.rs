@@ -3,8 +3,9 @@
 
 use super::context::Context;
 use super::expect::{diff, matches, quote_list, Expectations};
-use super::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::Assertion;
 use crate::xml::text::{escape, trim_xml};

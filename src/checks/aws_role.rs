@@ -1,7 +1,8 @@
 //! The `aws_role` rule set: Role values, RoleSessionName and SessionDuration for AWS federation.
 
-use super::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::xml::model::Assertion;
 
 pub const ROLE: &str = "https://aws.amazon.com/SAML/Attributes/Role";

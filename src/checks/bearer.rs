@@ -9,8 +9,9 @@
 use super::context::Context;
 use super::expect::{acs_mismatch, Expectations};
 use super::time::clock::{between, format_instant, parse_instant, plus, reference, span, Clock};
-use super::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::idp::Idp;
 use crate::xml::model::{MessageKind, SubjectConfirmation};
 

@@ -9,8 +9,9 @@ use crate::codes::Code;
 use time::Duration;
 
 use super::context::Context;
-use super::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
 use crate::checks::time::clock::{between, format_instant, minus, plus};
+use crate::finding::{Finding, Sink};
 use crate::idp::Topic;
 use crate::report::{CertReport, TrustedKeyReport};
 use crate::trust::store::TrustStore;

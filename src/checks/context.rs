@@ -4,7 +4,7 @@
 //! the report also shows (the email resolution, the trusted keys) — so no check writes anything
 //! but findings.
 
-use super::email::resolution::{Resolution, Source};
+use super::email::resolution::{EmailSource, Resolution};
 use super::expect::Expectations;
 use super::time::clock::Clock;
 use crate::idp::Idp;
@@ -17,7 +17,7 @@ use time::{Duration, OffsetDateTime};
 /// How the email is judged: where to look, in order, and how strictly (`None`: the profile's SP
 /// does not identify users by email).
 pub struct EmailRules<'a> {
-    pub order: &'a [Source],
+    pub order: &'a [EmailSource],
     pub strict: Option<bool>,
 }
 

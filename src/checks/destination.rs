@@ -3,8 +3,9 @@
 
 use super::context::Context;
 use super::expect::acs_mismatch;
-use super::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::idp::Topic;
 use crate::xml::model::MessageKind;
 use crate::xml::text::trim_xml;

@@ -6,8 +6,9 @@
 //! an example.com host alone, which self-hosted test setups also use).
 
 use super::context::Context;
-use super::{Finding, Severity, Sink};
+use crate::check::Severity;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::idp::Topic;
 use crate::xml::text::trim_xml;
 

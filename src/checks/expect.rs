@@ -3,8 +3,8 @@
 //! cause). The checks that use them are `issuer`, `audience`, `destination`, `in_response_to`
 //! and `bearer`.
 
-use super::Finding;
 use crate::codes::Code;
+use crate::finding::Finding;
 use crate::idp::{Idp, Topic};
 
 /// What the SP expects. Empty means "nothing to judge" (the check is skipped).

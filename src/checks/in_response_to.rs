@@ -2,8 +2,9 @@
 //! `bearer`; a capture's request, in `flow`).
 
 use super::context::Context;
-use super::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 
 /// Pushes InResponseTo findings for the Response against `--request-id`.
 pub fn check(c: &Context, sink: &mut Sink) {

@@ -4,8 +4,9 @@
 
 use super::context::Context;
 use super::expect::diff;
-use super::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::xml::model::{Assertion, Message, MessageKind};
 use crate::xml::text::{escape, trim_xml};
 

@@ -6,8 +6,9 @@
 use super::context::Context;
 use super::{
     acs_request, audience, bearer, certificate, destination, docvalues, email, in_response_to,
-    issuer, message, profile, status, time, Sink,
+    issuer, message, profile, status, time,
 };
+use crate::finding::Sink;
 use crate::xml::model::MessageKind;
 
 /// A check: reads the context, pushes coded findings.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use super::context::Context;
 use super::email::resolution::{is_email, EMAIL_FORMAT};
-use super::{Check, Finding, Severity, Sink};
+use crate::check::{Check, Severity};
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::{Assertion, Attribute, Message, MessageKind};
 use crate::xml::text::{escape, trim_xml};

@@ -18,5 +18,3 @@ pub mod message;
 pub mod profile;
 pub mod status;
 pub mod time;
-
-pub use crate::finding::{cause_rank, Check, Finding, Location, Severity, Sink, State};

@@ -2,8 +2,8 @@
 //! consumed Assertion and its named rule sets (`aws_role`).
 
 use super::context::Context;
-use super::{Finding, Sink};
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 
 /// Pushes a finding for each attribute the profile requires and the consumed Assertion lacks,
 /// then runs the profile's rule sets.

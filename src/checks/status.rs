@@ -1,8 +1,9 @@
 //! Status: non-Success top-level and second-level codes, with what each usually means.
 
 use super::context::Context;
-use super::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::codes::Code;
+use crate::finding::{Finding, Sink};
 use crate::idp::Topic;
 use crate::xml::model::MessageKind;
 

@@ -1,16 +1,16 @@
 //! One file per subcommand: arguments → library options → rendered output. Output is returned
 //! whole, so the binary writes it once (never a partial write).
 
-mod check;
 mod decode;
 mod diff;
 mod explain;
-mod metadata;
+mod lint;
 mod options;
 mod paste;
 mod progress;
 mod report;
 mod source;
+mod suite;
 mod tools;
 
 use crate::cli::{Cli, Command};
@@ -41,8 +41,8 @@ pub fn run(cli: Cli, streams: Streams) -> Result<Output, Error> {
         Command::Decode(args) => decode::run(&args),
         Command::Inspect(c) => report::run(&c.args, c.format, false, stream, streams.human),
         Command::Verify(c) => report::run(&c.args, c.format, true, stream, streams.human),
-        Command::Metadata(args) => metadata::run(&args),
-        Command::Check(args) => check::run(&args, stream),
+        Command::Metadata(args) => lint::run(&args),
+        Command::Check(args) => suite::run(&args, stream),
         Command::Diff(args) => diff::run(&args),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Profiles => Ok(tools::profiles()),

@@ -8,7 +8,7 @@ use samlcheck::error::{Error, InputError};
 use samlcheck::input::{self, Decoded, Limits};
 
 /// One input: its origin and the messages found in it (or why none could be).
-pub type Source = (String, Result<Decoded, InputError>);
+pub type Loaded = (String, Result<Decoded, InputError>);
 
 pub fn limits(args: &InputArgs) -> Limits {
     Limits {
@@ -137,6 +137,64 @@ fn read_until_blank_line(r: impl std::io::BufRead, limits: &Limits) -> Result<Ve
     Ok(out)
 }
 
+/// The files a shell-style pattern names (`samlcheck.toml`'s `responses`): `*`, `?` and `[…]`
+/// within one path component, `**` across any number, `{a,b}` alternatives; in path order. A
+/// pattern without wildcards names itself when it is a file.
+pub fn expand_glob(pattern: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    let matcher = globset::GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| e.to_string())?
+        .compile_matcher();
+    // Walk from the longest leading part without a wildcard, only as deep as the pattern goes.
+    let is_wild = |c: &str| c.contains(['*', '?', '[', '{']);
+    let parts: Vec<&str> = pattern.split('/').collect();
+    let fixed = parts.iter().take_while(|c| !is_wild(c)).count();
+    if fixed == parts.len() {
+        let p = Path::new(pattern);
+        return Ok(if p.is_file() {
+            vec![p.to_path_buf()]
+        } else {
+            Vec::new()
+        });
+    }
+    let base = match parts[..fixed].join("/") {
+        b if b.is_empty() && pattern.starts_with('/') => "/".to_string(),
+        b if b.is_empty() => ".".to_string(),
+        b => b,
+    };
+    let depth = if parts[fixed..].contains(&"**") {
+        usize::MAX
+    } else {
+        parts.len() - fixed
+    };
+    let mut out = Vec::new();
+    let mut dirs = vec![(std::path::PathBuf::from(&base), 0)];
+    while let Some((dir, d)) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            // Matched as written: `./x` only when the pattern starts with `./`.
+            let shown = if fixed == 0 && !pattern.starts_with("./") {
+                p.strip_prefix(".").unwrap_or(&p).to_path_buf()
+            } else {
+                p.clone()
+            };
+            if p.is_dir() {
+                if d + 1 < depth {
+                    dirs.push((p, d + 1));
+                }
+            } else if p.is_file() && matcher.is_match(&shown) {
+                out.push(shown);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// Files under `dir`, recursively, in name order; hidden entries are skipped.
 fn walk(
     dir: &Path,
@@ -172,7 +230,7 @@ fn walk(
 }
 
 /// Reads and decodes one input: its origin and the messages found in it (or why none could be).
-pub fn load(input: &Input, limits: &Limits) -> Source {
+pub fn load(input: &Input, limits: &Limits) -> Loaded {
     let (origin, bytes) = match input {
         Input::Stdin(b) => ("stdin".to_string(), Ok(b.clone())),
         Input::Argument(a) => ("argument".to_string(), Ok(a.as_bytes().to_vec())),
@@ -196,7 +254,7 @@ pub fn load(input: &Input, limits: &Limits) -> Source {
 }
 
 /// Every input's messages, labelled by origin. A whole-input problem is an `Err` for that input.
-pub fn read_all(args: &InputArgs) -> Result<Vec<Source>, Error> {
+pub fn read_all(args: &InputArgs) -> Result<Vec<Loaded>, Error> {
     let limits = limits(args);
     Ok(inputs(args)?.iter().map(|i| load(i, &limits)).collect())
 }
@@ -259,4 +317,35 @@ fn read_bounded(
         ));
     }
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_glob;
+
+    #[test]
+    fn globs_match_as_a_shell_does() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        for f in ["a.xml", "b.har", "sub/c.xml", "sub/deep/d.xml"] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let names = |pat: &str| -> Vec<String> {
+            expand_glob(&format!("{}/{pat}", root.display()))
+                .unwrap()
+                .iter()
+                .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(names("*.xml"), ["a.xml"], "* stays within one directory");
+        assert_eq!(names("**/*.xml"), ["a.xml", "sub/c.xml", "sub/deep/d.xml"]);
+        assert_eq!(names("*/*.xml"), ["sub/c.xml"]);
+        assert_eq!(names("*.{xml,har}"), ["a.xml", "b.har"]);
+        assert_eq!(names("sub/c.xml"), ["sub/c.xml"]);
+        assert!(names("nothing/*.xml").is_empty());
+        assert!(names("sub/nope.xml").is_empty());
+        assert!(expand_glob("[").is_err());
+    }
 }

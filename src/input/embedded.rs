@@ -8,7 +8,7 @@ use super::urlenc::Pair;
 
 /// What was recognised, for the decoding steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+pub enum Quoting {
     CurlBash,
     CurlCmd,
     Fetch,
@@ -17,43 +17,43 @@ pub enum Context {
     Text,
 }
 
-impl Context {
+impl Quoting {
     pub fn as_str(self) -> &'static str {
         match self {
-            Context::CurlBash => "curl (bash)",
-            Context::CurlCmd => "curl (Windows cmd)",
-            Context::Fetch => "fetch",
-            Context::PowerShell => "PowerShell",
-            Context::Json => "JSON",
-            Context::Text => "text",
+            Quoting::CurlBash => "curl (bash)",
+            Quoting::CurlCmd => "curl (Windows cmd)",
+            Quoting::Fetch => "fetch",
+            Quoting::PowerShell => "PowerShell",
+            Quoting::Json => "JSON",
+            Quoting::Text => "text",
         }
     }
 }
 
-fn context(text: &str) -> Context {
+fn context(text: &str) -> Quoting {
     let t = text.trim_start();
     if t.starts_with("curl ") || t.starts_with("curl.exe ") {
         if text.contains("^\"") || text.contains("^&") {
-            Context::CurlCmd
+            Quoting::CurlCmd
         } else {
-            Context::CurlBash
+            Quoting::CurlBash
         }
     } else if t.starts_with("fetch(") || t.contains("await fetch(") {
-        Context::Fetch
+        Quoting::Fetch
     } else if t.contains("Invoke-WebRequest")
         || t.contains("Invoke-RestMethod")
         || t.starts_with("$session")
     {
-        Context::PowerShell
+        Quoting::PowerShell
     } else if t.starts_with('{') || t.starts_with('[') {
-        Context::Json
+        Quoting::Json
     } else {
-        Context::Text
+        Quoting::Text
     }
 }
 
 /// The SAML parameters (and RelayState) found in `text`, with the context they were found in.
-pub fn find(text: &str) -> Option<(Vec<Pair>, Context)> {
+pub fn find(text: &str) -> Option<(Vec<Pair>, Quoting)> {
     let ctx = context(text);
     let mut pairs = Vec::new();
     for name in ["SAMLResponse", "SAMLRequest", "RelayState"] {
@@ -76,7 +76,7 @@ pub fn find(text: &str) -> Option<(Vec<Pair>, Context)> {
 
 /// The value of the first `name` followed by a separator, unquoted; percent-encoding is kept
 /// (the caller decodes it) and JSON's `\/` and cmd's `^` escapes are undone.
-fn value_after(text: &str, name: &str, ctx: Context) -> Option<(String, usize)> {
+fn value_after(text: &str, name: &str, ctx: Quoting) -> Option<(String, usize)> {
     let mut from = 0;
     while let Some(i) = text[from..].find(name) {
         let start = from + i;
@@ -111,7 +111,7 @@ fn value_after(text: &str, name: &str, ctx: Context) -> Option<(String, usize)> 
                     chars.next();
                 }
                 // cmd.exe escapes %, & and " with ^.
-                '^' if ctx == Context::CurlCmd => {}
+                '^' if ctx == Quoting::CurlCmd => {}
                 _ => break,
             }
         }
@@ -126,7 +126,7 @@ fn value_after(text: &str, name: &str, ctx: Context) -> Option<(String, usize)> 
 mod tests {
     use super::*;
 
-    fn value(text: &str) -> (String, Context) {
+    fn value(text: &str) -> (String, Quoting) {
         let (pairs, ctx) = find(text).unwrap();
         (pairs[0].value.clone(), ctx)
     }
@@ -135,12 +135,12 @@ mod tests {
     fn devtools_copy_forms() {
         let v = "PHNhbWxwOlJlc3BvbnNl%2Bab%3D%3D";
         for (text, ctx) in [
-            (format!("curl 'https://sp.example/acs' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'SAMLResponse={v}&RelayState=abc'"), Context::CurlBash),
-            (format!("curl ^\"https://sp.example/acs^\" --data-raw ^\"SAMLResponse={}^&RelayState=abc^\"", v.replace('%', "^%")), Context::CurlCmd),
-            (format!("fetch(\"https://sp.example/acs\", {{\"body\": \"SAMLResponse={v}&RelayState=abc\", \"method\": \"POST\"}});"), Context::Fetch),
-            (format!("$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\nInvoke-WebRequest -UseBasicParsing -Uri \"https://sp.example/acs\" -Method \"POST\" -Body \"SAMLResponse={v}&RelayState=abc\""), Context::PowerShell),
-            (format!("{{\"SAMLResponse\": \"{v}\", \"RelayState\": \"abc\"}}"), Context::Json),
-            (format!("2026-01-15T10:00:01Z INFO acs received SAMLResponse={v} from 10.0.0.1"), Context::Text),
+            (format!("curl 'https://sp.example/acs' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'SAMLResponse={v}&RelayState=abc'"), Quoting::CurlBash),
+            (format!("curl ^\"https://sp.example/acs^\" --data-raw ^\"SAMLResponse={}^&RelayState=abc^\"", v.replace('%', "^%")), Quoting::CurlCmd),
+            (format!("fetch(\"https://sp.example/acs\", {{\"body\": \"SAMLResponse={v}&RelayState=abc\", \"method\": \"POST\"}});"), Quoting::Fetch),
+            (format!("$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\nInvoke-WebRequest -UseBasicParsing -Uri \"https://sp.example/acs\" -Method \"POST\" -Body \"SAMLResponse={v}&RelayState=abc\""), Quoting::PowerShell),
+            (format!("{{\"SAMLResponse\": \"{v}\", \"RelayState\": \"abc\"}}"), Quoting::Json),
+            (format!("2026-01-15T10:00:01Z INFO acs received SAMLResponse={v} from 10.0.0.1"), Quoting::Text),
         ] {
             assert_eq!(value(&text), (v.to_string(), ctx), "{text}");
         }

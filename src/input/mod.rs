@@ -73,15 +73,15 @@ pub enum Step {
     PlusRepaired,
 }
 
-impl From<embedded::Context> for Step {
-    fn from(c: embedded::Context) -> Self {
+impl From<embedded::Quoting> for Step {
+    fn from(c: embedded::Quoting) -> Self {
         match c {
-            embedded::Context::CurlBash => Step::CurlBash,
-            embedded::Context::CurlCmd => Step::CurlCmd,
-            embedded::Context::Fetch => Step::Fetch,
-            embedded::Context::PowerShell => Step::Powershell,
-            embedded::Context::Json => Step::JsonParameter,
-            embedded::Context::Text => Step::TextParameter,
+            embedded::Quoting::CurlBash => Step::CurlBash,
+            embedded::Quoting::CurlCmd => Step::CurlCmd,
+            embedded::Quoting::Fetch => Step::Fetch,
+            embedded::Quoting::PowerShell => Step::Powershell,
+            embedded::Quoting::Json => Step::JsonParameter,
+            embedded::Quoting::Text => Step::TextParameter,
         }
     }
 }

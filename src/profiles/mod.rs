@@ -3,9 +3,9 @@
 
 use serde::Deserialize;
 
-use crate::checks::email::resolution::Source;
+use crate::checks::email::resolution::EmailSource;
 use crate::checks::expect::Expectations;
-use crate::checks::Finding;
+use crate::finding::Finding;
 
 const BUILTIN: [(&str, &str); 4] = [
     ("amplitude", include_str!("amplitude.json")),
@@ -89,7 +89,7 @@ impl Profile {
     pub fn from_json(text: &str) -> Result<Profile, String> {
         let p: Profile = serde_json::from_str(text).map_err(|e| format!("invalid profile: {e}"))?;
         for s in p.email_order.iter().flatten() {
-            if Source::parse(s).is_none() {
+            if EmailSource::parse(s).is_none() {
                 return Err(format!("invalid profile: unknown email source {s:?} (use subject, claim_uri, emailaddress_attr, email_attr)"));
             }
         }
@@ -137,10 +137,10 @@ impl Profile {
         }
     }
 
-    pub fn email_order(&self) -> Option<Vec<Source>> {
+    pub fn email_order(&self) -> Option<Vec<EmailSource>> {
         self.email_order
             .as_ref()
-            .map(|o| o.iter().filter_map(|s| Source::parse(s)).collect())
+            .map(|o| o.iter().filter_map(|s| EmailSource::parse(s)).collect())
     }
 
     pub fn checks_email(&self) -> bool {

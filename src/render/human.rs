@@ -6,7 +6,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::outline::{Kind, Outline, Part, Span, Style as Look};
-use crate::checks::{Severity, State};
+use crate::check::{Severity, State};
 use crate::report::{Report, Tone};
 
 const BOLD: Style = Style::new().bold();

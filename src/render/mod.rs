@@ -3,15 +3,15 @@
 //! serde; SARIF and JUnit read CI [`outcome`]s; `check`, `metadata` and `diff` have their own
 //! report shapes. [`terminal`] makes message text safe to show.
 
-pub mod check;
 pub mod diff;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod lint;
 pub mod markdown;
-pub mod metadata;
 pub mod outcome;
 pub mod outline;
 pub mod sarif;
+pub mod suite;
 pub mod terminal;

@@ -3,7 +3,7 @@
 //! metadata lints and pairings all reduce to it, so every machine format covers every command.
 
 use crate::finding::Finding;
-use crate::metadata::{MetadataReport, PairReport};
+use crate::lint::{MetadataReport, PairReport};
 use crate::report::{Report, Verdict};
 
 #[derive(Debug, Clone)]

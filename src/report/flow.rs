@@ -127,7 +127,7 @@ pub struct FlowPlace {
 
 /// One hop as every renderer shows it (the outline; renderers only mark it up).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct HopLine {
     /// The hop the sign-in broke at.
     pub broken: bool,
     /// `HH:MM:SS` of the capture's time (empty when it has none).
@@ -144,11 +144,11 @@ pub struct Line {
 
 impl FlowReport {
     /// The hops as lines.
-    pub fn lines(&self) -> Vec<Line> {
+    pub fn lines(&self) -> Vec<HopLine> {
         self.hops
             .iter()
             .enumerate()
-            .map(|(k, h)| Line {
+            .map(|(k, h)| HopLine {
                 broken: self.broken_hop == Some(k + 1),
                 time: h
                     .time

@@ -1,14 +1,15 @@
 //! The report: one struct per message that both renderers read. Field names of the JSON form
 //! are a public API (schema 1): add, never rename.
 
-pub mod check;
 pub mod flow;
+pub mod suite;
 
 use serde::Serialize;
 
+use crate::check::{Check, Severity, State};
 use crate::checks::email::resolution::Resolution;
 use crate::checks::time::clock::Mark;
-use crate::checks::{Check, Finding, Severity, State};
+use crate::finding::Finding;
 use crate::idp::{Basis, Idp};
 use crate::input::Step;
 use crate::xml::model::{Attribute, RequestInfo, Status};
@@ -41,7 +42,7 @@ pub struct SubjectReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EmailReport {
     pub value: Option<String>,
-    pub source: crate::checks::email::resolution::Source,
+    pub source: crate::checks::email::resolution::EmailSource,
     pub authenticated: bool,
     pub candidates: Vec<crate::checks::email::resolution::Candidate>,
     /// When no email resolved: other attributes that probably hold it, best first.

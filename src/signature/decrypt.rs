@@ -11,7 +11,7 @@ use crate::codes::Code;
 use libxml::tree::{Document, Node};
 
 use super::xmlsec;
-use crate::checks::Finding;
+use crate::finding::Finding;
 use crate::idp::Idp;
 use crate::trust::cert::CertInfo;
 use crate::xml::dom::{self, DS, XENC};

@@ -5,7 +5,7 @@
 //! decided above this, in [`crate::authenticate`].
 
 pub mod decrypt;
-pub mod metadata;
+pub mod document;
 pub mod policy;
 pub mod pubkey;
 pub mod redirect;
@@ -14,8 +14,9 @@ pub mod xmlsec;
 use crate::codes::Code;
 use libxml::tree::{Document, Node};
 
-use crate::checks::{Check, Finding, Sink};
+use crate::check::Check;
 use crate::error::InputError;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::input::Limits;
 use crate::report::{CertReport, KeyReport, SigResult, SignatureReport};
@@ -44,7 +45,7 @@ pub struct Budget<'a> {
 
 impl Budget<'_> {
     /// Fails when the per-message time budget (`--max-seconds`) is spent.
-    pub fn check(&self) -> Result<(), InputError> {
+    pub fn enforce(&self) -> Result<(), InputError> {
         if self.started.elapsed().as_secs() >= self.limits.max_seconds {
             return Err(InputError::new(format!(
                 "analysis took longer than {}s (limit --max-seconds)",
@@ -147,9 +148,9 @@ fn verify_one(
     let mut signed = None;
     if decision.crypto_allowed {
         for k in &trust.candidates(&info.embedded_certs) {
-            budget.check()?;
+            budget.enforce()?;
             let (o, pre_digest) = xmlsec::verify_signed(node, &k.cert);
-            if o == xmlsec::Outcome::Valid {
+            if o == xmlsec::Verification::Valid {
                 key = Some(KeyReport {
                     source: k.source.kind().to_string(),
                     sha256: k.cert.sha256.clone(),
@@ -159,7 +160,7 @@ fn verify_one(
                 signed = pre_digest;
                 break;
             }
-            let digest = o == xmlsec::Outcome::DigestMismatch;
+            let digest = o == xmlsec::Verification::DigestMismatch;
             outcomes.push(o);
             // The digest does not depend on the key: another key would redo the same work
             // for the same answer.
@@ -168,15 +169,15 @@ fn verify_one(
             }
         }
     }
-    let digest_failed = outcomes.contains(&xmlsec::Outcome::DigestMismatch);
+    let digest_failed = outcomes.contains(&xmlsec::Verification::DigestMismatch);
     // The embedded certificate is information only; reuse the trusted result when it is the same.
     let valid_under_embedded = match (embedded, decision.crypto_allowed) {
         (Some(c), true) if key.as_ref().is_some_and(|k| k.sha256 == c.sha256) => Some(true),
         // After a digest failure the embedded key would fail the same digest: not run again.
         (Some(_), true) if digest_failed => None,
         (Some(c), true) => {
-            budget.check()?;
-            Some(xmlsec::verify(node, c) == xmlsec::Outcome::Valid)
+            budget.enforce()?;
+            Some(xmlsec::verify(node, c) == xmlsec::Verification::Valid)
         }
         _ => None,
     };
@@ -218,7 +219,7 @@ fn verify_one(
 /// Why a signature failed under every trusted key: changed content, a rotated or foreign key,
 /// or something libxmlsec1 refused.
 fn diagnose(
-    outcomes: &[xmlsec::Outcome],
+    outcomes: &[xmlsec::Verification],
     info: &SignatureInfo,
     decision: &policy::Decision,
     embedded: Option<&CertInfo>,
@@ -230,7 +231,7 @@ fn diagnose(
         "the signature at line {} over {}",
         info.line, decision.target_desc
     );
-    if outcomes.contains(&xmlsec::Outcome::DigestMismatch) {
+    if outcomes.contains(&xmlsec::Verification::DigestMismatch) {
         let msg = format!(
             "{what}: the digest does not match — {} was modified after signing",
             decision.target_desc
@@ -251,7 +252,7 @@ fn diagnose(
         return (SigResult::UntrustedKey, None, f);
     }
     let refused = outcomes.iter().find_map(|o| match o {
-        xmlsec::Outcome::Error(e) => Some(e.clone()),
+        xmlsec::Verification::Error(e) => Some(e.clone()),
         _ => None,
     });
     let ecdsa = info
@@ -266,7 +267,7 @@ fn diagnose(
         .hint(format!("the signing code in {} emits Java/OpenSSL-style DER signatures: convert them to r‖s (e.g. Java's SHA256withECDSAinP1363Format), or sign with RSA", idp.name()));
         return (SigResult::SignatureMismatch, refused, f);
     }
-    match refused.filter(|_| !outcomes.contains(&xmlsec::Outcome::SignatureMismatch)) {
+    match refused.filter(|_| !outcomes.contains(&xmlsec::Verification::SignatureMismatch)) {
         Some(e) => {
             let f = Finding::new(Code::SignatureError, format!("{what}: {}", explain(&e)));
             (SigResult::SignatureMismatch, Some(e), f)

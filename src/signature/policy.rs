@@ -5,7 +5,8 @@
 use crate::codes::Code;
 use libxml::tree::Document;
 
-use crate::checks::{Check, Finding, Sink};
+use crate::check::Check;
+use crate::finding::{Finding, Sink};
 use crate::idp::Idp;
 use crate::report::Covers;
 use crate::xml::dom;

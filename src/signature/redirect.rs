@@ -9,7 +9,8 @@ use openssl::hash::MessageDigest;
 use openssl::sign::Verifier;
 use openssl::x509::X509;
 
-use crate::checks::{Check, Finding, Sink};
+use crate::check::Check;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::input::RedirectSignature;
 use crate::report::{KeyReport, SigResult, SignatureReport};

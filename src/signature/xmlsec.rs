@@ -246,7 +246,7 @@ fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<XmlSecKey, 
 
 /// The cryptographic outcome for one signature under one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Verification {
     Valid,
     /// The Reference digest does not match: the content changed.
     DigestMismatch,
@@ -258,19 +258,22 @@ pub enum Outcome {
 
 /// Verifies the `ds:Signature` node `sig` with `key` (a certificate or bare public key) as the
 /// only key.
-pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Outcome {
+pub fn verify(sig: &Node, key: &crate::trust::cert::CertInfo) -> Verification {
     verify_signed(sig, key).0
 }
 
 /// [`verify`], and when the signature is valid, the pre-digest buffer of its one Reference:
 /// the canonical bytes of the referenced element that libxmlsec1 hashed (after the enveloped
 /// transform and canonicalisation) — exactly what the signature vouches for.
-pub fn verify_signed(sig: &Node, key: &crate::trust::cert::CertInfo) -> (Outcome, Option<Vec<u8>>) {
+pub fn verify_signed(
+    sig: &Node,
+    key: &crate::trust::cert::CertInfo,
+) -> (Verification, Option<Vec<u8>>) {
     init();
     take_errors();
     let key = match load_key(key) {
         Ok(k) => k,
-        Err(e) => return (Outcome::Error(e), None),
+        Err(e) => return (Verification::Error(e), None),
     };
     let mut ctx = XmlSecSignatureContext::new();
     ctx.insert_key(key);
@@ -329,12 +332,12 @@ pub fn verify_signed(sig: &Node, key: &crate::trust::cert::CertInfo) -> (Outcome
         })
     };
     match result {
-        Ok(true) => (Outcome::Valid, pre_digest(&ctx)),
-        Ok(false) if digest_failed => (Outcome::DigestMismatch, None),
-        Ok(false) => (Outcome::SignatureMismatch, None),
+        Ok(true) => (Verification::Valid, pre_digest(&ctx)),
+        Ok(false) if digest_failed => (Verification::DigestMismatch, None),
+        Ok(false) => (Verification::SignatureMismatch, None),
         Err(e) => {
             let detail = errors.last().cloned().unwrap_or_else(|| e.to_string());
-            (Outcome::Error(detail), None)
+            (Verification::Error(detail), None)
         }
     }
 }

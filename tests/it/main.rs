@@ -5,7 +5,6 @@
 mod action;
 mod bad_input;
 mod batch;
-mod check;
 mod checks;
 mod ci;
 mod cli;
@@ -28,6 +27,7 @@ mod redact;
 mod schema;
 mod snapshots;
 mod stacks;
+mod suite;
 mod terminal;
 mod trust;
 mod verify;

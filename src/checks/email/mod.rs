@@ -6,7 +6,8 @@ pub mod resolution;
 use crate::codes::Code;
 
 use super::context::Context;
-use super::{Check, Finding, Sink};
+use crate::check::Check;
+use crate::finding::{Finding, Sink};
 use crate::idp::{Idp, Topic};
 use crate::xml::model::Assertion;
 use resolution::*;
@@ -115,7 +116,7 @@ pub fn placeholder_hint(value: &str, idp: Idp) -> String {
     }
     // Entra ID's attribute syntax as text: the claim's source was set to a constant.
     if matches!(idp, Idp::EntraId | Idp::Unknown) && v.to_ascii_lowercase().starts_with("user.") {
-        return format!("Entra ID sent {v} as text: the claim's value was typed as a constant instead of chosen as an attribute. In Entra ID > Enterprise applications > (your app) > Single sign-on > Attributes & Claims, edit the claim, set Source to Attribute and pick {v} from the Source attribute list");
+        return format!("Entra ID sent {v} as text: the claim's value was typed as a constant instead of chosen as an attribute. In Entra ID > Enterprise applications > (your app) > Single sign-on > Attributes & Claims, edit the claim, set EmailSource to Attribute and pick {v} from the EmailSource attribute list");
     }
     idp.hint(Topic::EmailMapping)
 }
@@ -146,7 +147,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                     .hint(idp.hint(Topic::EmptyEmail))
                     .at(c.line, a.path.clone()),
             ),
-            Holds::NotEmail if c.source != Source::Subject => sink.push(
+            Holds::NotEmail if c.source != EmailSource::Subject => sink.push(
                 Finding::new(Code::EmailInvalid, format!("{what} holds {:?}, which is not an email address", c.value.as_deref().unwrap_or("")))
                     .at(c.line, a.path.clone()),
             ),
@@ -160,7 +161,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
         .candidates
         .iter()
         .any(|c| matches!(c.verdict, Holds::Placeholder | Holds::Empty));
-    if res.source == Source::None && !explained {
+    if res.source == EmailSource::None && !explained {
         let looked = res
             .candidates
             .iter()
@@ -173,9 +174,9 @@ pub fn check(c: &Context, sink: &mut Sink) {
                 format!("no email address found (looked at {looked})"),
             )
             .severity(if required {
-                super::Severity::Error
+                crate::check::Severity::Error
             } else {
-                super::Severity::Warning
+                crate::check::Severity::Warning
             })
             .hint(idp.hint(Topic::EmailMapping))
             .at(a.line, a.path.clone()),

@@ -11,7 +11,7 @@ pub const EMAIL_FORMAT: &str = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailA
 
 /// Where an email can come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum EmailSource {
     Subject,
     ClaimUri,
     EmailaddressAttr,
@@ -21,32 +21,32 @@ pub enum Source {
     None,
 }
 
-impl Serialize for Source {
+impl Serialize for EmailSource {
     /// The JSON names of the report (schema 1); a `--email-from` attribute is `attribute:NAME`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Source::Subject => s.serialize_str("subject"),
-            Source::ClaimUri => s.serialize_str("claim_uri"),
-            Source::EmailaddressAttr => s.serialize_str("emailaddress_attr"),
-            Source::EmailAttr => s.serialize_str("email_attr"),
-            Source::Named(n) => s.serialize_str(&format!("attribute:{n}")),
-            Source::None => s.serialize_str("none"),
+            EmailSource::Subject => s.serialize_str("subject"),
+            EmailSource::ClaimUri => s.serialize_str("claim_uri"),
+            EmailSource::EmailaddressAttr => s.serialize_str("emailaddress_attr"),
+            EmailSource::EmailAttr => s.serialize_str("email_attr"),
+            EmailSource::Named(n) => s.serialize_str(&format!("attribute:{n}")),
+            EmailSource::None => s.serialize_str("none"),
         }
     }
 }
 
-impl Source {
+impl EmailSource {
     /// Amplitude's documented order, the default.
-    pub const DEFAULT_ORDER: [Source; 4] = [
-        Source::Subject,
-        Source::ClaimUri,
-        Source::EmailaddressAttr,
-        Source::EmailAttr,
+    pub const DEFAULT_ORDER: [EmailSource; 4] = [
+        EmailSource::Subject,
+        EmailSource::ClaimUri,
+        EmailSource::EmailaddressAttr,
+        EmailSource::EmailAttr,
     ];
 
     pub fn describe(&self) -> String {
         match self {
-            Source::ClaimUri => format!("claim {CLAIM_URI}"),
+            EmailSource::ClaimUri => format!("claim {CLAIM_URI}"),
             other => other.describe_short(),
         }
     }
@@ -54,38 +54,38 @@ impl Source {
     /// A short label for tables.
     pub fn describe_short(&self) -> String {
         match self {
-            Source::Subject => "Subject NameID".into(),
-            Source::ClaimUri => "claim …/claims/emailaddress".into(),
-            Source::EmailaddressAttr => "attribute 'emailaddress'".into(),
-            Source::EmailAttr => "attribute 'email'".into(),
-            Source::Named(n) => format!("attribute '{n}' (--email-from)"),
-            Source::None => "none".into(),
+            EmailSource::Subject => "Subject NameID".into(),
+            EmailSource::ClaimUri => "claim …/claims/emailaddress".into(),
+            EmailSource::EmailaddressAttr => "attribute 'emailaddress'".into(),
+            EmailSource::EmailAttr => "attribute 'email'".into(),
+            EmailSource::Named(n) => format!("attribute '{n}' (--email-from)"),
+            EmailSource::None => "none".into(),
         }
     }
 
     /// Whether the attribute `at` is this source.
     fn matches(&self, at: &crate::xml::model::Attribute) -> bool {
         match self {
-            Source::ClaimUri => at.name == CLAIM_URI,
-            Source::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
-            Source::EmailAttr => at.name.eq_ignore_ascii_case("email"),
-            Source::Named(n) => {
+            EmailSource::ClaimUri => at.name == CLAIM_URI,
+            EmailSource::EmailaddressAttr => at.name.eq_ignore_ascii_case("emailaddress"),
+            EmailSource::EmailAttr => at.name.eq_ignore_ascii_case("email"),
+            EmailSource::Named(n) => {
                 at.name.eq_ignore_ascii_case(n)
                     || at
                         .friendly_name
                         .as_deref()
                         .is_some_and(|f| f.eq_ignore_ascii_case(n))
             }
-            Source::Subject | Source::None => false,
+            EmailSource::Subject | EmailSource::None => false,
         }
     }
 
-    pub fn parse(name: &str) -> Option<Source> {
+    pub fn parse(name: &str) -> Option<EmailSource> {
         Some(match name {
-            "subject" => Source::Subject,
-            "claim_uri" => Source::ClaimUri,
-            "emailaddress_attr" => Source::EmailaddressAttr,
-            "email_attr" => Source::EmailAttr,
+            "subject" => EmailSource::Subject,
+            "claim_uri" => EmailSource::ClaimUri,
+            "emailaddress_attr" => EmailSource::EmailaddressAttr,
+            "email_attr" => EmailSource::EmailAttr,
             _ => return None,
         })
     }
@@ -118,7 +118,7 @@ impl Holds {
 /// One place the email could come from, and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
-    pub source: Source,
+    pub source: EmailSource,
     /// Present in the assertion at all.
     pub present: bool,
     pub value: Option<String>,
@@ -131,7 +131,7 @@ pub struct Candidate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Resolution {
     pub value: Option<String>,
-    pub source: Source,
+    pub source: EmailSource,
     pub candidates: Vec<Candidate>,
     /// When nothing resolved: attributes outside the lookup order that probably hold the email.
     pub elsewhere: Vec<NearMiss>,
@@ -225,7 +225,7 @@ fn name_suggests_email(name: &str) -> u8 {
 /// Attributes no candidate read whose name suggests an email or whose value is one; those
 /// holding an email come first.
 fn near_misses(a: &Assertion, candidates: &[Candidate]) -> Vec<NearMiss> {
-    let read: Vec<&Source> = candidates.iter().map(|c| &c.source).collect();
+    let read: Vec<&EmailSource> = candidates.iter().map(|c| &c.source).collect();
     let mut out: Vec<NearMiss> = a
         .attributes()
         .filter(|at| !read.iter().any(|s| s.matches(at)))
@@ -282,7 +282,7 @@ fn holds(value: &str) -> Holds {
 }
 
 /// Resolves the email of `assertion` in `order`.
-pub fn resolve(assertion: &Assertion, order: &[Source]) -> Resolution {
+pub fn resolve(assertion: &Assertion, order: &[EmailSource]) -> Resolution {
     let candidates: Vec<Candidate> = order
         .iter()
         .map(|s| candidate(assertion, s.clone()))
@@ -295,15 +295,15 @@ pub fn resolve(assertion: &Assertion, order: &[Source]) -> Resolution {
     };
     Resolution {
         value: winner.and_then(|c| c.value.clone()),
-        source: winner.map_or(Source::None, |c| c.source.clone()),
+        source: winner.map_or(EmailSource::None, |c| c.source.clone()),
         candidates,
         elsewhere,
     }
 }
 
-fn candidate(a: &Assertion, source: Source) -> Candidate {
+fn candidate(a: &Assertion, source: EmailSource) -> Candidate {
     let (value, line) = match source {
-        Source::Subject => match a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
+        EmailSource::Subject => match a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
             Some(n) => (
                 Some(crate::xml::text::trim_xml(&n.value).to_string()),
                 n.line,

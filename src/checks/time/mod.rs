@@ -7,7 +7,8 @@ use crate::codes::Code;
 use time::{Duration, OffsetDateTime};
 
 use super::context::Context;
-use super::{Check, Finding, Sink};
+use crate::check::Check;
+use crate::finding::{Finding, Sink};
 use crate::xml::model::{Assertion, Message};
 use clock::{between, format_instant, minus, parse_instant, plus, span, Clock, Mark};
 

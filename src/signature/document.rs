@@ -6,7 +6,7 @@ use crate::input::Limits;
 use crate::trust::cert::CertInfo;
 use crate::xml::dom::{self, DS};
 
-use super::xmlsec::{self, Outcome};
+use super::xmlsec::{self, Verification};
 
 /// What the metadata's signature says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,10 +46,10 @@ pub fn verify(
     let mut last = String::from("no certificate given");
     for c in certs {
         match xmlsec::verify(&sig, c) {
-            Outcome::Valid => return Ok(MetadataSignature::Valid(c.sha256.clone())),
-            Outcome::DigestMismatch => last = "the metadata was changed after signing".into(),
-            Outcome::SignatureMismatch => last = "it was signed with another key".into(),
-            Outcome::Error(e) => last = format!("libxmlsec1 refused it: {e}"),
+            Verification::Valid => return Ok(MetadataSignature::Valid(c.sha256.clone())),
+            Verification::DigestMismatch => last = "the metadata was changed after signing".into(),
+            Verification::SignatureMismatch => last = "it was signed with another key".into(),
+            Verification::Error(e) => last = format!("libxmlsec1 refused it: {e}"),
         }
     }
     Ok(MetadataSignature::Invalid(last))

@@ -10,11 +10,11 @@ use samlcheck::batch;
 use samlcheck::config::{self, App, Config};
 use samlcheck::error::Error;
 use samlcheck::input::Limits;
-use samlcheck::metadata::lint::{LintOptions, Window};
-use samlcheck::metadata::pair::Expected;
-use samlcheck::render::check as render;
+use samlcheck::lint::document::{LintOptions, Window};
+use samlcheck::lint::pair::Expected;
+use samlcheck::render::suite as render;
 use samlcheck::render::{junit, sarif};
-use samlcheck::report::check::{AppReport, CheckReport};
+use samlcheck::report::suite::{AppReport, SuiteReport};
 use samlcheck::settings::Settings;
 
 const DEFAULT: &str = "samlcheck.toml";
@@ -61,7 +61,7 @@ fn run_config(args: &CheckArgs, stream: &mut dyn Write) -> Result<Output, Error>
             args.now.as_deref(),
         )?);
     }
-    let report = CheckReport::new(path.display().to_string(), apps);
+    let report = SuiteReport::new(path.display().to_string(), apps);
     let mut out = Output {
         code: report.exit_code(),
         plain: args.format != Format::Human,
@@ -130,9 +130,7 @@ fn missing_paths(path: &Path, cfg: &Config, base: &Path) -> Result<(), Error> {
         }
         for pattern in &app.responses {
             let full = config::resolve(base, pattern).display().to_string();
-            let any = glob::glob(&full)
-                .map(|mut g| g.any(|p| p.is_ok_and(|p| p.is_file())))
-                .unwrap_or(false);
+            let any = super::source::expand_glob(&full).is_ok_and(|m| !m.is_empty());
             if !any {
                 missing.push(format!(
                     "app {:?}: responses {pattern:?} matches no file (looked for {full})",
@@ -196,7 +194,7 @@ fn run_app(
         .map(|p| file(p))
         .collect();
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
-    let linted = samlcheck::metadata::lint_files(&refs, &lint_opts);
+    let linted = samlcheck::lint::lint_files(&refs, &lint_opts);
     let pair = match (&app.idp_metadata, &app.sp_metadata) {
         (Some(_), Some(_)) => linted.pair(
             0,
@@ -213,10 +211,9 @@ fn run_app(
     let mut files = Vec::new();
     for pattern in &app.responses {
         let full = file(pattern).display().to_string();
-        let matched: Vec<String> = glob::glob(&full)
+        let matched: Vec<String> = super::source::expand_glob(&full)
             .map_err(|e| Error::usage(format!("app {:?}: responses {pattern:?}: {e}", app.name)))?
-            .filter_map(Result::ok)
-            .filter(|p| p.is_file())
+            .iter()
             .map(|p| p.display().to_string())
             .collect();
         if matched.is_empty() {

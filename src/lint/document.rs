@@ -11,7 +11,7 @@ use crate::checks::time::clock::{format_instant, parse_instant};
 use crate::finding::{Finding, Sink};
 use crate::input::Limits;
 use crate::report::CertReport;
-use crate::signature::{self, metadata::MetadataSignature};
+use crate::signature::{self, document::MetadataSignature};
 use crate::trust::cert::CertInfo;
 use crate::trust::metadata::{self, Descriptor, Metadata};
 
@@ -37,7 +37,7 @@ pub struct LintOptions<'a> {
 /// Lints the metadata document `bytes` read from `file`.
 pub fn lint(file: &str, bytes: &[u8], opts: &LintOptions) -> MetadataReport {
     let parsed = metadata::parse(bytes, &opts.limits).and_then(|md| {
-        let sig = signature::metadata::verify(bytes, opts.trusted, &opts.limits)?;
+        let sig = signature::document::verify(bytes, opts.trusted, &opts.limits)?;
         Ok((md, sig))
     });
     match parsed {

@@ -1,15 +1,15 @@
 //! `samlcheck metadata FILE… [--sp-metadata SP]`: lint IdP/SP metadata for CI and, with
 //! `--sp-metadata`, pair the IdP's with the SP's. Reading files and rendering only: the lint and
-//! the pairing live in [`samlcheck::metadata`].
+//! the pairing live in [`samlcheck::lint`].
 
 use super::{options, Output};
 use crate::cli::{Format, MetadataArgs};
 use samlcheck::error::Error;
 use samlcheck::input::Limits;
-use samlcheck::metadata::lint::{LintOptions, Window};
-use samlcheck::metadata::pair::Expected;
-use samlcheck::metadata::{MetadataReport, PairReport};
-use samlcheck::render::metadata as render;
+use samlcheck::lint::document::{LintOptions, Window};
+use samlcheck::lint::pair::Expected;
+use samlcheck::lint::{MetadataReport, PairReport};
+use samlcheck::render::lint as render;
 use samlcheck::render::outcome::Outcome;
 use samlcheck::render::{junit, sarif};
 use samlcheck::report::Verdict;
@@ -28,7 +28,7 @@ pub fn run(args: &MetadataArgs) -> Result<Output, Error> {
     };
     let mut files: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
     files.extend(args.sp_metadata.as_deref());
-    let linted = samlcheck::metadata::lint_files(&files, &opts);
+    let linted = samlcheck::lint::lint_files(&files, &opts);
     let pairing = args.sp_metadata.as_ref().and_then(|_| {
         linted.pair(
             0,

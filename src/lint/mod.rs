@@ -1,8 +1,8 @@
-//! SAML metadata as a CI subject: the lint of one metadata document ([`lint`]) and the fit of an
+//! SAML metadata as a CI subject: the lint of one metadata document ([`document`]) and the fit of an
 //! IdP's metadata with an SP's ([`pair`]). Both return report models with coded findings; the
 //! `metadata` and `check` commands only read files and render.
 
-pub mod lint;
+pub mod document;
 pub mod pair;
 
 /// Metadata files, each read (a path, or an https URL through [`crate::trust::fetch`]), linted
@@ -13,7 +13,7 @@ pub struct Linted {
 }
 
 /// Lints every file in `paths`, in order; an unreadable one is an `input_error` report.
-pub fn lint_files(paths: &[&std::path::Path], opts: &lint::LintOptions) -> Linted {
+pub fn lint_files(paths: &[&std::path::Path], opts: &document::LintOptions) -> Linted {
     let mut out = Linted {
         reports: Vec::new(),
         docs: Vec::new(),
@@ -22,7 +22,7 @@ pub fn lint_files(paths: &[&std::path::Path], opts: &lint::LintOptions) -> Linte
         let file = path.display().to_string();
         match crate::trust::fetch::load(path).map(|f| f.bytes) {
             Ok(bytes) => {
-                out.reports.push(lint::lint(&file, &bytes, opts));
+                out.reports.push(document::lint(&file, &bytes, opts));
                 out.docs
                     .push(crate::trust::metadata::parse(&bytes, &opts.limits).ok());
             }

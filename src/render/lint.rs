@@ -2,7 +2,7 @@
 
 use super::terminal::visible;
 use crate::finding::Finding;
-use crate::metadata::{MetadataReport, PairReport};
+use crate::lint::{MetadataReport, PairReport};
 
 /// JSON: one lint report as an object, several as an array; with a pairing,
 /// `{"metadata": [...], "pair": {...}}`.

@@ -4,15 +4,15 @@
 use super::outcome::Outcome;
 use super::terminal::visible;
 use crate::check::Severity;
-use crate::report::check::CheckReport;
+use crate::report::suite::SuiteReport;
 use crate::report::Verdict;
 
-pub fn json(r: &CheckReport) -> String {
+pub fn json(r: &SuiteReport) -> String {
     serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
 }
 
 /// One line per metadata file, pairing and message: `{"app", "kind", "report"}`.
-pub fn ndjson(r: &CheckReport) -> String {
+pub fn ndjson(r: &SuiteReport) -> String {
     let mut out = String::new();
     let mut line = |app: &str, kind: &str, v: serde_json::Value| {
         let l = serde_json::json!({ "app": app, "kind": kind, "report": v });
@@ -63,7 +63,7 @@ fn message_mark(v: Verdict) -> &'static str {
 
 /// A line per metadata file, pairing and message under each app, each failure with its first
 /// error and fix; then the totals.
-pub fn human(r: &CheckReport) -> String {
+pub fn human(r: &SuiteReport) -> String {
     let mut out = String::new();
     let (mut items, mut failed) = (0, 0);
     for a in &r.apps {
@@ -135,7 +135,7 @@ fn first_problem(out: &mut String, findings: &[crate::finding::Finding]) {
 }
 
 /// Every metadata file, pairing and message as CI outcomes, named by app.
-pub fn outcomes(r: &CheckReport) -> Vec<Outcome> {
+pub fn outcomes(r: &SuiteReport) -> Vec<Outcome> {
     let mut out = Vec::new();
     for a in &r.apps {
         let named = |mut o: Outcome| {

@@ -1,13 +1,14 @@
-//! The report of `samlcheck check`: per app its metadata lints, pairing and messages (rendered
-//! by [`crate::render::check`]).
+//! The report of `samlcheck check` (a suite: inside the code "check" names only a concern of a
+//! message's report): per app its metadata lints, pairing and messages (rendered
+//! by [`crate::render::suite`]).
 
 use serde::Serialize;
 
 use super::{Report, Verdict};
-use crate::metadata::{MetadataReport, PairReport};
+use crate::lint::{MetadataReport, PairReport};
 
 #[derive(Debug, Serialize)]
-pub struct CheckReport {
+pub struct SuiteReport {
     pub schema: u32,
     pub config: String,
     /// `pass` or `fail` (input errors count as failures here; the exit code tells them apart).
@@ -45,7 +46,7 @@ impl AppReport {
     }
 }
 
-impl CheckReport {
+impl SuiteReport {
     pub fn new(config: String, apps: Vec<AppReport>) -> Self {
         let ok = apps.iter().all(|a| a.verdict == Verdict::Pass);
         Self {
@@ -57,7 +58,7 @@ impl CheckReport {
     }
 }
 
-impl CheckReport {
+impl SuiteReport {
     /// 2 when anything could not be read, 1 when a check failed, else 0.
     pub fn exit_code(&self) -> u8 {
         let any = |f: &dyn Fn(&AppReport) -> bool| self.apps.iter().any(f);
