@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 # (one message: 0.64-0.74x the floor process either way, bench-floor.sh and perf stat).
 host=$(rustc -vV | sed -n 's/^host: //p')
 OPENSSL_STATIC=1 RUSTFLAGS="${RUSTFLAGS:-} -C relocation-model=static" \
-  CARGO_PROFILE_RELEASE_LTO=thin CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_LTO=${CARGO_PROFILE_RELEASE_LTO:-thin} \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-16} \
   cargo build --release --locked --features static --target "$host" --target-dir target/static -q
 bin=target/static/release/samlcheck
 mkdir -p "$(dirname "$bin")"
