@@ -47,7 +47,17 @@ fn run() -> u8 {
         cli::Color::Auto => anstream::ColorChoice::Auto,
     };
     let mut streamed = std::io::stdout();
-    let mut human = anstream::AutoStream::new(std::io::stdout(), choice);
+    // The human text goes through a buffer (written once per input, not once per line: a report
+    // is some forty lines), its colour decided here from the real stdout.
+    let human_choice = match choice {
+        anstream::ColorChoice::Auto => anstream::AutoStream::choice(&std::io::stdout()),
+        c => c,
+    };
+    let buffered: Box<dyn Write + Send> = Box::new(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        std::io::stdout(),
+    ));
+    let mut human = anstream::AutoStream::new(buffered, human_choice);
     let streams = commands::Streams {
         plain: &mut streamed,
         human: &mut human,

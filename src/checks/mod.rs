@@ -1,4 +1,4 @@
-//! Checks: each concern pushes coded findings into a [`Sink`]; none prints. A check's state is
+//! Checks: each concern pushes coded findings into a [`Sink`](crate::finding::Sink); none prints. A check's state is
 //! derived from what it pushed: any error → fail, any warning → warn, judged → pass, else skip.
 
 pub mod acs_request;

@@ -212,7 +212,10 @@ impl<'w> Emitter<'w> {
         } else {
             self.stream
         };
-        self.broken_pipe = out.write_all(text.as_bytes()).is_err();
+        self.broken_pipe = out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err();
     }
 
     /// Closes the output: what is written whole, the summary line and the exit code.

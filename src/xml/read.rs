@@ -1,7 +1,7 @@
 //! The readers both SAML versions share ([`super::extract`] for 2.0, [`super::saml11`] for
 //! 1.1): Conditions, attribute statements, a value's text with any comment that splits it, a
 //! `ds:Signature`'s shape, assertions hidden outside the consumed one, and duplicate IDs. Each
-//! takes the version's spellings as a [`Names`].
+//! takes the version's spellings as a `Names`.
 
 use std::collections::HashMap;
 

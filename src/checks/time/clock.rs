@@ -1,4 +1,4 @@
-//! What "now" is for a report — the [`Clock`], the judged instant ([`reference`]) and what it
+//! What "now" is for a report — the [`Clock`], the judged instant ([`reference()`]) and what it
 //! is based on — and instant arithmetic that saturates at the ends of time instead of panicking.
 
 use serde::Serialize;
