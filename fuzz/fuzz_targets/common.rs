@@ -5,6 +5,15 @@ use samlcheck::analyze::Options;
 use samlcheck::trust::cert::CertInfo;
 use samlcheck::trust::store::KeySource;
 
+/// testdata/, from the fuzz crate (`fuzz/`) or from the repository root (the seed-replay test).
+pub fn testdata() -> std::path::PathBuf {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    match root.join("testdata") {
+        t if t.is_dir() => t,
+        _ => root.join("../testdata"),
+    }
+}
+
 pub fn options() -> Options {
     let mut o = Options::new(time::macros::datetime!(2026-01-15 10:01 UTC));
     o.strict = true;
@@ -24,7 +33,10 @@ pub fn options() -> Options {
 #[allow(dead_code)]
 pub fn sender_keys(opts: &Options, kind: &str) -> Vec<String> {
     let of = |s: &samlcheck::trust::store::TrustStore| {
-        s.keys().iter().map(|k| k.cert.sha256.clone()).collect::<Vec<_>>()
+        s.keys()
+            .iter()
+            .map(|k| k.cert.sha256.clone())
+            .collect::<Vec<_>>()
     };
     match kind {
         "response" | "saml11_assertion" => of(&opts.trust),

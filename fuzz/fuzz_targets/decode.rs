@@ -2,8 +2,7 @@
 //! with DEFLATE, HAR, SAML-tracer JSON, HTML). Invariant: no panic, bounded work.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use samlcheck::input::{decode_input, Limits};
 
-fuzz_target!(|data: &[u8]| {
-    let _ = decode_input(data, "fuzz", &Limits::default());
-});
+mod bodies;
+
+fuzz_target!(|data: &[u8]| bodies::decode::run(data));

@@ -16,6 +16,7 @@ mod differential;
 mod fetch;
 mod flows;
 mod forgery;
+mod fuzz_seeds;
 mod gallery;
 mod house;
 mod html;
