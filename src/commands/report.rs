@@ -256,7 +256,8 @@ impl<'w> Emitter<'w> {
                     );
                     self.broken_pipe = write!(self.human_stream, "{line}").is_err();
                 }
-                let _ = self.human_stream.flush();
+                // Buffered: a reader gone before the summary shows here.
+                self.broken_pipe |= self.human_stream.flush().is_err();
             }
             Format::Json | Format::Ndjson => {}
         }

@@ -141,6 +141,16 @@ fn read_until_blank_line(r: impl std::io::BufRead, limits: &Limits) -> Result<Ve
 /// within one path component, `**` across any number, `{a,b}` alternatives; in path order. A
 /// pattern without wildcards names itself when it is a file.
 pub fn expand_glob(pattern: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    // As the shell reads it: `a//b` and `a/./b` are `a/b`, and a leading `./` names the same
+    // files.
+    let mut pattern = pattern.to_string();
+    while pattern.contains("//") || pattern.contains("/./") {
+        pattern = pattern.replace("//", "/").replace("/./", "/");
+    }
+    while let Some(rest) = pattern.strip_prefix("./") {
+        pattern = rest.to_string();
+    }
+    let pattern = pattern.as_str();
     let matcher = globset::GlobBuilder::new(pattern)
         .literal_separator(true)
         .build()
@@ -170,14 +180,19 @@ pub fn expand_glob(pattern: &str) -> Result<Vec<std::path::PathBuf>, String> {
     };
     let mut out = Vec::new();
     let mut dirs = vec![(std::path::PathBuf::from(&base), 0)];
+    // Each directory once, however many links lead to it (a link to `.` would otherwise loop).
+    let mut seen = std::collections::HashSet::new();
     while let Some((dir, d)) = dirs.pop() {
+        if !seen.insert(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone())) {
+            continue;
+        }
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
         for e in entries.flatten() {
             let p = e.path();
-            // Matched as written: `./x` only when the pattern starts with `./`.
-            let shown = if fixed == 0 && !pattern.starts_with("./") {
+            // Matched as written (the walk from `.` adds a `./` the pattern does not have).
+            let shown = if fixed == 0 {
                 p.strip_prefix(".").unwrap_or(&p).to_path_buf()
             } else {
                 p.clone()
@@ -347,5 +362,12 @@ mod tests {
         assert!(names("nothing/*.xml").is_empty());
         assert!(names("sub/nope.xml").is_empty());
         assert!(expand_glob("[").is_err());
+        // Written loosely: a doubled slash, a leading `./`.
+        assert_eq!(names("sub//*.xml"), ["sub/c.xml"]);
+        assert_eq!(names("./sub/*.xml"), ["sub/c.xml"]);
+        // A link back up does not loop: each directory is walked once.
+        std::os::unix::fs::symlink(".", root.join("sub/again")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("sub/deep/up")).unwrap();
+        assert_eq!(names("**/d.xml"), ["sub/deep/d.xml"]);
     }
 }

@@ -48,12 +48,13 @@ fn read(paths: Vec<PathBuf>) -> Vec<Vec<u8>> {
 
 #[test]
 fn decode_and_parse_seeds() {
-    let decode = read(files(".", |p| {
+    let mut decode = read(files(".", |p| {
         ext(
             p,
             &["xml", "b64", "form", "urlencoded", "url", "har", "json"],
         )
     }));
+    decode.extend(read(files("trust", |_| true)));
     assert!(decode.len() > 30, "{} decode seeds", decode.len());
     replay(bodies::decode::run, &decode);
     let mut parse = read(files(".", |p| ext(p, &["xml"])));
