@@ -220,6 +220,7 @@ fn judge(
         max_age: opts.max_age,
         cert_warn_days: opts.cert_warn_days,
         ws_federation: capture.steps.contains(&crate::input::Step::WsFederation),
+        instants: timecheck::instants::read(msg, consumed),
         email_resolution: consumed.map(|a| resolution::resolve(a, email.order)),
         email,
     };
@@ -238,7 +239,7 @@ fn judge(
             email,
             idp,
             idp_basis,
-            timeline: timecheck::timeline(msg, consumed, judged_at),
+            timeline: timecheck::timeline(&context.instants, judged_at),
             trusted_keys: certificate::listed(trust),
             judged_at,
             time_basis,

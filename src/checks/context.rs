@@ -50,6 +50,9 @@ pub struct Context<'a> {
     /// SubjectConfirmationData rules, which it does not have.
     pub ws_federation: bool,
     pub email: EmailRules<'a>,
+    /// Every instant the message carries, parsed (the time check judges them; the report's time
+    /// line shows them).
+    pub instants: Vec<super::time::instants::Instant>,
     /// Which email the SP would use (the email check judges it; the report shows it).
     pub email_resolution: Option<Resolution>,
 }

@@ -2,6 +2,7 @@
 //! SessionNotOnOrAfter against the judged instant, with clock skew; and the report's time line.
 
 pub mod clock;
+pub mod instants;
 
 use crate::codes::Code;
 use time::{Duration, OffsetDateTime};
@@ -11,6 +12,7 @@ use crate::check::Check;
 use crate::finding::{Finding, Sink};
 use crate::xml::model::{Assertion, Message};
 use clock::{between, format_instant, minus, parse_instant, plus, span, Clock, Mark};
+use instants::{Bound, Instant};
 
 /// Checks every time bound against the judged instant and the skew. The SubjectConfirmationData
 /// window is on the time line but judged by [`super::bearer`] (one satisfied confirmation is
@@ -19,33 +21,41 @@ pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, assertion, clock, now) = (c.msg, c.consumed, c.clock, c.judged_at);
     required_instants(msg, assertion, sink);
     too_old(msg, assertion, clock, c.max_age, now, sink);
-    for (label, value, bound, line, path) in bounds(msg, assertion) {
-        let Some(raw) = value else { continue };
+    for i in &c.instants {
         sink.judged(Check::Time);
-        let Some(t) = parse_instant(&raw) else {
+        let Some(t) = i.at else {
             sink.push(
                 Finding::new(
                     Code::TimeUnparseable,
-                    format!("{label} {raw:?} is not an xs:dateTime"),
+                    format!("{} {:?} is not an xs:dateTime", i.label, i.raw),
                 )
-                .at(line, path),
+                .at(i.line, i.path.clone()),
             );
             continue;
         };
-        judge_bound(&label, t, bound, now, clock, line, path, sink);
+        judge_bound(
+            &i.label,
+            t,
+            i.bound,
+            now,
+            clock,
+            i.line,
+            i.path.clone(),
+            sink,
+        );
     }
 }
 
-/// The report's time line: every instant the message and the consumed Assertion carry, as an
+/// The report's time line: every instant read for the message (see [`instants::read`]), as an
 /// offset from the judged instant `now`, sorted (an unparseable one is left off; the check
 /// reports it).
-pub fn timeline(msg: &Message, assertion: Option<&Assertion>, now: OffsetDateTime) -> Vec<Mark> {
-    let mut marks: Vec<Mark> = bounds(msg, assertion)
-        .into_iter()
-        .filter_map(|(label, value, ..)| {
-            let t = parse_instant(value.as_deref()?)?;
+pub fn timeline(instants: &[Instant], now: OffsetDateTime) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = instants
+        .iter()
+        .filter_map(|i| {
+            let t = i.at?;
             Some(Mark {
-                label,
+                label: i.label.clone(),
                 at: format_instant(t),
                 offset_seconds: between(t, now).whole_seconds(),
             })
@@ -90,73 +100,6 @@ fn too_old(
             }
         }
     }
-}
-
-/// Every instant the message and its Assertion carry, with what bound it is and where.
-fn bounds(
-    msg: &Message,
-    assertion: Option<&Assertion>,
-) -> Vec<(String, Option<String>, Bound, usize, String)> {
-    let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
-    bounds.push((
-        format!("{} IssueInstant", msg.root_name),
-        msg.issue_instant.clone(),
-        Bound::Issued,
-        0,
-        format!("/{}", msg.root_name),
-    ));
-    if let Some(a) = assertion {
-        // A SAML 1.1 token's root is its Assertion: its IssueInstant is already listed.
-        let own = msg.kind != crate::xml::model::MessageKind::Saml11Assertion;
-        bounds.push((
-            "Assertion IssueInstant".into(),
-            a.issue_instant.clone().filter(|_| own),
-            Bound::Issued,
-            a.line,
-            a.path.clone(),
-        ));
-        if let Some(c) = &a.conditions {
-            let p = format!("{}/Conditions", a.path);
-            bounds.push((
-                "Conditions NotBefore".into(),
-                c.not_before.clone(),
-                Bound::NotBefore,
-                c.line,
-                p.clone(),
-            ));
-            bounds.push((
-                "Conditions NotOnOrAfter".into(),
-                c.not_on_or_after.clone(),
-                Bound::NotOnOrAfter,
-                c.line,
-                p,
-            ));
-        }
-        for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
-            let p = format!(
-                "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
-                a.path
-            );
-            bounds.push((
-                "SubjectConfirmationData NotOnOrAfter".into(),
-                sc.not_on_or_after.clone(),
-                Bound::Confirmation,
-                sc.line,
-                p,
-            ));
-        }
-        for s in &a.authn_statements {
-            let p = format!("{}/AuthnStatement", a.path);
-            bounds.push((
-                "AuthnStatement SessionNotOnOrAfter".into(),
-                s.session_not_on_or_after.clone(),
-                Bound::Session,
-                a.line,
-                p,
-            ));
-        }
-    }
-    bounds
 }
 
 /// Judges one instant against the judged time and the skew.
@@ -223,16 +166,6 @@ fn judge_bound(
         ),
         _ => {}
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Bound {
-    /// SubjectConfirmationData NotOnOrAfter: on the time line, judged by `bearer`.
-    Confirmation,
-    NotBefore,
-    NotOnOrAfter,
-    Issued,
-    Session,
 }
 
 /// IssueInstant is REQUIRED on the protocol message (core §3.2.1; not on a SAML 1.1 token, where
