@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Differential harness for `--sp-stack` (issue 28): runs the real SP libraries that the package
-registries carry over every Response fixture in testdata/ and ../shared/corpus, configured exactly
+registries carry over every Response fixture in testdata/ and tests/corpus, configured exactly
 as samlcheck is (same trusted certificate, SP entity ID, ACS, IdP entity ID, request ID, clock),
 and compares their accept/reject and first error with `samlcheck verify --sp-stack`.
 
@@ -19,7 +19,7 @@ import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+CORPUS = os.path.join(ROOT, "tests", "corpus")
 
 # testdata/generate.py's SP and IdP (the fixtures are issued 2026-01-15T10:00:00Z for 5 minutes).
 AMP_ENTITY = "https://amplitude.com/saml/sso/metadata"
@@ -110,7 +110,7 @@ def cases():
                 "request_id": attr(s, "Response", "InResponseTo"),
             }))
     else:
-        print(f"harness: {CORPUS} not found: the corpus fixtures are left out of this run", file=sys.stderr)
+        sys.exit(f"harness: {manifest} not found: the corpus is part of the repository (tests/corpus)")
     return out
 
 
@@ -297,7 +297,7 @@ def main():
     with open(out, "w") as f:
         f.write("# `--sp-stack` against the real libraries\n\n")
         f.write("Written by `scripts/sp-stacks/run.sh` (do not edit): every Response fixture in `testdata/` and "
-                "`../shared/corpus`, validated by the installed library with samlcheck's configuration "
+                "`tests/corpus`, validated by the installed library with samlcheck's configuration "
                 "(trusted certificate, SP entity ID, ACS, IdP entity ID, request ID, clock pinned to the fixture's time), "
                 "compared with `samlcheck verify --sp-stack`.\n\n")
         f.write("| stack | fixtures | accept/reject agree | library rejects | first rule matches (of its rejects) |\n|---|---|---|---|---|\n")

@@ -3,7 +3,7 @@
 # registries carry — python3-saml 1.16.0 and pysaml2 7.5.5 (PyPI), @node-saml/node-saml 5.1.0
 # (npm), samael 0.0.22 (crates.io, run under faketime) and Debian's ruby-saml 1.13 — into
 # scripts/sp-stacks/.cache (kept between runs), runs each over every Response fixture in
-# testdata/ and ../shared/corpus with samlcheck's own configuration, and compares with
+# testdata/ and tests/corpus with samlcheck's own configuration, and compares with
 # `samlcheck verify --sp-stack`. Writes the agreement table to docs/sp-stacks.md (or $1) and fails
 # on an accept/reject disagreement not explained in scripts/sp-stacks/explained.json.
 # When a registry cannot be reached the oracle is skipped, and says so loudly.
