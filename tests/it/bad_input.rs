@@ -64,23 +64,33 @@ fn corpus_xxe_fixture_is_refused() {
     assert!(err.contains("DOCTYPE"), "{err}");
 }
 
+/// The quick bomb is the real thing: it inflates to exactly the MiB of zeros it claims. (Here, not
+/// in tests/limits.rs, whose peak-RSS readings a 64 MiB buffer in a parallel test would spoil.)
+#[test]
+fn the_deflate_bomb_inflates_to_its_size_in_zeros() {
+    use base64::Engine;
+    use std::io::Read;
+    let url = deflate_bomb_url(64);
+    let b64 = url.split_once('=').unwrap().1;
+    let b64 = b64
+        .replace("%2B", "+")
+        .replace("%2F", "/")
+        .replace("%3D", "=");
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap();
+    let mut inflated = Vec::new();
+    flate2::read::DeflateDecoder::new(&raw[..])
+        .read_to_end(&mut inflated)
+        .unwrap();
+    assert_eq!(inflated.len(), 64 << 20);
+    assert!(inflated.iter().all(|&b| b == 0));
+}
+
 #[test]
 fn deflate_bomb_is_refused_fast() {
     // 1 GiB of zeros, raw DEFLATE, as a redirect URL.
-    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    let zeros = vec![0u8; 1 << 20];
-    for _ in 0..1024 {
-        enc.write_all(&zeros).unwrap();
-    }
-    let deflated = enc.finish().unwrap();
-    use base64::Engine;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(&deflated);
-    let url = format!(
-        "https://idp.example/sso?SAMLRequest={}",
-        b64.replace('+', "%2B")
-            .replace('/', "%2F")
-            .replace('=', "%3D")
-    );
+    let url = deflate_bomb_url(1024);
     let started = std::time::Instant::now();
     refuse(url.as_bytes(), &["--max-input", "4000000"], "DEFLATE bomb");
     assert!(started.elapsed() < std::time::Duration::from_secs(10));

@@ -62,14 +62,21 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_copy_is_the_shared_corpus_byte_for_byte() {
     let ours = corpus();
-    assert!(ours.join("manifest.json").exists(), "tests/corpus is missing");
+    assert!(
+        ours.join("manifest.json").exists(),
+        "tests/corpus is missing"
+    );
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let listed = files(&ours);
     assert!(listed.len() > 64, "{} files in tests/corpus", listed.len());
     if !shared.join("manifest.json").exists() {
         return; // nothing to compare with on this machine; the corpus test below still runs
     }
-    assert_eq!(listed, files(&shared), "tests/corpus and ../shared/corpus list different files");
+    assert_eq!(
+        listed,
+        files(&shared),
+        "tests/corpus and ../shared/corpus list different files"
+    );
     for f in &listed {
         assert!(
             std::fs::read(ours.join(f)).unwrap() == std::fs::read(shared.join(f)).unwrap(),

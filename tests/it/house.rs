@@ -65,6 +65,29 @@ fn unsafe_is_allowed_only_in_the_files_the_architecture_lists() {
     assert!(!listed.is_empty());
 }
 
+/// Doc tests are off (`doctest = false` in Cargo.toml: rustdoc's empty run cost every `cargo test`
+/// a second), so a code example in a doc comment would never run: there is none, and this keeps
+/// it so. Examples belong in tests/.
+#[test]
+fn no_doc_comment_holds_a_code_example_that_would_go_untested() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for f in &files {
+        for (i, line) in std::fs::read_to_string(f).unwrap().lines().enumerate() {
+            let t = line.trim_start();
+            assert!(
+                !((t.starts_with("///") || t.starts_with("//!")) && t.contains("```")),
+                "{}:{}: a code block in a doc comment (doc tests are off; write a test)",
+                f.display(),
+                i + 1
+            );
+        }
+    }
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("doctest = false"));
+}
+
 /// The module path of a file under `src/` (`xml/extract.rs` → `["xml", "extract"]`; `mod.rs`,
 /// `lib.rs` and `main.rs` name their directory's module).
 fn module_of(rel: &Path) -> Vec<String> {

@@ -11,6 +11,44 @@ pub fn td(name: &str) -> String {
     format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A redirect URL whose SAMLRequest is `mib` MiB of zeros, raw DEFLATE (a bomb): the first MiB
+/// compressed, then the compressed form of one more MiB repeated — after a sync flush every block
+/// starts on a byte and refers only to the zeros before it, so each copy inflates to one MiB of
+/// zeros. Built in milliseconds, where compressing the whole GiB takes seconds.
+pub fn deflate_bomb_url(mib: usize) -> String {
+    use flate2::{Compress, Compression, FlushCompress};
+    assert!(mib >= 2);
+    let zeros = vec![0u8; 1 << 20];
+    let mut c = Compress::new(Compression::best(), false);
+    let mut block = |input: &[u8], flush| {
+        let mut out = Vec::with_capacity(1 << 16);
+        let before = c.total_in();
+        c.compress_vec(input, &mut out, flush).unwrap();
+        assert_eq!(
+            (c.total_in() - before) as usize,
+            input.len(),
+            "output buffer too small"
+        );
+        out
+    };
+    let first = block(&zeros, FlushCompress::Sync);
+    let again = block(&zeros, FlushCompress::Sync);
+    let end = block(&[], FlushCompress::Finish);
+    let mut deflated = first;
+    for _ in 1..mib {
+        deflated.extend_from_slice(&again);
+    }
+    deflated.extend_from_slice(&end);
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&deflated);
+    format!(
+        "https://idp.example/sso?SAMLRequest={}",
+        b64.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    )
+}
+
 pub fn bin() -> Command {
     let mut c = Command::cargo_bin("samlcheck").unwrap();
     c.env("NO_COLOR", "1")
