@@ -23,8 +23,8 @@ const AHEAD_PER_WORKER: usize = 64;
 /// last blocks still spread over every core.
 const BLOCK: usize = 4;
 
-/// Worker threads for a batch: `RAYON_NUM_THREADS` when set (the variable the thread pool of the
-/// renderers reads too), otherwise one per core this process may run on.
+/// Worker threads for a batch: `RAYON_NUM_THREADS` when set (the name parallel Rust tools share;
+/// README documents it), otherwise one per core this process may run on.
 pub fn workers() -> usize {
     std::env::var("RAYON_NUM_THREADS")
         .ok()

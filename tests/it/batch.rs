@@ -114,7 +114,7 @@ fn each_report_in_a_batch_is_the_report_it_gets_alone() {
 
 #[test]
 fn a_closed_output_stops_the_batch() {
-    // More messages than the pipe and the output buffer hold in reports (a report is ~3 KB,
+    // More messages than the pipe and the output buffer hold in reports (a report is ~4 KB,
     // a pipe 64 KB), so a batch that ignored the closed output would be seen running on.
     const N: usize = 1000;
     let dir = tempfile::tempdir().unwrap();
