@@ -259,7 +259,7 @@ fn xmlsec1_valid(path: &std::path::Path, base: Base) -> bool {
         Base::Response | Base::Saml11 => ("/*/*[local-name()='Signature']", "keys/idp.crt"),
         Base::SpMessage => ("/*/*[local-name()='Signature']", "keys/sp.crt"),
     };
-    Command::new("xmlsec1")
+    xmlsec1()
         .args([
             "--verify",
             "--pubkey-cert-pem",

@@ -374,7 +374,7 @@ fn xmlsec1_agrees_on_the_fixtures_when_installed() {
         ("tampered-nameid.xml", "idp.crt", false),
         ("rotated.xml", "idp.crt", false),
     ] {
-        let st = std::process::Command::new("xmlsec1")
+        let st = xmlsec1()
             .args([
                 "--verify",
                 "--pubkey-cert-pem",
