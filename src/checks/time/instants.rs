@@ -33,85 +33,67 @@ pub struct Instant {
 
 /// The instants `msg` and its consumed `assertion` carry, in document order, each parsed once.
 pub fn read(msg: &Message, assertion: Option<&Assertion>) -> Vec<Instant> {
-    bounds(msg, assertion)
-        .into_iter()
-        .filter_map(|(label, value, bound, line, path)| {
-            let raw = value?;
-            Some(Instant {
-                at: parse_instant(&raw),
+    let mut out = Vec::new();
+    // One instant, when the attribute is present.
+    let mut add = |label: String, value: Option<&String>, bound, line, path: String| {
+        if let Some(raw) = value {
+            out.push(Instant {
+                at: parse_instant(raw),
                 label,
-                raw,
+                raw: raw.clone(),
                 bound,
                 line,
                 path,
-            })
-        })
-        .collect()
-}
-
-/// Every instant the message and its Assertion carry, with what bound it is and where.
-fn bounds(
-    msg: &Message,
-    assertion: Option<&Assertion>,
-) -> Vec<(String, Option<String>, Bound, usize, String)> {
-    let mut bounds: Vec<(String, Option<String>, Bound, usize, String)> = Vec::new();
-    bounds.push((
-        format!("{} IssueInstant", msg.root_name),
-        msg.issue_instant.clone(),
+            });
+        }
+    };
+    let root = &msg.root_name;
+    add(
+        format!("{root} IssueInstant"),
+        msg.issue_instant.as_ref(),
         Bound::Issued,
         0,
-        format!("/{}", msg.root_name),
-    ));
+        format!("/{root}"),
+    );
     if let Some(a) = assertion {
         // A SAML 1.1 token's root is its Assertion: its IssueInstant is already listed.
         let own = msg.kind != crate::xml::model::MessageKind::Saml11Assertion;
-        bounds.push((
+        let issued = a.issue_instant.as_ref().filter(|_| own);
+        let path = |tail: &str| format!("{}/{tail}", a.path);
+        add(
             "Assertion IssueInstant".into(),
-            a.issue_instant.clone().filter(|_| own),
+            issued,
             Bound::Issued,
             a.line,
             a.path.clone(),
-        ));
+        );
         if let Some(c) = &a.conditions {
-            let p = format!("{}/Conditions", a.path);
-            bounds.push((
-                "Conditions NotBefore".into(),
-                c.not_before.clone(),
-                Bound::NotBefore,
-                c.line,
-                p.clone(),
-            ));
-            bounds.push((
-                "Conditions NotOnOrAfter".into(),
-                c.not_on_or_after.clone(),
-                Bound::NotOnOrAfter,
-                c.line,
-                p,
-            ));
+            for (label, value, bound) in [
+                ("NotBefore", &c.not_before, Bound::NotBefore),
+                ("NotOnOrAfter", &c.not_on_or_after, Bound::NotOnOrAfter),
+            ] {
+                let label = format!("Conditions {label}");
+                add(label, value.as_ref(), bound, c.line, path("Conditions"));
+            }
         }
         for sc in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
-            let p = format!(
-                "{}/Subject/SubjectConfirmation/SubjectConfirmationData",
-                a.path
-            );
-            bounds.push((
+            add(
                 "SubjectConfirmationData NotOnOrAfter".into(),
-                sc.not_on_or_after.clone(),
+                sc.not_on_or_after.as_ref(),
                 Bound::Confirmation,
                 sc.line,
-                p,
-            ));
+                path("Subject/SubjectConfirmation/SubjectConfirmationData"),
+            );
         }
-        for s in &a.authn_statements {
-            let p = format!("{}/AuthnStatement", a.path);
-            bounds.push((
+        for st in &a.authn_statements {
+            add(
                 "AuthnStatement SessionNotOnOrAfter".into(),
-                s.session_not_on_or_after.clone(),
+                st.session_not_on_or_after.as_ref(),
                 Bound::Session,
                 a.line,
-                p,
-            ));
+                path("AuthnStatement"),
+            );
         }
     }
-    bounds
+    out
 }
