@@ -260,82 +260,98 @@ pub fn disagreement(xml: &[u8], a: &Assertion, layout: Layout) -> Option<String>
     who(&view, a).or_else(|| when_and_what(&view, a))
 }
 
-/// Issuer, NameID and Audience as both parsers read them.
+/// Issuer, NameID and Audience as both parsers read them (compared borrowed; the lists are
+/// built only to say how they differ).
 fn who(view: &View, a: &Assertion) -> Option<String> {
-    let issuers: Vec<String> = a.issuer.iter().cloned().collect();
-    if view.issuers != issuers {
+    let issuers = || a.issuer.iter().map(String::as_str);
+    if !view.issuers.iter().map(String::as_str).eq(issuers()) {
         return Some(format!(
-            "libxml2 reads the Assertion's Issuer as {issuers:?} but a second parser reads {:?}",
+            "libxml2 reads the Assertion's Issuer as {:?} but a second parser reads {:?}",
+            issuers().collect::<Vec<_>>(),
             view.issuers
         ));
     }
-    let name_ids: Vec<String> = a
-        .subject
-        .iter()
-        .flat_map(|s| s.name_id.iter())
-        .map(|n| n.value.clone())
-        .collect();
-    if view.name_ids != name_ids {
+    let name_ids = || {
+        a.subject
+            .iter()
+            .flat_map(|s| s.name_id.iter())
+            .map(|n| n.value.as_str())
+    };
+    if !view.name_ids.iter().map(String::as_str).eq(name_ids()) {
         return Some(format!(
-            "libxml2 reads the NameID as {name_ids:?} but a second parser reads {:?}",
+            "libxml2 reads the NameID as {:?} but a second parser reads {:?}",
+            name_ids().collect::<Vec<_>>(),
             view.name_ids
         ));
     }
-    let audiences: Vec<String> = a
-        .conditions
-        .iter()
-        .flat_map(|c| c.audiences.iter().cloned())
-        .collect();
-    if view.audiences != audiences {
+    let audiences = || {
+        a.conditions
+            .iter()
+            .flat_map(|c| c.audiences.iter())
+            .map(String::as_str)
+    };
+    if !view.audiences.iter().map(String::as_str).eq(audiences()) {
         return Some(format!(
-            "libxml2 reads the Audience as {audiences:?} but a second parser reads {:?}",
+            "libxml2 reads the Audience as {:?} but a second parser reads {:?}",
+            audiences().collect::<Vec<_>>(),
             view.audiences
         ));
     }
     None
 }
 
+/// An optional value borrowed.
+fn opt(v: &Option<String>) -> Option<&str> {
+    v.as_deref()
+}
+
 /// The time window, the confirmations and the attributes as both parsers read them.
 fn when_and_what(view: &View, a: &Assertion) -> Option<String> {
-    let conditions: Vec<(Option<String>, Option<String>)> = a
+    let conditions = a
         .conditions
         .iter()
-        .map(|c| (c.not_before.clone(), c.not_on_or_after.clone()))
-        .collect();
-    if view.conditions != conditions {
+        .map(|c| (opt(&c.not_before), opt(&c.not_on_or_after)));
+    if !view
+        .conditions
+        .iter()
+        .map(|(b, e)| (opt(b), opt(e)))
+        .eq(conditions)
+    {
         return Some(
             "libxml2 and a second parser read the Conditions time window differently".into(),
         );
     }
-    let confirmations: Vec<(Option<String>, Option<String>, Option<String>)> = a
+    let confirmations = a
         .subject
         .iter()
         .flat_map(|s| s.confirmations.iter())
         .map(|c| {
             (
-                c.recipient.clone(),
-                c.not_on_or_after.clone(),
-                c.in_response_to.clone(),
+                opt(&c.recipient),
+                opt(&c.not_on_or_after),
+                opt(&c.in_response_to),
             )
         })
-        .filter(|t| *t != (None, None, None))
-        .collect();
-    let seen: Vec<_> = view
+        .filter(|t| *t != (None, None, None));
+    let seen = view
         .confirmations
         .iter()
-        .filter(|t| **t != (None, None, None))
-        .cloned()
-        .collect();
-    if seen != confirmations {
+        .map(|(r, n, i)| (opt(r), opt(n), opt(i)))
+        .filter(|t| *t != (None, None, None));
+    if !seen.eq(confirmations) {
         return Some(
             "libxml2 and a second parser read the SubjectConfirmationData differently".into(),
         );
     }
-    let attributes: Vec<(String, Vec<String>)> = a
+    let attributes = a
         .attributes()
-        .map(|at| (at.name.clone(), at.values.clone()))
-        .collect();
-    if view.attributes != attributes {
+        .map(|at| (at.name.as_str(), at.values.as_slice()));
+    if !view
+        .attributes
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_slice()))
+        .eq(attributes)
+    {
         return Some("libxml2 and a second parser read the attributes differently".into());
     }
     None

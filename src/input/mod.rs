@@ -217,22 +217,21 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
         .filter(|l| !l.is_empty())
         .collect();
     let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
-    // A log with a SAML parameter on several lines: each line is a message of its own.
-    let carrying: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| l.contains("SAMLResponse=") || l.contains("SAMLRequest="))
-        .collect();
+    // A log with a SAML parameter on several lines: each line is a message of its own. (One
+    // search of the whole text first: an XML document is many lines and carries none.)
+    let carries = |l: &str| l.contains("SAMLResponse=") || l.contains("SAMLRequest=");
+    let any_carries = carries(trimmed);
+    let carrying: Vec<&str> = if any_carries {
+        lines.iter().copied().filter(|l| carries(l)).collect()
+    } else {
+        Vec::new()
+    };
     let lines = if !several && carrying.len() > 1 {
         carrying
     } else {
         lines
     };
-    let several = several
-        || lines.len() > 1
-            && lines
-                .iter()
-                .all(|l| l.contains("SAMLResponse=") || l.contains("SAMLRequest="));
+    let several = several || any_carries && lines.len() > 1 && lines.iter().all(|l| carries(l));
     if several {
         return Ok(lines
             .iter()
@@ -342,7 +341,9 @@ pub(crate) fn is_loose_message_param(name: &str) -> bool {
 fn is_form(text: &str) -> bool {
     ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="]
         .iter()
-        .any(|p| text.starts_with(p) || text.contains(&format!("&{p}")))
+        .any(|p| {
+            text.starts_with(p) || text.match_indices(p).any(|(i, _)| text[..i].ends_with('&'))
+        })
 }
 
 /// Whether JSON text is the start of a HAR (`"log"` with `"entries"`) or a SAML-tracer export

@@ -126,13 +126,16 @@ impl Count {
         at: usize,
         limits: &Limits,
     ) -> Result<(), InputError> {
-        // Counted without quick-xml's duplicate check, which is pairwise.
-        let attrs = e
-            .attributes()
-            .with_checks(false)
-            .take(limits.max_attributes + 1)
-            .count();
-        if attrs > limits.max_attributes {
+        // Counted without quick-xml's duplicate check, which is pairwise. Each item the iterator
+        // yields (attribute or error) starts at a byte of its own past the name, so a tag with no
+        // more bytes than the limit cannot exceed it and is not walked (most SAML tags).
+        let over = e.attributes_raw().len() > limits.max_attributes
+            && e.attributes()
+                .with_checks(false)
+                .take(limits.max_attributes + 1)
+                .count()
+                > limits.max_attributes;
+        if over {
             return Err(InputError::at(
                 format!(
                     "an element has more than {} attributes (limit --max-attributes)",
@@ -255,6 +258,22 @@ mod tests {
             .contains("--max-attributes"));
         let few: String = (0..30).map(|i| format!(" a{i}=\"\"")).collect();
         assert!(scan(format!("<a{few}/>").as_bytes(), &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn attribute_count_holds_at_the_limit_for_short_tags_too() {
+        // Tags no longer than the limit are not walked: at a small limit the shortest attributes
+        // and attribute-like errors still count, one past the limit refused.
+        let three = Limits {
+            max_attributes: 3,
+            ..Limits::default()
+        };
+        let refused = |xml: &str| {
+            scan(xml.as_bytes(), &three).is_err_and(|e| e.message.contains("--max-attributes"))
+        };
+        assert!(refused(r#"<r a="" b="" c="" d=""/>"#));
+        assert!(refused("<r><s a b c d></s></r>"));
+        assert!(scan(br#"<r a="" b="" c=""/>"#, &three).is_ok());
     }
 
     #[test]
