@@ -43,7 +43,10 @@ fn placeholder_kind(v: &str) -> Option<(&'static str, bool)> {
         Some(("it holds an xxxxxx placeholder", false))
     } else if ["example.com", "example.org", "example.net"]
         .iter()
-        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        .any(|d| {
+            host.strip_suffix(d)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
     {
         Some((
             "its host is an example.com domain, reserved for documentation (RFC 2606)",
