@@ -12,6 +12,7 @@
 #   - peak RSS per format;
 #   - every core as separate processes (the floor, and samlcheck single-threaded), one per core
 #     on its share of the files, against one process;
+#   - per core by instructions (callgrind, if valgrind is installed), free of the host's noise;
 #   - one message, one process: samlcheck's time as a ratio of the floor program's.
 # Rounds are interleaved so a noisy neighbour hits both sides alike; the best round counts.
 # Usage: bash scripts/bench-floor.sh [N] [ROUNDS]   (needs cc, pkg-config and libxmlsec1-dev)
@@ -87,6 +88,22 @@ printf '%-34s %7.0f msg/s  %4.2f× ndjson on one core, %4.2f× one %s-thread pro
   "samlcheck ndjson, $cores processes" "${rate[ndjson-procs]}" \
   "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-1]}" | bc -l)" \
   "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-all]}" | bc -l)" "$cores"
+# Per core by instructions (callgrind, when valgrind is installed): the same ratio without the
+# host's noise, on the first 300 messages (each run's own start-up included, the same for both).
+if command -v valgrind >/dev/null; then
+  m=$(( n < 300 ? n : 300 ))
+  mkdir "$work/cg"
+  for i in $(seq "$m"); do ln "$work/in/m$i.xml" "$work/cg/m$i.xml"; done
+  instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+      sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  }
+  fi_=$(instructions "$floor" "$pub" "$work"/cg/*.xml)
+  si_=$(instructions "$bin" verify --format ndjson "${args[@]}" "$work/cg")
+  printf '%-34s %7.0f K instructions a message, samlcheck %.0f K: %4.2f× the floor per core\n' \
+    "floor, callgrind, $m messages" "$(echo "$fi_ / $m / 1000" | bc -l)" \
+    "$(echo "$si_ / $m / 1000" | bc -l)" "$(echo "$fi_ / $si_" | bc -l)"
+fi
 # One message, one process each, start-up included.
 one=200
 single() { # label, command...
