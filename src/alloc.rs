@@ -51,7 +51,8 @@ fn from_glibc<T>(p: *mut T, size: usize) -> *mut T {
     if !p.is_null() {
         // Loads first: nearly every block falls inside the range already, and a read-modify-write
         // on every allocation of a one-message run would cost more than the range saves.
-        let (at, end) = (p as usize, (p as usize).saturating_add(size));
+        // A zero-byte block (`xmlMalloc(0)`) is a real block at `p`: the range must hold `p`.
+        let (at, end) = (p as usize, (p as usize).saturating_add(size.max(1)));
         if at < GLIBC_LO.load(Ordering::Relaxed) {
             GLIBC_LO.fetch_min(at, Ordering::Relaxed);
         }
@@ -63,7 +64,9 @@ fn from_glibc<T>(p: *mut T, size: usize) -> *mut T {
 }
 
 /// Whether mimalloc owns `p` (only ever asked once the switch is made: before it, nothing is).
-/// Outside glibc's range it can only be mimalloc's; inside, mimalloc's page map says.
+/// Outside glibc's range it can only be mimalloc's; inside, mimalloc's page map says. This relies
+/// on every block freed here having been allocated through these hooks, which holds because Rust
+/// has no other allocator and [`route_libxml2`] runs before libxml2 allocates anything.
 fn mimalloc_owns(p: *const c_void) -> bool {
     if !batch() || p.is_null() {
         return false;
@@ -80,7 +83,8 @@ fn mimalloc_owns(p: *const c_void) -> bool {
 struct Dispatch;
 
 // SAFETY: every block is allocated by exactly one of two sound allocators and handed back to the
-// one that owns it (mimalloc's page map says which), with the layout it was allocated with.
+// one that owns it (`mimalloc_owns`: glibc's recorded range, then mimalloc's page map), with the
+// layout it was allocated with.
 unsafe impl GlobalAlloc for Dispatch {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller's layout contract, passed on to the allocator that serves it.
@@ -105,7 +109,7 @@ unsafe impl GlobalAlloc for Dispatch {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` goes back to the allocator that made it (mimalloc's page map says which).
+        // SAFETY: `ptr` goes back to the allocator that made it (`mimalloc_owns` says which).
         unsafe {
             if mimalloc_owns(ptr.cast()) {
                 MiMalloc.dealloc(ptr, layout)
@@ -242,7 +246,11 @@ mod tests {
         grown.extend_from_slice(b"before");
         // SAFETY: plain C allocations, freed below with the matching functions.
         let (xml_before, xml_grown) = unsafe { (xml_malloc(64), xml_malloc(16)) };
+        // A zero-byte block, the last glibc hands out before the switch (the top of its range).
+        // SAFETY: as above; freed below.
+        let xml_empty = unsafe { xml_malloc(0) };
         for_batch();
+        assert!(!xml_empty.is_null() && !mimalloc_owns(xml_empty.cast()));
         assert!(before.iter().all(|v| !owned_by_mimalloc(v.as_ptr())));
         // The dispatch's own answer (the range, then the page map) agrees with the page map.
         assert!(before.iter().all(|v| !mimalloc_owns(v.as_ptr().cast())));
@@ -262,7 +270,7 @@ mod tests {
             // Grown by glibc after the switch (1 MiB: its own mapping, far from the heap): the
             // range takes it in, so it is not mistaken for mimalloc's.
             assert!(!mimalloc_owns(xml_grown.cast()));
-            for p in [xml_before, xml_grown, xml_after] {
+            for p in [xml_before, xml_grown, xml_after, xml_empty] {
                 xml_free(p);
             }
         }
