@@ -49,10 +49,10 @@ static GLIBC_END: AtomicUsize = AtomicUsize::new(0);
 /// Records a block glibc returned (`size` bytes at `p`, or null) in the range; returns `p`.
 fn from_glibc<T>(p: *mut T, size: usize) -> *mut T {
     if !p.is_null() {
-        // Loads first: nearly every block falls inside the range already, and a read-modify-write
-        // on every allocation of a one-message run would cost more than the range saves.
         // A zero-byte block (`xmlMalloc(0)`) is a real block at `p`: the range must hold `p`.
         let (at, end) = (p as usize, (p as usize).saturating_add(size.max(1)));
+        // Loads first: nearly every block falls inside the range already, and a read-modify-write
+        // on every allocation of a one-message run would cost more than the range saves.
         if at < GLIBC_LO.load(Ordering::Relaxed) {
             GLIBC_LO.fetch_min(at, Ordering::Relaxed);
         }
