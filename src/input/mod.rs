@@ -211,16 +211,22 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
             limits::bytes(limits.max_input)
         )));
     }
-    let lines: Vec<&str> = trimmed
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
-    // A log with a SAML parameter on several lines: each line is a message of its own. (One
-    // search of the whole text first: an XML document is many lines and carries none.)
+    // A log with a SAML parameter on several lines: each line is a message of its own. Only
+    // worth splitting into lines when the text carries a parameter or its first line is a URL
+    // or a form (an XML document is many lines and neither: it stays whole, as it would anyway).
     let carries = |l: &str| l.contains("SAMLResponse=") || l.contains("SAMLRequest=");
     let any_carries = carries(trimmed);
+    let first = trimmed.lines().next().unwrap_or(trimmed).trim();
+    let lines: Vec<&str> = if any_carries || is_url(first) || is_form(first) {
+        trimmed
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    } else {
+        vec![trimmed]
+    };
+    let several = lines.len() > 1 && lines.iter().all(|l| is_url(l) || is_form(l));
     let carrying: Vec<&str> = if any_carries {
         lines.iter().copied().filter(|l| carries(l)).collect()
     } else {

@@ -23,7 +23,17 @@ pub fn is_suspicious(c: char) -> bool {
 
 /// The first suspicious character in `s`, with its character position.
 pub fn suspicious(s: &str) -> Option<(usize, char)> {
-    s.chars().enumerate().find(|(_, c)| is_suspicious(*c))
+    // The ASCII run first, a byte at a time (a byte's position is its character's there); the
+    // rest, from the first non-ASCII character, character by character.
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii() || is_suspicious(char::from(b)))
+        .unwrap_or(s.len());
+    s[ascii..]
+        .chars()
+        .enumerate()
+        .find(|(_, c)| is_suspicious(*c))
+        .map(|(i, c)| (ascii + i, c))
 }
 
 /// `s` with every suspicious character written as `\u{XXXX}` (and backslashes doubled), so two
@@ -63,6 +73,12 @@ mod tests {
     fn names_and_escapes_invisible_characters() {
         assert_eq!(suspicious("alice@example.test\u{a0}"), Some((18, '\u{a0}')));
         assert_eq!(suspicious("alice\u{200b}@x"), Some((5, '\u{200b}')));
+        // Positions count characters, also after non-ASCII ones; ASCII controls are caught.
+        assert_eq!(suspicious("é\u{200b}"), Some((1, '\u{200b}')));
+        assert_eq!(suspicious("ab\u{7}c"), Some((2, '\u{7}')));
+        assert_eq!(suspicious("añb\u{7f}"), Some((3, '\u{7f}')));
+        assert_eq!(suspicious("plain ascii\tand\nlines\r"), None);
+        assert_eq!(suspicious("ünïcödé"), None);
         assert_eq!(suspicious("Zoë Ångström"), None);
         assert_eq!(escape("a\u{a0}b\\"), "a\\u{00A0}b\\\\");
     }
