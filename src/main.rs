@@ -57,7 +57,13 @@ fn run() -> u8 {
         64 * 1024,
         std::io::stdout(),
     ));
-    let mut human = anstream::AutoStream::new(buffered, human_choice);
+    // Where colour is off, the renderers' styles are cut out directly (anstream's general strip
+    // parses every byte; it still takes any text holding another escape or control).
+    let mut human: Box<dyn Write + Send> = if human_choice == anstream::ColorChoice::Never {
+        Box::new(samlcheck::render::terminal::WithoutStyles::new(buffered))
+    } else {
+        Box::new(anstream::AutoStream::new(buffered, human_choice))
+    };
     let streams = commands::Streams {
         plain: &mut streamed,
         human: &mut human,
