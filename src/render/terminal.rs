@@ -7,20 +7,25 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-/// Whether `c` must not reach a terminal as itself.
+/// Whether `c` must not reach a terminal as itself: controls, bidirectional marks, overrides
+/// and isolates, and characters that print as nothing (soft hyphen, Hangul fillers, the
+/// Mongolian vowel separator, zero-width and invisible operators, variation selectors, the BOM,
+/// tag characters), with which a value can hide text or pass for another.
 fn unsafe_char(c: char) -> bool {
     matches!(c,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}'
-        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}'
+        | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}'
+        | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// Whether `b` can begin the UTF-8 encoding of an unsafe character: a C0 control or DEL itself,
-/// or the lead byte of U+0080–U+009F (C2), U+061C (D8), the U+2000 block (E2) or the U+FE00
-/// block (EF). Every other byte is passed over without decoding.
+/// or the lead byte of U+0080–U+00AD (C2), U+061C (D8), U+115F–U+180E (E1), the U+2000 block
+/// (E2), U+3164 (E3), the U+FE00–U+FFFB blocks (EF) or the tag characters (F3). Every other byte
+/// is passed over without decoding.
 fn may_start_unsafe(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xd8 | 0xe2 | 0xef)
+    b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf3)
 }
 
 /// The byte offset of the first unsafe character in `s`.
@@ -134,6 +139,10 @@ mod tests {
         assert_eq!(visible("tab\there"), "tab\\u{0009}here");
         assert_eq!(visible("alice@example.com"), "alice@example.com");
         assert_eq!(visible("Zoë 日本"), "Zoë 日本");
+        // Characters that print as nothing.
+        assert_eq!(visible("ad\u{ad}min"), "ad\\u{00ad}min");
+        assert_eq!(visible("a\u{e0041}b\u{fe0f}"), "a\\u{e0041}b\\u{fe0f}");
+        assert_eq!(visible("x\u{206a}\u{3164}"), "x\\u{206a}\\u{3164}");
         // After non-ASCII text, and in the middle of it.
         assert_eq!(visible("Zoë\u{1b}x"), "Zoë\\u{001b}x");
         assert_eq!(visible("日\u{202e}本\u{7f}"), "日\\u{202e}本\\u{007f}");

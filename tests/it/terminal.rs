@@ -1,14 +1,16 @@
 //! Report safety: every value the human report prints from the message, a certificate or a file
 //! name reaches the terminal with control characters (C0, C1 such as U+009B CSI) and bidi
-//! overrides (U+202E) shown as visible escapes, never as themselves.
+//! overrides (U+202E) and characters that print as nothing (a soft hyphen, tag characters) shown
+//! as visible escapes, never as themselves.
 
 use crate::common::*;
 
-/// C1 CSI, a right-to-left override and a tab: all legal in XML 1.0 text.
-const NASTY: &str = "\u{9b}31m\u{202e}moc.evil\t";
+/// C1 CSI, a right-to-left override, a tab, a soft hyphen and a tag character: all legal in
+/// XML 1.0 text.
+const NASTY: &str = "\u{9b}31m\u{202e}moc.evil\t\u{ad}\u{e0041}";
 
 fn assert_clean(out: &str) {
-    for bad in ['\u{1b}', '\u{9b}', '\u{202e}', '\t'] {
+    for bad in ['\u{1b}', '\u{9b}', '\u{202e}', '\t', '\u{ad}', '\u{e0041}'] {
         assert!(
             !out.contains(bad),
             "raw {:?} reached the terminal:\n{out}",
@@ -16,7 +18,7 @@ fn assert_clean(out: &str) {
         );
     }
     assert!(
-        out.contains("\\u{009b}") && out.contains("\\u{202e}"),
+        out.contains("\\u{009b}") && out.contains("\\u{202e}") && out.contains("\\u{00ad}"),
         "{out}"
     );
 }
