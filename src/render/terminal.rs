@@ -93,8 +93,8 @@ fn without_sgr(text: &[u8]) -> Option<Vec<u8>> {
         rest = &params[end + 1..];
     }
     out.extend_from_slice(rest);
-    // Nothing else a terminal acts on: no C0 control but tab, line feed and carriage return, no
-    // DEL, no C1 control (UTF-8 C2 80–C2 9F).
+    // Nothing else anstream would strip: no C0 control but tab, line feed and carriage return,
+    // no DEL, no C1 control (UTF-8 C2 80–C2 9F).
     let acted_on = out.iter().enumerate().any(|(i, &b)| {
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
             || b == 0x7f
