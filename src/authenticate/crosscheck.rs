@@ -300,21 +300,16 @@ fn who(view: &View, a: &Assertion) -> Option<String> {
     None
 }
 
-/// An optional value borrowed.
-fn opt(v: &Option<String>) -> Option<&str> {
-    v.as_deref()
-}
-
 /// The time window, the confirmations and the attributes as both parsers read them.
 fn when_and_what(view: &View, a: &Assertion) -> Option<String> {
     let conditions = a
         .conditions
         .iter()
-        .map(|c| (opt(&c.not_before), opt(&c.not_on_or_after)));
+        .map(|c| (c.not_before.as_deref(), c.not_on_or_after.as_deref()));
     if !view
         .conditions
         .iter()
-        .map(|(b, e)| (opt(b), opt(e)))
+        .map(|(b, e)| (b.as_deref(), e.as_deref()))
         .eq(conditions)
     {
         return Some(
@@ -327,16 +322,16 @@ fn when_and_what(view: &View, a: &Assertion) -> Option<String> {
         .flat_map(|s| s.confirmations.iter())
         .map(|c| {
             (
-                opt(&c.recipient),
-                opt(&c.not_on_or_after),
-                opt(&c.in_response_to),
+                c.recipient.as_deref(),
+                c.not_on_or_after.as_deref(),
+                c.in_response_to.as_deref(),
             )
         })
         .filter(|t| *t != (None, None, None));
     let seen = view
         .confirmations
         .iter()
-        .map(|(r, n, i)| (opt(r), opt(n), opt(i)))
+        .map(|(r, n, i)| (r.as_deref(), n.as_deref(), i.as_deref()))
         .filter(|t| *t != (None, None, None));
     if !seen.eq(confirmations) {
         return Some(
