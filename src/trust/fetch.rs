@@ -1,8 +1,9 @@
 //! Metadata from a URL (`--idp-metadata https://…`, `idp_metadata = "https://…"` in the config):
-//! fetched with a real HTTP client (rustls, timeouts, a size limit, at most 5 redirects, never
-//! from https to http), cached by ETag under the user's cache folder. Only the URL the user gave
-//! is contacted; nothing from a captured message ever is. Plain http is refused except on the
-//! loopback interface (a local IdP or a test server).
+//! fetched with a real HTTP client (ureq over the system's OpenSSL, checked against the system's
+//! trusted roots, as curl does; timeouts, a size limit, at most 5 redirects, never from https to
+//! http), cached by ETag under the user's cache folder. Only the URL the user gave is contacted
+//! (no proxy from the environment); nothing from a captured message ever is. Plain http is
+//! refused except on the loopback interface (a local IdP or a test server).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -68,35 +69,30 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
             std::fs::read_to_string(tag).ok()?,
         ))
     });
-    let agent = ureq::AgentBuilder::new()
-        .timeout_connect(Duration::from_secs(10))
-        .timeout(Duration::from_secs(30))
-        .redirects(5)
-        .https_only(!loopback(url))
-        .user_agent(concat!("samlcheck/", env!("CARGO_PKG_VERSION")))
+    let tls = ureq::tls::TlsConfig::builder()
+        .provider(ureq::tls::TlsProvider::NativeTls)
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
         .build();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_connect(Some(Duration::from_secs(10)))
+        .timeout_global(Some(Duration::from_secs(30)))
+        .max_redirects(5)
+        .https_only(!loopback(url))
+        // Statuses are judged here, with the answer's own words.
+        .http_status_as_error(false)
+        // Only the given URL is contacted: no proxy from the environment.
+        .proxy(None)
+        .user_agent(concat!("samlcheck/", env!("CARGO_PKG_VERSION")))
+        .tls_config(tls)
+        .build()
+        .into();
     let mut req = agent.get(url);
     if let Some((_, etag)) = &cached {
-        req = req.set("If-None-Match", etag.trim());
+        req = req.header("If-None-Match", etag.trim());
     }
-    let resp = match req.call() {
-        Ok(r) => r,
-        Err(ureq::Error::Status(code, r)) => {
-            return Err(format!(
-                "the server answered HTTP {code} {}",
-                r.status_text()
-            ))
-        }
-        // ureq's own message starts with the URL, which the caller already names.
-        Err(ureq::Error::Transport(t)) => {
-            let m = t.to_string();
-            return Err(m
-                .strip_prefix(&format!("{url}: "))
-                .unwrap_or(&m)
-                .to_string());
-        }
-    };
-    if resp.status() == 304 {
+    let mut resp = req.call().map_err(transport)?;
+    let status = resp.status();
+    if status.as_u16() == 304 {
         if let Some((body, _)) = cached {
             return Ok(Fetched {
                 bytes: body,
@@ -104,15 +100,27 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
             });
         }
     }
-    let etag = resp.header("ETag").map(str::to_string);
-    let mut bytes = Vec::new();
-    resp.into_reader()
-        .take(MAX + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("reading the body failed: {e}"))?;
-    if bytes.len() as u64 > MAX {
-        return Err("the document is larger than 16 MiB".into());
+    if !status.is_success() {
+        return Err(format!(
+            "the server answered HTTP {} {}",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or("")
+        )
+        .trim_end()
+        .to_string());
     }
+    let etag = resp
+        .headers()
+        .get("ETag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let bytes = match resp.body_mut().with_config().limit(MAX).read_to_vec() {
+        Ok(b) => b,
+        Err(ureq::Error::BodyExceedsLimit(_)) => {
+            return Err("the document is larger than 16 MiB".into())
+        }
+        Err(e) => return Err(format!("reading the body failed: {}", transport(e))),
+    };
     if let (Some((body, tag)), Some(etag)) = (&slot, &etag) {
         // The cache is an optimisation: failing to write it is not an error.
         if let Some(dir) = body.parent() {
@@ -145,6 +153,22 @@ pub fn load(source: &std::path::Path) -> Result<Fetched, String> {
         bytes,
         origin: shown,
     })
+}
+
+/// A failed request in words (ureq's own messages carry a category prefix such as "io: ").
+fn transport(e: ureq::Error) -> String {
+    match e {
+        ureq::Error::Io(e) => e.to_string(),
+        ureq::Error::Timeout(t) => format!("timed out ({t})"),
+        ureq::Error::HostNotFound => "the host name does not resolve".into(),
+        ureq::Error::ConnectionFailed => "the connection failed".into(),
+        ureq::Error::TooManyRedirects => "too many redirects (more than 5)".into(),
+        ureq::Error::RequireHttpsOnly(_) => {
+            "a redirect to plain http was refused (metadata carries the keys you trust)".into()
+        }
+        ureq::Error::NativeTls(e) => format!("TLS: {e}"),
+        e => e.to_string(),
+    }
 }
 
 fn hex(b: &[u8]) -> String {

@@ -121,3 +121,115 @@ fn http_errors_redirect_loops_and_remote_plain_http_are_one_line_usage_errors() 
     assert_eq!(code, 2);
     assert!(err.contains("plain http is refused"), "{err}");
 }
+
+/// An https server on 127.0.0.1 with a fresh self-signed certificate for `localhost`, serving
+/// idp-metadata.xml at every path. Returns its port and the certificate (PEM).
+fn tls_server() -> (u16, Vec<u8>) {
+    use openssl::asn1::Asn1Time;
+    use openssl::hash::MessageDigest;
+    use openssl::pkey::PKey;
+    use openssl::rsa::Rsa;
+    use openssl::ssl::{SslAcceptor, SslMethod};
+    use openssl::x509::extension::SubjectAlternativeName;
+    use openssl::x509::{X509NameBuilder, X509};
+    let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
+    let mut name = X509NameBuilder::new().unwrap();
+    name.append_entry_by_text("CN", "localhost").unwrap();
+    let name = name.build();
+    let mut cert = X509::builder().unwrap();
+    cert.set_version(2).unwrap();
+    cert.set_subject_name(&name).unwrap();
+    cert.set_issuer_name(&name).unwrap();
+    cert.set_pubkey(&key).unwrap();
+    cert.set_not_before(&Asn1Time::days_from_now(0).unwrap())
+        .unwrap();
+    cert.set_not_after(&Asn1Time::days_from_now(2).unwrap())
+        .unwrap();
+    let san = SubjectAlternativeName::new()
+        .dns("localhost")
+        .build(&cert.x509v3_context(None, None))
+        .unwrap();
+    cert.append_extension(san).unwrap();
+    cert.sign(&key, MessageDigest::sha256()).unwrap();
+    let cert = cert.build();
+    let mut acceptor = SslAcceptor::mozilla_intermediate_v5(SslMethod::tls()).unwrap();
+    acceptor.set_private_key(&key).unwrap();
+    acceptor.set_certificate(&cert).unwrap();
+    let acceptor = acceptor.build();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let body = text("idp-metadata.xml");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            // A client that refuses the certificate ends the handshake: no request follows.
+            let Ok(mut tls) = acceptor.accept(stream) else {
+                continue;
+            };
+            let mut reader = BufReader::new(&mut tls);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let resp = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = tls.write_all(resp.as_bytes());
+            let _ = tls.shutdown();
+        }
+    });
+    (port, cert.to_pem().unwrap())
+}
+
+/// Metadata carries the keys samlcheck trusts, so its https is checked against the system's
+/// roots and the host name: a certificate no root vouches for, or one for another name, is
+/// refused; the same server trusted through OpenSSL's own `SSL_CERT_FILE` is accepted.
+#[test]
+fn https_metadata_is_trusted_only_through_the_systems_roots_and_the_host_name() {
+    let (port, pem) = tls_server();
+    let dir = tempfile::tempdir().unwrap();
+    let roots = dir.path().join("roots.pem");
+    std::fs::write(&roots, pem).unwrap();
+    let fetch = |host: &str, roots: Option<&std::path::Path>| {
+        let mut cmd = bin();
+        cmd.env("SAMLCHECK_CACHE_DIR", dir.path().join("cache"))
+            .env_remove("SSL_CERT_FILE")
+            .env_remove("SSL_CERT_DIR");
+        if let Some(r) = roots {
+            cmd.env("SSL_CERT_FILE", r);
+        }
+        let url = format!("https://{host}:{port}/md");
+        let out = cmd
+            .args([
+                "verify",
+                "--format",
+                "json",
+                "--now",
+                NOW,
+                "--idp-metadata",
+                &url,
+            ])
+            .arg(td("signed-assertion.xml"))
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = fetch("localhost", None);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("certificate verify failed"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let (code, _, err) = fetch("127.0.0.1", Some(&roots));
+    assert_eq!(code, 2, "a certificate for another name: {err}");
+    assert!(err.contains("mismatch"), "{err}");
+    let (code, out, err) = fetch("localhost", Some(&roots));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(downloaded)"), "{out}");
+}
