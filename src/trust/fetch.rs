@@ -3,7 +3,8 @@
 //! trusted roots, as curl does; timeouts, a size limit, at most 5 redirects, never from https to
 //! http), cached by ETag under the user's cache folder. Only the URL the user gave is contacted
 //! (no proxy from the environment); nothing from a captured message ever is. Plain http is
-//! refused except on the loopback interface (a local IdP or a test server).
+//! refused except on the loopback interface (a local IdP or a test server), and follows no
+//! redirect.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -73,11 +74,14 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         .provider(ureq::tls::TlsProvider::NativeTls)
         .root_certs(ureq::tls::RootCerts::PlatformVerifier)
         .build();
+    // An https URL stays https through every redirect, loopback or not. A plain-http URL (on
+    // loopback only, above) follows no redirect at all: it could lead anywhere in plain text.
+    let https = url.to_ascii_lowercase().starts_with("https://");
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(Duration::from_secs(10)))
         .timeout_global(Some(Duration::from_secs(30)))
-        .max_redirects(5)
-        .https_only(!loopback(url))
+        .max_redirects(if https { 5 } else { 0 })
+        .https_only(https)
         // Statuses are judged here, with the answer's own words.
         .http_status_as_error(false)
         // Only the given URL is contacted: no proxy from the environment.
@@ -101,13 +105,17 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         }
     }
     if !status.is_success() {
-        return Err(format!(
+        let answer = format!(
             "the server answered HTTP {} {}",
             status.as_u16(),
             status.canonical_reason().unwrap_or("")
-        )
-        .trim_end()
-        .to_string());
+        );
+        let answer = answer.trim_end();
+        return Err(if status.is_redirection() && !https {
+            format!("{answer}: a redirect, which a plain-http URL does not follow")
+        } else {
+            answer.to_string()
+        });
     }
     let etag = resp
         .headers()
@@ -126,7 +134,13 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         if let Some(dir) = body.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = std::fs::write(body, &bytes).and_then(|_| std::fs::write(tag, etag));
+        // The old tag goes first and the body arrives whole (written aside, then renamed), so a
+        // failed write never leaves a tag that vouches for a truncated body.
+        let aside = body.with_extension("xml.part");
+        let _ = std::fs::remove_file(tag);
+        let _ = std::fs::write(&aside, &bytes)
+            .and_then(|_| std::fs::rename(&aside, body))
+            .and_then(|_| std::fs::write(tag, etag));
     }
     Ok(Fetched {
         bytes,
@@ -155,9 +169,10 @@ pub fn load(source: &std::path::Path) -> Result<Fetched, String> {
     })
 }
 
-/// A failed request in words (ureq's own messages carry a category prefix such as "io: ").
+/// A failed request in words (ureq's own messages carry a category prefix such as "io: "), in
+/// printable ASCII.
 fn transport(e: ureq::Error) -> String {
-    match e {
+    let text = match e {
         ureq::Error::Io(e) => e.to_string(),
         ureq::Error::Timeout(t) => format!("timed out ({t})"),
         ureq::Error::HostNotFound => "the host name does not resolve".into(),
@@ -168,7 +183,18 @@ fn transport(e: ureq::Error) -> String {
         }
         ureq::Error::NativeTls(e) => format!("TLS: {e}"),
         e => e.to_string(),
-    }
+    };
+    // Some messages quote the server (a Location header): nothing it sends reaches the terminal
+    // as a control or an invisible character.
+    text.chars()
+        .map(|c| {
+            if c == ' ' || c.is_ascii_graphic() {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect()
 }
 
 fn hex(b: &[u8]) -> String {

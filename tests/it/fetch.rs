@@ -123,8 +123,9 @@ fn http_errors_redirect_loops_and_remote_plain_http_are_one_line_usage_errors() 
 }
 
 /// An https server on 127.0.0.1 with a fresh self-signed certificate for `localhost`, serving
-/// idp-metadata.xml at every path. Returns its port and the certificate (PEM).
-fn tls_server() -> (u16, Vec<u8>) {
+/// idp-metadata.xml at /md; /loop redirects to itself and /down to `down`. Returns its port and
+/// the certificate (PEM).
+fn tls_server(down: String) -> (u16, Vec<u8>) {
     use openssl::asn1::Asn1Time;
     use openssl::hash::MessageDigest;
     use openssl::pkey::PKey;
@@ -167,16 +168,26 @@ fn tls_server() -> (u16, Vec<u8>) {
                 continue;
             };
             let mut reader = BufReader::new(&mut tls);
+            let mut request = String::new();
             loop {
                 let mut line = String::new();
                 if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
                     break;
                 }
+                if request.is_empty() {
+                    request = line;
+                }
             }
-            let resp = format!(
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
+            let resp = if request.starts_with("GET /loop ") {
+                "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()
+            } else if request.starts_with("GET /down ") {
+                format!("HTTP/1.1 302 Found\r\nLocation: {down}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            } else {
+                format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+            };
             let _ = tls.write_all(resp.as_bytes());
             let _ = tls.shutdown();
         }
@@ -189,7 +200,7 @@ fn tls_server() -> (u16, Vec<u8>) {
 /// refused; the same server trusted through OpenSSL's own `SSL_CERT_FILE` is accepted.
 #[test]
 fn https_metadata_is_trusted_only_through_the_systems_roots_and_the_host_name() {
-    let (port, pem) = tls_server();
+    let (port, pem) = tls_server(String::new());
     let dir = tempfile::tempdir().unwrap();
     let roots = dir.path().join("roots.pem");
     std::fs::write(&roots, pem).unwrap();
@@ -232,4 +243,53 @@ fn https_metadata_is_trusted_only_through_the_systems_roots_and_the_host_name() 
     let (code, out, err) = fetch("localhost", Some(&roots));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("(downloaded)"), "{out}");
+}
+
+/// Redirects: an https URL — loopback included — never continues in plain http, and at most 5
+/// redirects are followed; a plain-http loopback URL follows none, since it could lead anywhere
+/// in plain text.
+#[test]
+fn https_never_redirects_to_http_and_plain_http_follows_no_redirect() {
+    let (base, seen) = server();
+    let (port, pem) = tls_server(format!("{base}/md"));
+    let dir = tempfile::tempdir().unwrap();
+    let roots = dir.path().join("roots.pem");
+    std::fs::write(&roots, pem).unwrap();
+    let fetch = |url: &str| {
+        let out = bin()
+            .env("SAMLCHECK_CACHE_DIR", dir.path().join("cache"))
+            .env("SSL_CERT_FILE", &roots)
+            .args([
+                "verify",
+                "--format",
+                "json",
+                "--now",
+                NOW,
+                "--idp-metadata",
+                url,
+            ])
+            .arg(td("signed-assertion.xml"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{url}: {err}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        err
+    };
+    let err = fetch(&format!("https://localhost:{port}/down"));
+    assert!(err.contains("redirect to plain http was refused"), "{err}");
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "the plain-http target was contacted"
+    );
+    let err = fetch(&format!("https://localhost:{port}/loop"));
+    assert!(err.contains("too many redirects"), "{err}");
+    let err = fetch(&format!("{base}/loop"));
+    assert!(err.contains("302") && err.contains("redirect"), "{err}");
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        1,
+        "one request, no redirect followed"
+    );
 }
