@@ -56,8 +56,24 @@ fn server() -> (String, Arc<Mutex<Vec<String>>>) {
 }
 
 fn verify_with(url: &str, cache: &std::path::Path) -> (i32, String, String) {
-    let out = bin()
-        .env("SAMLCHECK_CACHE_DIR", cache)
+    verify_trusting(url, cache, None)
+}
+
+/// `verify` of signed-assertion.xml with the metadata at `url`, `cache` as the cache folder and
+/// `roots`, when given, as OpenSSL's trusted roots (`SSL_CERT_FILE`; else the system's).
+fn verify_trusting(
+    url: &str,
+    cache: &std::path::Path,
+    roots: Option<&std::path::Path>,
+) -> (i32, String, String) {
+    let mut cmd = bin();
+    cmd.env("SAMLCHECK_CACHE_DIR", cache)
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR");
+    if let Some(r) = roots {
+        cmd.env("SSL_CERT_FILE", r);
+    }
+    let out = cmd
         .args([
             "verify",
             "--format",
@@ -204,33 +220,9 @@ fn https_metadata_is_trusted_only_through_the_systems_roots_and_the_host_name() 
     let dir = tempfile::tempdir().unwrap();
     let roots = dir.path().join("roots.pem");
     std::fs::write(&roots, pem).unwrap();
+    let cache = dir.path().join("cache");
     let fetch = |host: &str, roots: Option<&std::path::Path>| {
-        let mut cmd = bin();
-        cmd.env("SAMLCHECK_CACHE_DIR", dir.path().join("cache"))
-            .env_remove("SSL_CERT_FILE")
-            .env_remove("SSL_CERT_DIR");
-        if let Some(r) = roots {
-            cmd.env("SSL_CERT_FILE", r);
-        }
-        let url = format!("https://{host}:{port}/md");
-        let out = cmd
-            .args([
-                "verify",
-                "--format",
-                "json",
-                "--now",
-                NOW,
-                "--idp-metadata",
-                &url,
-            ])
-            .arg(td("signed-assertion.xml"))
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        verify_trusting(&format!("https://{host}:{port}/md"), &cache, roots)
     };
     let (code, out, err) = fetch("localhost", None);
     assert_eq!(code, 2, "{err}");
@@ -255,25 +247,11 @@ fn https_never_redirects_to_http_and_plain_http_follows_no_redirect() {
     let dir = tempfile::tempdir().unwrap();
     let roots = dir.path().join("roots.pem");
     std::fs::write(&roots, pem).unwrap();
+    let cache = dir.path().join("cache");
     let fetch = |url: &str| {
-        let out = bin()
-            .env("SAMLCHECK_CACHE_DIR", dir.path().join("cache"))
-            .env("SSL_CERT_FILE", &roots)
-            .args([
-                "verify",
-                "--format",
-                "json",
-                "--now",
-                NOW,
-                "--idp-metadata",
-                url,
-            ])
-            .arg(td("signed-assertion.xml"))
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(2), "{url}: {err}");
-        assert!(out.stdout.is_empty());
+        let (code, out, err) = verify_trusting(url, &cache, Some(&roots));
+        assert_eq!(code, 2, "{url}: {err}");
+        assert!(out.is_empty());
         assert_eq!(err.trim().lines().count(), 1, "{err}");
         err
     };
