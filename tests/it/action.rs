@@ -4,7 +4,7 @@
 //! and its exit code recorded as the step output.
 
 use crate::common::*;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::Command;
@@ -19,17 +19,8 @@ fn serve(root: std::path::PathBuf) -> String {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if request.is_empty() {
-                    request = line.trim().to_string();
-                }
-            }
+            let head = read_request_head(&mut BufReader::new(stream.try_clone().unwrap()));
+            let request = head.first().cloned().unwrap_or_default();
             let path = request
                 .split(' ')
                 .nth(1)

@@ -3,7 +3,7 @@
 //! remote host refused, and nothing but the given URL ever requested.
 
 use crate::common::*;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
@@ -18,23 +18,11 @@ fn server() -> (String, Arc<Mutex<Vec<String>>>) {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            let mut etag_match = false;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if request.is_empty() {
-                    request = line.trim().to_string();
-                }
-                if line.to_ascii_lowercase().starts_with("if-none-match:")
-                    && line.contains("\"v1\"")
-                {
-                    etag_match = true;
-                }
-            }
+            let head = read_request_head(&mut BufReader::new(stream.try_clone().unwrap()));
+            let request = head.first().cloned().unwrap_or_default();
+            let etag_match = head.iter().any(|line| {
+                line.to_ascii_lowercase().starts_with("if-none-match:") && line.contains("\"v1\"")
+            });
             log.lock().unwrap().push(format!(
                 "{request}{}",
                 if etag_match { " [etag]" } else { "" }
@@ -183,17 +171,8 @@ fn tls_server(down: String) -> (u16, Vec<u8>) {
             let Ok(mut tls) = acceptor.accept(stream) else {
                 continue;
             };
-            let mut reader = BufReader::new(&mut tls);
-            let mut request = String::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if request.is_empty() {
-                    request = line;
-                }
-            }
+            let head = read_request_head(&mut BufReader::new(&mut tls));
+            let request = head.first().cloned().unwrap_or_default();
             let resp = if request.starts_with("GET /loop ") {
                 "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()
             } else if request.starts_with("GET /down ") {

@@ -216,3 +216,16 @@ pub fn bare_assertion() -> String {
     let end = xml.rfind("</saml:Assertion>").unwrap() + "</saml:Assertion>".len();
     xml[start..end].to_string()
 }
+
+/// The head of an HTTP request a test server received: its lines up to the blank one, each
+/// trimmed, the request line first (empty when the client sent nothing).
+pub fn read_request_head(reader: &mut impl std::io::BufRead) -> Vec<String> {
+    let mut head = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            return head;
+        }
+        head.push(line.trim().to_string());
+    }
+}
