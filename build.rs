@@ -1,3 +1,7 @@
+//! Compiles `src/shim.c` against the installed libxmlsec1 and libxml2 headers (pkg-config's
+//! flags for xmlsec1-openssl) and links those libraries: dynamically by default, as pkg-config
+//! says.
+//!
 //! With the `static` feature: links libxmlsec1, libxml2 (with ICU, zlib, lzma), OpenSSL and the
 //! C++ runtime ICU needs statically, so the binary runs where none of them is installed
 //! (glibc stays dynamic). libxslt has no static library on Debian; `static/xslt_stub.c` makes
@@ -46,7 +50,30 @@ fn main() {
     if std::env::var("PROFILE").as_deref() == Ok("debug") {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
-    if std::env::var_os("CARGO_FEATURE_STATIC").is_none() {
+    println!("cargo:rerun-if-changed=src/shim.c");
+    let statik = std::env::var_os("CARGO_FEATURE_STATIC").is_some();
+    // The flags (XMLSEC_NO_SIZE_T, XMLSEC_CRYPTO_OPENSSL...) decide libxmlsec1's structure
+    // layouts, so the shim is compiled with exactly what pkg-config gives. The link flags are
+    // emitted after the shim's, so the linker sees the shim before the libraries it calls.
+    let xmlsec = pkg_config::Config::new()
+        .cargo_metadata(false)
+        .probe("xmlsec1-openssl")
+        .expect(
+            "libxmlsec1 with its OpenSSL back end is needed: install libxmlsec1-dev and pkg-config",
+        );
+    let mut shim = cc::Build::new();
+    shim.file("src/shim.c").warnings(true).extra_warnings(true);
+    for dir in &xmlsec.include_paths {
+        shim.include(dir);
+    }
+    for (name, value) in &xmlsec.defines {
+        shim.define(name, value.as_deref());
+    }
+    shim.compile("samlcheck_shim");
+    if !statik {
+        pkg_config::Config::new()
+            .probe("xmlsec1-openssl")
+            .expect("libxmlsec1 with its OpenSSL back end is needed");
         return;
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("static");

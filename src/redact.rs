@@ -564,7 +564,7 @@ impl Redactor {
         let Some(root) = doc.get_root_element() else {
             return Ok(xml.to_vec());
         };
-        for mut n in crate::xml::dom::all_elements(&root) {
+        for n in crate::xml::dom::all_elements(&root) {
             let name = n.get_name();
             let leaf = n.get_child_elements().is_empty();
             match name.as_str() {
@@ -572,12 +572,12 @@ impl Redactor {
                     let v = n.get_content();
                     let r = self.value(&v);
                     if r != v {
-                        let _ = n.set_content(&r);
+                        n.set_content(&r);
                     }
                 }
                 "Issuer" | "Audience" if leaf && self.urls => {
                     let v = n.get_content();
-                    let _ = n.set_content(&self.url(v.trim()));
+                    n.set_content(&self.url(v.trim()));
                 }
                 _ => {}
             }
@@ -585,13 +585,13 @@ impl Redactor {
             if matches!(name.as_str(), "AuthnRequest" | "LogoutRequest") {
                 if let Some(v) = n.get_attribute("ID") {
                     let r = self.value(&v);
-                    let _ = n.set_attribute("ID", &r);
+                    n.set_attribute("ID", &r);
                 }
             }
             for attr in ["InResponseTo", "SessionIndex", "Address", "DNSName"] {
                 if let Some(v) = n.get_attribute(attr) {
                     let r = self.value(&v);
-                    let _ = n.set_attribute(attr, &r);
+                    n.set_attribute(attr, &r);
                 }
             }
             if self.urls {
@@ -603,12 +603,12 @@ impl Redactor {
                 ] {
                     if let Some(v) = n.get_attribute(attr) {
                         let r = self.url(&v);
-                        let _ = n.set_attribute(attr, &r);
+                        n.set_attribute(attr, &r);
                     }
                 }
             }
         }
-        Ok(doc.to_string().into_bytes())
+        Ok(doc.serialize().into_bytes())
     }
 }
 

@@ -21,7 +21,7 @@
 //!    rest after it. A message whose Assertion could not be opened is never a pass.
 
 use crate::codes::Code;
-use libxml::tree::Document;
+use crate::xml::dom::Document;
 
 pub mod coverage;
 pub mod crosscheck;

@@ -8,7 +8,7 @@
 //! Only same-document RetrievalMethods are followed.
 
 use crate::codes::Code;
-use libxml::tree::{Document, Node};
+use crate::xml::dom::{Document, Node};
 
 use super::xmlsec;
 use crate::finding::Finding;
@@ -67,7 +67,7 @@ pub fn assertion(doc: &Document, key_pem: &[u8]) -> Result<String, Failure> {
         .next()
         .ok_or_else(|| Failure::KeyNotFound("no EncryptedAssertion".into()))?;
     open(doc, &root, &container, "EncryptedAssertion", key_pem)?;
-    Ok(doc.to_string())
+    Ok(doc.serialize())
 }
 
 /// Decrypts the EncryptedID in the Subject of the Assertion `assertion` (by node, in this very

@@ -12,7 +12,7 @@ pub mod redirect;
 pub mod xmlsec;
 
 use crate::codes::Code;
-use libxml::tree::{Document, Node};
+use crate::xml::dom::{Document, Node};
 
 use crate::check::Check;
 use crate::error::InputError;

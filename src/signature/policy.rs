@@ -3,7 +3,7 @@
 //! result.
 
 use crate::codes::Code;
-use libxml::tree::Document;
+use crate::xml::dom::Document;
 
 use crate::check::Check;
 use crate::finding::{Finding, Sink};
@@ -159,7 +159,7 @@ fn reference_target(
     info: &SignatureInfo,
     d: &mut Decision,
     sink: &mut Sink,
-) -> Option<libxml::tree::Node> {
+) -> Option<crate::xml::dom::Node> {
     let at = |f: Finding| f.at(info.line, info.parent_path.clone());
     if info.signed_info_count != 1 || info.reference_uris.len() != 1 {
         sink.push(at(Finding::new(
@@ -236,7 +236,7 @@ fn reference_target(
 /// and whether the signature's place lets it count.
 #[allow(clippy::too_many_arguments)]
 fn coverage(
-    t: &libxml::tree::Node,
+    t: &crate::xml::dom::Node,
     msg: &Message,
     info: &SignatureInfo,
     consumed: Option<NodeId>,

@@ -1,4 +1,4 @@
-//! The only code that touches libxmlsec1 (through the `xmlsec` crate and its raw bindings).
+//! The only code that touches libxmlsec1.
 //!
 //! Verification uses a context with no keys manager and a preset key, so KeyInfo in the
 //! message can never supply the key; same-document references only; transforms and algorithms
@@ -6,8 +6,9 @@
 //!
 //! Talks to C: libxmlsec1's contexts, keys and error callback (ARCHITECTURE.md, "Where unsafe
 //! lives"). Every libxmlsec1 object created here is owned by a guard that destroys it on every
-//! path out; the `extern` block below declares the few functions the `xmlsec` crate's bindings
-//! do not expose (the error callback, encryption contexts, adopting an OpenSSL key).
+//! path out. The functions are declared by hand below (no bindgen, no libclang in the build);
+//! what depends on libxmlsec1's structure layouts or macros goes through `src/shim.c`, compiled
+//! against the installed headers, so no structure of libxmlsec1's is declared in Rust.
 #![allow(unsafe_code)]
 
 use std::cell::RefCell;
@@ -15,9 +16,8 @@ use std::collections::HashMap;
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::Once;
 
-use libxml::tree::{Document, Node};
-use xmlsec::bindings as xs;
-use xmlsec::{XmlSecKey, XmlSecKeyFormat, XmlSecSignatureContext};
+use crate::xml::dom::{Document, Node};
+use crate::xml::ffi::{XmlDoc, XmlNode};
 
 type ErrCallback = unsafe extern "C" fn(
     *const c_char,
@@ -29,14 +29,96 @@ type ErrCallback = unsafe extern "C" fn(
     *const c_char,
 );
 
-// Declared by hand: the `xmlsec` crate's generated bindings leave these out (the error callback
-// setter, the XML Encryption context, and adopting an OpenSSL EVP_PKEY as key data).
+/// libxmlsec1's opaque objects, only ever handled by pointer.
+#[repr(C)]
+struct SecKey {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+struct SecKeyData {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+struct DSigCtx {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+struct EncCtxRaw {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+struct KeysMngrRaw {
+    _opaque: [u8; 0],
+}
+/// A transform's class descriptor (`xmlSecTransformId`), static in the library.
+#[repr(C)]
+struct TransformKlass {
+    _opaque: [u8; 0],
+}
+type TransformId = *const TransformKlass;
+
+// Linked by build.rs (pkg-config's flags for xmlsec1-openssl, or the static libraries).
 extern "C" {
     fn xmlSecErrorsSetCallback(cb: Option<ErrCallback>);
-    fn xmlSecEncCtxCreate(keys_mngr: xs::xmlSecKeysMngrPtr) -> *mut c_void;
-    fn xmlSecEncCtxDestroy(ctx: *mut c_void);
-    fn xmlSecEncCtxDecrypt(ctx: *mut c_void, node: xs::xmlNodePtr) -> c_int;
-    fn xmlSecOpenSSLEvpKeyAdopt(pkey: *mut c_void) -> *mut c_void;
+    fn xmlSecAddIDs(doc: *mut XmlDoc, cur: *mut XmlNode, ids: *mut *const u8);
+
+    fn xmlSecKeyCreate() -> *mut SecKey;
+    fn xmlSecKeySetValue(key: *mut SecKey, value: *mut SecKeyData) -> c_int;
+    fn xmlSecKeyDuplicate(key: *mut SecKey) -> *mut SecKey;
+    fn xmlSecKeyDestroy(key: *mut SecKey);
+    fn xmlSecKeyDataDestroy(data: *mut SecKeyData);
+    fn xmlSecOpenSSLEvpKeyAdopt(pkey: *mut c_void) -> *mut SecKeyData;
+
+    fn xmlSecDSigCtxCreate(keys_mngr: *mut KeysMngrRaw) -> *mut DSigCtx;
+    fn xmlSecDSigCtxDestroy(ctx: *mut DSigCtx);
+    fn xmlSecDSigCtxVerify(ctx: *mut DSigCtx, node: *mut XmlNode) -> c_int;
+    fn xmlSecDSigCtxEnableReferenceTransform(ctx: *mut DSigCtx, id: TransformId) -> c_int;
+    fn xmlSecDSigCtxEnableSignatureTransform(ctx: *mut DSigCtx, id: TransformId) -> c_int;
+
+    fn xmlSecTransformEnvelopedGetKlass() -> TransformId;
+    fn xmlSecTransformExclC14NGetKlass() -> TransformId;
+    fn xmlSecTransformExclC14NWithCommentsGetKlass() -> TransformId;
+    fn xmlSecTransformInclC14NGetKlass() -> TransformId;
+    fn xmlSecTransformInclC14NWithCommentsGetKlass() -> TransformId;
+    fn xmlSecTransformInclC14N11GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformSha1GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformSha224GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformSha256GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformSha384GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformSha512GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformRsaSha1GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformRsaSha224GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformRsaSha256GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformRsaSha384GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformRsaSha512GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformEcdsaSha1GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformEcdsaSha224GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformEcdsaSha256GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformEcdsaSha384GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformEcdsaSha512GetKlass() -> TransformId;
+    fn xmlSecOpenSSLTransformDsaSha1GetKlass() -> TransformId;
+
+    fn xmlSecKeysMngrCreate() -> *mut KeysMngrRaw;
+    fn xmlSecKeysMngrDestroy(mngr: *mut KeysMngrRaw);
+    fn xmlSecOpenSSLAppDefaultKeysMngrInit(mngr: *mut KeysMngrRaw) -> c_int;
+    fn xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr: *mut KeysMngrRaw, key: *mut SecKey) -> c_int;
+    fn xmlSecEncCtxCreate(keys_mngr: *mut KeysMngrRaw) -> *mut EncCtxRaw;
+    fn xmlSecEncCtxDestroy(ctx: *mut EncCtxRaw);
+    fn xmlSecEncCtxDecrypt(ctx: *mut EncCtxRaw, node: *mut XmlNode) -> c_int;
+
+    // src/shim.c
+    fn samlcheck_xmlsec_init() -> c_int;
+    fn samlcheck_xmlsec_version() -> *const c_char;
+    fn samlcheck_key_load_pem(data: *const u8, len: usize) -> *mut SecKey;
+    fn samlcheck_dsig_prepare(ctx: *mut DSigCtx, key: *mut SecKey) -> c_int;
+    fn samlcheck_dsig_status(ctx: *mut DSigCtx) -> c_int;
+    fn samlcheck_dsig_reference_count(ctx: *mut DSigCtx) -> usize;
+    fn samlcheck_dsig_reference_invalid(ctx: *mut DSigCtx, i: usize) -> c_int;
+    fn samlcheck_dsig_reference_predigest(
+        ctx: *mut DSigCtx,
+        i: usize,
+        len: *mut usize,
+    ) -> *const u8;
 }
 
 thread_local! {
@@ -81,7 +163,21 @@ fn take_errors() -> Vec<String> {
 pub fn init() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        drop(XmlSecSignatureContext::new());
+        // SAFETY: libxml2's and libxmlsec1's initialisation, run once before any other call
+        // into libxmlsec1 (every entry point here calls `init` first).
+        let rc = unsafe { samlcheck_xmlsec_init() };
+        // Without libxmlsec1 nothing can be verified, and a half-initialised library must not
+        // be called: stop, naming the step (a broken installation, not an input problem).
+        assert!(
+            rc == 0,
+            "libxmlsec1 failed to initialise ({})",
+            match rc {
+                1 => "the installed library is not ABI-compatible with the headers samlcheck was built against",
+                2 => "xmlSecInit",
+                3 => "its OpenSSL application layer",
+                _ => "its OpenSSL back end",
+            }
+        );
         // SAFETY: registers a plain function pointer; called once.
         unsafe { xmlSecErrorsSetCallback(Some(collect)) };
     });
@@ -89,8 +185,8 @@ pub fn init() {
 
 /// The libxmlsec1 version this binary runs against, e.g. "1.2.37".
 pub fn version() -> String {
-    // SAFETY: the version string is a static NUL-terminated constant of the library.
-    let v = unsafe { CStr::from_ptr(xs::XMLSEC_VERSION.as_ptr() as *const c_char) };
+    // SAFETY: the version string is a static NUL-terminated constant.
+    let v = unsafe { CStr::from_ptr(samlcheck_xmlsec_version()) };
     v.to_string_lossy().into_owned()
 }
 
@@ -108,27 +204,13 @@ pub fn register_id_attr(doc: &Document, name: &str) {
     let id = CString::new(name).unwrap_or_default();
     let mut ids: [*const u8; 2] = [id.as_ptr() as *const u8, std::ptr::null()];
     // SAFETY: doc and root are live; the ids array is NULL-terminated and outlives the call.
-    unsafe {
-        xs::xmlSecAddIDs(
-            doc.doc_ptr() as xs::xmlDocPtr,
-            root.node_ptr() as xs::xmlNodePtr,
-            ids.as_mut_ptr(),
-        )
-    };
+    unsafe { xmlSecAddIDs(doc.doc_ptr(), root.node_ptr(), ids.as_mut_ptr()) };
     take_errors();
 }
 
 /// Which element libxml2's ID table (as registered for libxmlsec1) resolves `id` to.
 pub fn resolve_id(doc: &Document, id: &str) -> Option<crate::xml::model::NodeId> {
-    let cid = CString::new(id).ok()?;
-    // SAFETY: doc is live; xmlGetID returns an attribute owned by the document or NULL.
-    unsafe {
-        let attr = libxml::bindings::xmlGetID(doc.doc_ptr(), cid.as_ptr() as *const u8);
-        if attr.is_null() || (*attr).parent.is_null() {
-            return None;
-        }
-        Some(crate::xml::model::NodeId((*attr).parent as usize))
-    }
+    crate::xml::el::El::by_id(doc, id).map(|e| crate::xml::model::NodeId(e.identity()))
 }
 
 /// SignatureMethod algorithms the verification context enables (libxmlsec1 1.2, OpenSSL).
@@ -159,7 +241,7 @@ thread_local! {
     /// Keys already loaded on this thread, by certificate SHA-256: a batch verifies thousands of
     /// messages under the same few keys, and OpenSSL's PEM decoding costs more than the
     /// signature check itself. A hit is a duplicate (a reference to the same EVP_PKEY).
-    static KEYS: RefCell<HashMap<String, XmlSecKey>> = RefCell::new(HashMap::new());
+    static KEYS: RefCell<HashMap<String, Key>> = RefCell::new(HashMap::new());
 }
 
 /// Most keys kept per thread (a run trusts a handful; an attacker-controlled embedded
@@ -167,9 +249,9 @@ thread_local! {
 const KEY_CACHE: usize = 32;
 
 /// `cert` as a libxmlsec1 key, from the per-thread cache when it was loaded before.
-fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
-    if let Some(k) = KEYS.with(|c| c.borrow().get(&cert.sha256).cloned()) {
-        return Ok(k);
+fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<Key, String> {
+    if let Some(k) = KEYS.with(|c| c.borrow().get(&cert.sha256).map(Key::duplicate)) {
+        return k;
     }
     // Only the public key is loaded: validity is judged by samlcheck at the judged time, and a
     // key without X.509 data duplicates by reference (a certificate would be copied per use).
@@ -183,42 +265,63 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<XmlSecKey, String> {
         cert.der.clone()
     };
     let key = adopt(super::pubkey::from_spki(&spki)?)?;
+    let copy = key.duplicate()?;
     KEYS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= KEY_CACHE {
             c.clear();
         }
-        c.insert(cert.sha256.clone(), key.clone());
+        c.insert(cert.sha256.clone(), key);
     });
-    Ok(key)
+    Ok(copy)
+}
+
+/// Owns a libxmlsec1 key: destroyed when dropped, unless handed over with [`Key::into_raw`].
+struct Key(*mut SecKey);
+
+impl Key {
+    /// Another key with the same value (libxmlsec1 copies the key data by reference: the
+    /// EVP_PKEY's reference count).
+    fn duplicate(&self) -> Result<Key, String> {
+        // SAFETY: a live key of ours; the copy is new and ours (through the guard).
+        let copy = Key(unsafe { xmlSecKeyDuplicate(self.0) });
+        if copy.0.is_null() {
+            return Err("libxmlsec1 could not copy the key".into());
+        }
+        Ok(copy)
+    }
+
+    /// The key, for a receiver that destroys it from now on.
+    fn into_raw(self) -> *mut SecKey {
+        let raw = self.0;
+        std::mem::forget(self);
+        raw
+    }
+}
+
+impl Drop for Key {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: created by libxmlsec1 and not handed over (see `into_raw`).
+            unsafe { xmlSecKeyDestroy(self.0) };
+        }
+    }
 }
 
 /// Owns a libxmlsec1 key data object until it is handed to a key.
-struct KeyData(*mut c_void);
+struct KeyData(*mut SecKeyData);
 
 impl Drop for KeyData {
     fn drop(&mut self) {
         if !self.0.is_null() {
             // SAFETY: created by xmlSecOpenSSLEvpKeyAdopt and not handed over (see `adopt`).
-            unsafe { xs::xmlSecKeyDataDestroy(self.0.cast()) };
-        }
-    }
-}
-
-/// Owns a libxmlsec1 key until it is wrapped in an [`XmlSecKey`].
-struct RawKey(xs::xmlSecKeyPtr);
-
-impl Drop for RawKey {
-    fn drop(&mut self) {
-        if !self.0.is_null() {
-            // SAFETY: created by xmlSecKeyCreate and not handed over (see `adopt`).
-            unsafe { xs::xmlSecKeyDestroy(self.0) };
+            unsafe { xmlSecKeyDataDestroy(self.0) };
         }
     }
 }
 
 /// A libxmlsec1 key holding `pkey` (RSA, EC or DSA), which it now owns.
-fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<XmlSecKey, String> {
+fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<Key, String> {
     let refused = || "libxmlsec1 cannot use this public key type".to_string();
     // SAFETY: on success xmlSecOpenSSLEvpKeyAdopt takes over our reference to the EVP_PKEY
     // (so `pkey` is forgotten, not freed); on failure it leaves it to us.
@@ -230,18 +333,16 @@ fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<XmlSecKey, 
     }
     std::mem::forget(pkey);
     // SAFETY: creates an empty key we own (through the guard).
-    let mut key = RawKey(unsafe { xs::xmlSecKeyCreate() });
+    let key = Key(unsafe { xmlSecKeyCreate() });
     if key.0.is_null() {
         return Err(refused());
     }
     // SAFETY: both are live and ours; on success the key owns the data from now on.
-    if unsafe { xs::xmlSecKeySetValue(key.0, data.0.cast()) } < 0 {
+    if unsafe { xmlSecKeySetValue(key.0, data.0) } < 0 {
         return Err(refused());
     }
     std::mem::forget(data);
-    let raw = std::mem::replace(&mut key.0, std::ptr::null_mut());
-    // SAFETY: a complete key we own, handed to XmlSecKey, which destroys it.
-    Ok(unsafe { XmlSecKey::from_ptr(raw) })
+    Ok(key)
 }
 
 /// The cryptographic outcome for one signature under one key.
@@ -275,108 +376,128 @@ pub fn verify_signed(
         Ok(k) => k,
         Err(e) => return (Verification::Error(e), None),
     };
-    let mut ctx = XmlSecSignatureContext::new();
-    ctx.insert_key(key);
-    // SAFETY: ctx is live for the whole block; the klass getters return static descriptors.
-    unsafe {
-        let raw = ctx.as_ptr();
-        (*raw).flags |= xs::XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
-        (*raw).enabledReferenceUris =
-            xs::xmlSecTransformUriTypeEmpty | xs::xmlSecTransformUriTypeSameDocument;
-        for t in [
-            xs::xmlSecTransformEnvelopedGetKlass(),
-            xs::xmlSecTransformExclC14NGetKlass(),
-            xs::xmlSecTransformExclC14NWithCommentsGetKlass(),
-            xs::xmlSecTransformInclC14NGetKlass(),
-            xs::xmlSecTransformInclC14NWithCommentsGetKlass(),
-            xs::xmlSecTransformInclC14N11GetKlass(),
-            xs::xmlSecOpenSSLTransformSha1GetKlass(),
-            xs::xmlSecOpenSSLTransformSha224GetKlass(),
-            xs::xmlSecOpenSSLTransformSha256GetKlass(),
-            xs::xmlSecOpenSSLTransformSha384GetKlass(),
-            xs::xmlSecOpenSSLTransformSha512GetKlass(),
-        ] {
-            xs::xmlSecDSigCtxEnableReferenceTransform(raw, t);
-        }
-        for t in [
-            xs::xmlSecTransformExclC14NGetKlass(),
-            xs::xmlSecTransformExclC14NWithCommentsGetKlass(),
-            xs::xmlSecTransformInclC14NGetKlass(),
-            xs::xmlSecTransformInclC14NWithCommentsGetKlass(),
-            xs::xmlSecTransformInclC14N11GetKlass(),
-            xs::xmlSecOpenSSLTransformRsaSha1GetKlass(),
-            xs::xmlSecOpenSSLTransformRsaSha224GetKlass(),
-            xs::xmlSecOpenSSLTransformRsaSha256GetKlass(),
-            xs::xmlSecOpenSSLTransformRsaSha384GetKlass(),
-            xs::xmlSecOpenSSLTransformRsaSha512GetKlass(),
-            xs::xmlSecOpenSSLTransformEcdsaSha1GetKlass(),
-            xs::xmlSecOpenSSLTransformEcdsaSha224GetKlass(),
-            xs::xmlSecOpenSSLTransformEcdsaSha256GetKlass(),
-            xs::xmlSecOpenSSLTransformEcdsaSha384GetKlass(),
-            xs::xmlSecOpenSSLTransformEcdsaSha512GetKlass(),
-            xs::xmlSecOpenSSLTransformDsaSha1GetKlass(),
-        ] {
-            xs::xmlSecDSigCtxEnableSignatureTransform(raw, t);
-        }
+    // SAFETY: a context without a keys manager, ours through the guard.
+    let ctx = SigCtx(unsafe { xmlSecDSigCtxCreate(std::ptr::null_mut()) });
+    if ctx.0.is_null() {
+        return (
+            Verification::Error("libxmlsec1 could not create a signature context".into()),
+            None,
+        );
     }
-    let result = ctx.verify_node(sig);
+    // SAFETY: a live context without a key; on success it owns the key (see src/shim.c).
+    if unsafe { samlcheck_dsig_prepare(ctx.0, key.0) } != 0 {
+        return (
+            Verification::Error("libxmlsec1 could not take the key".into()),
+            None,
+        );
+    }
+    key.into_raw();
+    // SAFETY: ctx is live; the klass getters return static descriptors.
+    let enabled = unsafe {
+        [
+            xmlSecTransformEnvelopedGetKlass(),
+            xmlSecTransformExclC14NGetKlass(),
+            xmlSecTransformExclC14NWithCommentsGetKlass(),
+            xmlSecTransformInclC14NGetKlass(),
+            xmlSecTransformInclC14NWithCommentsGetKlass(),
+            xmlSecTransformInclC14N11GetKlass(),
+            xmlSecOpenSSLTransformSha1GetKlass(),
+            xmlSecOpenSSLTransformSha224GetKlass(),
+            xmlSecOpenSSLTransformSha256GetKlass(),
+            xmlSecOpenSSLTransformSha384GetKlass(),
+            xmlSecOpenSSLTransformSha512GetKlass(),
+        ]
+        .into_iter()
+        .all(|t| xmlSecDSigCtxEnableReferenceTransform(ctx.0, t) >= 0)
+            && [
+                xmlSecTransformExclC14NGetKlass(),
+                xmlSecTransformExclC14NWithCommentsGetKlass(),
+                xmlSecTransformInclC14NGetKlass(),
+                xmlSecTransformInclC14NWithCommentsGetKlass(),
+                xmlSecTransformInclC14N11GetKlass(),
+                xmlSecOpenSSLTransformRsaSha1GetKlass(),
+                xmlSecOpenSSLTransformRsaSha224GetKlass(),
+                xmlSecOpenSSLTransformRsaSha256GetKlass(),
+                xmlSecOpenSSLTransformRsaSha384GetKlass(),
+                xmlSecOpenSSLTransformRsaSha512GetKlass(),
+                xmlSecOpenSSLTransformEcdsaSha1GetKlass(),
+                xmlSecOpenSSLTransformEcdsaSha224GetKlass(),
+                xmlSecOpenSSLTransformEcdsaSha256GetKlass(),
+                xmlSecOpenSSLTransformEcdsaSha384GetKlass(),
+                xmlSecOpenSSLTransformEcdsaSha512GetKlass(),
+                xmlSecOpenSSLTransformDsaSha1GetKlass(),
+            ]
+            .into_iter()
+            .all(|t| xmlSecDSigCtxEnableSignatureTransform(ctx.0, t) >= 0)
+    };
+    if !enabled {
+        return (
+            Verification::Error("libxmlsec1 could not restrict the transforms".into()),
+            None,
+        );
+    }
+    // SAFETY: the context is live and the node belongs to a live document.
+    let rc = unsafe { xmlSecDSigCtxVerify(ctx.0, sig.node_ptr()) };
     let errors = take_errors();
     // SAFETY: the reference list is owned by the live context.
     let digest_failed = unsafe {
-        let raw = ctx.as_ptr();
-        let list = &mut (*raw).signedInfoReferences as *mut xs::xmlSecPtrList;
-        let n = xs::xmlSecPtrListGetSize(list);
-        (0..n).any(|i| {
-            let r = xs::xmlSecPtrListGetItem(list, i) as xs::xmlSecDSigReferenceCtxPtr;
-            !r.is_null() && (*r).status == xs::xmlSecDSigStatus_xmlSecDSigStatusInvalid
-        })
+        (0..samlcheck_dsig_reference_count(ctx.0))
+            .any(|i| samlcheck_dsig_reference_invalid(ctx.0, i) == 1)
     };
-    match result {
-        Ok(true) => (Verification::Valid, pre_digest(&ctx)),
-        Ok(false) if digest_failed => (Verification::DigestMismatch, None),
-        Ok(false) => (Verification::SignatureMismatch, None),
-        Err(e) => {
-            let detail = errors.last().cloned().unwrap_or_else(|| e.to_string());
-            (Verification::Error(detail), None)
+    if rc < 0 {
+        let detail = errors
+            .last()
+            .cloned()
+            .unwrap_or_else(|| "Verification process failed".into());
+        return (Verification::Error(detail), None);
+    }
+    // SAFETY: a live context after verification.
+    match unsafe { samlcheck_dsig_status(ctx.0) } {
+        1 => (Verification::Valid, pre_digest(&ctx)),
+        _ if digest_failed => (Verification::DigestMismatch, None),
+        _ => (Verification::SignatureMismatch, None),
+    }
+}
+
+/// Owns a libxmlsec1 signature context (and, once given, its key).
+struct SigCtx(*mut DSigCtx);
+
+impl Drop for SigCtx {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: created by xmlSecDSigCtxCreate, destroyed once (with its key).
+            unsafe { xmlSecDSigCtxDestroy(self.0) };
         }
     }
 }
 
 /// The pre-digest buffer of the context's only SignedInfo Reference (stored because the
-/// context sets `XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES`).
-fn pre_digest(ctx: &XmlSecSignatureContext) -> Option<Vec<u8>> {
+/// context keeps its references, `XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES`).
+fn pre_digest(ctx: &SigCtx) -> Option<Vec<u8>> {
     // SAFETY: the reference list and its buffers are owned by the live context; the bytes are
     // copied out before it is dropped.
     unsafe {
-        let raw = ctx.as_ptr();
-        let list = &mut (*raw).signedInfoReferences as *mut xs::xmlSecPtrList;
-        if xs::xmlSecPtrListGetSize(list) != 1 {
+        if samlcheck_dsig_reference_count(ctx.0) != 1 {
             return None;
         }
-        let r = xs::xmlSecPtrListGetItem(list, 0) as xs::xmlSecDSigReferenceCtxPtr;
-        if r.is_null() {
-            return None;
-        }
-        let buf = xs::xmlSecDSigReferenceCtxGetPreDigestBuffer(r);
-        if buf.is_null() || (*buf).data.is_null() {
-            return None;
-        }
-        Some(std::slice::from_raw_parts((*buf).data, (*buf).size as usize).to_vec())
+        let mut len = 0usize;
+        let data = samlcheck_dsig_reference_predigest(ctx.0, 0, &mut len);
+        (!data.is_null()).then(|| std::slice::from_raw_parts(data, len).to_vec())
     }
 }
 
 /// Owns a libxmlsec1 keys manager.
-struct KeysMngr(xs::xmlSecKeysMngrPtr);
+struct KeysMngr(*mut KeysMngrRaw);
 
 impl Drop for KeysMngr {
     fn drop(&mut self) {
         // SAFETY: created by xmlSecKeysMngrCreate, destroyed once, after every context using it.
-        unsafe { xs::xmlSecKeysMngrDestroy(self.0) };
+        unsafe { xmlSecKeysMngrDestroy(self.0) };
     }
 }
 
 /// Owns a libxmlsec1 encryption context.
-struct EncCtx(*mut c_void);
+struct EncCtx(*mut EncCtxRaw);
 
 impl Drop for EncCtx {
     fn drop(&mut self) {
@@ -390,22 +511,26 @@ impl Drop for EncCtx {
 pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
     init();
     take_errors();
-    let key = XmlSecKey::from_memory(key_pem, XmlSecKeyFormat::Pem, None)
-        .map_err(|e| format!("cannot load --sp-key as a private key: {e}"))?;
+    // SAFETY: reads `key_pem` during the call; the key returned is ours (through the guard).
+    let key = Key(unsafe { samlcheck_key_load_pem(key_pem.as_ptr(), key_pem.len()) });
+    if key.0.is_null() {
+        return Err("cannot load --sp-key as a private key: Failed to load key".into());
+    }
     // SAFETY: creates a keys manager we own (through the guard).
-    let raw = unsafe { xs::xmlSecKeysMngrCreate() };
+    let raw = unsafe { xmlSecKeysMngrCreate() };
     if raw.is_null() {
         return Err("cannot create a keys manager".into());
     }
     let mngr = KeysMngr(raw);
     // SAFETY: the manager is live; it adopts the leaked key, and its guard destroys both.
     let ready = unsafe {
-        xs::xmlSecOpenSSLAppDefaultKeysMngrInit(mngr.0) >= 0
-            && xs::xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr.0, XmlSecKey::leak(key)) >= 0
+        xmlSecOpenSSLAppDefaultKeysMngrInit(mngr.0) >= 0
+            && xmlSecOpenSSLAppDefaultKeysMngrAdoptKey(mngr.0, key.0) >= 0
     };
     if !ready {
         return Err("cannot set up the keys manager".into());
     }
+    key.into_raw();
     // SAFETY: the context uses the live manager; its guard is dropped before the manager's
     // (declared after it).
     let raw = unsafe { xmlSecEncCtxCreate(mngr.0) };
@@ -415,7 +540,7 @@ pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
     let ctx = EncCtx(raw);
     // SAFETY: the context is live and the node belongs to a live document; libxmlsec1 replaces
     // it in place with the plaintext.
-    let rc = unsafe { xmlSecEncCtxDecrypt(ctx.0, encrypted_data.node_ptr() as xs::xmlNodePtr) };
+    let rc = unsafe { xmlSecEncCtxDecrypt(ctx.0, encrypted_data.node_ptr()) };
     drop(ctx);
     drop(mngr);
     let errors = take_errors();

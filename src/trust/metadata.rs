@@ -1,6 +1,6 @@
 //! SAML metadata: entity IDs, signing certificates, SSO and ACS endpoints, validUntil.
 
-use libxml::tree::Node;
+use crate::xml::dom::Node;
 
 use super::cert::CertInfo;
 use crate::error::InputError;

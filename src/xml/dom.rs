@@ -1,14 +1,9 @@
-//! The libxml2 tree: guarded parsing and small read helpers. This tree is the one libxmlsec1
-//! verifies, so it is the source of truth for every value the report calls authenticated.
-//!
-//! Talks to C: libxml2's per-thread error handler (ARCHITECTURE.md, "Where unsafe lives"); node
-//! pointers are read only through [`El`].
-#![allow(unsafe_code)]
-
-use libxml::parser::{Parser, ParserOptions};
-use libxml::tree::{Document, Node};
+//! Guarded parsing and small read helpers over the libxml2 tree ([`super::tree`]). This tree
+//! is the one libxmlsec1 verifies, so it is the source of truth for every value the report
+//! calls authenticated.
 
 use super::el::El;
+pub use super::tree::{Document, Node};
 
 use crate::error::InputError;
 
@@ -21,49 +16,18 @@ pub const XENC: &str = "http://www.w3.org/2001/04/xmlenc#";
 pub const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 pub const MD: &str = "urn:oasis:names:tc:SAML:2.0:metadata";
 
-/// Swallows a libxml2 error report (libxml2 would otherwise print it on stderr).
-unsafe extern "C" fn swallow(_: *mut std::ffi::c_void, _: libxml::bindings::xmlErrorPtr) {}
-
-/// Routes libxml2's error reports on the calling thread (C14N and XPath errors included) away
-/// from stderr: samlcheck reports problems as findings and one-line errors, never as library
-/// noise. libxml2 keeps the handler per thread, so every parse sets it.
-pub fn quiet() {
-    // SAFETY: installs a plain function pointer that ignores its arguments.
-    unsafe { libxml::bindings::xmlSetStructuredErrorFunc(std::ptr::null_mut(), Some(swallow)) };
-}
+pub use super::tree::quiet;
 
 /// Parses XML that already passed [`super::guard::scan`]: no recovery, no network, no DTD
 /// loading, no entity substitution, and libxml2's own error printing silenced.
 pub fn parse(xml: &[u8]) -> Result<Document, InputError> {
-    parse_with(xml, false)
+    super::tree::read(xml, false)
 }
 
 /// [`parse`], dropping whitespace-only text between elements (libxml2's NOBLANKS): how a
 /// message looked before an editor or a pretty-printer indented it. Diagnosis only.
 pub fn parse_without_blanks(xml: &[u8]) -> Result<Document, InputError> {
-    parse_with(xml, true)
-}
-
-fn parse_with(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
-    quiet();
-    let opts = ParserOptions {
-        recover: false,
-        no_net: true,
-        // The libxml crate's `no_def_dtd` sets value 4, which for XML is XML_PARSE_DTDLOAD
-        // (load the external DTD subset): never set it. The guard refuses DOCTYPEs anyway.
-        no_def_dtd: false,
-        no_error: true,
-        no_warning: true,
-        no_blanks,
-        ..Default::default()
-    };
-    Parser::default()
-        .parse_string_with_options(xml, opts)
-        .map_err(|_| {
-            InputError::new(
-                "libxml2 rejected the XML (not well-formed or not namespace-well-formed)",
-            )
-        })
+    super::tree::read(xml, true)
 }
 
 /// Guards and parses a standalone document (metadata): BOM removed, [`super::guard::scan`]
@@ -83,7 +47,7 @@ pub fn parse_guarded(
 
 /// The element's namespace URI.
 pub fn ns(node: &Node) -> Option<String> {
-    node.get_namespace().map(|n| n.get_href())
+    El::of(node).and_then(|e| e.ns().map(|n| n.into_owned()))
 }
 
 /// True when `node` is the element `{ns}local`.
@@ -140,15 +104,13 @@ pub fn attrs_any_ns(node: &Node, local: &str) -> Vec<String> {
 
 /// An attribute without a namespace.
 pub fn attr(node: &Node, name: &str) -> Option<String> {
-    node.get_property_no_ns(name)
+    El::of(node).and_then(|e| e.attr(name))
 }
 
 /// Text content: the concatenation of every text and CDATA node below `node` (comments are not
 /// text), and whether a comment sits among them.
 pub fn text(node: &Node) -> (String, bool) {
-    El::of(node)
-        .map(El::text)
-        .unwrap_or_else(|| (node.get_content(), false))
+    El::of(node).map(El::text).unwrap_or_default()
 }
 
 /// The element's line in the XML as parsed.

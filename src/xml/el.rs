@@ -1,11 +1,9 @@
 //! A borrowed, copyable view of one element of a parsed libxml2 document, for reading.
 //!
-//! The `libxml` crate's `Node` registers every node it hands out in a per-document table and
-//! copies names into `String`s; reading a whole SAML message through it cost more than parsing
-//! the message. [`El`] walks libxml2's own tree in place: matching an element by namespace and
-//! local name allocates nothing, and only the values the model keeps are copied. It is the one
-//! place that dereferences libxml2 node pointers for reading (libxmlsec1's room,
-//! `signature/xmlsec.rs`, hands node pointers to libxmlsec1 without reading them).
+//! [`El`] walks libxml2's own tree in place: matching an element by namespace and local name
+//! allocates nothing, and only the values the model keeps are copied. It is the one place that
+//! dereferences libxml2 node pointers for reading ([`Node`] holds one; libxmlsec1's room,
+//! `signature/xmlsec.rs`, hands them to libxmlsec1 without reading them).
 //!
 //! Talks to C: libxml2's tree, read in place (ARCHITECTURE.md, "Where unsafe lives").
 #![allow(unsafe_code)]
@@ -14,18 +12,16 @@ use std::borrow::Cow;
 use std::ffi::{c_char, c_void, CStr};
 use std::marker::PhantomData;
 
-use libxml::bindings::{
-    xmlAttr, xmlElementType_XML_CDATA_SECTION_NODE as CDATA,
-    xmlElementType_XML_COMMENT_NODE as COMMENT, xmlElementType_XML_ELEMENT_NODE as ELEMENT,
-    xmlElementType_XML_TEXT_NODE as TEXT, xmlGetLineNo, xmlNode, xmlNodeGetContent,
+use super::ffi::{
+    xmlGetLineNo, xmlNodeGetContent, XmlAttr as xmlAttr, XmlNode as xmlNode, CDATA, COMMENT,
+    ELEMENT, TEXT,
 };
-use libxml::tree::{Document, Node};
 
 /// One element of a live document; valid as long as the document it was reached from.
 #[derive(Clone, Copy)]
 pub struct El<'d> {
     ptr: *mut xmlNode,
-    _doc: PhantomData<&'d Document>,
+    _doc: PhantomData<&'d ()>,
 }
 
 /// A NUL-terminated libxml2 string as bytes (empty for NULL).
@@ -51,12 +47,8 @@ unsafe fn take(p: *mut u8) -> String {
     // SAFETY: NULL or a NUL-terminated string libxml2 allocated (the caller's contract).
     let s = lossy(unsafe { bytes(p) });
     if !p.is_null() {
-        // SAFETY: libxml2 sets its `xmlFree` pointer once at initialisation; reading it is a
-        // plain load.
-        if let Some(free) = unsafe { libxml::bindings::xmlFree } {
-            // SAFETY: libxml2 allocated `p` and nothing else frees it; it is not used again.
-            unsafe { free(p as *mut c_void) };
-        }
+        // SAFETY: libxml2 allocated `p` and nothing else frees it; it is not used again.
+        unsafe { super::ffi::samlcheck_xml_free(p as *mut c_void) };
     }
     s
 }
@@ -83,24 +75,25 @@ impl<'d> El<'d> {
         }
     }
 
-    /// The line of a node of the `libxml` crate's tree, as parsed.
-    pub fn line_of(node: &Node) -> usize {
-        // SAFETY: the pointer comes from a live node of a live document.
-        unsafe { xmlGetLineNo(node.node_ptr()) }.max(0) as usize
+    /// The libxml2 node (for `tree::Node` handles).
+    pub(super) fn ptr(self) -> *mut xmlNode {
+        self.ptr
     }
 
-    /// The document element.
-    pub fn root(doc: &'d Document) -> Option<Self> {
-        let p = doc.get_root_element()?.node_ptr();
-        // SAFETY: the document element of `doc`, which lives for `'d`.
+    /// The element at `p`, when `p` is one.
+    ///
+    /// SAFETY: `p` is NULL or a node of a document that lives for `'d`.
+    pub(super) unsafe fn element(p: *mut xmlNode) -> Option<Self> {
+        // SAFETY: NULL or a live node (the caller's contract).
         unsafe { (!p.is_null() && (*p).type_ == ELEMENT).then(|| Self::at(p)) }
     }
 
-    /// The element a `libxml` node stands for (None when it is not an element).
-    pub fn of(node: &'d Node) -> Option<Self> {
-        let p = node.node_ptr();
-        // SAFETY: a live node's pointer; its document outlives the borrow of the node.
-        unsafe { (!p.is_null() && (*p).type_ == ELEMENT).then(|| Self::at(p)) }
+    /// The element that carries attribute `a`.
+    ///
+    /// SAFETY: `a` is NULL or an attribute of a document that lives for `'d`.
+    pub(super) unsafe fn owner(a: *mut xmlAttr) -> Option<Self> {
+        // SAFETY: NULL or a live attribute, whose parent is NULL or a node of its document.
+        unsafe { (!a.is_null()).then(|| Self::element((*a).parent)).flatten() }
     }
 
     /// Stable identity within the document (the node's address), as `dom::identity` gives it.
@@ -153,7 +146,7 @@ impl<'d> El<'d> {
         let mut n = 0;
         // SAFETY: nsDef and next are NULL or namespaces owned by the document.
         unsafe {
-            let mut d = (*self.ptr).nsDef;
+            let mut d = (*self.ptr).ns_def;
             while !d.is_null() {
                 n += 1;
                 d = (*d).next;
@@ -402,13 +395,65 @@ impl<'d> El<'d> {
 mod tests {
     use super::*;
 
+    use crate::xml::ffi::{
+        XmlAttr, XmlNode, XmlNs, ATTRIBUTE, PARSE_NOBLANKS, PARSE_NOERROR, PARSE_NONET,
+        PARSE_NOWARNING, PARSE_RECOVER,
+    };
+    use std::mem::{offset_of, size_of};
+
+    /// Every offset declared here is the C compiler's, from the installed headers.
+    #[test]
+    fn layout_matches_the_headers() {
+        let ours = [
+            size_of::<XmlNode>(),
+            offset_of!(XmlNode, type_),
+            offset_of!(XmlNode, name),
+            offset_of!(XmlNode, children),
+            offset_of!(XmlNode, parent),
+            offset_of!(XmlNode, next),
+            offset_of!(XmlNode, prev),
+            offset_of!(XmlNode, doc),
+            offset_of!(XmlNode, ns),
+            offset_of!(XmlNode, content),
+            offset_of!(XmlNode, properties),
+            offset_of!(XmlNode, ns_def),
+            offset_of!(XmlNode, line),
+            size_of::<XmlAttr>(),
+            offset_of!(XmlAttr, type_),
+            offset_of!(XmlAttr, name),
+            offset_of!(XmlAttr, children),
+            offset_of!(XmlAttr, parent),
+            offset_of!(XmlAttr, next),
+            offset_of!(XmlAttr, ns),
+            size_of::<XmlNs>(),
+            offset_of!(XmlNs, next),
+            offset_of!(XmlNs, href),
+            offset_of!(XmlNs, prefix),
+            ELEMENT as usize,
+            ATTRIBUTE as usize,
+            TEXT as usize,
+            CDATA as usize,
+            COMMENT as usize,
+            PARSE_RECOVER as usize,
+            PARSE_NOERROR as usize,
+            PARSE_NOWARNING as usize,
+            PARSE_NOBLANKS as usize,
+            PARSE_NONET as usize,
+        ];
+        let mut n = 0;
+        // SAFETY: returns a static array of `n` entries.
+        let theirs =
+            unsafe { std::slice::from_raw_parts(crate::xml::ffi::samlcheck_xml_layout(&mut n), n) };
+        assert_eq!(ours.as_slice(), theirs);
+    }
+
     const XML: &str = r#"<r:Root xmlns:r="urn:r" xmlns:o="urn:o" ID="1" o:ID="2">
   <r:A ID="x&amp;y">one<!-- c -->two</r:A>
   <o:A/>
   <r:B><r:A>deep</r:A><r:C>a<r:D>b</r:D><![CDATA[<c>]]></r:C></r:B>
 </r:Root>"#;
 
-    fn doc() -> Document {
+    fn doc() -> crate::xml::tree::Document {
         crate::xml::dom::parse(XML.as_bytes()).unwrap()
     }
 

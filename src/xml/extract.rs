@@ -1,6 +1,6 @@
 //! Reads the SAML model out of a libxml2 document (through [`El`], which reads in place).
 
-use libxml::tree::{Document, Node};
+use crate::xml::dom::{Document, Node};
 
 use super::dom::{DS, SAML, SAMLP};
 use super::el::El;

@@ -4,6 +4,7 @@
 pub mod dom;
 pub mod el;
 pub mod extract;
+pub mod ffi;
 pub mod guard;
 pub mod instant;
 pub mod model;
@@ -11,3 +12,4 @@ pub mod pretty;
 pub mod read;
 pub mod saml11;
 pub mod text;
+pub mod tree;
