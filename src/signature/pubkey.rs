@@ -3,17 +3,14 @@
 //!
 //! OpenSSL 3 decodes DER keys through its decoder framework, whose first use in a process sets up
 //! every provider's decoders: about half a millisecond, a tenth of a one-message run. RSA keys
-//! (nearly every IdP signs with RSA) are built directly from the modulus and exponent
-//! x509-parser already read; anything else goes through the decoder. EC keys built from their
-//! point (`EC_KEY` from `EC_POINT_oct2point`) verified nothing in libxmlsec1 1.2.37's ECDSA
-//! (it judged every SignatureValue the wrong size), so they take the decoder too.
+//! (nearly every IdP signs with RSA) are read by OpenSSL's RSA-specific reader, which takes the
+//! legacy path; anything else goes through the decoder. (A certificate's key needs neither:
+//! OpenSSL reads it with the certificate.) EC keys built from their point (`EC_KEY` from
+//! `EC_POINT_oct2point`) verified nothing in libxmlsec1 1.2.37's ECDSA (it judged every
+//! SignatureValue the wrong size), so they take the decoder too.
 
-use openssl::bn::BigNum;
 use openssl::pkey::{PKey, Public};
 use openssl::rsa::Rsa;
-use x509_parser::prelude::FromDer;
-use x509_parser::public_key::PublicKey;
-use x509_parser::x509::SubjectPublicKeyInfo;
 
 /// The public key of a DER SubjectPublicKeyInfo.
 pub fn from_spki(spki: &[u8]) -> Result<PKey<Public>, String> {
@@ -23,21 +20,15 @@ pub fn from_spki(spki: &[u8]) -> Result<PKey<Public>, String> {
     PKey::public_key_from_der(spki).map_err(|e| format!("cannot read the public key: {e}"))
 }
 
-/// An RSA key from its numbers; `None` for anything else (or anything odd), which the decoder
-/// then reads or refuses.
+/// An RSA key; `None` for anything else (or anything odd, such as bytes after the key), which
+/// the decoder then reads or refuses.
 fn from_numbers(spki: &[u8]) -> Option<PKey<Public>> {
-    let (rest, info) = SubjectPublicKeyInfo::from_der(spki).ok()?;
-    if !rest.is_empty() {
+    let rsa = Rsa::public_key_from_der(spki).ok()?;
+    // The reader stops at the end of the key: the whole input must be the key.
+    if rsa.public_key_to_der().ok()? != spki {
         return None;
     }
-    match info.parsed().ok()? {
-        PublicKey::RSA(rsa) => {
-            let n = BigNum::from_slice(rsa.modulus).ok()?;
-            let e = BigNum::from_slice(rsa.exponent).ok()?;
-            PKey::from_rsa(Rsa::from_public_components(n, e).ok()?).ok()
-        }
-        _ => None,
-    }
+    PKey::from_rsa(rsa).ok()
 }
 
 #[cfg(test)]

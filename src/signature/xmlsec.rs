@@ -255,16 +255,16 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<Key, String> {
     }
     // Only the public key is loaded: validity is judged by samlcheck at the judged time, and a
     // key without X.509 data duplicates by reference (a certificate would be copied per use).
-    // It goes to libxmlsec1 as the OpenSSL key itself, built from its numbers: no PEM written
-    // and read back (OpenSSL's encoder and decoder set-up was a third of a one-message run).
-    let spki = if cert.form.has_validity() {
-        x509_parser::parse_x509_certificate(&cert.der)
-            .map(|(_, c)| c.tbs_certificate.subject_pki.raw.to_vec())
+    // It goes to libxmlsec1 as the OpenSSL key itself: no PEM written and read back (OpenSSL's
+    // encoder and decoder set-up was a third of a one-message run).
+    let pkey = if cert.form.has_validity() {
+        openssl::x509::X509::from_der(&cert.der)
+            .and_then(|c| c.public_key())
             .map_err(|e| format!("cannot read the certificate's public key: {e}"))?
     } else {
-        cert.der.clone()
+        super::pubkey::from_spki(&cert.der)?
     };
-    let key = adopt(super::pubkey::from_spki(&spki)?)?;
+    let key = adopt(pkey)?;
     let copy = key.duplicate()?;
     KEYS.with(|c| {
         let mut c = c.borrow_mut();

@@ -1,10 +1,13 @@
 //! X.509 certificates: parsing (PEM, DER, bare base64 as in KeyInfo and metadata), subject,
-//! validity and SHA-256 fingerprint.
+//! validity and SHA-256 fingerprint. OpenSSL parses them: the library that verifies with
+//! their keys (through libxmlsec1) is the one that reads them.
 
 use std::cell::RefCell;
 
 use ::time::OffsetDateTime;
-use x509_parser::prelude::*;
+use openssl::asn1::{Asn1Time, Asn1TimeRef};
+use openssl::nid::Nid;
+use openssl::x509::{X509NameRef, X509};
 
 /// The form a trusted key was given in (the report says which).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,15 +94,15 @@ impl CertInfo {
     }
 
     fn parse_der(der: &[u8]) -> Result<Self, String> {
-        let (_, cert) =
-            X509Certificate::from_der(der).map_err(|_| {
-                "not an X.509 certificate (truncated or another kind of data); pass the IdP's signing certificate as PEM, DER or its base64 body".to_string()
-            })?;
+        let not_a_cert = || {
+            "not an X.509 certificate (truncated or another kind of data); pass the IdP's signing certificate as PEM, DER or its base64 body".to_string()
+        };
+        let cert = X509::from_der(der).map_err(|_| not_a_cert())?;
         Ok(Self {
-            subject: cert.subject().to_string(),
-            issuer: cert.issuer().to_string(),
-            not_before: cert.validity().not_before.to_datetime(),
-            not_after: cert.validity().not_after.to_datetime(),
+            subject: name(cert.subject_name()),
+            issuer: name(cert.issuer_name()),
+            not_before: instant(cert.not_before()).ok_or_else(not_a_cert)?,
+            not_after: instant(cert.not_after()).ok_or_else(not_a_cert)?,
             sha256: sha256_hex(der),
             der: der.to_vec(),
             form: KeyForm::CertDer,
@@ -174,8 +177,7 @@ impl CertInfo {
     pub fn from_file_bytes(bytes: &[u8]) -> Result<Vec<Self>, String> {
         if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
             let mut out = Vec::new();
-            for pem in Pem::iter_from_buffer(bytes) {
-                let pem = pem.map_err(|e| format!("a PEM block does not decode ({e})"))?;
+            for pem in pem_blocks(bytes)? {
                 match pem.label.as_str() {
                     "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => {
                         out.push(Self::from_der(&pem.contents).map(|c| Self {
@@ -240,6 +242,78 @@ impl CertInfo {
         pem.push_str(&format!("-----END {label}-----\n"));
         pem
     }
+}
+
+/// One `-----BEGIN label-----` … `-----END label-----` block of a PEM file, decoded.
+struct PemBlock {
+    label: String,
+    contents: Vec<u8>,
+}
+
+/// Every PEM block in `bytes`, in order (text outside the blocks, such as OpenSSL's
+/// `subject=` lines, is skipped). A block without its END line, or whose body is not base64,
+/// is an error.
+fn pem_blocks(bytes: &[u8]) -> Result<Vec<PemBlock>, String> {
+    const BEGIN: &[u8] = b"-----BEGIN ";
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    while let Some(at) = memchr::memmem::find(rest, BEGIN) {
+        rest = &rest[at + BEGIN.len()..];
+        let label_end = memchr::memmem::find(rest, b"-----")
+            .filter(|&n| n <= 64 && !rest[..n].contains(&b'\n'))
+            .ok_or("a PEM block does not decode (its BEGIN line is cut short)")?;
+        let label = String::from_utf8_lossy(&rest[..label_end]).into_owned();
+        rest = &rest[label_end + 5..];
+        let end = format!("-----END {label}-----");
+        let body_end = memchr::memmem::find(rest, end.as_bytes())
+            .ok_or_else(|| format!("a PEM block does not decode (no END line for {label})"))?;
+        let body: Vec<u8> = rest[..body_end]
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        rest = &rest[body_end + end.len()..];
+        use base64::Engine;
+        let contents = base64::engine::general_purpose::STANDARD
+            .decode(&body)
+            .map_err(|e| format!("a PEM block does not decode ({label}: {e})"))?;
+        out.push(PemBlock { label, contents });
+    }
+    Ok(out)
+}
+
+/// A distinguished name as `CN=…, O=…`, most significant first as written in the
+/// certificate; attributes under their usual short names, others under OpenSSL's.
+fn name(n: &X509NameRef) -> String {
+    n.entries()
+        .map(|e| {
+            let nid = e.object().nid();
+            let key = match nid {
+                Nid::PKCS9_EMAILADDRESS => "Email".to_string(),
+                Nid::UNDEF => e.object().to_string(),
+                _ => nid
+                    .short_name()
+                    .map(str::to_string)
+                    .unwrap_or_else(|_| e.object().to_string()),
+            };
+            let value = e.data().to_string().unwrap_or_else(|_| {
+                e.data()
+                    .as_slice()
+                    .iter()
+                    .map(|b| format!("{b:02X}"))
+                    .collect()
+            });
+            format!("{key}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An ASN.1 time (UTCTime or GeneralizedTime) as an instant.
+fn instant(t: &Asn1TimeRef) -> Option<OffsetDateTime> {
+    let diff = Asn1Time::from_unix(0).ok()?.diff(t).ok()?;
+    let secs = i64::from(diff.days) * 86_400 + i64::from(diff.secs);
+    OffsetDateTime::from_unix_timestamp(secs).ok()
 }
 
 /// `AB:CD:…` for the first `pairs` byte pairs of a hex fingerprint, with `…` when cut short.
