@@ -32,14 +32,15 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'samlcheck;decode' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
@@ -52,7 +53,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--max-seconds', '--max-seconds', [CompletionResultType]::ParameterName, 'Time budget for analysing one message, seconds')
             [CompletionResult]::new('--max-signatures', '--max-signatures', [CompletionResultType]::ParameterName, 'Most ds:Signature elements in one message')
             [CompletionResult]::new('--max-c14n-work', '--max-c14n-work', [CompletionResultType]::ParameterName, 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the XML exactly as received instead of pretty-printed')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;metadata' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--min-days', '--min-days', [CompletionResultType]::ParameterName, 'Fail when a signing certificate expires within this many days (default: warn within 30)')
             [CompletionResult]::new('--sp-metadata', '--sp-metadata', [CompletionResultType]::ParameterName, 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The audience the IdP application issues, checked against the SP''s entityID when pairing')
@@ -71,7 +72,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate the metadata must be signed with (PEM or DER, repeatable)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (default: the system clock)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -79,9 +79,9 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;check' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The time to judge against, RFC 3339 (wins over the config''s `now`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a commented example config (samlcheck.toml, or CONFIG) and exit')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -113,7 +113,55 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'samlcheck;help' {
+            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
+            [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'samlcheck;help;decode' {
+            break
+        }
+        'samlcheck;help;inspect' {
+            break
+        }
+        'samlcheck;help;verify' {
+            break
+        }
+        'samlcheck;help;metadata' {
+            break
+        }
+        'samlcheck;help;diff' {
+            break
+        }
+        'samlcheck;help;check' {
+            break
+        }
+        'samlcheck;help;explain' {
+            break
+        }
+        'samlcheck;help;profiles' {
+            break
+        }
+        'samlcheck;help;completions' {
+            break
+        }
+        'samlcheck;help;man' {
+            break
+        }
+        'samlcheck;help;help' {
+            break
+        }
         'samlcheck;inspect' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
@@ -148,7 +196,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
@@ -159,6 +206,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;verify' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
@@ -193,7 +241,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
@@ -204,6 +251,7 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             break
         }
         'samlcheck;diff' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--glob', '--glob', [CompletionResultType]::ParameterName, 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml''')
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'Of a capture holding several messages, report only the Nth (1-based), or `responses`')
             [CompletionResult]::new('--max-input', '--max-input', [CompletionResultType]::ParameterName, 'Largest encoded message, bytes')
@@ -238,7 +286,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'SP profile: amplitude, aws, aws-identity-center, generic')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)')
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay')
             [CompletionResult]::new('--redact-urls', '--redact-urls', [CompletionResultType]::ParameterName, '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs')
@@ -254,53 +301,6 @@ Register-ArgumentCompleter -Native -CommandName 'samlcheck' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'samlcheck;help' {
-            [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print the XML of every SAML message in the input (pretty by default)')
-            [CompletionResult]::new('metadata', 'metadata', [CompletionResultType]::ParameterValue, 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry')
-            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses')
-            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the built-in SP profiles')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
-            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Full report; never fails on findings (trust is reported, not required)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Full report and every check against trusted keys and expectations (exit 1 on failure)')
-            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a finding code (all codes without an argument)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'samlcheck;help;decode' {
-            break
-        }
-        'samlcheck;help;metadata' {
-            break
-        }
-        'samlcheck;help;check' {
-            break
-        }
-        'samlcheck;help;profiles' {
-            break
-        }
-        'samlcheck;help;completions' {
-            break
-        }
-        'samlcheck;help;man' {
-            break
-        }
-        'samlcheck;help;inspect' {
-            break
-        }
-        'samlcheck;help;verify' {
-            break
-        }
-        'samlcheck;help;diff' {
-            break
-        }
-        'samlcheck;help;explain' {
-            break
-        }
-        'samlcheck;help;help' {
             break
         }
     })

@@ -89,7 +89,7 @@ _samlcheck() {
 
     case "${cmd}" in
         samlcheck)
-            opts="-h -V --color --help --version decode metadata check profiles completions man inspect verify diff explain help"
+            opts="-h -V --color --help --version decode metadata check profiles completions man help inspect verify diff explain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -107,22 +107,22 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__check)
-            opts="-h -V --init --now --format --color --help --version"
+            opts="-h -V --color --init --now --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --now)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -151,12 +151,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__decode)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --raw --redact --redact-urls --color --help --version"
+            opts="-h -V --color --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --raw --redact --redact-urls --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --glob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -205,10 +209,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -217,12 +217,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__diff)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --color --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --help --version --profile --deny --allow"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --glob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -359,10 +363,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -W "signature-placement-unusual signature-reference-whole-document certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing nameid-sp-name-qualifier nameid-whitespace" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -389,7 +389,7 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__help)
-            opts="decode metadata check profiles completions man inspect verify diff explain help"
+            opts="decode inspect verify metadata diff check explain profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,12 +557,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__inspect)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --color --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --help --version --profile --deny --allow"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --glob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -697,10 +701,6 @@ _samlcheck() {
                     ;;
                 --allow)
                     COMPREPLY=($(compgen -W "signature-placement-unusual signature-reference-whole-document certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing nameid-sp-name-qualifier nameid-whitespace" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -729,12 +729,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__metadata)
-            opts="-h -V --min-days --sp-metadata --audience --acs --cert --now --format --color --help --version"
+            opts="-h -V --color --min-days --sp-metadata --audience --acs --cert --now --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --min-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -763,10 +767,6 @@ _samlcheck() {
                     COMPREPLY=($(compgen -W "human json ndjson sarif junit markdown html" -- "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -793,12 +793,16 @@ _samlcheck() {
             return 0
             ;;
         samlcheck__subcmd__verify)
-            opts="-h -V --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --profile --deny --allow --color --help --version"
+            opts="-h -V --color --glob --paste --message --max-input --max-file --max-inflated --max-ratio --max-depth --max-elements --max-attributes --max-seconds --max-signatures --max-c14n-work --idp-metadata --cert --fingerprint --sp-key --sp-metadata --sp-cert --audience --acs --issuer --request-id --email-from --profile-file --now --at --clock-skew --max-age --sp-stack --sp-set --redact --redact-urls --format --help --version --profile --deny --allow"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --glob)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -933,10 +937,6 @@ _samlcheck() {
                     ;;
                 --allow)
                     COMPREPLY=($(compgen -W "signature-placement-unusual signature-reference-whole-document certificate-expired certificate-not-yet-valid certificate-expiring algorithm-sha1 audience-missing destination-missing in-response-to-missing in-response-to-unsolicited time-too-old assertion-in-advice attribute-duplicate issuer-missing email-missing nameid-sp-name-qualifier nameid-whitespace" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

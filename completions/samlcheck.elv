@@ -29,13 +29,14 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand profiles 'List the built-in SP profiles'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
             cand inspect 'Full report; never fails on findings (trust is reported, not required)'
             cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
             cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
             cand explain 'Explain a finding code (all codes without an argument)'
-            cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'samlcheck;decode'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
@@ -48,7 +49,6 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --max-seconds 'Time budget for analysing one message, seconds'
             cand --max-signatures 'Most ds:Signature elements in one message'
             cand --max-c14n-work 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
             cand --raw 'Print the XML exactly as received instead of pretty-printed'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
@@ -59,6 +59,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;metadata'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --min-days 'Fail when a signing certificate expires within this many days (default: warn within 30)'
             cand --sp-metadata 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing'
             cand --audience 'The audience the IdP application issues, checked against the SP''s entityID when pairing'
@@ -66,16 +67,15 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --cert 'Certificate the metadata must be signed with (PEM or DER, repeatable)'
             cand --now 'The time to judge against, RFC 3339 (default: the system clock)'
             cand --format 'Output format'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'samlcheck;check'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --now 'The time to judge against, RFC 3339 (wins over the config''s `now`)'
             cand --format 'Output format'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --init 'Write a commented example config (samlcheck.toml, or CONFIG) and exit'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -103,7 +103,43 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'samlcheck;help'= {
+            cand decode 'Print the XML of every SAML message in the input (pretty by default)'
+            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
+            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+            cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
+            cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
+            cand explain 'Explain a finding code (all codes without an argument)'
+            cand profiles 'List the built-in SP profiles'
+            cand completions 'Print shell completions'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'samlcheck;help;decode'= {
+        }
+        &'samlcheck;help;inspect'= {
+        }
+        &'samlcheck;help;verify'= {
+        }
+        &'samlcheck;help;metadata'= {
+        }
+        &'samlcheck;help;diff'= {
+        }
+        &'samlcheck;help;check'= {
+        }
+        &'samlcheck;help;explain'= {
+        }
+        &'samlcheck;help;profiles'= {
+        }
+        &'samlcheck;help;completions'= {
+        }
+        &'samlcheck;help;man'= {
+        }
+        &'samlcheck;help;help'= {
+        }
         &'samlcheck;inspect'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
@@ -138,7 +174,6 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
@@ -148,6 +183,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;verify'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
@@ -182,7 +218,6 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
@@ -192,6 +227,7 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --version 'Print version'
         }
         &'samlcheck;diff'= {
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --glob 'In directories, only files matching this glob, e.g. ''*.b64'' or ''**/responses/*.xml'''
             cand --message 'Of a capture holding several messages, report only the Nth (1-based), or `responses`'
             cand --max-input 'Largest encoded message, bytes'
@@ -226,7 +262,6 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --profile 'SP profile: amplitude, aws, aws-identity-center, generic'
             cand --deny 'Make a policy finding an error, e.g. signature-placement-unusual, algorithm-sha1 (repeatable)'
             cand --allow 'Lower a policy finding to a warning (repeatable; `samlcheck explain CODE` says which are policy)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --paste 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
             cand --redact 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
             cand --redact-urls '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
@@ -241,41 +276,6 @@ set edit:completion:arg-completer[samlcheck] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-        }
-        &'samlcheck;help'= {
-            cand decode 'Print the XML of every SAML message in the input (pretty by default)'
-            cand metadata 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
-            cand check 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
-            cand profiles 'List the built-in SP profiles'
-            cand completions 'Print shell completions'
-            cand man 'Print the man page (roff)'
-            cand inspect 'Full report; never fails on findings (trust is reported, not required)'
-            cand verify 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
-            cand diff 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
-            cand explain 'Explain a finding code (all codes without an argument)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'samlcheck;help;decode'= {
-        }
-        &'samlcheck;help;metadata'= {
-        }
-        &'samlcheck;help;check'= {
-        }
-        &'samlcheck;help;profiles'= {
-        }
-        &'samlcheck;help;completions'= {
-        }
-        &'samlcheck;help;man'= {
-        }
-        &'samlcheck;help;inspect'= {
-        }
-        &'samlcheck;help;verify'= {
-        }
-        &'samlcheck;help;diff'= {
-        }
-        &'samlcheck;help;explain'= {
-        }
-        &'samlcheck;help;help'= {
         }
     ]
     $completions[$command]

@@ -35,11 +35,14 @@ complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "check" -d 'Chec
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "profiles" -d 'List the built-in SP profiles'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "diff" -d 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
 complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
-complete -c samlcheck -n "__fish_samlcheck_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-input -d 'Largest encoded message, bytes' -r
@@ -52,15 +55,15 @@ complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-attri
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-seconds -d 'Time budget for analysing one message, seconds' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-signatures -d 'Most ds:Signature elements in one message' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l max-c14n-work -d 'Most canonicalisation work for one signature, in units of (namespace declarations in scope)² summed over the signed elements; refused before libxmlsec1 runs' -r
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l raw -d 'Print the XML exactly as received instead of pretty-printed'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand decode" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l min-days -d 'Fail when a signing certificate expires within this many days (default: warn within 30)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l sp-metadata -d 'SP metadata to pair with the IdP metadata: endpoints, entityIDs, NameID formats, signing' -r -F
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l audience -d 'The audience the IdP application issues, checked against the SP\'s entityID when pairing' -r
@@ -74,11 +77,11 @@ sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
 markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
 html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand metadata" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l now -d 'The time to judge against, RFC 3339 (wins over the config\'s `now`)' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l format -d 'Output format' -r -f -a "human\t''
 json\t'One JSON document (an array for several)'
@@ -87,9 +90,6 @@ sarif\t'SARIF 2.1.0 (GitHub code scanning)'
 junit\t'JUnit XML (CI test reports)'
 markdown\t'A ticket-ready Markdown report (GitHub, GitLab, Jira, Zendesk)'
 html\t'One self-contained HTML file: time line of the validity window, signature coverage tree'"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -l init -d 'Write a commented example config (samlcheck.toml, or CONFIG) and exit'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand check" -s V -l version -d 'Print version'
@@ -108,6 +108,20 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand man" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "diff" -d 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "check" -d 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "profiles" -d 'List the built-in SP profiles'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode inspect verify metadata diff check explain profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l max-input -d 'Largest encoded message, bytes' -r
@@ -306,14 +320,14 @@ issuer-missing\t''
 email-missing\t''
 nameid-sp-name-qualifier\t''
 nameid-whitespace\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l max-input -d 'Largest encoded message, bytes' -r
@@ -512,14 +526,14 @@ issuer-missing\t''
 email-missing\t''
 nameid-sp-name-qualifier\t''
 nameid-whitespace\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l glob -d 'In directories, only files matching this glob, e.g. \'*.b64\' or \'**/responses/*.xml\'' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l message -d 'Of a capture holding several messages, report only the Nth (1-based), or `responses`' -r
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l max-input -d 'Largest encoded message, bytes' -r
@@ -715,9 +729,6 @@ issuer-missing\t''
 email-missing\t''
 nameid-sp-name-qualifier\t''
 nameid-whitespace\t''"
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l paste -d 'Read one pasted message from stdin: at a terminal it ends by itself when the message is complete (no line-length limit); from a pipe, at the first blank line'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact -d 'Replace personal values (NameID, emails, names, attribute values, session IDs, IPs) by stable pseudonyms; placeholders, URLs, algorithms, certificates and times stay'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand diff" -l redact-urls -d '--redact, and also mask the hosts of issuer, destination, audience and ACS URLs'
@@ -728,14 +739,3 @@ always\t''
 never\t''"
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c samlcheck -n "__fish_samlcheck_using_subcommand explain" -s V -l version -d 'Print version'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "decode" -d 'Print the XML of every SAML message in the input (pretty by default)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "metadata" -d 'Lint IdP or SP metadata: certificates, endpoints, entityID, expiry'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "check" -d 'Check a whole SSO setup described in samlcheck.toml: metadata, pairing, captured responses'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "profiles" -d 'List the built-in SP profiles'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "completions" -d 'Print shell completions'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "man" -d 'Print the man page (roff)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "inspect" -d 'Full report; never fails on findings (trust is reported, not required)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "verify" -d 'Full report and every check against trusted keys and expectations (exit 1 on failure)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "diff" -d 'Compare two captures (a working and a failing sign-in) field by field (exit 1 if they differ)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "explain" -d 'Explain a finding code (all codes without an argument)'
-complete -c samlcheck -n "__fish_samlcheck_using_subcommand help; and not __fish_seen_subcommand_from decode metadata check profiles completions man inspect verify diff explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -9,7 +9,7 @@ use samlcheck::profiles::Profile;
 
 /// Shell completion script for `shell` (the committed files under completions/ are these).
 pub fn completions(shell: Shell) -> Output {
-    let mut cmd = with_candidates(Cli::command());
+    let mut cmd = with_candidates(built());
     let mut buf = Vec::new();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
@@ -24,6 +24,13 @@ pub fn completions(shell: Shell) -> Output {
         plain: true,
         ..Default::default()
     }
+}
+
+/// The whole command line, every subcommand's arguments built (cli.rs defers them).
+fn built() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
 }
 
 /// The command with the values a shell should offer: profile names for `--profile`, every finding
@@ -64,7 +71,7 @@ fn with_candidates(cmd: clap::Command) -> clap::Command {
 /// The man page in roff.
 pub fn man() -> Result<Output, Error> {
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(built())
         .render(&mut buf)
         .map_err(|e| Error::Io {
             path: "man page".into(),
