@@ -27,11 +27,11 @@
 #include <xmlsec/openssl/app.h>
 #include <xmlsec/openssl/crypto.h>
 
-/* 0 when libxml2 and libxmlsec1 (with its OpenSSL back end) are ready, else which step
- * failed: 1 the version check (headers and library disagree), 2 xmlSecInit, 3 the crypto
- * application layer, 4 the crypto library. Called once, under a Rust `Once`. */
+/* 0 when libxmlsec1 (with its OpenSSL back end) is ready, else which step failed: 1 the
+ * version check (headers and library disagree), 2 xmlSecInit, 3 the crypto application layer,
+ * 4 the crypto library. Called once, under a Rust `Once`, after libxml2's own initialisation
+ * (src/xml/tree.rs). */
 int samlcheck_xmlsec_init(void) {
-    xmlInitParser();
     if (xmlSecInit() < 0) {
         return 2;
     }

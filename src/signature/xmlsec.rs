@@ -163,7 +163,8 @@ fn take_errors() -> Vec<String> {
 pub fn init() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        // SAFETY: libxml2's and libxmlsec1's initialisation, run once before any other call
+        crate::xml::tree::init();
+        // SAFETY: libxmlsec1's initialisation (libxml2's is done above), run once before any call
         // into libxmlsec1 (every entry point here calls `init` first).
         let rc = unsafe { samlcheck_xmlsec_init() };
         // Without libxmlsec1 nothing can be verified, and a half-initialised library must not

@@ -162,13 +162,17 @@ pub fn quiet() {
     unsafe { ffi::xmlSetStructuredErrorFunc(std::ptr::null_mut(), Some(swallow)) };
 }
 
-/// libxml2's parse of `xml` (see `dom::parse`), with NOBLANKS when `no_blanks`.
-pub fn read(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
-    // libxml2 2.9 initialises its globals on first use without a lock: once, here, before any
-    // thread parses.
+/// Initialises libxml2 once, before any thread parses or libxmlsec1 starts: libxml2 2.9 sets
+/// up its globals on first use without a lock.
+pub fn init() {
     static INIT: Once = Once::new();
     // SAFETY: libxml2's own initialisation, run once.
     INIT.call_once(|| unsafe { ffi::xmlInitParser() });
+}
+
+/// libxml2's parse of `xml` (see `dom::parse`), with NOBLANKS when `no_blanks`.
+pub fn read(xml: &[u8], no_blanks: bool) -> Result<Document, InputError> {
+    init();
     quiet();
     let len = i32::try_from(xml.len())
         .map_err(|_| InputError::new("the XML is larger than libxml2 parses (2 GiB)"))?;
