@@ -2,8 +2,8 @@
 //!
 //! [`El`] walks libxml2's own tree in place: matching an element by namespace and local name
 //! allocates nothing, and only the values the model keeps are copied. It is the one place that
-//! dereferences libxml2 node pointers for reading ([`Node`] holds one; libxmlsec1's room,
-//! `signature/xmlsec.rs`, hands them to libxmlsec1 without reading them).
+//! dereferences libxml2 node pointers for reading ([`Node`](super::tree::Node) holds one;
+//! libxmlsec1's room, `signature/xmlsec.rs`, hands them to libxmlsec1 without reading them).
 //!
 //! Talks to C: libxml2's tree, read in place (ARCHITECTURE.md, "Where unsafe lives").
 #![allow(unsafe_code)]
