@@ -583,16 +583,11 @@ impl Redactor {
             }
             // A request's ID comes back as the Response's InResponseTo: both get one pseudonym.
             if matches!(name.as_str(), "AuthnRequest" | "LogoutRequest") {
-                if let Some(v) = n.get_attribute("ID") {
-                    let r = self.value(&v);
-                    n.set_attribute("ID", &r);
-                }
+                n.replace_attributes("ID", |v| self.value(v));
             }
+            // In any namespace: a reader matching local names would read a prefixed copy too.
             for attr in ["InResponseTo", "SessionIndex", "Address", "DNSName"] {
-                if let Some(v) = n.get_attribute(attr) {
-                    let r = self.value(&v);
-                    n.set_attribute(attr, &r);
-                }
+                n.replace_attributes(attr, |v| self.value(v));
             }
             if self.urls {
                 for attr in [
@@ -601,10 +596,7 @@ impl Redactor {
                     "Location",
                     "AssertionConsumerServiceURL",
                 ] {
-                    if let Some(v) = n.get_attribute(attr) {
-                        let r = self.url(&v);
-                        n.set_attribute(attr, &r);
-                    }
+                    n.replace_attributes(attr, |v| self.url(v));
                 }
             }
         }

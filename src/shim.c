@@ -125,6 +125,9 @@ const unsigned char *samlcheck_dsig_reference_predigest(xmlSecDSigCtxPtr ctx, si
                                                         size_t *len) {
     xmlSecDSigReferenceCtxPtr r = reference(ctx, i);
     xmlSecBufferPtr buf;
+    if (len == NULL) {
+        return NULL;
+    }
     *len = 0;
     if (r == NULL) {
         return NULL;
@@ -152,7 +155,6 @@ static const size_t layout[] = {
     offsetof(xmlNode, properties),
     offsetof(xmlNode, nsDef),
     offsetof(xmlNode, line),
-    sizeof(xmlAttr),
     offsetof(xmlAttr, type),
     offsetof(xmlAttr, name),
     offsetof(xmlAttr, children),
@@ -176,6 +178,9 @@ static const size_t layout[] = {
 };
 
 const size_t *samlcheck_xml_layout(size_t *n) {
+    if (n == NULL) {
+        return NULL;
+    }
     *n = sizeof(layout) / sizeof(layout[0]);
     return layout;
 }

@@ -4,8 +4,9 @@
 //! OpenSSL 3 decodes DER keys through its decoder framework, whose first use in a process sets up
 //! every provider's decoders: about half a millisecond, a tenth of a one-message run. RSA keys
 //! (nearly every IdP signs with RSA) are read by OpenSSL's RSA-specific reader, which takes the
-//! legacy path; anything else goes through the decoder. (A certificate's key needs neither:
-//! OpenSSL reads it with the certificate.) EC keys built from their point (`EC_KEY` from
+//! legacy path; anything else goes through the decoder. (So a certificate's key is read from its
+//! SubjectPublicKeyInfo, `trust/der.rs`: `d2i_X509` would decode it through the decoder too.)
+//! EC keys built from their point (`EC_KEY` from
 //! `EC_POINT_oct2point`) verified nothing in libxmlsec1 1.2.37's ECDSA (it judged every
 //! SignatureValue the wrong size), so they take the decoder too.
 

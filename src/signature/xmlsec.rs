@@ -184,7 +184,8 @@ pub fn init() {
     });
 }
 
-/// The libxmlsec1 version this binary runs against, e.g. "1.2.37".
+/// The libxmlsec1 version this binary was built against, e.g. "1.2.37" (the running library
+/// passed the ABI check against it at start-up).
 pub fn version() -> String {
     // SAFETY: the version string is a static NUL-terminated constant.
     let v = unsafe { CStr::from_ptr(samlcheck_xmlsec_version()) };
@@ -258,13 +259,10 @@ fn load_key(cert: &crate::trust::cert::CertInfo) -> Result<Key, String> {
     // key without X.509 data duplicates by reference (a certificate would be copied per use).
     // It goes to libxmlsec1 as the OpenSSL key itself: no PEM written and read back (OpenSSL's
     // encoder and decoder set-up was a third of a one-message run).
-    let pkey = if cert.form.has_validity() {
-        openssl::x509::X509::from_der(&cert.der)
-            .and_then(|c| c.public_key())
-            .map_err(|e| format!("cannot read the certificate's public key: {e}"))?
-    } else {
-        super::pubkey::from_spki(&cert.der)?
-    };
+    let spki = cert
+        .spki()
+        .ok_or("cannot read the certificate's public key")?;
+    let pkey = super::pubkey::from_spki(spki)?;
     let key = adopt(pkey)?;
     let copy = key.duplicate()?;
     KEYS.with(|c| {

@@ -1,13 +1,14 @@
 //! X.509 certificates: parsing (PEM, DER, bare base64 as in KeyInfo and metadata), subject,
-//! validity and SHA-256 fingerprint. OpenSSL parses them: the library that verifies with
-//! their keys (through libxmlsec1) is the one that reads them.
+//! validity and SHA-256 fingerprint. The certificate's outline is walked in `der.rs`; OpenSSL,
+//! the library that verifies with the key (through libxmlsec1), reads the names and the key.
 
 use std::cell::RefCell;
 
 use ::time::OffsetDateTime;
-use openssl::asn1::{Asn1Time, Asn1TimeRef};
 use openssl::nid::Nid;
-use openssl::x509::{X509NameRef, X509};
+use openssl::x509::{X509Name, X509NameRef};
+
+use super::der::{self, Malformed};
 
 /// The form a trusted key was given in (the report says which).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,16 +98,35 @@ impl CertInfo {
         let not_a_cert = || {
             "not an X.509 certificate (truncated or another kind of data); pass the IdP's signing certificate as PEM, DER or its base64 body".to_string()
         };
-        let cert = X509::from_der(der).map_err(|_| not_a_cert())?;
+        let outline = der::outline(der).map_err(|m| match m {
+            Malformed::Structure => not_a_cert(),
+            Malformed::Time => {
+                "the certificate's validity dates are not RFC 5280 times".to_string()
+            }
+        })?;
+        let name = |d: &[u8]| {
+            X509Name::from_der(d)
+                .map(|n| name(&n))
+                .map_err(|_| not_a_cert())
+        };
         Ok(Self {
-            subject: name(cert.subject_name()),
-            issuer: name(cert.issuer_name()),
-            not_before: instant(cert.not_before()).ok_or_else(not_a_cert)?,
-            not_after: instant(cert.not_after()).ok_or_else(not_a_cert)?,
+            subject: name(outline.subject)?,
+            issuer: name(outline.issuer)?,
+            not_before: outline.not_before,
+            not_after: outline.not_after,
             sha256: sha256_hex(der),
             der: der.to_vec(),
             form: KeyForm::CertDer,
         })
+    }
+
+    /// The SubjectPublicKeyInfo DER: the certificate's, or the bare key itself.
+    pub fn spki(&self) -> Option<&[u8]> {
+        if self.form.has_validity() {
+            der::outline(&self.der).ok().map(|o| o.spki)
+        } else {
+            Some(&self.der)
+        }
     }
 
     /// A bare public key (SubjectPublicKeyInfo DER): no subject, no validity.
@@ -307,13 +327,6 @@ fn name(n: &X509NameRef) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// An ASN.1 time (UTCTime or GeneralizedTime) as an instant.
-fn instant(t: &Asn1TimeRef) -> Option<OffsetDateTime> {
-    let diff = Asn1Time::from_unix(0).ok()?.diff(t).ok()?;
-    let secs = i64::from(diff.days) * 86_400 + i64::from(diff.secs);
-    OffsetDateTime::from_unix_timestamp(secs).ok()
 }
 
 /// `AB:CD:…` for the first `pairs` byte pairs of a hex fingerprint, with `…` when cut short.

@@ -2,6 +2,7 @@
 //! certificate facts the report shows. Keys a message brings itself are information only.
 
 pub mod cert;
+pub mod der;
 pub mod fetch;
 pub mod metadata;
 pub mod store;

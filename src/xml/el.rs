@@ -13,7 +13,7 @@ use std::ffi::{c_char, c_void, CStr};
 use std::marker::PhantomData;
 
 use super::ffi::{
-    xmlGetLineNo, xmlNodeGetContent, XmlAttr as xmlAttr, XmlNode as xmlNode, CDATA, COMMENT,
+    xmlGetLineNo, xmlNodeGetContent, XmlAttr as xmlAttr, XmlNode as xmlNode, XmlNs, CDATA, COMMENT,
     ELEMENT, TEXT,
 };
 
@@ -322,6 +322,22 @@ impl<'d> El<'d> {
             .map(|(_, _, a)| unsafe { Self::value(a) })
     }
 
+    /// Every attribute named `local`, in any namespace: its namespace (NULL for none, only to be
+    /// handed back to libxml2) and its value.
+    pub(super) fn attrs_named(self, local: &str) -> Vec<(*mut XmlNs, String)> {
+        self.attributes()
+            .filter(|(_, n, _)| *n == local.as_bytes())
+            // SAFETY: `a` is an attribute of this live element; its ns is NULL or a namespace
+            // of the same document.
+            .map(|(_, _, a)| unsafe { ((*a).ns, Self::value(a)) })
+            .collect()
+    }
+
+    /// True when the element has a child element.
+    pub fn has_elements(self) -> bool {
+        self.elements().next().is_some()
+    }
+
     /// Values of every attribute named `local`, in any namespace (libxmlsec1's ID registration
     /// matches attribute names without looking at namespaces).
     pub fn attrs_any_ns(self, local: &str) -> Vec<String> {
@@ -418,7 +434,6 @@ mod tests {
             offset_of!(XmlNode, properties),
             offset_of!(XmlNode, ns_def),
             offset_of!(XmlNode, line),
-            size_of::<XmlAttr>(),
             offset_of!(XmlAttr, type_),
             offset_of!(XmlAttr, name),
             offset_of!(XmlAttr, children),

@@ -2,12 +2,13 @@
 //! calls, declared by hand.
 //!
 //! Declared, not generated: bindgen (and the libclang it needs) was the largest cost of a cold
-//! build, for about a dozen functions and three structures. The structures are libxml2's public
-//! ABI, unchanged across 2.x; what could drift between releases and build options (libxmlsec1's
-//! structures, libxml2's `xmlFree`) is reached through `src/shim.c`, compiled against the
-//! installed headers. A unit test compares every offset below with the C compiler's.
+//! build, for about twenty functions and three structures. The fields read are libxml2's public
+//! ABI, unchanged across 2.x (2.12 appended a field to `xmlAttr`); what could drift between
+//! releases and build options (libxmlsec1's structures, libxml2's `xmlFree`) is reached through
+//! `src/shim.c`, compiled against the installed headers. A unit test (`el.rs`) compares every
+//! offset below with the C compiler's.
 //!
-//! Only declarations: calling them is `unsafe`, and only `el.rs`, `dom.rs` and
+//! Only declarations: calling them is `unsafe`, and only `el.rs`, `tree.rs` and
 //! `signature/xmlsec.rs` do (ARCHITECTURE.md, "Where unsafe lives").
 
 use std::ffi::{c_char, c_int, c_long, c_uint, c_ushort, c_void};
@@ -63,7 +64,8 @@ pub struct XmlNode {
     pub extra: c_ushort,
 }
 
-/// `struct _xmlAttr`, complete.
+/// `struct _xmlAttr`, up to the fields samlcheck reads (libxml2 2.12 and later add fields after
+/// `psvi`; Rust never allocates or copies one).
 #[repr(C)]
 pub struct XmlAttr {
     pub private: *mut c_void,
@@ -111,7 +113,13 @@ extern "C" {
     pub fn xmlGetID(doc: *mut XmlDoc, id: *const u8) -> *mut XmlAttr;
     pub fn xmlSetStructuredErrorFunc(ctx: *mut c_void, handler: Option<ErrorHandler>);
     pub fn xmlNodeSetContent(node: *mut XmlNode, content: *const u8);
-    pub fn xmlSetProp(node: *mut XmlNode, name: *const u8, value: *const u8) -> *mut XmlAttr;
+    pub fn xmlNodeAddContent(node: *mut XmlNode, content: *const u8);
+    pub fn xmlSetNsProp(
+        node: *mut XmlNode,
+        ns: *mut XmlNs,
+        name: *const u8,
+        value: *const u8,
+    ) -> *mut XmlAttr;
     pub fn xmlBufferCreate() -> *mut XmlBuffer;
     pub fn xmlBufferFree(buf: *mut XmlBuffer);
     pub fn xmlBufferContent(buf: *const XmlBuffer) -> *const u8;

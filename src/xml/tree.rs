@@ -75,8 +75,10 @@ impl Document {
             if ctx.is_null() {
                 return String::new();
             }
-            ffi::xmlSaveDoc(ctx, self.doc_ptr());
-            ffi::xmlSaveClose(ctx);
+            let written = ffi::xmlSaveDoc(ctx, self.doc_ptr());
+            if ffi::xmlSaveClose(ctx) < 0 || written < 0 {
+                return String::new();
+            }
             let data = ffi::xmlBufferContent(buf.0);
             let len = usize::try_from(ffi::xmlBufferLength(buf.0)).unwrap_or(0);
             if data.is_null() {
@@ -124,30 +126,42 @@ impl Node {
         El::of(self).and_then(|e| e.attr(name))
     }
 
-    /// Replaces the element's content with `text` (libxml2's `xmlNodeSetContent`: entity
-    /// references in it are resolved). Text with a NUL byte is left out.
+    /// Replaces the text of an element without child elements with `text`, taken literally
+    /// (`&` stays an ampersand). An element with child elements, or text with a NUL byte, is
+    /// left as it is: replacing its content would free nodes other handles may hold.
     pub fn set_content(&self, text: &str) {
+        if El::of(self).is_none_or(|e| e.has_elements()) {
+            return;
+        }
         let Ok(text) = std::ffi::CString::new(text) else {
             return;
         };
-        // SAFETY: a live node of a live document; libxml2 copies the text.
-        unsafe { ffi::xmlNodeSetContent(self.ptr, text.as_ptr().cast()) };
+        // SAFETY: a live element of a live document with no child element (no handle can
+        // point below it); NULL content removes its text, and xmlNodeAddContent adds `text` as
+        // one text node without reading entity references (libxml2 copies it).
+        unsafe {
+            ffi::xmlNodeSetContent(self.ptr, std::ptr::null());
+            ffi::xmlNodeAddContent(self.ptr, text.as_ptr().cast());
+        }
     }
 
-    /// Sets the attribute `name` without a namespace to `value` (libxml2's `xmlSetProp`).
-    /// Names or values with a NUL byte are left out.
-    pub fn set_attribute(&self, name: &str, value: &str) {
-        let (Ok(name), Ok(value)) = (std::ffi::CString::new(name), std::ffi::CString::new(value))
-        else {
+    /// Replaces the value of every attribute named `local`, in whichever namespace it is, with
+    /// `f` of its value. Values with a NUL byte are left out.
+    pub fn replace_attributes(&self, local: &str, mut f: impl FnMut(&str) -> String) {
+        let Some(e) = El::of(self) else {
             return;
         };
-        // SAFETY: a live element of a live document; libxml2 copies both strings.
-        unsafe { ffi::xmlSetProp(self.ptr, name.as_ptr().cast(), value.as_ptr().cast()) };
-    }
-
-    /// The first attribute named `name` in any namespace (libxml2's `xmlGetProp`).
-    pub fn get_attribute(&self, name: &str) -> Option<String> {
-        El::of(self).and_then(|e| e.attrs_any_ns(name).into_iter().next())
+        let Ok(name) = std::ffi::CString::new(local) else {
+            return;
+        };
+        for (ns, value) in e.attrs_named(local) {
+            let Ok(new) = std::ffi::CString::new(f(&value)) else {
+                continue;
+            };
+            // SAFETY: a live element; `ns` is NULL or the namespace of one of its attributes
+            // (so in scope), and libxml2 copies both strings into that attribute.
+            unsafe { ffi::xmlSetNsProp(self.ptr, ns, name.as_ptr().cast(), new.as_ptr().cast()) };
+        }
     }
 }
 
@@ -224,5 +238,45 @@ impl<'d> El<'d> {
         let id = std::ffi::CString::new(id).ok()?;
         // SAFETY: a live document; xmlGetID returns NULL or an attribute it owns.
         unsafe { Self::owner(ffi::xmlGetID(doc.doc_ptr(), id.as_ptr().cast())) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(xml: &str) -> Document {
+        read(xml.as_bytes(), false).unwrap()
+    }
+
+    /// Text is set literally: an ampersand is escaped on output and reads back as itself.
+    #[test]
+    fn set_content_takes_text_literally_and_only_on_leaves() {
+        let d = doc(r#"<r><a>old</a><b><c/>text</b></r>"#);
+        let root = d.get_root_element().unwrap();
+        let kids = root.get_child_elements();
+        kids[0].set_content("https://sp.example/p?a=1&b=2&amp;");
+        kids[1].set_content("gone?");
+        let out = d.serialize();
+        assert!(
+            out.contains("<a>https://sp.example/p?a=1&amp;b=2&amp;amp;</a>"),
+            "{out}"
+        );
+        assert!(out.contains("<b><c/>text</b>"), "{out}");
+        let again = doc(&out);
+        let a = again.get_root_element().unwrap().get_child_elements()[0].get_content();
+        assert_eq!(a, "https://sp.example/p?a=1&b=2&amp;");
+    }
+
+    /// Every attribute with the local name is replaced, each in its own namespace.
+    #[test]
+    fn replace_attributes_reaches_every_namespace() {
+        let d = doc(r#"<r xmlns:x="urn:x" x:S="one" S="two" T="three"/>"#);
+        let root = d.get_root_element().unwrap();
+        root.replace_attributes("S", |v| format!("[{v}]"));
+        let out = d.serialize();
+        assert!(out.contains(r#"x:S="[one]""#), "{out}");
+        assert!(out.contains(r#" S="[two]""#), "{out}");
+        assert!(out.contains(r#"T="three""#), "{out}");
     }
 }
