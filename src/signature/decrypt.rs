@@ -104,7 +104,8 @@ fn open(
         .ok_or_else(|| Failure::KeyNotFound(format!("no xenc:EncryptedData inside the {what}")))?;
     let key_el = encrypted_key(root, &data)?;
     xmlsec::register_id_attr(doc, "Id");
-    xmlsec::decrypt(&data, key_pem).map_err(|reason| diagnose(&key_el, key_pem, reason))
+    // On success `key_el` may point into the freed EncryptedData: it is only read on failure.
+    xmlsec::decrypt(data, key_pem).map_err(|reason| diagnose(&key_el, key_pem, reason))
 }
 
 /// The EncryptedKey the EncryptedData uses: inside its KeyInfo, or where its same-document

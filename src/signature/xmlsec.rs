@@ -29,32 +29,24 @@ type ErrCallback = unsafe extern "C" fn(
     *const c_char,
 );
 
-/// libxmlsec1's opaque objects, only ever handled by pointer.
-#[repr(C)]
-struct SecKey {
-    _opaque: [u8; 0],
+/// libxmlsec1's opaque objects, only ever handled by pointer (`TransformKlass` is a transform's
+/// class descriptor, `xmlSecTransformId`, static in the library).
+macro_rules! opaque {
+    ($($name:ident),*) => {$(
+        #[repr(C)]
+        struct $name {
+            _opaque: [u8; 0],
+        }
+    )*};
 }
-#[repr(C)]
-struct SecKeyData {
-    _opaque: [u8; 0],
-}
-#[repr(C)]
-struct DSigCtx {
-    _opaque: [u8; 0],
-}
-#[repr(C)]
-struct EncCtxRaw {
-    _opaque: [u8; 0],
-}
-#[repr(C)]
-struct KeysMngrRaw {
-    _opaque: [u8; 0],
-}
-/// A transform's class descriptor (`xmlSecTransformId`), static in the library.
-#[repr(C)]
-struct TransformKlass {
-    _opaque: [u8; 0],
-}
+opaque!(
+    SecKey,
+    SecKeyData,
+    DSigCtx,
+    EncCtxRaw,
+    KeysMngrRaw,
+    TransformKlass
+);
 type TransformId = *const TransformKlass;
 
 // Linked by build.rs (pkg-config's flags for xmlsec1-openssl, or the static libraries).
@@ -506,8 +498,10 @@ impl Drop for EncCtx {
 }
 
 /// Decrypts the `xenc:EncryptedData` node in place with the SP's private key (PEM).
-/// On success the node is replaced by the plaintext element.
-pub fn decrypt(encrypted_data: &Node, key_pem: &[u8]) -> Result<(), String> {
+/// On success the node is replaced by the plaintext element and libxmlsec1 frees its subtree:
+/// the handle is consumed, and any other handle into that subtree (its KeyInfo, say) must be
+/// dropped unread.
+pub fn decrypt(encrypted_data: Node, key_pem: &[u8]) -> Result<(), String> {
     init();
     take_errors();
     // SAFETY: reads `key_pem` during the call; the key returned is ours (through the guard).

@@ -104,14 +104,14 @@ impl CertInfo {
                 "the certificate's validity dates are not RFC 5280 times".to_string()
             }
         })?;
-        let name = |d: &[u8]| {
+        let read_name = |d: &[u8]| {
             X509Name::from_der(d)
                 .map(|n| name(&n))
                 .map_err(|_| not_a_cert())
         };
         Ok(Self {
-            subject: name(outline.subject)?,
-            issuer: name(outline.issuer)?,
+            subject: read_name(outline.subject)?,
+            issuer: read_name(outline.issuer)?,
             not_before: outline.not_before,
             not_after: outline.not_after,
             sha256: sha256_hex(der),
