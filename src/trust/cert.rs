@@ -106,7 +106,7 @@ impl CertInfo {
         })?;
         let read_name = |d: &[u8]| {
             X509Name::from_der(d)
-                .map(|n| name(&n))
+                .map(|n| name(&n, &der::rdn_sizes(d).unwrap_or_default()))
                 .map_err(|_| not_a_cert())
         };
         Ok(Self {
@@ -303,9 +303,11 @@ fn pem_blocks(bytes: &[u8]) -> Result<Vec<PemBlock>, String> {
 }
 
 /// A distinguished name as `CN=…, O=…`, most significant first as written in the
-/// certificate; attributes under their usual short names, others under OpenSSL's.
-fn name(n: &X509NameRef) -> String {
-    n.entries()
+/// certificate; attributes under their usual short names, others under OpenSSL's; the
+/// attributes of one multi-valued RDN joined by ` + ` (`rdns`: how many each RDN holds).
+fn name(n: &X509NameRef, rdns: &[usize]) -> String {
+    let attrs: Vec<String> = n
+        .entries()
         .map(|e| {
             let nid = e.object().nid();
             let key = match nid {
@@ -324,6 +326,19 @@ fn name(n: &X509NameRef) -> String {
                     .collect()
             });
             format!("{key}={value}")
+        })
+        .collect();
+    // The RDN sizes come from the same DER OpenSSL read; if they do not add up, one attribute
+    // per RDN.
+    if rdns.iter().sum::<usize>() != attrs.len() {
+        return attrs.join(", ");
+    }
+    let mut rest = attrs.as_slice();
+    rdns.iter()
+        .map(|&k| {
+            let (rdn, after) = rest.split_at(k);
+            rest = after;
+            rdn.join(" + ")
         })
         .collect::<Vec<_>>()
         .join(", ")

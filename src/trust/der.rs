@@ -34,6 +34,7 @@ pub enum Malformed {
 const SEQUENCE: u8 = 0x30;
 const INTEGER: u8 = 0x02;
 const BIT_STRING: u8 = 0x03;
+const SET: u8 = 0x31;
 const UTC_TIME: u8 = 0x17;
 const GENERALIZED_TIME: u8 = 0x18;
 const VERSION: u8 = 0xA0;
@@ -127,6 +128,25 @@ pub fn outline(der: &[u8]) -> Result<Outline<'_>, Malformed> {
         subject: subject.whole,
         spki: spki.whole,
     })
+}
+
+/// How many attributes each RDN of a Name (a whole SEQUENCE) holds, in order: 1 for the usual
+/// `CN=…`, more for a multi-valued RDN such as `CN=a + UID=b`.
+pub fn rdn_sizes(name: &[u8]) -> Option<Vec<usize>> {
+    let mut sets = expect(name, SEQUENCE)?.contents;
+    let mut sizes = Vec::new();
+    while !sets.is_empty() {
+        let set = expect(sets, SET)?;
+        let mut n = 0;
+        let mut attrs = set.contents;
+        while !attrs.is_empty() {
+            attrs = expect(attrs, SEQUENCE)?.rest;
+            n += 1;
+        }
+        sizes.push(n);
+        sets = set.rest;
+    }
+    Some(sizes)
 }
 
 /// A validity time: UTCTime `YYMMDDHHMMSSZ` (years 1950–2049, RFC 5280 §4.1.2.5.1) or
@@ -233,6 +253,39 @@ mod tests {
         let mut after = der.clone();
         after.extend_from_slice(b"trailing");
         assert!(outline(&after).is_ok());
+    }
+
+    /// A multi-valued RDN counts its attributes; a plain name one per RDN.
+    #[test]
+    fn counts_attributes_per_rdn() {
+        let (c, _) = cert("260101000000Z", "270101000000Z");
+        let name = c.subject_name().to_der().unwrap();
+        assert_eq!(rdn_sizes(&name), Some(vec![1]));
+        // SEQUENCE { SET { CN=a, UID=b }, SET { O=x } }, written out.
+        let attr = |oid: &[u8], v: &str| {
+            let mut b = vec![0x06, oid.len() as u8];
+            b.extend_from_slice(oid);
+            b.extend_from_slice(&[0x0C, v.len() as u8]);
+            b.extend_from_slice(v.as_bytes());
+            let mut s = vec![SEQUENCE, b.len() as u8];
+            s.extend(b);
+            s
+        };
+        let wrap = |tag: u8, parts: Vec<Vec<u8>>| {
+            let body: Vec<u8> = parts.concat();
+            let mut out = vec![tag, body.len() as u8];
+            out.extend(body);
+            out
+        };
+        let cn = attr(&[0x55, 0x04, 0x03], "a");
+        let uid = attr(
+            &[0x09, 0x92, 0x26, 0x89, 0x93, 0xF2, 0x2C, 0x64, 0x01, 0x01],
+            "b",
+        );
+        let o = attr(&[0x55, 0x04, 0x0A], "x");
+        let name = wrap(SEQUENCE, vec![wrap(SET, vec![cn, uid]), wrap(SET, vec![o])]);
+        assert_eq!(rdn_sizes(&name), Some(vec![2, 1]));
+        assert_eq!(rdn_sizes(&name[..name.len() - 1]), None);
     }
 
     /// Any byte changed, anywhere, never panics or reads out of bounds (a cheap stand-in for
