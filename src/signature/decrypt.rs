@@ -167,10 +167,8 @@ fn diagnose(key_el: &Node, key_pem: &[u8], reason: String) -> Failure {
 /// Whether the private key's public half is the certificate's public key (None: cannot tell).
 fn fits(key_pem: &[u8], cert: &CertInfo) -> Option<bool> {
     let key = openssl::pkey::PKey::private_key_from_pem(key_pem).ok()?;
-    let x509 = openssl::x509::X509::from_der(&cert.der).ok()?;
-    let ours = key.public_key_to_der().ok()?;
-    let theirs = x509.public_key().ok()?.public_key_to_der().ok()?;
-    Some(ours == theirs)
+    let theirs = super::pubkey::from_spki(cert.spki()?).ok()?;
+    Some(key.public_eq(&theirs))
 }
 
 /// libxmlsec1's reason in words, keeping the raw text at the end.

@@ -7,7 +7,6 @@ use openssl::bn::BigNum;
 use openssl::ecdsa::EcdsaSig;
 use openssl::hash::MessageDigest;
 use openssl::sign::Verifier;
-use openssl::x509::X509;
 
 use crate::check::Check;
 use crate::finding::{Finding, Sink};
@@ -118,9 +117,12 @@ pub fn verify(sig: &RedirectSignature, key: &TrustedKey) -> Result<bool, String>
     let raw = base64::engine::general_purpose::STANDARD
         .decode(sig.signature.split_whitespace().collect::<String>())
         .map_err(|e| format!("Signature parameter is not base64: {e}"))?;
-    let public = X509::from_der(&key.cert.der)
-        .and_then(|c| c.public_key())
-        .map_err(|e| format!("cannot read the trusted certificate's key: {e}"))?;
+    // The key as the XML signature path reads it (one reader of trusted keys).
+    let public = key
+        .cert
+        .spki()
+        .ok_or_else(|| "cannot read the trusted certificate's key".to_string())
+        .and_then(super::pubkey::from_spki)?;
     let der = if ecdsa {
         let half = raw.len() / 2;
         let r = BigNum::from_slice(&raw[..half]).map_err(|e| e.to_string())?;

@@ -270,29 +270,38 @@ struct PemBlock {
     contents: Vec<u8>,
 }
 
-/// Every PEM block in `bytes`, in order (text outside the blocks, such as OpenSSL's
-/// `subject=` lines, is skipped). A block without its END line, or whose body is not base64,
-/// is an error.
+/// Every PEM block in `bytes`, in order, read as OpenSSL reads them: a block starts at a line
+/// that is exactly `-----BEGIN label-----` and ends at the line `-----END label-----`; lines
+/// outside blocks (OpenSSL's `subject=` lines, comments) are skipped. A marker anywhere else in a
+/// line starts nothing — text OpenSSL would not read as a certificate is not trusted as one. A
+/// block without its END line, or whose body is not base64, is an error.
 fn pem_blocks(bytes: &[u8]) -> Result<Vec<PemBlock>, String> {
-    const BEGIN: &[u8] = b"-----BEGIN ";
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines = bytes.split(|&b| b == b'\n').map(|l| l.trim_ascii_end());
     let mut out = Vec::new();
-    let mut rest = bytes;
-    while let Some(at) = memchr::memmem::find(rest, BEGIN) {
-        rest = &rest[at + BEGIN.len()..];
-        let label_end = memchr::memmem::find(rest, b"-----")
-            .filter(|&n| n <= 64 && !rest[..n].contains(&b'\n'))
-            .ok_or("a PEM block does not decode (its BEGIN line is cut short)")?;
-        let label = String::from_utf8_lossy(&rest[..label_end]).into_owned();
-        rest = &rest[label_end + 5..];
+    while let Some(line) = lines.next() {
+        let Some(label) = line
+            .strip_prefix(b"-----BEGIN ")
+            .and_then(|l| l.strip_suffix(b"-----"))
+        else {
+            continue;
+        };
+        let label = String::from_utf8_lossy(label).into_owned();
         let end = format!("-----END {label}-----");
-        let body_end = memchr::memmem::find(rest, end.as_bytes())
-            .ok_or_else(|| format!("a PEM block does not decode (no END line for {label})"))?;
-        let body: Vec<u8> = rest[..body_end]
-            .iter()
-            .copied()
-            .filter(|b| !b.is_ascii_whitespace())
-            .collect();
-        rest = &rest[body_end + end.len()..];
+        let mut body = Vec::new();
+        let mut ended = false;
+        for l in lines.by_ref() {
+            if l == end.as_bytes() {
+                ended = true;
+                break;
+            }
+            body.extend(l.iter().copied().filter(|b| !b.is_ascii_whitespace()));
+        }
+        if !ended {
+            return Err(format!(
+                "a PEM block does not decode (no END line for {label})"
+            ));
+        }
         use base64::Engine;
         let contents = base64::engine::general_purpose::STANDARD
             .decode(&body)
@@ -379,4 +388,41 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "MAMCAQE="; // SEQUENCE { INTEGER 1 }
+
+    /// Markers count only as whole lines, as OpenSSL reads them: a certificate hidden after a
+    /// comment or on the BEGIN line is no block at all.
+    #[test]
+    fn pem_markers_are_whole_lines() {
+        let block = |pre: &str, eol: &str| {
+            format!(
+                "{pre}-----BEGIN CERTIFICATE-----{eol}{BODY}{eol}-----END CERTIFICATE-----{eol}"
+            )
+        };
+        let one = pem_blocks(block("", "\n").as_bytes()).unwrap();
+        assert_eq!(
+            (one.len(), one[0].contents.as_slice()),
+            (1, &[0x30, 3, 2, 1, 1][..])
+        );
+        assert_eq!(pem_blocks(block("", "\r\n").as_bytes()).unwrap().len(), 1);
+        let bom = format!("\u{feff}{}", block("", "\n"));
+        assert_eq!(pem_blocks(bom.as_bytes()).unwrap().len(), 1);
+        assert!(pem_blocks(block("# old: x", "\n").as_bytes())
+            .unwrap()
+            .is_empty());
+        let same_line = format!("-----BEGIN CERTIFICATE-----{BODY}\n-----END CERTIFICATE-----\n");
+        assert!(pem_blocks(same_line.as_bytes()).unwrap().is_empty());
+        let two = format!("subject=CN=x\n{}{}", block("", "\n"), block("", "\n"));
+        assert_eq!(pem_blocks(two.as_bytes()).unwrap().len(), 2);
+        let open = format!("-----BEGIN CERTIFICATE-----\n{BODY}\n");
+        assert!(pem_blocks(open.as_bytes()).is_err());
+        let other_end = format!("-----BEGIN CERTIFICATE-----\n{BODY}\n-----END PUBLIC KEY-----\n");
+        assert!(pem_blocks(other_end.as_bytes()).is_err());
+    }
 }

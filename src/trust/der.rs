@@ -35,9 +35,15 @@ const SEQUENCE: u8 = 0x30;
 const INTEGER: u8 = 0x02;
 const BIT_STRING: u8 = 0x03;
 const SET: u8 = 0x31;
+const BOOLEAN: u8 = 0x01;
+const OCTET_STRING: u8 = 0x04;
+const OID: u8 = 0x06;
 const UTC_TIME: u8 = 0x17;
 const GENERALIZED_TIME: u8 = 0x18;
 const VERSION: u8 = 0xA0;
+const ISSUER_UID: u8 = 0x81;
+const SUBJECT_UID: u8 = 0x82;
+const EXTENSIONS: u8 = 0xA3;
 
 /// One DER element: its tag, its contents, the whole element, and what follows it.
 struct Tlv<'a> {
@@ -109,8 +115,12 @@ pub fn outline(der: &[u8]) -> Result<Outline<'_>, Malformed> {
     if !signature.rest.is_empty() {
         return Err(Malformed::Structure);
     }
+    // TBSCertificate, field by field, nothing left over (what a full X.509 parser accepts).
     let mut f = tbs.contents;
     if let Some(v) = expect(f, VERSION) {
+        expect(v.contents, INTEGER)
+            .filter(|i| i.rest.is_empty())
+            .ok_or(Malformed::Structure)?;
         f = v.rest;
     }
     let serial = expect(f, INTEGER).ok_or(Malformed::Structure)?;
@@ -119,8 +129,30 @@ pub fn outline(der: &[u8]) -> Result<Outline<'_>, Malformed> {
     let validity = expect(issuer.rest, SEQUENCE).ok_or(Malformed::Structure)?;
     let subject = expect(validity.rest, SEQUENCE).ok_or(Malformed::Structure)?;
     let spki = expect(subject.rest, SEQUENCE).ok_or(Malformed::Structure)?;
+    // SubjectPublicKeyInfo: an AlgorithmIdentifier and the key's BIT STRING, nothing else.
+    let key_algorithm = expect(spki.contents, SEQUENCE).ok_or(Malformed::Structure)?;
+    expect(key_algorithm.rest, BIT_STRING)
+        .filter(|k| k.rest.is_empty() && k.contents.len() > 1)
+        .ok_or(Malformed::Structure)?;
+    // Then only issuerUniqueID [1], subjectUniqueID [2] and extensions [3], each at most once,
+    // in that order.
+    let mut rest = spki.rest;
+    for tag in [ISSUER_UID, SUBJECT_UID, EXTENSIONS] {
+        if let Some(t) = expect(rest, tag) {
+            if tag == EXTENSIONS && !extensions(t.contents) {
+                return Err(Malformed::Structure);
+            }
+            rest = t.rest;
+        }
+    }
+    if !rest.is_empty() {
+        return Err(Malformed::Structure);
+    }
     let not_before = tlv(validity.contents).ok_or(Malformed::Structure)?;
     let not_after = tlv(not_before.rest).ok_or(Malformed::Structure)?;
+    if !not_after.rest.is_empty() {
+        return Err(Malformed::Structure);
+    }
     Ok(Outline {
         issuer: issuer.whole,
         not_before: time(&not_before).ok_or(Malformed::Time)?,
@@ -128,6 +160,32 @@ pub fn outline(der: &[u8]) -> Result<Outline<'_>, Malformed> {
         subject: subject.whole,
         spki: spki.whole,
     })
+}
+
+/// True when `b` is `Extensions`: one SEQUENCE of `Extension { extnID OBJECT IDENTIFIER,
+/// critical BOOLEAN OPTIONAL, extnValue OCTET STRING }` and nothing after it.
+fn extensions(b: &[u8]) -> bool {
+    let Some(list) = expect(b, SEQUENCE).filter(|l| l.rest.is_empty()) else {
+        return false;
+    };
+    let mut items = list.contents;
+    while !items.is_empty() {
+        let Some(ext) = expect(items, SEQUENCE) else {
+            return false;
+        };
+        let Some(id) = expect(ext.contents, OID) else {
+            return false;
+        };
+        let mut f = id.rest;
+        if let Some(critical) = expect(f, BOOLEAN) {
+            f = critical.rest;
+        }
+        if !expect(f, OCTET_STRING).is_some_and(|v| v.rest.is_empty()) {
+            return false;
+        }
+        items = ext.rest;
+    }
+    true
 }
 
 /// How many attributes each RDN of a Name (a whole SEQUENCE) holds, in order: 1 for the usual
@@ -249,6 +307,20 @@ mod tests {
         extra.extend_from_slice(&der[4..]);
         extra.extend_from_slice(&[0x05, 0x00]);
         assert!(outline(&extra).is_err());
+        // A stray field after the SubjectPublicKeyInfo, inside the TBSCertificate (what a full
+        // parser refuses): rebuilt with lengths that add up.
+        let tbs = tlv(tlv(&der).unwrap().contents).unwrap();
+        let rest = tbs.rest.to_vec();
+        let mut body = tbs.contents.to_vec();
+        body.extend_from_slice(&[0x05, 0x00]);
+        let wrap = |tag: u8, body: &[u8]| {
+            let mut out = vec![tag, 0x82];
+            out.extend_from_slice(&(body.len() as u16).to_be_bytes());
+            out.extend_from_slice(body);
+            out
+        };
+        let stray = wrap(SEQUENCE, &[wrap(SEQUENCE, &body), rest].concat());
+        assert_eq!(outline(&stray).err(), Some(Malformed::Structure));
         // Bytes after the certificate are ignored.
         let mut after = der.clone();
         after.extend_from_slice(b"trailing");

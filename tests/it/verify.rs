@@ -121,6 +121,23 @@ fn tampered_attribute() {
     assert_eq!(results(&v), ["digest_mismatch"]);
 }
 
+/// A --cert file is read as OpenSSL reads PEM: a BEGIN marker inside a line (here after a
+/// comment) starts no block, so the attacker's certificate hidden there is not trusted and
+/// their re-signed response fails; the IdP's certificate below it still loads.
+#[test]
+fn a_certificate_hidden_mid_line_in_a_pem_file_is_not_trusted() {
+    let attacker = std::fs::read_to_string(td("keys/attacker.crt")).unwrap();
+    let idp = std::fs::read_to_string(td("keys/idp.crt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trusted.pem");
+    std::fs::write(&file, format!("# retired: x{attacker}{idp}")).unwrap();
+    let f = file.to_string_lossy();
+    let (code, v) = vjson(&["--cert", &f, &td("attacker-resigned.xml")]);
+    assert_eq!(code, 1, "{v}");
+    let (code, _) = vjson(&["--cert", &f, &td("signed-assertion.xml")]);
+    assert_eq!(code, 0);
+}
+
 #[test]
 fn wrong_cert_is_a_signature_mismatch() {
     let c = td("keys/attacker.crt");
