@@ -46,6 +46,11 @@ impl Redactor {
         if t.is_empty() || is_placeholder(t) {
             return v.to_string();
         }
+        // Already a pseudonym (text below an AttributeValue is redacted with it, then again as
+        // its own element): kept, so each value keeps one pseudonym.
+        if self.tokens.values().any(|tok| tok == t) {
+            return v.to_string();
+        }
         if t.starts_with("https://") || t.starts_with("http://") {
             // A URL (e.g. a RelayState deep link) is configuration, masked like the others; its
             // query values are personal (an invitation's email, a token).
@@ -96,6 +101,12 @@ impl Redactor {
         for (orig, tok) in pairs {
             if orig.len() >= 3 && out.contains(orig.as_str()) {
                 out = out.replace(orig.as_str(), tok);
+            }
+            // As a finding quotes it (`{:?}`): quotes and backslashes escaped.
+            let quoted = format!("{orig:?}");
+            let escaped = &quoted[1..quoted.len() - 1];
+            if escaped != orig.as_str() && out.contains(escaped) {
+                out = out.replace(escaped, tok);
             }
         }
         out
@@ -575,6 +586,11 @@ impl Redactor {
                         n.set_content(&r);
                     }
                 }
+                // Structured content (an AttributeValue holding elements, mixed text): every
+                // piece of text below it, each pseudonymised on its own.
+                "NameID" | "NameIdentifier" | "AttributeValue" | "SessionIndex" => {
+                    n.replace_texts(|v| self.value(v));
+                }
                 "Issuer" | "Audience" if leaf && self.urls => {
                     let v = n.get_content();
                     n.set_content(&self.url(v.trim()));
@@ -607,6 +623,23 @@ impl Redactor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text inside structured values is redacted, once, and a finding's escaped quote of a
+    /// value is replaced like the value itself.
+    #[test]
+    fn structured_values_and_quoted_values_are_redacted() {
+        let mut r = Redactor::new(false);
+        let xml = br#"<a xmlns:s="urn:oasis:names:tc:SAML:2.0:assertion"><s:AttributeValue>NESTED<x>INNER</x>TAIL<s:NameID>jane@acme.example</s:NameID></s:AttributeValue><s:NameID>Alice "Al" Smith</s:NameID></a>"#;
+        let out = String::from_utf8(r.xml(xml).unwrap()).unwrap();
+        for secret in ["NESTED", "INNER", "TAIL", "jane@", "Alice", "Smith"] {
+            assert!(!out.contains(secret), "{secret} in {out}");
+        }
+        assert!(out.contains("user1@redacted.invalid"), "{out}");
+        assert!(!out.contains("user2@"), "one pseudonym per value: {out}");
+        let finding = format!("NameID is {:?}", "Alice \"Al\" Smith");
+        let scrubbed = r.scrub(&finding);
+        assert!(!scrubbed.contains("Smith"), "{scrubbed}");
+    }
 
     #[test]
     fn tokens_are_stable_and_shaped_like_the_value() {

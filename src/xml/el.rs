@@ -333,6 +333,31 @@ impl<'d> El<'d> {
             .collect()
     }
 
+    /// Every text and CDATA node of this element's subtree with its text, in document order
+    /// (the nodes only to be handed back to libxml2).
+    pub(super) fn text_nodes(self) -> Vec<(*mut xmlNode, String)> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.ptr];
+        while let Some(p) = stack.pop() {
+            // SAFETY: children and next are NULL or nodes of the same live document; a text
+            // node's content is NULL or a NUL-terminated string it owns.
+            unsafe {
+                let mut c = (*p).children;
+                let mut elements = Vec::new();
+                while !c.is_null() {
+                    match (*c).type_ {
+                        TEXT | CDATA => out.push((c, lossy(bytes((*c).content)))),
+                        ELEMENT => elements.push(c),
+                        _ => {}
+                    }
+                    c = (*c).next;
+                }
+                stack.extend(elements.into_iter().rev());
+            }
+        }
+        out
+    }
+
     /// True when the element has a child element.
     pub fn has_elements(self) -> bool {
         self.elements().next().is_some()

@@ -145,6 +145,25 @@ impl Node {
         }
     }
 
+    /// Replaces every piece of text below this element (text and CDATA nodes, at any depth)
+    /// that is not only whitespace with `f` of it, taken literally. No node is freed or moved.
+    pub fn replace_texts(&self, mut f: impl FnMut(&str) -> String) {
+        let Some(e) = El::of(self) else {
+            return;
+        };
+        for (node, text) in e.text_nodes() {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let Ok(new) = std::ffi::CString::new(f(&text)) else {
+                continue;
+            };
+            // SAFETY: a text or CDATA node of this live document; libxml2 replaces its content
+            // with a copy of `new` as it is (no entity references are read in a text node).
+            unsafe { ffi::xmlNodeSetContent(node, new.as_ptr().cast()) };
+        }
+    }
+
     /// Replaces the value of every attribute named `local`, in whichever namespace it is, with
     /// `f` of its value. Values with a NUL byte are left out.
     pub fn replace_attributes(&self, local: &str, mut f: impl FnMut(&str) -> String) {
@@ -266,6 +285,21 @@ mod tests {
         let again = doc(&out);
         let a = again.get_root_element().unwrap().get_child_elements()[0].get_content();
         assert_eq!(a, "https://sp.example/p?a=1&b=2&amp;");
+    }
+
+    /// Text at any depth is replaced, whitespace kept, the elements left in place.
+    #[test]
+    fn replace_texts_reaches_mixed_content() {
+        let d = doc(
+            "<r>NESTED<x:b xmlns:x=\"urn:x\">INNER &amp; more</x:b>\n  <c><![CDATA[TAIL]]></c></r>",
+        );
+        let root = d.get_root_element().unwrap();
+        root.replace_texts(|v| format!("[{}]", v.len()));
+        let out = d.serialize();
+        assert!(
+            out.contains("<r>[6]<x:b xmlns:x=\"urn:x\">[12]</x:b>\n  <c><![CDATA[[4]]]></c></r>"),
+            "{out}"
+        );
     }
 
     /// Every attribute with the local name is replaced, each in its own namespace.
