@@ -46,11 +46,6 @@ impl Redactor {
         if t.is_empty() || is_placeholder(t) {
             return v.to_string();
         }
-        // Already a pseudonym (text below an AttributeValue is redacted with it, then again as
-        // its own element): kept, so each value keeps one pseudonym.
-        if self.tokens.values().any(|tok| tok == t) {
-            return v.to_string();
-        }
         if t.starts_with("https://") || t.starts_with("http://") {
             // A URL (e.g. a RelayState deep link) is configuration, masked like the others; its
             // query values are personal (an invitation's email, a token).
@@ -575,10 +570,15 @@ impl Redactor {
         let Some(root) = doc.get_root_element() else {
             return Ok(xml.to_vec());
         };
+        // Elements inside structured content already redacted with it: their text is not
+        // redacted again (a pseudonym of a pseudonym).
+        let mut covered = std::collections::HashSet::new();
         for n in crate::xml::dom::all_elements(&root) {
             let name = n.get_name();
             let leaf = n.get_child_elements().is_empty();
+            let text_done = covered.contains(&crate::xml::dom::identity(&n));
             match name.as_str() {
+                _ if text_done => {}
                 "NameID" | "NameIdentifier" | "AttributeValue" | "SessionIndex" if leaf => {
                     let v = n.get_content();
                     let r = self.value(&v);
@@ -590,6 +590,11 @@ impl Redactor {
                 // piece of text below it, each pseudonymised on its own.
                 "NameID" | "NameIdentifier" | "AttributeValue" | "SessionIndex" => {
                     n.replace_texts(|v| self.value(v));
+                    covered.extend(
+                        crate::xml::dom::all_elements(&n)
+                            .iter()
+                            .map(crate::xml::dom::identity),
+                    );
                 }
                 "Issuer" | "Audience" if leaf && self.urls => {
                     let v = n.get_content();

@@ -366,10 +366,9 @@ impl<'d> El<'d> {
     /// Values of every attribute named `local`, in any namespace (libxmlsec1's ID registration
     /// matches attribute names without looking at namespaces).
     pub fn attrs_any_ns(self, local: &str) -> Vec<String> {
-        self.attributes()
-            .filter(|(_, n, _)| *n == local.as_bytes())
-            // SAFETY: `a` is an attribute of this live element.
-            .map(|(_, _, a)| unsafe { Self::value(a) })
+        self.attrs_named(local)
+            .into_iter()
+            .map(|(_, v)| v)
             .collect()
     }
 

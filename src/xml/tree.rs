@@ -121,11 +121,6 @@ impl Node {
             .unwrap_or_default()
     }
 
-    /// An attribute without a namespace.
-    pub fn get_property_no_ns(&self, name: &str) -> Option<String> {
-        El::of(self).and_then(|e| e.attr(name))
-    }
-
     /// Replaces the text of an element without child elements with `text`, taken literally
     /// (`&` stays an ampersand). An element with child elements, or text with a NUL byte, is
     /// left as it is: replacing its content would free nodes other handles may hold.
