@@ -42,6 +42,7 @@ pub mod flow;
 pub mod idp;
 pub mod input;
 pub mod lint;
+pub mod ossl;
 pub mod profiles;
 pub mod redact;
 pub mod render;

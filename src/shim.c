@@ -1,5 +1,5 @@
 /*
- * The C side of samlcheck's two FFI rooms (src/xml/ and src/signature/xmlsec.rs): the few
+ * The C side of samlcheck's FFI rooms (src/xml/, src/signature/xmlsec.rs, src/ossl/): the few
  * things Rust cannot reach through a plain function call, compiled by build.rs against the
  * installed headers with pkg-config's flags for xmlsec1-openssl.
  *
@@ -8,7 +8,10 @@
  *    changes between libxmlsec1 releases and with build options such as XMLSEC_NO_SIZE_T,
  *    which only the headers know;
  *  - macros: the library's version checks and version string, libxml2's xmlFree (a variable
- *    or a per-thread lookup, depending on how libxml2 was built);
+ *    or a per-thread lookup, depending on how libxml2 was built), OPENSSL_free;
+ *  - OpenSSL functions renamed between 1.1 and 3 (a key's type, size and equality) and the
+ *    file name of the libssl that matches the libcrypto samlcheck links (src/ossl/tls.rs loads
+ *    it only to fetch metadata over https);
  *  - the offsets of the libxml2 node fields src/xml/ffi.rs declares, so a unit test proves
  *    the Rust declaration matches the C compiler's (libxml2 keeps them as public ABI).
  *
@@ -26,6 +29,9 @@
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/openssl/app.h>
 #include <xmlsec/openssl/crypto.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/opensslv.h>
 
 /* 0 when libxmlsec1 (with its OpenSSL back end) is ready, else which step failed: 1 the
  * version check (headers and library disagree), 2 xmlSecInit, 3 the crypto application layer,
@@ -183,4 +189,54 @@ const size_t *samlcheck_xml_layout(size_t *n) {
     }
     *n = sizeof(layout) / sizeof(layout[0]);
     return layout;
+}
+
+/* A key's type as a NID (EVP_PKEY_RSA, EVP_PKEY_EC...), its size in bits, and whether two keys
+ * hold the same public key (1), under OpenSSL 3's names or 1.1's. */
+int samlcheck_pkey_base_id(const EVP_PKEY *k) {
+    if (k == NULL) {
+        return 0;
+    }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    return EVP_PKEY_get_base_id(k);
+#else
+    return EVP_PKEY_base_id(k);
+#endif
+}
+
+int samlcheck_pkey_bits(const EVP_PKEY *k) {
+    if (k == NULL) {
+        return 0;
+    }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    return EVP_PKEY_get_bits(k);
+#else
+    return EVP_PKEY_bits(k);
+#endif
+}
+
+int samlcheck_pkey_eq(const EVP_PKEY *a, const EVP_PKEY *b) {
+    if (a == NULL || b == NULL) {
+        return 0;
+    }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    return EVP_PKEY_eq(a, b);
+#else
+    return EVP_PKEY_cmp(a, b);
+#endif
+}
+
+void samlcheck_openssl_free(void *p) {
+    OPENSSL_free(p);
+}
+
+/* The libssl built with the libcrypto in these headers: "libssl.so.3", "libssl.so.1.1". */
+#define SAMLCHECK_STR2(x) #x
+#define SAMLCHECK_STR(x) SAMLCHECK_STR2(x)
+const char *samlcheck_libssl_name(void) {
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    return "libssl.so." SAMLCHECK_STR(OPENSSL_SHLIB_VERSION);
+#else
+    return "libssl.so." SHLIB_VERSION_NUMBER;
+#endif
 }

@@ -166,7 +166,7 @@ fn diagnose(key_el: &Node, key_pem: &[u8], reason: String) -> Failure {
 
 /// Whether the private key's public half is the certificate's public key (None: cannot tell).
 fn fits(key_pem: &[u8], cert: &CertInfo) -> Option<bool> {
-    let key = openssl::pkey::PKey::private_key_from_pem(key_pem).ok()?;
+    let key = crate::ossl::PrivateKey::from_pem(key_pem)?;
     let theirs = super::pubkey::from_spki(cert.spki()?).ok()?;
     Some(key.public_eq(&theirs))
 }

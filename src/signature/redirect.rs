@@ -2,11 +2,8 @@
 //! octets `SAMLRequest=…&RelayState=…&SigAlg=…` exactly as sent, verified with OpenSSL.
 
 use crate::codes::Code;
+use crate::ossl::Digest;
 use base64::Engine;
-use openssl::bn::BigNum;
-use openssl::ecdsa::EcdsaSig;
-use openssl::hash::MessageDigest;
-use openssl::sign::Verifier;
 
 use crate::check::Check;
 use crate::finding::{Finding, Sink};
@@ -104,14 +101,14 @@ fn report(
 pub fn verify(sig: &RedirectSignature, key: &TrustedKey) -> Result<bool, String> {
     let alg = sig.sig_alg.as_str();
     let (digest, ecdsa) = match alg.rsplit(['#', '/']).next().unwrap_or("") {
-        "rsa-sha1" => (MessageDigest::sha1(), false),
-        "rsa-sha256" => (MessageDigest::sha256(), false),
-        "rsa-sha384" => (MessageDigest::sha384(), false),
-        "rsa-sha512" => (MessageDigest::sha512(), false),
-        "ecdsa-sha1" => (MessageDigest::sha1(), true),
-        "ecdsa-sha256" => (MessageDigest::sha256(), true),
-        "ecdsa-sha384" => (MessageDigest::sha384(), true),
-        "ecdsa-sha512" => (MessageDigest::sha512(), true),
+        "rsa-sha1" => (Digest::Sha1, false),
+        "rsa-sha256" => (Digest::Sha256, false),
+        "rsa-sha384" => (Digest::Sha384, false),
+        "rsa-sha512" => (Digest::Sha512, false),
+        "ecdsa-sha1" => (Digest::Sha1, true),
+        "ecdsa-sha256" => (Digest::Sha256, true),
+        "ecdsa-sha384" => (Digest::Sha384, true),
+        "ecdsa-sha512" => (Digest::Sha512, true),
         _ => return Err(format!("SigAlg {alg} is not supported")),
     };
     let raw = base64::engine::general_purpose::STANDARD
@@ -124,19 +121,11 @@ pub fn verify(sig: &RedirectSignature, key: &TrustedKey) -> Result<bool, String>
         .ok_or_else(|| "cannot read the trusted certificate's key".to_string())
         .and_then(super::pubkey::from_spki)?;
     let der = if ecdsa {
-        let half = raw.len() / 2;
-        let r = BigNum::from_slice(&raw[..half]).map_err(|e| e.to_string())?;
-        let s = BigNum::from_slice(&raw[half..]).map_err(|e| e.to_string())?;
-        EcdsaSig::from_private_components(r, s)
-            .and_then(|s| s.to_der())
-            .map_err(|e| e.to_string())?
+        crate::ossl::ecdsa_raw_to_der(&raw)?
     } else {
         raw
     };
-    let mut verifier = Verifier::new(digest, &public)
-        .map_err(|e| format!("key does not fit SigAlg {alg}: {e}"))?;
-    verifier
-        .update(sig.signed_octets.as_bytes())
-        .map_err(|e| e.to_string())?;
-    Ok(verifier.verify(&der).unwrap_or(false))
+    public
+        .verify(digest, sig.signed_octets.as_bytes(), &der)
+        .map_err(|e| format!("key does not fit SigAlg {alg}: {e}"))
 }

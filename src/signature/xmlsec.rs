@@ -312,17 +312,17 @@ impl Drop for KeyData {
 }
 
 /// A libxmlsec1 key holding `pkey` (RSA, EC or DSA), which it now owns.
-fn adopt(pkey: openssl::pkey::PKey<openssl::pkey::Public>) -> Result<Key, String> {
+fn adopt(pkey: crate::ossl::PublicKey) -> Result<Key, String> {
     let refused = || "libxmlsec1 cannot use this public key type".to_string();
-    // SAFETY: on success xmlSecOpenSSLEvpKeyAdopt takes over our reference to the EVP_PKEY
-    // (so `pkey` is forgotten, not freed); on failure it leaves it to us.
-    let data = KeyData(unsafe {
-        xmlSecOpenSSLEvpKeyAdopt(foreign_types_shared::ForeignType::as_ptr(&pkey).cast())
-    });
+    let raw = pkey.into_raw();
+    // SAFETY: on success xmlSecOpenSSLEvpKeyAdopt takes over our reference to the EVP_PKEY;
+    // on failure it leaves it to us, and it is freed through a `PublicKey` again.
+    let data = KeyData(unsafe { xmlSecOpenSSLEvpKeyAdopt(raw) });
     if data.0.is_null() {
+        // SAFETY: `raw` came from `into_raw` and was not taken over.
+        drop(unsafe { crate::ossl::PublicKey::from_raw(raw) });
         return Err(refused());
     }
-    std::mem::forget(pkey);
     // SAFETY: creates an empty key we own (through the guard).
     let key = Key(unsafe { xmlSecKeyCreate() });
     if key.0.is_null() {

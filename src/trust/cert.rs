@@ -5,8 +5,6 @@
 use std::cell::RefCell;
 
 use ::time::OffsetDateTime;
-use openssl::nid::Nid;
-use openssl::x509::{X509Name, X509NameRef};
 
 use super::der::{self, Malformed};
 
@@ -105,9 +103,9 @@ impl CertInfo {
             }
         })?;
         let read_name = |d: &[u8]| {
-            X509Name::from_der(d)
+            crate::ossl::name_entries(d)
                 .map(|n| name(&n, &der::rdn_sizes(d).unwrap_or_default()))
-                .map_err(|_| not_a_cert())
+                .ok_or_else(not_a_cert)
         };
         Ok(Self {
             subject: read_name(outline.subject)?,
@@ -131,17 +129,12 @@ impl CertInfo {
 
     /// A bare public key (SubjectPublicKeyInfo DER): no subject, no validity.
     pub fn from_public_key(spki: &[u8], form: KeyForm) -> Result<Self, String> {
-        let key = openssl::pkey::PKey::public_key_from_der(spki).map_err(|_| {
+        let key = crate::ossl::PublicKey::from_spki(spki).map_err(|_| {
             "the PUBLIC KEY block is not a SubjectPublicKeyInfo (truncated or not a key)"
                 .to_string()
         })?;
-        let kind = match key.id() {
-            openssl::pkey::Id::RSA => "RSA",
-            openssl::pkey::Id::EC => "EC",
-            _ => "other",
-        };
         Ok(Self {
-            subject: format!("public key ({kind} {} bits)", key.bits()),
+            subject: format!("public key ({} {} bits)", key.kind(), key.bits()),
             issuer: String::new(),
             not_before: OffsetDateTime::UNIX_EPOCH,
             not_after: OffsetDateTime::UNIX_EPOCH,
@@ -209,11 +202,8 @@ impl CertInfo {
                         out.push(Self::from_public_key(&pem.contents, KeyForm::PublicKey)?)
                     }
                     "RSA PUBLIC KEY" => {
-                        let rsa = openssl::rsa::Rsa::public_key_from_der_pkcs1(&pem.contents)
-                            .map_err(|_| "the RSA PUBLIC KEY block is not a PKCS#1 RSA key (truncated or not a key)".to_string())?;
-                        let spki = rsa
-                            .public_key_to_der()
-                            .map_err(|e| format!("bad RSA PUBLIC KEY: {e}"))?;
+                        let spki = crate::ossl::rsa_pkcs1_to_spki(&pem.contents)
+                            .ok_or_else(|| "the RSA PUBLIC KEY block is not a PKCS#1 RSA key (truncated or not a key)".to_string())?;
                         out.push(Self::from_public_key(&spki, KeyForm::RsaPublicKey)?)
                     }
                     _ => {}
@@ -314,29 +304,8 @@ fn pem_blocks(bytes: &[u8]) -> Result<Vec<PemBlock>, String> {
 /// A distinguished name as `CN=…, O=…`, most significant first as written in the
 /// certificate; attributes under their usual short names, others under OpenSSL's; the
 /// attributes of one multi-valued RDN joined by ` + ` (`rdns`: how many each RDN holds).
-fn name(n: &X509NameRef, rdns: &[usize]) -> String {
-    let attrs: Vec<String> = n
-        .entries()
-        .map(|e| {
-            let nid = e.object().nid();
-            let key = match nid {
-                Nid::PKCS9_EMAILADDRESS => "Email".to_string(),
-                Nid::UNDEF => e.object().to_string(),
-                _ => nid
-                    .short_name()
-                    .map(str::to_string)
-                    .unwrap_or_else(|_| e.object().to_string()),
-            };
-            let value = e.data().to_string().unwrap_or_else(|_| {
-                e.data()
-                    .as_slice()
-                    .iter()
-                    .map(|b| format!("{b:02X}"))
-                    .collect()
-            });
-            format!("{key}={value}")
-        })
-        .collect();
+fn name(entries: &[(String, String)], rdns: &[usize]) -> String {
+    let attrs: Vec<String> = entries.iter().map(|(k, v)| format!("{k}={v}")).collect();
     // The RDN sizes come from the same DER OpenSSL read; if they do not add up, one attribute
     // per RDN.
     if rdns.iter().sum::<usize>() != attrs.len() {
@@ -375,7 +344,7 @@ pub fn colon_hex(hex: &str, pairs: usize) -> String {
 
 /// Uppercase hex SHA-1, the "thumbprint" Entra ID and AD FS show (identification only).
 pub fn sha1_hex(bytes: &[u8]) -> String {
-    openssl::sha::sha1(bytes)
+    crate::ossl::sha1(bytes)
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect()
@@ -384,7 +353,7 @@ pub fn sha1_hex(bytes: &[u8]) -> String {
 /// Lowercase hex SHA-256 (OpenSSL's: it has detected the CPU already, where the `sha2` crate
 /// ran its own CPUID probe, slow under a hypervisor).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    openssl::sha::sha256(bytes)
+    crate::ossl::sha256(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

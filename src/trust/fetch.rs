@@ -1,6 +1,6 @@
 //! Metadata from a URL (`--idp-metadata https://…`, `idp_metadata = "https://…"` in the config):
-//! fetched with a real HTTP client (ureq over the system's OpenSSL, checked against the system's
-//! trusted roots, as curl does; timeouts, a size limit, at most 5 redirects, never from https to
+//! fetched with a real HTTP client (ureq, its TLS from the system's OpenSSL, `ossl::tls`, checked
+//! against the system's trusted roots, as curl does; timeouts, a size limit, at most 5 redirects, never from https to
 //! http), cached by ETag under the user's cache folder. Only the URL the user gave is contacted
 //! (no proxy from the environment); nothing from a captured message ever is. Plain http is
 //! refused except on the loopback interface (a local IdP or a test server), and follows no
@@ -61,7 +61,7 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         );
     }
     let slot = cache_dir().map(|d| {
-        let key = hex(&openssl::sha::sha256(url.as_bytes()));
+        let key = hex(&crate::ossl::sha256(url.as_bytes()));
         (d.join(format!("{key}.xml")), d.join(format!("{key}.etag")))
     });
     let cached = slot.as_ref().and_then(|(body, tag)| {
@@ -70,14 +70,10 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
             std::fs::read_to_string(tag).ok()?,
         ))
     });
-    let tls = ureq::tls::TlsConfig::builder()
-        .provider(ureq::tls::TlsProvider::NativeTls)
-        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-        .build();
     // An https URL stays https through every redirect, loopback or not. A plain-http URL (on
     // loopback only, above) follows no redirect at all: it could lead anywhere in plain text.
     let https = url.to_ascii_lowercase().starts_with("https://");
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder()
         .timeout_connect(Some(Duration::from_secs(10)))
         .timeout_global(Some(Duration::from_secs(30)))
         .max_redirects(if https { 5 } else { 0 })
@@ -87,9 +83,16 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         // Only the given URL is contacted: no proxy from the environment.
         .proxy(None)
         .user_agent(concat!("samlcheck/", env!("CARGO_PKG_VERSION")))
-        .tls_config(tls)
-        .build()
-        .into();
+        .build();
+    // TCP, then TLS for https (the server checked against the system's roots and the host).
+    use ureq::unversioned::transport::Connector as _;
+    let connector =
+        ureq::unversioned::transport::TcpConnector::default().chain(crate::ossl::tls::Connector);
+    let agent = ureq::Agent::with_parts(
+        config,
+        connector,
+        ureq::unversioned::resolver::DefaultResolver::default(),
+    );
     let mut req = agent.get(url);
     if let Some((_, etag)) = &cached {
         req = req.header("If-None-Match", etag.trim());
@@ -181,7 +184,6 @@ fn transport(e: ureq::Error) -> String {
         ureq::Error::RequireHttpsOnly(_) => {
             "a redirect to plain http was refused (metadata carries the keys you trust)".into()
         }
-        ureq::Error::NativeTls(e) => format!("TLS: {e}"),
         e => e.to_string(),
     };
     // Some messages quote the server (a Location header): nothing it sends reaches the terminal
