@@ -1,4 +1,10 @@
 //! The `samlcheck` binary: parse arguments, run the command, write its output once, exit.
+//!
+//! No Rust `main`: the C runtime calls `alloc::main` (why there, and what it keeps of Rust's
+//! start-up, is said there), which calls [`start`].
+
+// The unit tests' binary keeps libtest's own `main`.
+#![cfg_attr(not(test), no_main)]
 
 use std::io::{IsTerminal, Write};
 
@@ -32,10 +38,11 @@ fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
     args
 }
 
-fn main() {
+/// Everything the process does, from the C entry point; returns the exit code.
+#[cfg_attr(test, allow(dead_code))]
+fn start() -> u8 {
     alloc::route_libxml2();
-    let code = run();
-    alloc::exit_now(code)
+    run()
 }
 
 fn run() -> u8 {
