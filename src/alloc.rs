@@ -225,8 +225,9 @@ pub fn route_libxml2() {
 /// that start-up is done here: SIGPIPE ignored (a reader that goes away is an `EPIPE` error,
 /// which `main.rs` handles, not a silent death), the three standard descriptors open (a closed
 /// one would be reused by the next file opened), and a panic ending the process with code 101
-/// after its message. Lost: the "has overflowed its stack" message on the main thread (an
-/// overflow still ends the process, by SIGSEGV; the parsers bound their depth).
+/// after its message. Lost: the "has overflowed its stack" message, on any thread (its signal
+/// handler is installed by that start-up); an overflow still ends the process, by SIGSEGV
+/// instead of SIGABRT, and the parsers bound their depth.
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
 extern "C" fn main(_argc: i32, _argv: *const *const c_char) -> i32 {
