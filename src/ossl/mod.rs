@@ -17,8 +17,6 @@
 
 use std::ffi::{c_char, c_int, c_long, c_uchar, c_ulong, c_void, CStr};
 
-pub mod tls;
-
 macro_rules! opaque {
     ($($name:ident),*) => {
         $(
@@ -43,6 +41,8 @@ opaque!(
     BigNum,
     Bio
 );
+
+pub mod tls;
 
 extern "C" {
     fn d2i_PUBKEY(a: *mut *mut EvpPkey, pp: *mut *const c_uchar, len: c_long) -> *mut EvpPkey;

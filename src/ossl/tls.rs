@@ -23,27 +23,7 @@ use ureq::unversioned::transport::{
 
 use super::{errors, Bio};
 
-/// libssl's objects, only ever behind a pointer.
-#[repr(C)]
-struct SslMethod {
-    _private: [u8; 0],
-}
-#[repr(C)]
-struct SslCtx {
-    _private: [u8; 0],
-}
-#[repr(C)]
-struct Ssl {
-    _private: [u8; 0],
-}
-#[repr(C)]
-struct VerifyParam {
-    _private: [u8; 0],
-}
-#[repr(C)]
-struct BioMethod {
-    _private: [u8; 0],
-}
+opaque!(SslMethod, SslCtx, Ssl, VerifyParam, BioMethod);
 
 extern "C" {
     fn BIO_new(m: *const BioMethod) -> *mut Bio;
