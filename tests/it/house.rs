@@ -1,6 +1,6 @@
 //! House rules a reviewer would otherwise check by hand (ARCHITECTURE.md): unsafe lives only in
 //! the files the architecture lists, each saying why; no two files of `src/` import each other,
-//! however far round.
+//! however far round; the binary's load-time libraries leave out libssl.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -247,4 +247,18 @@ fn no_two_files_in_src_import_each_other_however_far_round() {
         }
     }
     assert!(edges.len() > 50, "read {} files", edges.len());
+}
+
+/// libssl is loaded only to fetch metadata over https (`src/ossl/tls.rs`): as a load-time
+/// library it cost every run 0.34 ms, 6% of a one-message `verify` (README "Performance"). The
+/// `openssl` crate, or anything else calling libssl directly, would bring it back.
+#[test]
+fn the_binary_does_not_load_libssl_at_start_up() {
+    let out = std::process::Command::new("ldd")
+        .arg(env!("CARGO_BIN_EXE_samlcheck"))
+        .output()
+        .expect("ldd runs");
+    let libs = String::from_utf8_lossy(&out.stdout);
+    assert!(libs.contains("libcrypto"), "{libs}");
+    assert!(!libs.contains("libssl"), "{libs}");
 }
