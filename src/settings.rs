@@ -323,6 +323,15 @@ impl Settings {
                 path.display()
             )));
             }
+            // A passphrase-protected key cannot be read without a prompt, which samlcheck never
+            // shows: say so, and how to make a plain copy.
+            let encrypted = |m: &[u8]| key.windows(m.len()).any(|w| w == m);
+            if encrypted(b"ENCRYPTED PRIVATE KEY") || encrypted(b"Proc-Type: 4,ENCRYPTED") {
+                return Err(Error::usage(format!(
+                    "--sp-key {}: the private key is protected by a passphrase; pass a copy without one (openssl pkey -in KEY -out plain.pem)",
+                    path.display()
+                )));
+            }
             o.sp_key = Some(key);
         }
         // The profile's patterns where the user gave none, once for every message.

@@ -66,13 +66,24 @@ void samlcheck_xml_free(void *p) {
     }
 }
 
-/* A private key (or key and certificate) in PEM, for decryption; NULL when it does not load. */
+/* OpenSSL's password callback for the keys samlcheck reads: no password. Without one OpenSSL
+ * asks on the terminal, and a run would wait for an answer. */
+static int samlcheck_no_password(char *buf, int size, int rwflag, void *u) {
+    (void)buf;
+    (void)size;
+    (void)rwflag;
+    (void)u;
+    return 0;
+}
+
+/* A private key (or key and certificate) in PEM, for decryption; NULL when it does not load
+ * (an encrypted key included: it is never prompted for). */
 xmlSecKeyPtr samlcheck_key_load_pem(const unsigned char *data, size_t len) {
     if (data == NULL || len > 0x7fffffff) {
         return NULL;
     }
     return xmlSecOpenSSLAppKeyLoadMemory(data, (xmlSecSize)len, xmlSecKeyDataFormatPem, NULL,
-                                         NULL, NULL);
+                                         (void *)samlcheck_no_password, NULL);
 }
 
 /* Gives `key` to the context as its only key (it destroys it), keeps every SignedInfo

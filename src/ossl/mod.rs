@@ -58,7 +58,7 @@ extern "C" {
     fn PEM_read_bio_PrivateKey(
         bp: *mut Bio,
         x: *mut *mut EvpPkey,
-        cb: *const c_void,
+        cb: PasswordCallback,
         u: *mut c_void,
     ) -> *mut EvpPkey;
     fn d2i_X509_NAME(a: *mut *mut X509Name, pp: *mut *const c_uchar, len: c_long) -> *mut X509Name;
@@ -108,6 +108,20 @@ extern "C" {
     fn samlcheck_pkey_bits(k: *const EvpPkey) -> c_int;
     fn samlcheck_pkey_eq(a: *const EvpPkey, b: *const EvpPkey) -> c_int;
     fn samlcheck_openssl_free(p: *mut c_void);
+}
+
+/// OpenSSL's `pem_password_cb`.
+type PasswordCallback = unsafe extern "C" fn(*mut c_char, c_int, c_int, *mut c_void) -> c_int;
+
+/// The password callback for keys samlcheck reads: no password. Without a callback OpenSSL asks
+/// for one on the terminal, and a run would wait for it.
+unsafe extern "C" fn no_password(
+    _buf: *mut c_char,
+    _size: c_int,
+    _w: c_int,
+    _u: *mut c_void,
+) -> c_int {
+    0
 }
 
 /// `NID_rsaEncryption`, `NID_X9_62_id_ecPublicKey`, `NID_pkcs9_emailAddress`, `NID_undef`
@@ -224,12 +238,13 @@ impl PublicKey {
     }
 
     /// Whether `sig` is this key's signature over `data` with `digest` (for ECDSA, `sig` is the
-    /// DER `ECDSA-Sig-Value`). `Err` when the key cannot be used with the digest at all.
+    /// DER `ECDSA-Sig-Value`). `Err` (OpenSSL's reasons) when the key cannot be used with the
+    /// digest at all.
     pub fn verify(&self, digest: Digest, data: &[u8], sig: &[u8]) -> Result<bool, String> {
         // SAFETY: a new context we own (the guard frees it).
         let ctx = MdCtx(unsafe { EVP_MD_CTX_new() });
         if ctx.0.is_null() {
-            return Err(failed("cannot make a digest context"));
+            return Err(failed("no memory for a digest context"));
         }
         // SAFETY: the context and key are live; the digest is one of OpenSSL's static tables.
         let init = unsafe {
@@ -242,7 +257,12 @@ impl PublicKey {
             )
         };
         if init != 1 {
-            return Err(failed("the key does not fit this algorithm"));
+            let why = errors();
+            return Err(if why.is_empty() {
+                "OpenSSL gave no reason".into()
+            } else {
+                why
+            });
         }
         // SAFETY: both buffers are readable for their lengths.
         let ok =
@@ -365,15 +385,10 @@ impl PrivateKey {
             errors();
             return None;
         }
-        // SAFETY: reads from the live BIO; no password callback and no password, so an
-        // encrypted key fails instead of prompting.
+        // SAFETY: reads from the live BIO; the callback gives no password, so an encrypted key
+        // fails instead of prompting.
         let key = unsafe {
-            PEM_read_bio_PrivateKey(
-                bio,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                std::ptr::null_mut(),
-            )
+            PEM_read_bio_PrivateKey(bio, std::ptr::null_mut(), no_password, std::ptr::null_mut())
         };
         // SAFETY: ours; the key read from it does not refer to it.
         unsafe { BIO_free(bio) };
@@ -506,11 +521,20 @@ fn object_name(obj: *const Asn1Object) -> String {
             return unsafe { CStr::from_ptr(sn) }.to_string_lossy().into_owned();
         }
     }
-    let mut buf = [0 as c_char; 128];
-    // SAFETY: writes at most `buf.len()` bytes, NUL included; returns the full length.
-    let n = unsafe { OBJ_obj2txt(buf.as_mut_ptr(), buf.len() as c_int, obj, 0) };
-    if n <= 0 {
-        return "?".into();
+    let mut buf = vec![0 as c_char; 128];
+    loop {
+        let room = c_int::try_from(buf.len()).unwrap_or(c_int::MAX);
+        // SAFETY: writes at most `room` bytes, NUL included; returns the text's full length.
+        let n = unsafe { OBJ_obj2txt(buf.as_mut_ptr(), room, obj, 0) };
+        if n <= 0 {
+            errors();
+            return "?".into();
+        }
+        if (n as usize) < buf.len() {
+            break;
+        }
+        // A longer dotted number than the buffer: again with room for all of it.
+        buf = vec![0; n as usize + 1];
     }
     // SAFETY: NUL-terminated within the buffer.
     unsafe { CStr::from_ptr(buf.as_ptr()) }

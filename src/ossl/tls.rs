@@ -6,8 +6,11 @@
 //! libcrypto).
 //!
 //! The server is checked as curl checks it: its chain against the system's trusted roots
-//! (OpenSSL's default paths, so `SSL_CERT_FILE` and `SSL_CERT_DIR` apply), its certificate
-//! against the host name (or IP address) in the URL; TLS 1.2 at least; SNI for host names. The
+//! (OpenSSL's default paths, so `SSL_CERT_FILE` and `SSL_CERT_DIR` apply, and, where those are
+//! not set, the distribution's own bundle and folder, found as the `openssl-probe` crate finds
+//! them: the portable build's OpenSSL was built for Debian's paths), its certificate against the
+//! host name (or IP address) in the URL, partial wildcards (`f*.example.com`) refused; TLS 1.2 at
+//! least; SNI for host names. The
 //! TLS records travel through two memory BIOs between libssl and ureq's own TCP transport, so
 //! ureq keeps its timeouts, redirects and body limits.
 
@@ -33,6 +36,7 @@ extern "C" {
     fn BIO_ctrl(b: *mut Bio, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long;
     fn X509_verify_cert_error_string(n: c_long) -> *const c_char;
     fn X509_VERIFY_PARAM_set1_ip_asc(p: *mut VerifyParam, ip: *const c_char) -> c_int;
+    fn X509_VERIFY_PARAM_set_hostflags(p: *mut VerifyParam, flags: u32);
 }
 
 #[cfg(not(feature = "static"))]
@@ -49,6 +53,22 @@ const NAMETYPE_HOST_NAME: c_long = 0;
 const SET_MIN_PROTO_VERSION: c_int = 123;
 const TLS1_2_VERSION: c_long = 0x0303;
 const VERIFY_PEER: c_int = 1;
+/// `X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS` (x509v3.h), as curl and the `openssl` crate set it.
+const NO_PARTIAL_WILDCARDS: u32 = 0x4;
+
+/// The trusted-root bundles and folders of the common Linux distributions, in the order the
+/// `openssl-probe` crate (which native-tls used) tries them: the first that exists is loaded
+/// beside OpenSSL's default paths, unless `SSL_CERT_FILE` / `SSL_CERT_DIR` name others.
+const ROOT_FILES: &[&str] = &[
+    "/etc/ssl/certs/ca-certificates.crt", // Debian, Ubuntu, Gentoo
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", // CentOS, RHEL 7+
+    "/etc/pki/tls/certs/ca-bundle.crt",   // Fedora, RHEL 6
+    "/etc/ssl/ca-bundle.pem",             // openSUSE
+    "/etc/pki/tls/cacert.pem",            // OpenELEC
+    "/etc/ssl/cert.pem",                  // Alpine
+    "/opt/etc/ssl/certs/ca-certificates.crt", // Entware
+];
+const ROOT_DIRS: &[&str] = &["/etc/ssl/certs", "/etc/pki/tls/certs"];
 const WANT_READ: c_int = 2;
 const WANT_WRITE: c_int = 3;
 const ZERO_RETURN: c_int = 6;
@@ -61,6 +81,7 @@ struct Lib {
     ctx_default_paths: unsafe extern "C" fn(*mut SslCtx) -> c_int,
     ctx_set_verify: unsafe extern "C" fn(*mut SslCtx, c_int, *const c_void),
     ctx_ctrl: unsafe extern "C" fn(*mut SslCtx, c_int, c_long, *mut c_void) -> c_long,
+    ctx_load_locations: unsafe extern "C" fn(*mut SslCtx, *const c_char, *const c_char) -> c_int,
     new: unsafe extern "C" fn(*mut SslCtx) -> *mut Ssl,
     free: unsafe extern "C" fn(*mut Ssl),
     set_bio: unsafe extern "C" fn(*mut Ssl, *mut Bio, *mut Bio),
@@ -83,6 +104,11 @@ extern "C" {
     fn SSL_CTX_set_default_verify_paths(c: *mut SslCtx) -> c_int;
     fn SSL_CTX_set_verify(c: *mut SslCtx, mode: c_int, cb: *const c_void);
     fn SSL_CTX_ctrl(c: *mut SslCtx, cmd: c_int, larg: c_long, parg: *mut c_void) -> c_long;
+    fn SSL_CTX_load_verify_locations(
+        c: *mut SslCtx,
+        file: *const c_char,
+        dir: *const c_char,
+    ) -> c_int;
     fn SSL_new(c: *mut SslCtx) -> *mut Ssl;
     fn SSL_free(s: *mut Ssl);
     fn SSL_set_bio(s: *mut Ssl, r: *mut Bio, w: *mut Bio);
@@ -106,6 +132,7 @@ fn load() -> Result<Lib, String> {
         ctx_default_paths: SSL_CTX_set_default_verify_paths,
         ctx_set_verify: SSL_CTX_set_verify,
         ctx_ctrl: SSL_CTX_ctrl,
+        ctx_load_locations: SSL_CTX_load_verify_locations,
         new: SSL_new,
         free: SSL_free,
         set_bio: SSL_set_bio,
@@ -150,6 +177,7 @@ fn load() -> Result<Lib, String> {
         ctx_default_paths: resolve!("SSL_CTX_set_default_verify_paths"),
         ctx_set_verify: resolve!("SSL_CTX_set_verify"),
         ctx_ctrl: resolve!("SSL_CTX_ctrl"),
+        ctx_load_locations: resolve!("SSL_CTX_load_verify_locations"),
         new: resolve!("SSL_new"),
         free: resolve!("SSL_free"),
         set_bio: resolve!("SSL_set_bio"),
@@ -231,7 +259,33 @@ fn context(lib: &'static Lib) -> Result<Ctx, String> {
             return Err(super::failed("cannot set up TLS"));
         }
     }
+    load_distribution_roots(&ctx);
     Ok(ctx)
+}
+
+/// Adds the distribution's root bundle and folder ([`ROOT_FILES`], [`ROOT_DIRS`]) where the
+/// environment does not name them.
+fn load_distribution_roots(ctx: &Ctx) {
+    let first = |candidates: &[&str], var: &str| -> Option<CString> {
+        if std::env::var_os(var).is_some() {
+            return None;
+        }
+        let found = candidates
+            .iter()
+            .find(|p| std::path::Path::new(p).exists())?;
+        CString::new(*found).ok()
+    };
+    let file = first(ROOT_FILES, "SSL_CERT_FILE");
+    let dir = first(ROOT_DIRS, "SSL_CERT_DIR");
+    if file.is_none() && dir.is_none() {
+        return;
+    }
+    let ptr = |c: &Option<CString>| c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr());
+    // SAFETY: a live context; both strings (or nulls) outlive the call, which copies them. A
+    // bundle that does not load leaves the default paths in place.
+    if unsafe { (ctx.0.ctx_load_locations)(ctx.1, ptr(&file), ptr(&dir)) } != 1 {
+        errors();
+    }
 }
 
 /// A TLS connection over ureq's transport: libssl reads from `rbio` what the network brought
@@ -264,15 +318,18 @@ impl Drop for Stream {
 }
 
 impl Stream {
-    /// Connects TLS to `host` (a name, or an IP address without brackets) over `io`.
-    fn connect(host: &str, io: TransportAdapter) -> Result<Self, String> {
-        let lib = lib()?;
-        let ctx = context(lib)?;
-        let c_host = CString::new(host).map_err(|_| "the host name holds a NUL".to_string())?;
+    /// Connects TLS to `host` (a name, or an IP address without brackets) over `io`. A
+    /// transport error (a timeout, a reset) comes back as ureq's own; a TLS failure as an I/O
+    /// error saying "TLS: " and why.
+    fn connect(host: &str, io: TransportAdapter) -> Result<Self, ureq::Error> {
+        let tls = |e: String| ureq::Error::Io(io::Error::other(format!("TLS: {e}")));
+        let lib = lib().map_err(tls)?;
+        let ctx = context(lib).map_err(tls)?;
+        let c_host = CString::new(host).map_err(|_| tls("the host name holds a NUL".into()))?;
         // SAFETY: a new SSL object we own; it takes its own reference to the context.
         let ssl = unsafe { (lib.new)(ctx.1) };
         if ssl.is_null() {
-            return Err(super::failed("cannot set up TLS"));
+            return Err(tls(super::failed("cannot set up TLS")));
         }
         // SAFETY: two new memory BIOs; SSL_set_bio hands both to the SSL object, which frees
         // them with itself (a null one is handed over too and freed by `Drop` below as null).
@@ -287,15 +344,17 @@ impl Stream {
             io,
         };
         if rbio.is_null() || wbio.is_null() {
-            return Err(super::failed("cannot set up TLS"));
+            return Err(tls(super::failed("cannot set up TLS")));
         }
         let ip = host.parse::<std::net::IpAddr>().is_ok();
         // SAFETY: `ssl` is live and `c_host` outlives the calls (both copy it).
         let checks = unsafe {
             (lib.set_connect_state)(ssl);
+            let param = (lib.get0_param)(ssl);
             if ip {
-                X509_VERIFY_PARAM_set1_ip_asc((lib.get0_param)(ssl), c_host.as_ptr()) == 1
+                X509_VERIFY_PARAM_set1_ip_asc(param, c_host.as_ptr()) == 1
             } else {
+                X509_VERIFY_PARAM_set_hostflags(param, NO_PARTIAL_WILDCARDS);
                 (lib.set1_host)(ssl, c_host.as_ptr()) == 1
                     && (lib.ctrl)(
                         ssl,
@@ -306,32 +365,51 @@ impl Stream {
             }
         };
         if !checks {
-            return Err(super::failed(&format!("cannot check the server as {host}")));
+            return Err(tls(super::failed(&format!(
+                "cannot check the server as {host}"
+            ))));
         }
         stream.handshake()?;
         Ok(stream)
     }
 
-    fn handshake(&mut self) -> Result<(), String> {
+    fn handshake(&mut self) -> Result<(), ureq::Error> {
         loop {
             // SAFETY: a live SSL object.
             let r = unsafe { (self.lib.handshake)(self.ssl) };
-            self.flush_out().map_err(|e| e.to_string())?;
-            if r == 1 {
-                return Ok(());
+            let why = if r == 1 {
+                0
+            } else {
+                // SAFETY: asked about the call just made, before anything else can touch the
+                // thread's error queue.
+                unsafe { (self.lib.get_error)(self.ssl, r) }
+            };
+            if let Err(e) = self.flush_out() {
+                errors();
+                return Err(e.into());
             }
-            // SAFETY: as above, asked about the call just made.
-            match unsafe { (self.lib.get_error)(self.ssl, r) } {
-                WANT_READ => {
-                    if !self.fill_in().map_err(|e| e.to_string())? {
+            match why {
+                0 => return Ok(()),
+                WANT_READ => match self.fill_in() {
+                    Ok(true) => {}
+                    Ok(false) => {
                         errors();
-                        return Err(
-                            "the server closed the connection during the TLS handshake".into()
-                        );
+                        return Err(ureq::Error::Io(io::Error::other(
+                            "TLS: the server closed the connection during the handshake",
+                        )));
                     }
-                }
+                    Err(e) => {
+                        errors();
+                        return Err(e.into());
+                    }
+                },
                 WANT_WRITE => {}
-                _ => return Err(self.refused()),
+                _ => {
+                    return Err(ureq::Error::Io(io::Error::other(format!(
+                        "TLS: {}",
+                        self.refused()
+                    ))))
+                }
             }
         }
     }
@@ -506,8 +584,7 @@ impl<In: Transport> ureq::unversioned::transport::Connector<In> for Connector {
             .unwrap_or(host);
         let mut io = TransportAdapter::new(transport.boxed(), details.current_time.clone());
         io.set_timeout(details.timeout);
-        let stream = Stream::connect(host, io)
-            .map_err(|e| ureq::Error::Io(io::Error::other(format!("TLS: {e}"))))?;
+        let stream = Stream::connect(host, io)?;
         let buffers = LazyBuffers::new(
             details.config.input_buffer_size(),
             details.config.output_buffer_size(),

@@ -334,6 +334,33 @@ fn sp_key_that_is_not_a_private_key_is_a_usage_error() {
     );
 }
 
+/// A passphrase-protected --sp-key (PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional key with
+/// `Proc-Type: 4,ENCRYPTED`) is a usage error that says so at once: samlcheck never prompts
+/// (OpenSSL would ask on the terminal and wait).
+#[test]
+fn a_passphrase_protected_sp_key_is_a_usage_error_not_a_prompt() {
+    use openssl::pkey::PKey;
+    use openssl::symm::Cipher;
+    let key = PKey::private_key_from_pem(&std::fs::read(td("keys/sp.key")).unwrap()).unwrap();
+    let pkcs8 = key
+        .private_key_to_pem_pkcs8_passphrase(Cipher::aes_256_cbc(), b"secret")
+        .unwrap();
+    let traditional = key
+        .rsa()
+        .unwrap()
+        .private_key_to_pem_passphrase(Cipher::aes_256_cbc(), b"secret")
+        .unwrap();
+    for pem in [pkcs8, traditional] {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&pem).unwrap();
+        let path = f.path().to_str().unwrap().to_string();
+        let (code, _, err) = run(&["inspect", "--sp-key", &path, &td("encrypted.xml")]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("protected by a passphrase"), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    }
+}
+
 /// Writes `body` to a temporary file and runs `verify --cert` with it: exit 2, one line, `expect`.
 fn refuse_cert(body: &[u8], expect: &str) {
     let mut f = tempfile::NamedTempFile::new().unwrap();
