@@ -108,8 +108,8 @@ fi
 # burst on a shared host lasts longer than that: so the commands take turns run by run (floor
 # with the certificate, floor with the public key, samlcheck, the portable build), each run timed
 # on its own (bash's clock, no process of its own), and each side's median counts. (Blocks of 200
-# runs each, best block, let a burst land on one side: the same binaries gave 1.06–1.32× in
-# six runs.) The floor is the faster of its two forms.
+# runs each, best block, let a burst land on one side: one build gave 1.06–1.30× in three runs
+# within ten minutes.) The floor is the faster of its two forms.
 one=${ONE:-400}
 static=target/static/release/samlcheck
 msg=testdata/signed-assertion.xml

@@ -4,9 +4,9 @@
 //! metadata over https.
 //!
 //! Why not the `openssl` crate: each of its constructors first runs `OPENSSL_init_ssl`, which
-//! made libssl a load-time dependency of the binary. Mapping and relocating libssl cost every
-//! run 0.22 ms, 4% of a one-message `verify` (README "Performance"), for a library that only a
-//! metadata download uses.
+//! made libssl a load-time dependency of the binary. Mapping and relocating libssl and loading
+//! its error strings cost every run 0.34 ms, 6% of a one-message `verify` (README
+//! "Performance"), for a library that only a metadata download uses.
 //!
 //! Talks to C (ARCHITECTURE.md, "Where unsafe lives"). Every object made here is owned by a
 //! guard that frees it; every failure drains the thread's OpenSSL error queue (into the message

@@ -1,7 +1,8 @@
 //! Metadata from a URL (`--idp-metadata https://…`, `idp_metadata = "https://…"` in the config):
-//! fetched with a real HTTP client (ureq, its TLS from the system's OpenSSL, `ossl::tls`, checked
-//! against the system's trusted roots, as curl does; timeouts, a size limit, at most 5 redirects, never from https to
-//! http), cached by ETag under the user's cache folder. Only the URL the user gave is contacted
+//! fetched with a real HTTP client (ureq, its TLS from the system's OpenSSL through `ossl::tls`,
+//! the server checked against the system's trusted roots and the host name, as curl does;
+//! timeouts, a size limit, at most 5 redirects, never from https to http), cached by ETag under
+//! the user's cache folder. Only the URL the user gave is contacted
 //! (no proxy from the environment); nothing from a captured message ever is. Plain http is
 //! refused except on the loopback interface (a local IdP or a test server), and follows no
 //! redirect.
