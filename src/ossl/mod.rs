@@ -53,8 +53,8 @@ extern "C" {
     fn EVP_PKEY_new() -> *mut EvpPkey;
     fn EVP_PKEY_assign(pkey: *mut EvpPkey, kind: c_int, key: *mut c_void) -> c_int;
     fn EVP_PKEY_free(pkey: *mut EvpPkey);
-    pub(crate) fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut Bio;
-    pub(crate) fn BIO_free(b: *mut Bio) -> c_int;
+    fn BIO_new_mem_buf(buf: *const c_void, len: c_int) -> *mut Bio;
+    fn BIO_free(b: *mut Bio) -> c_int;
     fn PEM_read_bio_PrivateKey(
         bp: *mut Bio,
         x: *mut *mut EvpPkey,
@@ -101,7 +101,7 @@ extern "C" {
     fn i2d_ECDSA_SIG(sig: *const EcdsaSig, pp: *mut *mut c_uchar) -> c_int;
     fn BN_bin2bn(s: *const c_uchar, len: c_int, ret: *mut BigNum) -> *mut BigNum;
     fn BN_free(b: *mut BigNum);
-    pub(crate) fn ERR_get_error() -> c_ulong;
+    fn ERR_get_error() -> c_ulong;
     fn ERR_error_string_n(e: c_ulong, buf: *mut c_char, len: usize);
     // src/shim.c: macros and functions renamed between OpenSSL 1.1 and 3.
     fn samlcheck_pkey_base_id(k: *const EvpPkey) -> c_int;

@@ -62,7 +62,7 @@ pub fn fetch(url: &str) -> Result<Fetched, String> {
         );
     }
     let slot = cache_dir().map(|d| {
-        let key = hex(&crate::ossl::sha256(url.as_bytes()));
+        let key = super::cert::sha256_hex(url.as_bytes());
         (d.join(format!("{key}.xml")), d.join(format!("{key}.etag")))
     });
     let cached = slot.as_ref().and_then(|(body, tag)| {
@@ -198,10 +198,6 @@ fn transport(e: ureq::Error) -> String {
             }
         })
         .collect()
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 #[cfg(test)]
