@@ -21,6 +21,9 @@ pub fn placeholder(v: &str) -> Option<&'static str> {
 fn placeholder_kind(v: &str) -> Option<(&'static str, bool)> {
     let v = trim_xml(v);
     let l = v.to_ascii_lowercase();
+    // memmem, not str::contains: these are short values looked at in every message, where the
+    // two-way searcher's set-up per call costs more than the search.
+    let has = |needle: &str| memchr::memmem::find(l.as_bytes(), needle.as_bytes()).is_some();
     let host = l
         .split_once("://")
         .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
@@ -30,16 +33,11 @@ fn placeholder_kind(v: &str) -> Option<(&'static str, bool)> {
             "it holds an <ANGLE_BRACKETED> part, a setup guide's pattern for a value you fill in",
             false,
         ))
-    } else if l.contains("your_")
-        || l.contains("your-")
-        || l.contains("yourtenant")
-        || l.contains("{tenant")
-        || l.contains("{id}")
-    {
+    } else if has("your_") || has("your-") || has("yourtenant") || has("{tenant") || has("{id}") {
         Some(("it holds a YOUR_… / {…} part from a setup guide", false))
-    } else if l.contains("00000000-0000-0000-0000-000000000000") {
+    } else if has("00000000-0000-0000-0000-000000000000") {
         Some(("it holds the all-zero GUID from a setup guide", false))
-    } else if l.contains("xxxxxx") {
+    } else if has("xxxxxx") {
         Some(("it holds an xxxxxx placeholder", false))
     } else if ["example.com", "example.org", "example.net"]
         .iter()
@@ -60,19 +58,19 @@ fn placeholder_kind(v: &str) -> Option<(&'static str, bool)> {
 /// Pushes a finding for each identifier that is a documentation placeholder.
 pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, a, idp) = (c.msg, c.consumed, c.idp);
-    let root = format!("/{}", msg.root_name);
-    let mut fields: Vec<(&str, &str, usize, String, Topic)> = Vec::new();
+    // Where each field is, as (line, the path's tail under the root or the assertion): the
+    // path is written only for a finding.
+    #[derive(Clone, Copy)]
+    enum At {
+        Root,
+        Assertion(&'static str),
+    }
+    let mut fields: Vec<(&str, &str, usize, At, Topic)> = Vec::new();
     if let Some(d) = &msg.destination {
-        fields.push(("Destination", d, 0, root.clone(), Topic::Acs));
+        fields.push(("Destination", d, 0, At::Root, Topic::Acs));
     }
     if let Some(acs) = msg.request.as_ref().and_then(|r| r.acs_url.as_deref()) {
-        fields.push((
-            "AssertionConsumerServiceURL",
-            acs,
-            0,
-            root.clone(),
-            Topic::Acs,
-        ));
+        fields.push(("AssertionConsumerServiceURL", acs, 0, At::Root, Topic::Acs));
     }
     if let Some(a) = a {
         for c in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
@@ -81,7 +79,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                     "Recipient",
                     r,
                     c.line,
-                    format!("{}/Subject/SubjectConfirmation", a.path),
+                    At::Assertion("/Subject/SubjectConfirmation"),
                     Topic::Acs,
                 ));
             }
@@ -91,14 +89,18 @@ pub fn check(c: &Context, sink: &mut Sink) {
                 "Audience",
                 au,
                 a.line,
-                format!("{}/Conditions", a.path),
+                At::Assertion("/Conditions"),
                 Topic::Audience,
             ));
         }
     }
-    for (what, v, line, path, topic) in fields {
+    for (what, v, line, at, topic) in fields {
         let Some((why, weak)) = placeholder_kind(v) else {
             continue;
+        };
+        let path = match (at, a) {
+            (At::Assertion(tail), Some(a)) => format!("{}{tail}", a.path),
+            _ => format!("/{}", msg.root_name),
         };
         let where_from = match topic {
             Topic::Acs => "the ACS URL the SP shows in its SSO settings (Amplitude: Settings > Organization settings > Access and SSO; the guide's pattern is not a real value)",

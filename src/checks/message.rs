@@ -232,42 +232,38 @@ fn authn(a: &Assertion, sink: &mut Sink) {
 /// Values with a character that is not XML whitespace but shows as a space or nothing: an error
 /// in an identifier, a warning in other attribute values. They are shown escaped.
 fn invisible(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
-    let mut ids: Vec<(&str, &str, usize, String)> = Vec::new();
-    let root = format!("/{}", msg.root_name);
+    // (what, value, line, the assertion's path or None for the root's, the path's tail): the
+    // path is written only for a finding.
+    let mut ids: Vec<(&str, &str, usize, Option<&str>, &str)> = Vec::new();
     if let Some(i) = &msg.issuer {
-        ids.push(("Issuer", i, 0, format!("{root}/Issuer")));
+        ids.push(("Issuer", i, 0, None, "/Issuer"));
     }
     if let Some(d) = &msg.destination {
-        ids.push(("Destination", d, 0, root.clone()));
+        ids.push(("Destination", d, 0, None, ""));
     }
     if let Some(a) = a {
+        let at = Some(a.path.as_str());
         if let Some(i) = &a.issuer {
-            ids.push(("Assertion Issuer", i, a.line, format!("{}/Issuer", a.path)));
+            ids.push(("Assertion Issuer", i, a.line, at, "/Issuer"));
         }
         if let Some(n) = a.subject.as_ref().and_then(|s| s.name_id.as_ref()) {
-            ids.push((
-                "NameID",
-                &n.value,
-                n.line,
-                format!("{}/Subject/NameID", a.path),
-            ));
+            ids.push(("NameID", &n.value, n.line, at, "/Subject/NameID"));
         }
         for c in a.subject.iter().flat_map(|s| s.confirmations.iter()) {
             if let Some(r) = &c.recipient {
-                ids.push((
-                    "Recipient",
-                    r,
-                    c.line,
-                    format!("{}/Subject/SubjectConfirmation", a.path),
-                ));
+                ids.push(("Recipient", r, c.line, at, "/Subject/SubjectConfirmation"));
             }
         }
         for au in a.conditions.iter().flat_map(|c| c.audiences.iter()) {
-            ids.push(("Audience", au, a.line, format!("{}/Conditions", a.path)));
+            ids.push(("Audience", au, a.line, at, "/Conditions"));
         }
     }
-    for (what, v, line, path) in ids {
+    for (what, v, line, base, tail) in ids {
         if let Some((at, c)) = crate::xml::text::suspicious(v) {
+            let path = match base {
+                Some(p) => format!("{p}{tail}"),
+                None => format!("/{}{tail}", msg.root_name),
+            };
             sink.push(
                 Finding::new(
                     Code::ValueInvisibleCharacter,

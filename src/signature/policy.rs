@@ -194,8 +194,9 @@ fn reference_target(
             let id = &u[1..];
             let found: Vec<_> = root
                 .iter()
-                .flat_map(dom::all_elements)
-                .filter(|n| dom::attrs_any_ns(n, msg.id_attr).iter().any(|v| v == id))
+                .flat_map(|r| {
+                    r.subtree_where(|e| e.attr_values_any_ns(&[msg.id_attr]).any(|v| v == id))
+                })
                 .collect();
             if found.len() != 1 {
                 sink.push(at(Finding::new(

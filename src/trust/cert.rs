@@ -322,46 +322,63 @@ fn name(entries: &[(String, String)], rdns: &[usize]) -> String {
         .join(", ")
 }
 
-/// `AB:CD:…` for the first `pairs` byte pairs of a hex fingerprint, with `…` when cut short.
+/// `AB:CD:…` for the first `pairs` byte pairs of a hex fingerprint (ASCII, as
+/// [`sha256_hex`] makes it), with `…` when cut short.
 pub fn colon_hex(hex: &str, pairs: usize) -> String {
-    let chunks: Vec<String> = hex
-        .as_bytes()
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).to_uppercase())
-        .collect();
-    let shown = chunks
-        .iter()
-        .take(pairs)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(":");
-    if chunks.len() > pairs {
-        shown + "…"
-    } else {
-        shown
+    let bytes = hex.as_bytes();
+    let total = bytes.len().div_ceil(2);
+    let shown = total.min(pairs);
+    let mut out = String::with_capacity(shown * 3 + 3);
+    for (i, pair) in bytes.chunks(2).take(shown).enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.extend(pair.iter().map(|c| char::from(c.to_ascii_uppercase())));
     }
+    if total > pairs {
+        out.push('…');
+    }
+    out
 }
 
 /// Uppercase hex SHA-1, the "thumbprint" Entra ID and AD FS show (identification only).
 pub fn sha1_hex(bytes: &[u8]) -> String {
-    crate::ossl::sha1(bytes)
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect()
+    hex(&crate::ossl::sha1(bytes), b"0123456789ABCDEF")
 }
 
 /// Lowercase hex SHA-256 (OpenSSL's: it has detected the CPU already, where the `sha2` crate
 /// ran its own CPUID probe, slow under a hypervisor).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    crate::ossl::sha256(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&crate::ossl::sha256(bytes), b"0123456789abcdef")
+}
+
+/// Bytes as hex in the given digits (upper or lower case).
+fn hex(bytes: &[u8], digits: &[u8; 16]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 15)]));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprints_in_hex_and_colon_pairs() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(sha1_hex(b"abc"), "A9993E364706816ABA3E25717850C26C9CD0D89D");
+        assert_eq!(colon_hex("ba7816bf8f01cfea41", 8), "BA:78:16:BF:8F:01:CF:EA…");
+        assert_eq!(colon_hex("ba7816", 8), "BA:78:16");
+        assert_eq!(colon_hex("ba7816b", 8), "BA:78:16:B");
+        assert_eq!(colon_hex("ba78", usize::MAX), "BA:78");
+        assert_eq!(colon_hex("", 8), "");
+    }
 
     const BODY: &str = "MAMCAQE="; // SEQUENCE { INTEGER 1 }
 

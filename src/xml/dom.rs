@@ -94,14 +94,6 @@ pub fn all_elements(node: &Node) -> Vec<Node> {
     out
 }
 
-/// Values of every attribute named `local` on `node`, in any namespace (libxmlsec1's ID
-/// registration matches attribute names without looking at namespaces).
-pub fn attrs_any_ns(node: &Node, local: &str) -> Vec<String> {
-    El::of(node)
-        .map(|e| e.attrs_any_ns(local))
-        .unwrap_or_default()
-}
-
 /// An attribute without a namespace.
 pub fn attr(node: &Node, name: &str) -> Option<String> {
     El::of(node).and_then(|e| e.attr(name))

@@ -37,7 +37,7 @@ unsafe fn bytes<'a>(p: *const u8) -> &'a [u8] {
 }
 
 fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    super::text::lossy(b).into_owned()
 }
 
 /// Copies and frees a string libxml2 allocated.
@@ -104,7 +104,7 @@ impl<'d> El<'d> {
     /// The local name.
     pub fn name(self) -> Cow<'d, str> {
         // SAFETY: an element's name is a NUL-terminated string owned by the document.
-        String::from_utf8_lossy(unsafe { bytes((*self.ptr).name) })
+        super::text::lossy(unsafe { bytes((*self.ptr).name) })
     }
 
     /// The namespace URI, if the element has one.
@@ -112,7 +112,7 @@ impl<'d> El<'d> {
         // SAFETY: ns is NULL or a namespace owned by the document.
         unsafe {
             let ns = (*self.ptr).ns;
-            (!ns.is_null()).then(|| String::from_utf8_lossy(bytes((*ns).href)))
+            (!ns.is_null()).then(|| super::text::lossy(bytes((*ns).href)))
         }
     }
 
@@ -293,17 +293,40 @@ impl<'d> El<'d> {
     ///
     /// SAFETY: `a` is an attribute of a live document.
     unsafe fn value(a: *mut xmlAttr) -> String {
+        // SAFETY: the caller's contract.
+        unsafe { Self::value_in_place(a) }.into_owned()
+    }
+
+    /// The value of an attribute node, borrowed from the document in the usual shape (one text
+    /// node, character and predefined entity references resolved), else a copy.
+    ///
+    /// SAFETY: `a` is an attribute of the live document `'d`.
+    unsafe fn value_in_place(a: *mut xmlAttr) -> Cow<'d, str> {
         // SAFETY: `a` is an attribute of a live document (the caller's contract), so are its
         // children; xmlNodeGetContent returns a fresh string that `take` frees.
         unsafe {
             let first = (*a).children;
-            // The usual shape: one text node (character and predefined entity references
-            // resolved).
             if !first.is_null() && (*first).type_ == TEXT && (*first).next.is_null() {
-                return lossy(bytes((*first).content));
+                return super::text::lossy(bytes((*first).content));
             }
-            take(xmlNodeGetContent(a as *const xmlNode))
+            Cow::Owned(take(xmlNodeGetContent(a as *const xmlNode)))
         }
+    }
+
+    /// Values of every attribute whose local name is one of `names`, in any namespace
+    /// (libxmlsec1's ID registration matches attribute names without looking at namespaces),
+    /// borrowed from the document where they can be.
+    pub fn attr_values_any_ns<'n>(
+        self,
+        names: &'n [&'n str],
+    ) -> impl Iterator<Item = Cow<'d, str>> + 'n
+    where
+        'd: 'n,
+    {
+        self.attributes()
+            .filter(|(_, n, _)| names.iter().any(|want| want.as_bytes() == *n))
+            // SAFETY: `a` is an attribute of this live element.
+            .map(|(_, _, a)| unsafe { Self::value_in_place(a) })
     }
 
     /// An attribute in namespace `namespace` (such as `xsi:type`).
@@ -363,14 +386,6 @@ impl<'d> El<'d> {
         self.elements().next().is_some()
     }
 
-    /// Values of every attribute named `local`, in any namespace (libxmlsec1's ID registration
-    /// matches attribute names without looking at namespaces).
-    pub fn attrs_any_ns(self, local: &str) -> Vec<String> {
-        self.attrs_named(local)
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect()
-    }
 
     /// Text content: the concatenation of every text and CDATA node below (comments are not
     /// text), and whether it is split: a comment among them, or the text in more than one node
@@ -523,7 +538,12 @@ mod tests {
         let d = doc();
         let root = El::root(&d).unwrap();
         assert_eq!(root.attr("ID").as_deref(), Some("1"));
-        assert_eq!(root.attrs_any_ns("ID"), vec!["1", "2"]);
+        let ids: Vec<_> = root.attr_values_any_ns(&["ID"]).collect();
+        assert_eq!(ids, ["1", "2"]);
+        let a = root.child("urn:r", "A").unwrap();
+        // An entity reference in a value: read through libxml2, not in place.
+        let ids: Vec<_> = a.attr_values_any_ns(&["ID", "Other"]).collect();
+        assert_eq!(ids, ["x&y"]);
         let a = root.child("urn:r", "A").unwrap();
         assert_eq!(a.attr("ID").as_deref(), Some("x&y"));
         assert_eq!(a.text(), ("onetwo".to_string(), true));

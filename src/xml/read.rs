@@ -3,7 +3,6 @@
 //! `ds:Signature`'s shape, assertions hidden outside the consumed one, and duplicate IDs. Each
 //! takes the version's spellings as a `Names`.
 
-use std::collections::HashMap;
 
 use super::dom::{DS, SAML, SAML1};
 use super::el::El;
@@ -189,20 +188,17 @@ pub(super) fn hidden_assertions<'d>(
 }
 
 pub(super) fn duplicate_ids(subtree: &[El]) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for n in subtree {
-        // Any namespace: libxmlsec1 registers IDs by attribute name alone.
-        for name in ["ID", "AssertionID", "Id"] {
-            for id in n.attrs_any_ns(name) {
-                *seen.entry(id).or_default() += 1;
-            }
-        }
-    }
-    let mut dups: Vec<String> = seen
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(id, _)| id)
+    // Any namespace: libxmlsec1 registers IDs by attribute name alone.
+    let mut ids: Vec<_> = subtree
+        .iter()
+        .flat_map(|n| n.attr_values_any_ns(&["ID", "AssertionID", "Id"]))
         .collect();
-    dups.sort();
+    ids.sort_unstable();
+    let mut dups: Vec<String> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0].clone().into_owned())
+        .collect();
+    dups.dedup();
     dups
 }

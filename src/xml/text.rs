@@ -4,6 +4,16 @@
 //! a different identity that looks the same. Any other space-like or invisible character is
 //! kept, named by [`suspicious`], and shown escaped by [`escape`].
 
+/// Bytes as text with invalid UTF-8 replaced by U+FFFD, as `String::from_utf8_lossy` does,
+/// checked first by the standard library's fast validator: libxml2 hands out UTF-8 only, so
+/// the replacing path (a byte-at-a-time walk) is for what libxml2 did not parse.
+pub fn lossy(b: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
 /// `s` without leading and trailing XML whitespace.
 pub fn trim_xml(s: &str) -> &str {
     s.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
@@ -25,9 +35,10 @@ pub fn is_suspicious(c: char) -> bool {
 pub fn suspicious(s: &str) -> Option<(usize, char)> {
     // The ASCII run first, a byte at a time (a byte's position is its character's there); the
     // rest, from the first non-ASCII character, character by character.
+    // In ASCII, the suspicious characters are the controls other than tab, LF and CR, and DEL.
     let ascii = s
         .bytes()
-        .position(|b| !b.is_ascii() || is_suspicious(char::from(b)))
+        .position(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b >= 0x7f)
         .unwrap_or(s.len());
     s[ascii..]
         .chars()
@@ -81,5 +92,17 @@ mod tests {
         assert_eq!(suspicious("ünïcödé"), None);
         assert_eq!(suspicious("Zoë Ångström"), None);
         assert_eq!(escape("a\u{a0}b\\"), "a\\u{00A0}b\\\\");
+        // The ASCII fast path agrees with is_suspicious on every ASCII character.
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let s = format!("x{c}");
+            assert_eq!(suspicious(&s).is_some(), is_suspicious(c), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn lossy_replaces_only_invalid_utf8() {
+        assert!(matches!(lossy("Zoë".as_bytes()), std::borrow::Cow::Borrowed("Zoë")));
+        assert_eq!(lossy(b"a\xffb"), "a\u{fffd}b");
     }
 }

@@ -84,7 +84,7 @@ impl Document {
             if data.is_null() {
                 return String::new();
             }
-            String::from_utf8_lossy(std::slice::from_raw_parts(data, len)).into_owned()
+            super::text::lossy(std::slice::from_raw_parts(data, len)).into_owned()
         }
     }
 }
@@ -105,6 +105,23 @@ impl Node {
     /// Text content (see `dom::text`).
     pub fn get_content(&self) -> String {
         El::of(self).map(|e| e.text().0).unwrap_or_default()
+    }
+
+    /// Every element of the subtree rooted here (this one first, in document order) that
+    /// `keep` accepts.
+    pub fn subtree_where(&self, mut keep: impl FnMut(El) -> bool) -> Vec<Node> {
+        El::of(self)
+            .map(|e| {
+                e.subtree()
+                    .into_iter()
+                    .filter(|e| keep(*e))
+                    .map(|e| Node {
+                        ptr: e.ptr(),
+                        doc: self.doc.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Child elements, in document order.
