@@ -95,6 +95,8 @@ struct Emitter<'w> {
     out: Output,
     tally: Tally,
     broken_pipe: bool,
+    /// The NDJSON line being written, its capacity kept from line to line.
+    line: Vec<u8>,
     json: json::Stream,
     /// The current input's reports (human, Markdown, HTML).
     held: Vec<Report>,
@@ -121,6 +123,7 @@ impl<'w> Emitter<'w> {
             out: Output::default(),
             tally: Tally::default(),
             broken_pipe: false,
+            line: Vec::new(),
             json: json::Stream::default(),
             held: Vec::new(),
             outcomes: Vec::new(),
@@ -147,10 +150,13 @@ impl<'w> Emitter<'w> {
         }
         match self.format {
             Format::Ndjson if !self.broken_pipe => {
-                // One buffer and one write per line (no format machinery per report).
-                let mut line = serde_json::to_vec(&r).unwrap_or_default();
-                line.push(b'\n');
-                self.broken_pipe = self.stream.write_all(&line).is_err();
+                // One buffer, kept, and one write per line (no format machinery per report).
+                self.line.clear();
+                if serde_json::to_writer(&mut self.line, &r).is_err() {
+                    self.line.clear();
+                }
+                self.line.push(b'\n');
+                self.broken_pipe = self.stream.write_all(&self.line).is_err();
             }
             Format::Sarif | Format::Junit => self.outcomes.push(Outcome::message(&r, file, k)),
             // JSON streams in constant memory (at most one report held).

@@ -214,7 +214,14 @@ pub fn decode_input(bytes: &[u8], origin: &str, limits: &Limits) -> Result<Decod
     // A log with a SAML parameter on several lines: each line is a message of its own. Only
     // worth splitting into lines when the text carries a parameter or its first line is a URL
     // or a form (an XML document is many lines and neither: it stays whole, as it would anyway).
-    let carries = |l: &str| l.contains("SAMLResponse=") || l.contains("SAMLRequest=");
+    // One vector search for both names: a whole message is searched here.
+    let carries = |l: &str| {
+        let b = l.as_bytes();
+        memchr::memmem::find_iter(b, b"SAMLRe").any(|i| {
+            let rest = &b[i + 6..];
+            rest.starts_with(b"sponse=") || rest.starts_with(b"quest=")
+        })
+    };
     let any_carries = carries(trimmed);
     let first = trimmed.lines().next().unwrap_or(trimmed).trim();
     let lines: Vec<&str> = if any_carries || is_url(first) || is_form(first) {
@@ -345,11 +352,12 @@ pub(crate) fn is_loose_message_param(name: &str) -> bool {
 }
 
 fn is_form(text: &str) -> bool {
-    ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="]
-        .iter()
-        .any(|p| {
-            text.starts_with(p) || text.match_indices(p).any(|(i, _)| text[..i].ends_with('&'))
-        })
+    const NAMES: [&str; 4] = ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="];
+    let b = text.as_bytes();
+    // At the start or after an `&` (an XML message has few of those).
+    NAMES.iter().any(|p| text.starts_with(p))
+        || memchr::memchr_iter(b'&', b)
+            .any(|i| NAMES.iter().any(|p| b[i + 1..].starts_with(p.as_bytes())))
 }
 
 /// Whether JSON text is the start of a HAR (`"log"` with `"entries"`) or a SAML-tracer export
@@ -765,4 +773,21 @@ pub(crate) fn from_pairs(
         });
     }
     Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_names_a_message_parameter_first_or_after_an_ampersand() {
+        assert!(is_form("SAMLResponse=abc"));
+        assert!(is_form("RelayState=x&SAMLResponse=abc"));
+        assert!(is_form("a=1&wresult=%3C"));
+        assert!(is_form("a=1&SAMLart=AAQ"));
+        assert!(!is_form("xSAMLResponse=abc"));
+        assert!(!is_form("<samlp:Response ID=\"SAMLResponse=\"/>"));
+        assert!(!is_form("a=1&"));
+        assert!(!is_form(""));
+    }
 }

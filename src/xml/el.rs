@@ -36,6 +36,61 @@ unsafe fn bytes<'a>(p: *const u8) -> &'a [u8] {
     }
 }
 
+/// Whether the NUL-terminated libxml2 string at `p` (empty for NULL) is `want`, compared in
+/// place: no length is taken first, and the walk stops at the first difference.
+///
+/// SAFETY: `p` is NULL or points to a NUL-terminated string.
+unsafe fn is_str(p: *const u8, want: &[u8]) -> bool {
+    if p.is_null() {
+        return want.is_empty();
+    }
+    for (i, w) in want.iter().enumerate() {
+        // SAFETY: every byte before `i` matched a non-NUL byte of `want`, so the string has not
+        // ended before `i`: `p + i` is inside it or its terminating NUL.
+        if *w == 0 || unsafe { *p.add(i) } != *w {
+            return false;
+        }
+    }
+    // SAFETY: as above, `p + want.len()` is inside the string or its terminating NUL.
+    unsafe { *p.add(want.len()) == 0 }
+}
+
+/// One attribute of a live element; its name and namespace are read only when asked.
+#[derive(Clone, Copy)]
+struct Attr<'d> {
+    ptr: *mut xmlAttr,
+    _doc: PhantomData<&'d ()>,
+}
+
+impl<'d> Attr<'d> {
+    /// The local name.
+    fn name(self) -> &'d [u8] {
+        // SAFETY: an attribute of a live document; its name is owned by the document.
+        unsafe { bytes((*self.ptr).name) }
+    }
+
+    /// Whether the local name is `want`.
+    fn named(self, want: &str) -> bool {
+        // SAFETY: as in `name`.
+        unsafe { is_str((*self.ptr).name, want.as_bytes()) }
+    }
+
+    /// Whether the attribute has no namespace.
+    fn no_ns(self) -> bool {
+        // SAFETY: an attribute of a live document.
+        unsafe { (*self.ptr).ns.is_null() }
+    }
+
+    /// Whether the attribute is in namespace `want`.
+    fn in_ns(self, want: &str) -> bool {
+        // SAFETY: ns is NULL or a namespace owned by the document.
+        unsafe {
+            let ns = (*self.ptr).ns;
+            !ns.is_null() && is_str((*ns).href, want.as_bytes())
+        }
+    }
+}
+
 fn lossy(b: &[u8]) -> String {
     super::text::lossy(b).into_owned()
 }
@@ -137,8 +192,8 @@ impl<'d> El<'d> {
             return Some(lossy(name));
         }
         self.attributes()
-            .find(|(ns, n, _)| ns.is_none() && n.contains(&b':'))
-            .map(|(_, n, _)| lossy(n))
+            .find(|a| a.no_ns() && a.name().contains(&b':'))
+            .map(|a| lossy(a.name()))
     }
 
     /// Namespace declarations this element makes (`xmlns`, `xmlns:p`).
@@ -182,9 +237,9 @@ impl<'d> El<'d> {
         // SAFETY: as in `name` and `ns`.
         unsafe {
             let ns = (*self.ptr).ns;
-            bytes((*self.ptr).name) == local.as_bytes()
+            is_str((*self.ptr).name, local.as_bytes())
                 && !ns.is_null()
-                && bytes((*ns).href) == namespace.as_bytes()
+                && is_str((*ns).href, namespace.as_bytes())
         }
     }
 
@@ -270,22 +325,21 @@ impl<'d> El<'d> {
             .collect()
     }
 
-    /// Attributes as (namespace URI or None, local name, attribute node).
-    fn attributes(self) -> impl Iterator<Item = (Option<&'d [u8]>, &'d [u8], *mut xmlAttr)> {
+    /// The attributes, in document order.
+    fn attributes(self) -> impl Iterator<Item = Attr<'d>> {
         // SAFETY: properties and next are NULL or attributes of this element.
         let mut next = unsafe { (*self.ptr).properties };
         std::iter::from_fn(move || {
             if next.is_null() {
                 return None;
             }
-            // SAFETY: as above; an attribute's name and ns belong to the document.
-            unsafe {
-                let a = next;
-                next = (*a).next;
-                let ns = (*a).ns;
-                let ns = (!ns.is_null()).then(|| bytes((*ns).href));
-                Some((ns, bytes((*a).name), a))
-            }
+            let a = next;
+            // SAFETY: as above.
+            next = unsafe { (*a).next };
+            Some(Attr {
+                ptr: a,
+                _doc: PhantomData,
+            })
         })
     }
 
@@ -324,35 +378,35 @@ impl<'d> El<'d> {
         'd: 'n,
     {
         self.attributes()
-            .filter(|(_, n, _)| names.iter().any(|want| want.as_bytes() == *n))
+            .filter(|a| names.iter().any(|want| a.named(want)))
             // SAFETY: `a` is an attribute of this live element.
-            .map(|(_, _, a)| unsafe { Self::value_in_place(a) })
+            .map(|a| unsafe { Self::value_in_place(a.ptr) })
     }
 
     /// An attribute in namespace `namespace` (such as `xsi:type`).
     pub fn attr_ns(self, namespace: &str, name: &str) -> Option<String> {
         self.attributes()
-            .find(|(ns, n, _)| *ns == Some(namespace.as_bytes()) && *n == name.as_bytes())
+            .find(|a| a.named(name) && a.in_ns(namespace))
             // SAFETY: `a` is an attribute of this live element.
-            .map(|(_, _, a)| unsafe { Self::value(a) })
+            .map(|a| unsafe { Self::value(a.ptr) })
     }
 
     /// An attribute without a namespace.
     pub fn attr(self, name: &str) -> Option<String> {
         self.attributes()
-            .find(|(ns, n, _)| ns.is_none() && *n == name.as_bytes())
+            .find(|a| a.no_ns() && a.named(name))
             // SAFETY: `a` is an attribute of this live element.
-            .map(|(_, _, a)| unsafe { Self::value(a) })
+            .map(|a| unsafe { Self::value(a.ptr) })
     }
 
     /// Every attribute named `local`, in any namespace: its namespace (NULL for none, only to be
     /// handed back to libxml2) and its value.
     pub(super) fn attrs_named(self, local: &str) -> Vec<(*mut XmlNs, String)> {
         self.attributes()
-            .filter(|(_, n, _)| *n == local.as_bytes())
+            .filter(|a| a.named(local))
             // SAFETY: `a` is an attribute of this live element; its ns is NULL or a namespace
             // of the same document.
-            .map(|(_, _, a)| unsafe { ((*a).ns, Self::value(a)) })
+            .map(|a| unsafe { ((*a.ptr).ns, Self::value(a.ptr)) })
             .collect()
     }
 
