@@ -152,7 +152,7 @@ impl<'w> Emitter<'w> {
             Format::Ndjson if !self.broken_pipe => {
                 // One buffer, kept, and one write per line (no format machinery per report).
                 self.line.clear();
-                if serde_json::to_writer(&mut self.line, &r).is_err() {
+                if samlcheck::render::ndjson::write(&mut self.line, &r).is_err() {
                     self.line.clear();
                 }
                 self.line.push(b'\n');

@@ -373,7 +373,10 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert_eq!(sha1_hex(b"abc"), "A9993E364706816ABA3E25717850C26C9CD0D89D");
-        assert_eq!(colon_hex("ba7816bf8f01cfea41", 8), "BA:78:16:BF:8F:01:CF:EA…");
+        assert_eq!(
+            colon_hex("ba7816bf8f01cfea41", 8),
+            "BA:78:16:BF:8F:01:CF:EA…"
+        );
         assert_eq!(colon_hex("ba7816", 8), "BA:78:16");
         assert_eq!(colon_hex("ba7816b", 8), "BA:78:16:B");
         assert_eq!(colon_hex("ba78", usize::MAX), "BA:78");

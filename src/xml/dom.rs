@@ -72,15 +72,8 @@ pub fn child(node: &Node, namespace: &str, local: &str) -> Option<Node> {
 
 /// Every descendant element `{ns}local` (not `node` itself), in document order.
 pub fn descendants(node: &Node, namespace: &str, local: &str) -> Vec<Node> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Node> = node.get_child_elements().into_iter().rev().collect();
-    while let Some(n) = stack.pop() {
-        if is(&n, namespace, local) {
-            out.push(n.clone());
-        }
-        stack.extend(n.get_child_elements().into_iter().rev());
-    }
-    out
+    let me = identity(node);
+    node.subtree_where(|e| e.identity() != me && e.is(namespace, local))
 }
 
 /// Every element in the subtree rooted at `node`, `node` first.

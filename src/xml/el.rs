@@ -305,21 +305,36 @@ impl<'d> El<'d> {
 
     /// Every element of the subtree rooted here, this one first, in document order.
     pub fn subtree(self) -> Vec<El<'d>> {
-        let mut out = Vec::new();
-        let mut stack = vec![self];
-        while let Some(e) = stack.pop() {
-            let mark = stack.len();
-            stack.extend(e.elements());
-            stack[mark..].reverse();
-            out.push(e);
-        }
-        out
+        self.walk().collect()
+    }
+
+    /// The elements of the subtree rooted here, this one first, in document order: a walk over
+    /// the tree's own links (first child, next sibling, parent), holding no stack.
+    pub fn walk(self) -> impl Iterator<Item = El<'d>> {
+        let top = self.ptr;
+        let mut next = Some(self);
+        std::iter::from_fn(move || {
+            let cur = next?;
+            next = cur.elements().next().or_else(|| {
+                // Up until an ancestor below `top` (or `cur` itself) has a next sibling.
+                let mut up = cur;
+                loop {
+                    if up.ptr == top {
+                        return None;
+                    }
+                    if let Some(n) = up.next_element() {
+                        return Some(n);
+                    }
+                    up = up.parent()?;
+                }
+            });
+            Some(cur)
+        })
     }
 
     /// Every descendant element `{namespace}local` (not this one), in document order.
     pub fn descendants(self, namespace: &str, local: &str) -> Vec<El<'d>> {
-        self.subtree()
-            .into_iter()
+        self.walk()
             .skip(1)
             .filter(|e| e.is(namespace, local))
             .collect()
@@ -439,7 +454,6 @@ impl<'d> El<'d> {
     pub fn has_elements(self) -> bool {
         self.elements().next().is_some()
     }
-
 
     /// Text content: the concatenation of every text and CDATA node below (comments are not
     /// text), and whether it is split: a comment among them, or the text in more than one node
@@ -574,6 +588,16 @@ mod tests {
         assert_eq!(root.children("urn:r", "A").count(), 1);
         assert_eq!(root.descendants("urn:r", "A").len(), 2);
         assert_eq!(root.subtree().len(), 7);
+        // Document order, and a walk from inside stays inside its subtree.
+        let names: Vec<_> = root.walk().map(|e| e.name().into_owned()).collect();
+        assert_eq!(names, ["Root", "A", "A", "B", "A", "C", "D"]);
+        let b = root.child("urn:r", "B").unwrap();
+        let names: Vec<_> = b.walk().map(|e| e.name().into_owned()).collect();
+        assert_eq!(names, ["B", "A", "C", "D"]);
+        let first = root.elements().next().unwrap();
+        assert_eq!(first.walk().count(), 1);
+        let d = b.descendants("urn:r", "D")[0];
+        assert_eq!(d.walk().count(), 1);
         assert_eq!(root.name(), "Root");
         assert_eq!(root.ns().as_deref(), Some("urn:r"));
         let b = root.child("urn:r", "B").unwrap();
@@ -592,6 +616,19 @@ mod tests {
         let d = doc();
         let root = El::root(&d).unwrap();
         assert_eq!(root.attr("ID").as_deref(), Some("1"));
+        // Names compared in place: a prefix, a longer or a shorter name is another name.
+        // SAFETY: the root's name is a NUL-terminated string of the live document.
+        let name = unsafe { (*root.ptr).name };
+        // SAFETY: as above.
+        unsafe {
+            assert!(is_str(name, b"Root"));
+            assert!(!is_str(name, b"Roo"));
+            assert!(!is_str(name, b"Roots"));
+            assert!(!is_str(name, b"Root\0"));
+            assert!(!is_str(name, b""));
+            assert!(is_str(std::ptr::null(), b""));
+            assert!(!is_str(std::ptr::null(), b"a"));
+        }
         let ids: Vec<_> = root.attr_values_any_ns(&["ID"]).collect();
         assert_eq!(ids, ["1", "2"]);
         let a = root.child("urn:r", "A").unwrap();

@@ -3,7 +3,6 @@
 //! `ds:Signature`'s shape, assertions hidden outside the consumed one, and duplicate IDs. Each
 //! takes the version's spellings as a `Names`.
 
-
 use super::dom::{DS, SAML, SAML1};
 use super::el::El;
 use super::model::*;

@@ -102,7 +102,10 @@ mod tests {
 
     #[test]
     fn lossy_replaces_only_invalid_utf8() {
-        assert!(matches!(lossy("Zoë".as_bytes()), std::borrow::Cow::Borrowed("Zoë")));
+        assert!(matches!(
+            lossy("Zoë".as_bytes()),
+            std::borrow::Cow::Borrowed("Zoë")
+        ));
         assert_eq!(lossy(b"a\xffb"), "a\u{fffd}b");
     }
 }

@@ -112,8 +112,7 @@ impl Node {
     pub fn subtree_where(&self, mut keep: impl FnMut(El) -> bool) -> Vec<Node> {
         El::of(self)
             .map(|e| {
-                e.subtree()
-                    .into_iter()
+                e.walk()
                     .filter(|e| keep(*e))
                     .map(|e| Node {
                         ptr: e.ptr(),
