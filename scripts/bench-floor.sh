@@ -14,12 +14,13 @@
 #     on its share of the files, against one process;
 #   - per core by instructions (callgrind, if valgrind is installed), free of the host's noise;
 #   - one message, one process: samlcheck's time as a ratio of the floor program's.
-# Rounds are interleaved so a noisy neighbour hits both sides alike; the best round counts.
+# Rounds are interleaved so a noisy neighbour hits both sides alike; within a round each command
+# runs once, ratios are taken within the round, and the median over the rounds counts.
 # Usage: bash scripts/bench-floor.sh [N] [ROUNDS]   (needs cc, pkg-config and libxmlsec1-dev)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
-rounds=${2:-3}
+rounds=${2:-5}
 bin=target/release/samlcheck
 [ -x "$bin" ] || cargo build --release -q
 work=$(mktemp -d)
@@ -55,39 +56,59 @@ measure() {
 best() { # current best, new value (higher is better)
   if [ -z "$1" ] || [ "$(echo "$2 > $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi
 }
-declare -A rate rss_of
+# Per-round figures: each round runs every command once, so a ratio taken within one round
+# compares runs made seconds apart; the median over the rounds counts. (A neighbour on a
+# shared host changes the speed of both sides for minutes at a time: best-of-rounds per side
+# let a quiet moment on one side meet a busy one on the other, 0.55–0.73× for one build.)
+declare -A per
+add() { per[$1]+="$2 "; }
+med() { # values -> median
+  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
+}
+range() { # values -> "min–max"
+  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {printf "%.2f–%.2f", lo, hi}'
+}
+declare -A rss_of
 for round in $(seq "$rounds"); do
   # One process per core, each on its shard, all at once.
   measure bash -c "for c in \$(seq $cores); do $floor $pub $work/shard\$c/*.xml >/dev/null 2>&1 & done; wait"
-  rate[floor-procs]=$(best "${rate[floor-procs]:-}" "$(echo "$n / $wall" | bc -l)")
+  floor_procs=$(echo "$n / $wall" | bc -l)
   measure bash -c "for c in \$(seq $cores); do RAYON_NUM_THREADS=1 $bin verify --format ndjson ${args[*]} $work/shard\$c >/dev/null 2>&1 & done; wait"
-  rate[ndjson-procs]=$(best "${rate[ndjson-procs]:-}" "$(echo "$n / $wall" | bc -l)")
+  ndjson_procs=$(echo "$n / $wall" | bc -l)
   measure taskset -c 0 "$floor" "$pub" "${files[@]}"
-  rate[floor]=$(best "${rate[floor]:-}" "$(echo "$n / $wall" | bc -l)")
+  floor_1=$(echo "$n / $wall" | bc -l)
+  add floor "$floor_1"
+  add floor-procs "$(echo "$floor_procs / $floor_1" | bc -l)"
   for fmt in ndjson json human; do
     measure taskset -c 0 "$bin" verify --format "$fmt" "${args[@]}" "$work/in"
-    rate[$fmt-1]=$(best "${rate[$fmt-1]:-}" "$(echo "$n / $wall" | bc -l)")
+    one_core=$(echo "$n / $wall" | bc -l)
+    add "$fmt-1" "$one_core"
+    add "$fmt-ratio" "$(echo "$one_core / $floor_1" | bc -l)"
     measure "$bin" verify --format "$fmt" "${args[@]}" "$work/in"
-    rate[$fmt-all]=$(best "${rate[$fmt-all]:-}" "$(echo "$n / $wall" | bc -l)")
-    rss_of[$fmt]=$rss
+    add "$fmt-all" "$(echo "$n / $wall" | bc -l)"
+    add "$fmt-speedup" "$(echo "$n / $wall / $one_core" | bc -l)"
+    rss_of[$fmt]=$(best "${rss_of[$fmt]:-}" "$rss")
+    if [ "$fmt" = ndjson ]; then
+      add ndjson-procs "$(echo "$ndjson_procs / $one_core" | bc -l)"
+      add ndjson-procs-vs-threads "$(echo "$ndjson_procs * $wall / $n" | bc -l)"
+    fi
   done
 done
-echo "$n messages, $cores cores, best of $rounds interleaved rounds"
-printf '%-34s %7.0f msg/s\n' "floor (parse + verify, public key), one core" "${rate[floor]}"
+echo "$n messages, $cores cores, $rounds interleaved rounds (medians of the rounds; ratios taken within each round)"
+printf '%-34s %7.0f msg/s\n' "floor (parse + verify, public key), one core" "$(med "${per[floor]}")"
 for fmt in ndjson json human; do
-  printf '%-34s %7.0f msg/s  %4.2f× the floor per core\n' "samlcheck $fmt, one core" \
-    "${rate[$fmt-1]}" "$(echo "${rate[$fmt-1]} / ${rate[floor]}" | bc -l)"
+  printf '%-34s %7.0f msg/s  %4.2f× the floor per core (rounds %s)\n' "samlcheck $fmt, one core" \
+    "$(med "${per[$fmt-1]}")" "$(med "${per[$fmt-ratio]}")" "$(range "${per[$fmt-ratio]}")"
 done
 for fmt in ndjson json human; do
   printf '%-34s %7.0f msg/s  %4.2f× one core   peak RSS %3.0f MB\n' "samlcheck $fmt, $cores cores" \
-    "${rate[$fmt-all]}" "$(echo "${rate[$fmt-all]} / ${rate[$fmt-1]}" | bc -l)" "${rss_of[$fmt]}"
+    "$(med "${per[$fmt-all]}")" "$(med "${per[$fmt-speedup]}")" "${rss_of[$fmt]}"
 done
-printf '%-34s %7.0f msg/s  %4.2f× the floor on one core\n' "floor, $cores processes" \
-  "${rate[floor-procs]}" "$(echo "${rate[floor-procs]} / ${rate[floor]}" | bc -l)"
-printf '%-34s %7.0f msg/s  %4.2f× ndjson on one core, %4.2f× one %s-thread process\n' \
-  "samlcheck ndjson, $cores processes" "${rate[ndjson-procs]}" \
-  "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-1]}" | bc -l)" \
-  "$(echo "${rate[ndjson-procs]} / ${rate[ndjson-all]}" | bc -l)" "$cores"
+printf '%-34s %7s        %4.2f× the floor on one core\n' "floor, $cores processes" "" \
+  "$(med "${per[floor-procs]}")"
+printf '%-34s %7s        %4.2f× ndjson on one core, %4.2f× one %s-thread process\n' \
+  "samlcheck ndjson, $cores processes" "" "$(med "${per[ndjson-procs]}")" \
+  "$(med "${per[ndjson-procs-vs-threads]}")" "$cores"
 # Per core by instructions (callgrind, when valgrind is installed): the same ratio without the
 # host's noise, on the first 300 messages (each run's own start-up included, the same for both).
 if command -v valgrind >/dev/null; then

@@ -192,6 +192,13 @@ fn normalize_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
 fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
     let a = e.attributes().flatten().find(|a| a.key.as_ref() == name)?;
     let raw = std::str::from_utf8(a.value.as_ref()).ok()?;
+    // The usual value: nothing to normalise, nothing to expand.
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b'\t' | b'\n' | b'\r' | b'&'))
+    {
+        return Some(raw.to_string());
+    }
     let spaced: String = raw
         .chars()
         .map(|c| {

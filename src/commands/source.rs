@@ -309,7 +309,7 @@ fn read_bounded(
     let mut r = r.take(limits.max_file as u64 + 1);
     let hint = size.map_or(0, |n| n.min(64 * 1024) as usize + 1);
     let mut buf = Vec::with_capacity(hint);
-    (&mut r).take(64 * 1024).read_to_end(&mut buf).map_err(io)?;
+    let head = (&mut r).take(64 * 1024).read_to_end(&mut buf).map_err(io)?;
     let first = buf
         .iter()
         .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
@@ -319,9 +319,13 @@ fn read_bounded(
     } else {
         (limits.max_input.saturating_mul(4), "--max-input")
     };
-    r.take((max + 1).saturating_sub(buf.len()) as u64)
-        .read_to_end(&mut buf)
-        .map_err(io)?;
+    // Less than the head's 64 KiB came: the reader is at its end (or at the outer bound), and
+    // another read would only be told so again.
+    if head == 64 * 1024 {
+        r.take((max + 1).saturating_sub(buf.len()) as u64)
+            .read_to_end(&mut buf)
+            .map_err(io)?;
+    }
     if buf.len() > max {
         return Err(Error::Input(
             InputError::new(format!(
@@ -336,7 +340,35 @@ fn read_bounded(
 
 #[cfg(test)]
 mod tests {
-    use super::expand_glob;
+    use super::{expand_glob, read_bounded, Limits};
+
+    /// A reader of `len` bytes that counts the reads it answers at its end.
+    struct Counted {
+        left: usize,
+        at_end: usize,
+    }
+
+    impl std::io::Read for Counted {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.left);
+            buf[..n].fill(b'<');
+            self.left -= n;
+            self.at_end += usize::from(n == 0);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_is_read_to_its_end_and_no_further() {
+        for len in [0, 4804, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 300_000] {
+            let mut r = Counted {
+                left: len,
+                at_end: 0,
+            };
+            let got = read_bounded(&mut r, Some(len as u64), &Limits::default(), "x").unwrap();
+            assert_eq!((got.len(), r.at_end), (len, 1), "{len}");
+        }
+    }
 
     #[test]
     fn globs_match_as_a_shell_does() {
