@@ -190,7 +190,13 @@ fn normalize_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
 /// characters become spaces (§3.3.3, CDATA attributes), then references are expanded (so
 /// `&#10;` stays a newline).
 fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
-    let a = e.attributes().flatten().find(|a| a.key.as_ref() == name)?;
+    // The first one of that name (quick-xml's duplicate check, pairwise, could only refuse a
+    // later one).
+    let a = e
+        .attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == name)?;
     let raw = std::str::from_utf8(a.value.as_ref()).ok()?;
     // The usual value: nothing to normalise, nothing to expand.
     if !raw

@@ -227,7 +227,13 @@ fn walk(
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    // By bytes: every path is `dir` joined with one name, so this is the paths' component order
+    // (which parses every path on every comparison).
+    entries.sort_by(|a, b| {
+        a.0.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.0.as_os_str().as_encoded_bytes())
+    });
     for (p, kind) in entries {
         let (is_dir, is_file) = match kind {
             Some(t) => (t.is_dir(), t.is_file()),
