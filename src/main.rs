@@ -86,8 +86,9 @@ fn run() -> u8 {
         human: &mut human,
     };
     let result = commands::run(cli, streams);
-    // What is still buffered goes out before anything else is written. A failed write means the
-    // reader went away (`| head`), or a full disk: as for a failed line, the verdict stands.
+    // What is still buffered goes out before anything else is written. `inspect` and `verify`
+    // have flushed already and judged a failure (exit 2, "the output was closed"); `check`
+    // ignores a failed write, as it did line by line.
     let _ = streamed.flush();
     match result {
         Ok(out) => {

@@ -226,13 +226,15 @@ impl<'w> Emitter<'w> {
 
     /// Closes the output: what is written whole, the summary line and the exit code.
     fn finish(mut self, took: std::time::Duration) -> Output {
-        let _ = self.stream.flush();
+        // NDJSON and JSON reach a file or a pipe through a buffer: a reader gone or a full disk
+        // shows at a flush, and counts as a failed line does.
+        self.broken_pipe |= self.stream.flush().is_err();
         let verify = self.verify;
         self.out.plain = self.format != Format::Human;
         match self.format {
             Format::Json if !self.broken_pipe => {
-                let _ = self.json.finish(self.stream);
-                let _ = self.stream.flush();
+                self.broken_pipe |= self.json.finish(self.stream).is_err();
+                self.broken_pipe |= self.stream.flush().is_err();
             }
             // Markdown and HTML were written input by input; HTML closes its document.
             Format::Markdown => {}

@@ -20,8 +20,7 @@ const SAML11: &[u8] = b"urn:oasis:names:tc:SAML:1.0:assertion";
 
 /// Whether `xml`'s root element is a WS-Trust RequestSecurityTokenResponse (or a collection).
 pub fn is_rstr(xml: &str) -> bool {
-    // Local names only: the plain reader, which does not resolve the root's namespaces.
-    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut reader = NsReader::from_str(xml);
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {

@@ -190,6 +190,53 @@ impl<'a, 'b> Writer<'a> {
     }
 }
 
+/// The narrower integers, written as the 128-bit ones.
+macro_rules! widen_integers {
+    () => {
+        fn serialize_i8(self, v: i8) -> Result<(), Error> {
+            self.serialize_i128(v.into())
+        }
+        fn serialize_i16(self, v: i16) -> Result<(), Error> {
+            self.serialize_i128(v.into())
+        }
+        fn serialize_i32(self, v: i32) -> Result<(), Error> {
+            self.serialize_i128(v.into())
+        }
+        fn serialize_i64(self, v: i64) -> Result<(), Error> {
+            self.serialize_i128(v.into())
+        }
+        fn serialize_u8(self, v: u8) -> Result<(), Error> {
+            self.serialize_u128(v.into())
+        }
+        fn serialize_u16(self, v: u16) -> Result<(), Error> {
+            self.serialize_u128(v.into())
+        }
+        fn serialize_u32(self, v: u32) -> Result<(), Error> {
+            self.serialize_u128(v.into())
+        }
+        fn serialize_u64(self, v: u64) -> Result<(), Error> {
+            self.serialize_u128(v.into())
+        }
+    };
+}
+
+/// A compound's trait whose elements are written as a sequence's (`$method` forwards to
+/// `$to`) and that closes as the sequence does.
+macro_rules! forward_compound {
+    ($trait:ident, $method:ident, $via:path) => {
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                $via(self, value)
+            }
+            fn end(self) -> Result<(), Error> {
+                Compound::end(self)
+            }
+        }
+    };
+}
+
 impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     type Ok = ();
     type Error = Error;
@@ -206,34 +253,11 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
             .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
         signed(self.out, v);
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
+    widen_integers!();
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         unsigned(self.out, v);
         Ok(())
@@ -353,38 +377,23 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+forward_compound!(
+    SerializeTuple,
+    serialize_element,
+    ser::SerializeSeq::serialize_element
+);
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+forward_compound!(
+    SerializeTupleStruct,
+    serialize_field,
+    ser::SerializeSeq::serialize_element
+);
 
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+forward_compound!(
+    SerializeTupleVariant,
+    serialize_field,
+    ser::SerializeSeq::serialize_element
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -468,33 +477,10 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.quoted(|o| o.extend_from_slice(if v { b"true" } else { b"false" }))
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.serialize_i128(v.into())
-    }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
         self.quoted(|o| signed(o, v))
     }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.serialize_u128(v.into())
-    }
+    widen_integers!();
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.quoted(|o| unsigned(o, v))
     }

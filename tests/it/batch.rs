@@ -161,3 +161,27 @@ fn a_closed_output_stops_the_batch() {
         "{counted} messages analysed after the reader left"
     );
 }
+
+#[test]
+fn a_failed_write_is_exit_2_even_when_the_output_is_buffered() {
+    // To a file or a pipe, NDJSON and JSON go through a buffer: a write that fails shows only
+    // when it is flushed, and must still count (a full disk is not a clean run).
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for format in ["ndjson", "json"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_samlcheck"))
+            .args(["verify", "--format", format, "--now", NOW, "--cert"])
+            .arg(td("keys/idp.crt"))
+            .arg(td("signed-assertion.xml"))
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
