@@ -73,19 +73,33 @@ fn escape_mask(w: u64) -> u64 {
     below_space | zero_in(w ^ (ONES * b'"' as u64)) | zero_in(w ^ (ONES * b'\\' as u64))
 }
 
-/// Eight bytes of `b` from `i` as a little-endian word, and how many of them are `b`'s: past
-/// its end the word holds `a`s, which need no escape.
-fn word_at(b: &[u8], i: usize) -> (u64, usize) {
-    match b.get(i..i + 8) {
-        Some(w) => (u64::from_le_bytes(w.try_into().unwrap_or([b'a'; 8])), 8),
-        None => {
-            let mut w = [b'a'; 8];
-            let rest = &b[i..];
-            for (k, c) in rest.iter().enumerate() {
-                w[k] = *c;
-            }
-            (u64::from_le_bytes(w), rest.len())
-        }
+/// Whether byte `c` is written escaped.
+fn needs_escape(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// The eight bytes of `b` from `i` as a little-endian word (`i + 8 <= b.len()`).
+fn word(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&b[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// A word holding every byte of `b` from `i` on (fewer than eight), with others that need no
+/// escape or were looked at already (overlapping loads, no byte-by-byte copy): when its
+/// [`escape_mask`] is zero, none of those bytes needs an escape.
+fn tail_word(b: &[u8], i: usize) -> u64 {
+    let n = b.len();
+    if n >= 8 {
+        // The last eight bytes: the tail and bytes before `i`, already written.
+        word(b, n - 8)
+    } else if n >= 4 {
+        let half =
+            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+        half(0) | half(n - 4) << 32
+    } else {
+        let pad = b'a';
+        u64::from_le_bytes([b[i], b[n / 2], b[n - 1], pad, pad, pad, pad, pad])
     }
 }
 
@@ -95,11 +109,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        let (w, n) = word_at(b, i);
-        let m = escape_mask(w);
+    while i + 8 <= b.len() {
+        let m = escape_mask(word(b, i));
         if m == 0 {
-            i += n;
+            i += 8;
             continue;
         }
         let at = i + (m.trailing_zeros() / 8) as usize;
@@ -107,6 +120,17 @@ fn string(out: &mut Vec<u8>, s: &str) {
         escape(out, b[at]);
         i = at + 1;
         start = i;
+    }
+    // The last bytes, fewer than eight: one look at them all, and a byte at a time only when
+    // something there (or just before) needs an escape.
+    if i < b.len() && escape_mask(tail_word(b, i)) != 0 {
+        for (at, &c) in b.iter().enumerate().skip(i) {
+            if needs_escape(c) {
+                out.extend_from_slice(&b[start..at]);
+                escape(out, c);
+                start = at + 1;
+            }
+        }
     }
     out.extend_from_slice(&b[start..]);
     out.push(b'"');
@@ -717,6 +741,18 @@ mod tests {
         for pad in 0..9 {
             let s = format!("{}{ascii}{ascii}", "a".repeat(pad));
             same(&s);
+        }
+        // One character of each kind at every place of every short length, and two at once.
+        for len in 1..=20 {
+            for at in 0..len {
+                for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'é', '\u{7f}'] {
+                    let mut v: Vec<char> = vec!['a'; len];
+                    v[at] = c;
+                    same(&v.iter().collect::<String>());
+                    v[len - 1 - at] = '"';
+                    same(&v.iter().collect::<String>());
+                }
+            }
         }
         for s in [
             "",
