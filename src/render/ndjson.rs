@@ -217,29 +217,44 @@ impl<'a, 'b> Writer<'a> {
 /// The narrower integers, written as the 128-bit ones.
 macro_rules! widen_integers {
     () => {
-        fn serialize_i8(self, v: i8) -> Result<(), Error> {
-            self.serialize_i128(v.into())
+        widen_integers!(@ serialize_i128:
+            serialize_i8 i8, serialize_i16 i16, serialize_i32 i32, serialize_i64 i64);
+        widen_integers!(@ serialize_u128:
+            serialize_u8 u8, serialize_u16 u16, serialize_u32 u32, serialize_u64 u64);
+    };
+    (@ $wide:ident: $($name:ident $ty:ty),*) => {
+        $(fn $name(self, v: $ty) -> Result<(), Error> {
+            self.$wide(v.into())
+        })*
+    };
+}
+
+/// What the value and the key writers share: text as a JSON string, a unit variant as its
+/// name, a newtype struct as what it wraps.
+macro_rules! shared_methods {
+    () => {
+        fn serialize_char(self, v: char) -> Result<(), Error> {
+            string(self.out, v.encode_utf8(&mut [0; 4]));
+            Ok(())
         }
-        fn serialize_i16(self, v: i16) -> Result<(), Error> {
-            self.serialize_i128(v.into())
+        fn serialize_str(self, v: &str) -> Result<(), Error> {
+            string(self.out, v);
+            Ok(())
         }
-        fn serialize_i32(self, v: i32) -> Result<(), Error> {
-            self.serialize_i128(v.into())
+        fn serialize_unit_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+        ) -> Result<(), Error> {
+            self.serialize_str(variant)
         }
-        fn serialize_i64(self, v: i64) -> Result<(), Error> {
-            self.serialize_i128(v.into())
-        }
-        fn serialize_u8(self, v: u8) -> Result<(), Error> {
-            self.serialize_u128(v.into())
-        }
-        fn serialize_u16(self, v: u16) -> Result<(), Error> {
-            self.serialize_u128(v.into())
-        }
-        fn serialize_u32(self, v: u32) -> Result<(), Error> {
-            self.serialize_u128(v.into())
-        }
-        fn serialize_u64(self, v: u64) -> Result<(), Error> {
-            self.serialize_u128(v.into())
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _name: &'static str,
+            value: &T,
+        ) -> Result<(), Error> {
+            value.serialize(self)
         }
     };
 }
@@ -292,14 +307,6 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         float(self.out, v)
     }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        string(self.out, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        string(self.out, v);
-        Ok(())
-    }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         use ser::SerializeSeq;
         let mut seq = self.serialize_seq(Some(v.len()))?;
@@ -321,21 +328,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         self.serialize_unit()
     }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
+    shared_methods!();
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
@@ -438,36 +431,29 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.key(key);
-        value.serialize(&mut *self.w)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
+/// A struct's (or struct variant's) fields: `"key":value`.
+macro_rules! struct_compound {
+    ($trait:ident) => {
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.key(key);
+                value.serialize(&mut *self.w)
+            }
+            fn end(self) -> Result<(), Error> {
+                Compound::end(self)
+            }
+        }
+    };
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        ser::SerializeStruct::serialize_field(self, key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
-    }
-}
+struct_compound!(SerializeStruct);
+struct_compound!(SerializeStructVariant);
 
 /// A map key, as serde_json takes it: a string, or a number, a bool or a char written as one.
 struct KeyWriter<'a> {
@@ -514,14 +500,6 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_f64(self, _v: f64) -> Result<(), Error> {
         Err(key_error())
     }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        string(self.out, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        string(self.out, v);
-        Ok(())
-    }
     fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
         Err(key_error())
     }
@@ -537,21 +515,7 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         Err(key_error())
     }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
+    shared_methods!();
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
