@@ -289,9 +289,7 @@ fn looks_like_message(arg: &str) -> bool {
     t.starts_with('<')
         || t.starts_with("http://")
         || t.starts_with("https://")
-        || ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="]
-            .iter()
-            .any(|p| t.contains(p))
+        || input::FORM_PARAMS.iter().any(|p| t.contains(p))
         || t.starts_with("SAMLResponse:")
         || t.starts_with("SAMLRequest:")
         || (t.len() > 40 && (input::base64::looks_like(t) || input::urlenc::has_escapes(t)))

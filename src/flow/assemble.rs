@@ -420,9 +420,7 @@ fn page(x: &Exchange) -> Hop {
 /// unless it carries a SAML message, then without its query; at most 300 characters.
 fn shown(url: &str) -> String {
     let query = url.split_once('?').map_or("", |(_, q)| q);
-    let saml = ["SAMLRequest=", "SAMLResponse=", "SAMLart=", "wresult="]
-        .iter()
-        .any(|p| query.contains(p));
+    let saml = crate::input::FORM_PARAMS.iter().any(|p| query.contains(p));
     if saml {
         return crate::input::short_url(url);
     }

@@ -351,13 +351,18 @@ pub(crate) fn is_loose_message_param(name: &str) -> bool {
             .any(|m| decoded.eq_ignore_ascii_case(m))
 }
 
+/// The `name=` of each parameter that carries a message or an artifact in a form or query.
+pub const FORM_PARAMS: [&str; 4] = ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="];
+
 fn is_form(text: &str) -> bool {
-    const NAMES: [&str; 4] = ["SAMLResponse=", "SAMLRequest=", "SAMLart=", "wresult="];
     let b = text.as_bytes();
     // At the start or after an `&` (an XML message has few of those).
-    NAMES.iter().any(|p| text.starts_with(p))
-        || memchr::memchr_iter(b'&', b)
-            .any(|i| NAMES.iter().any(|p| b[i + 1..].starts_with(p.as_bytes())))
+    FORM_PARAMS.iter().any(|p| text.starts_with(p))
+        || memchr::memchr_iter(b'&', b).any(|i| {
+            FORM_PARAMS
+                .iter()
+                .any(|p| b[i + 1..].starts_with(p.as_bytes()))
+        })
 }
 
 /// Whether JSON text is the start of a HAR (`"log"` with `"entries"`) or a SAML-tracer export

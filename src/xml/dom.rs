@@ -78,13 +78,7 @@ pub fn descendants(node: &Node, namespace: &str, local: &str) -> Vec<Node> {
 
 /// Every element in the subtree rooted at `node`, `node` first.
 pub fn all_elements(node: &Node) -> Vec<Node> {
-    let mut out = Vec::new();
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
-        stack.extend(n.get_child_elements().into_iter().rev());
-        out.push(n);
-    }
-    out
+    node.subtree_where(|_| true)
 }
 
 /// An attribute without a namespace.
