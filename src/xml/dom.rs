@@ -31,14 +31,28 @@ pub fn parse_without_blanks(xml: &[u8]) -> Result<Document, InputError> {
 }
 
 /// Guards and parses a standalone document (metadata): BOM removed, [`super::guard::scan`]
-/// limits applied, then [`parse`]. Returns the document and its root element.
+/// limits applied (through [`super::guard::quick`] when it can), then [`parse`]. Returns the document and its root element.
 pub fn parse_guarded(
     bytes: &[u8],
     limits: &crate::input::limits::Limits,
 ) -> Result<(Document, Node), InputError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    super::guard::scan(bytes, limits)?;
-    let doc = parse(bytes)?;
+    // The fast reading passes most messages; anything it does not pass goes through the full
+    // pre-scan first, as before. A document it passed and libxml2 refuses gets the full
+    // pre-scan's message when that refuses it too (the same message as scanning first).
+    let quick = super::guard::quick(bytes, limits);
+    if !quick {
+        super::guard::scan(bytes, limits)?;
+    }
+    let doc = match parse(bytes) {
+        Ok(doc) => doc,
+        Err(e) => {
+            if quick {
+                super::guard::scan(bytes, limits)?;
+            }
+            return Err(e);
+        }
+    };
     let root = doc
         .get_root_element()
         .ok_or_else(|| InputError::new("XML has no root element"))?;
@@ -105,4 +119,180 @@ pub fn path(node: &Node) -> String {
 /// Stable identity of a node within its document, for "is this the element that was verified".
 pub fn identity(node: &Node) -> usize {
     node.node_ptr() as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::limits::Limits;
+
+    /// What `parse_guarded` answered before it had a fast reading: the full pre-scan, then
+    /// libxml2.
+    fn scan_then_parse(bytes: &[u8], limits: &Limits) -> Result<(), String> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        super::super::guard::scan(bytes, limits).map_err(|e| e.to_string())?;
+        parse(bytes).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    fn same(bytes: &[u8], limits: &Limits) {
+        let now = parse_guarded(bytes, limits)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            now,
+            scan_then_parse(bytes, limits),
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+
+    #[test]
+    fn the_fast_reading_answers_as_the_full_pre_scan_on_every_fixture() {
+        let mut seen = 0;
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/testdata"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "xml") {
+                    let bytes = std::fs::read(&path).unwrap();
+                    same(&bytes, &Limits::default());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 50, "only {seen} fixtures");
+    }
+
+    #[test]
+    fn the_fast_reading_answers_as_the_full_pre_scan_on_hostile_shapes() {
+        let three = Limits {
+            max_attributes: 3,
+            max_depth: 4,
+            max_elements: 6,
+            ..Limits::default()
+        };
+        let cases: &[&str] = &[
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>",
+            "<?xml version=\"1.0\" encoding='utf8'?><a/>",
+            "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>",
+            "<a><!DOCTYPE a></a>",
+            "<!-- <!DOCTYPE a> --><a/>",
+            "<a b=\"<!DOCTYPE a>\"/>",
+            "<a b='x>y' c=\"'\">t</a>",
+            "<a><![CDATA[<!DOCTYPE a> &x; </a>]]></a>",
+            "<![CDATA[x]]><a/>",
+            "<a/><![CDATA[x]]>",
+            "<a>&amp;&lt;&#65;&#x41;</a>",
+            "<a>&x;</a>",
+            "<a>&amp</a>",
+            "<a/>text",
+            "text<a/>",
+            "<a/><b/>",
+            "<a></b>",
+            "<a><b></a></b>",
+            "<a>",
+            "<a",
+            "<a b=\"c",
+            "<a><!-- x -- y --></a>",
+            "<a><!-- x ---></a>",
+            "<a><?pi x?></a>",
+            "  <?xml version=\"1.0\"?><a/>",
+            "<?xml version=\"1.0\"?>",
+            "",
+            "   ",
+            "</a>",
+            "<a></a></a>",
+            "<a>\u{1}</a>",
+            "<a/ >",
+            "< a/>",
+            "<a x=\"1\" x=\"2\"/>",
+            "<a b c d e/>",
+            "<a b=\"\" c=\"\" d=\"\" e=\"\"/>",
+            "<r a=\"\" b=\"\" c=\"\"><s/></r>",
+            "<a><a><a><a><a/></a></a></a></a>",
+            "<a><a><a><a/></a></a></a>",
+            "<a><b/><b/><b/><b/><b/><b/></a>",
+            "<a><b/><b/><b/><b/><b/></a>",
+            "<a>\r\n</a>\r\n",
+            "\u{feff}<a/>",
+            "<a>é 文字</a>",
+        ];
+        for case in cases {
+            same(case.as_bytes(), &Limits::default());
+            same(case.as_bytes(), &three);
+        }
+        same(b"<a>\xff</a>", &Limits::default());
+        same(b"\xEF\xBB\xBF<a/>", &Limits::default());
+    }
+
+    #[test]
+    fn the_fast_reading_answers_as_the_full_pre_scan_on_token_soups() {
+        // Random sequences of XML pieces, well-formed and not: every answer (pass, or the exact
+        // message) is what scanning first and parsing after gave.
+        const PIECES: &[&str] = &[
+            "<a>",
+            "</a>",
+            "<b x=\"1\">",
+            "</b>",
+            "<c/>",
+            "<d y='>'/>",
+            "<e z=\"/\">",
+            "</e>",
+            "<!-- c -->",
+            "<!--",
+            "-->",
+            "<![CDATA[ <x> ]]>",
+            "&amp;",
+            "&q;",
+            "&#1;",
+            "&",
+            ";",
+            "text",
+            " ",
+            "\n",
+            "<?p i?>",
+            "<?xml version=\"1.0\"?>",
+            "<!DOCTYPE a>",
+            "\"",
+            "'",
+            ">",
+            "<",
+            "/>",
+            "<f a=\"1\" b=\"2\" c=\"3\" d=\"4\"/>",
+            "<g\n h='1'\n>",
+            "</g >",
+        ];
+        let limits = Limits {
+            max_attributes: 3,
+            max_depth: 5,
+            max_elements: 12,
+            ..Limits::default()
+        };
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut passed = 0;
+        for _ in 0..20_000 {
+            let len = 1 + (next() % 12) as usize;
+            let soup: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            same(soup.as_bytes(), &limits);
+            // Wrapped in a root, most soups are closer to a document.
+            let wrapped = format!("<r>{soup}</r>");
+            same(wrapped.as_bytes(), &limits);
+            passed += usize::from(parse_guarded(wrapped.as_bytes(), &limits).is_ok());
+        }
+        assert!(passed > 1_000, "only {passed} soups were documents");
+    }
 }

@@ -90,6 +90,98 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     })
 }
 
+/// The pre-scan's fast reading, for a document that is parsed right after it
+/// ([`super::dom::parse_guarded`]): true when the document passes every refusal [`scan`]
+/// makes (UTF-8, control characters, DOCTYPE, declared encoding, depth, elements and attributes
+/// against the limits, one root, no text outside it, only predefined entities) and holds nothing
+/// this reading does not follow (a processing instruction, anything after `<!` but a comment or
+/// CDATA). False means "ask [`scan`]", which then refuses or passes as it always did.
+///
+/// It does not check what libxml2 refuses on its own (end tag names, `--` in a comment, names,
+/// anything malformed): a document this passes and libxml2 rejects goes through [`scan`] for its
+/// message (see `parse_guarded`), so every message stays what [`scan`] says. What it counts is
+/// counted as quick-xml counts it: tags are found by `<`, a start tag ends at the first `>`
+/// outside a quoted attribute value, and comments and CDATA sections are passed over whole.
+pub fn quick(xml: &[u8], limits: &Limits) -> bool {
+    quick_scan(xml, limits).is_some()
+}
+
+fn quick_scan(xml: &[u8], limits: &Limits) -> Option<()> {
+    let text = std::str::from_utf8(xml).ok()?;
+    if first_control(xml).is_some() {
+        return None;
+    }
+    let mut i = 0;
+    if xml.starts_with(b"<?xml") && xml.get(5).is_some_and(|b| b.is_ascii_whitespace()) {
+        // The declaration, read by quick-xml as `scan` reads it (its encoding judged alike).
+        let end = memchr::memmem::find(xml, b"?>")? + 2;
+        match Reader::from_str(&text[..end]).read_event().ok()? {
+            Event::Decl(decl) => declaration(&decl, 0).ok()?,
+            _ => return None,
+        }
+        i = end;
+    }
+    let mut count = Count::default();
+    loop {
+        let Some(p) = memchr::memchr(b'<', &xml[i..]) else {
+            // The last text: outside the root it is whitespace, and every element is closed.
+            let rest = &xml[i..];
+            return (count.depth == 0
+                && count.roots == 1
+                && rest.iter().all(u8::is_ascii_whitespace))
+            .then_some(());
+        };
+        let between = &xml[i..i + p];
+        if count.depth == 0 {
+            if !between.iter().all(u8::is_ascii_whitespace) {
+                return None;
+            }
+        } else if memchr::memchr(b'&', between).is_some() {
+            check_entities(between, 0).ok()?;
+        }
+        let at = i + p;
+        i = match *xml.get(at + 1)? {
+            b'/' => {
+                count.depth = count.depth.checked_sub(1)?;
+                at + memchr::memchr(b'>', &xml[at..])? + 1
+            }
+            b'!' if xml[at..].starts_with(b"<!--") => {
+                at + 4 + memchr::memmem::find(&xml[at + 4..], b"-->")? + 3
+            }
+            b'!' if count.depth > 0 && xml[at..].starts_with(b"<![CDATA[") => {
+                at + 9 + memchr::memmem::find(&xml[at + 9..], b"]]>")? + 3
+            }
+            b'!' | b'?' => return None,
+            _ => {
+                let end = tag_end(xml, at + 1)?;
+                let (content, opens) = match text[at + 1..end].strip_suffix('/') {
+                    Some(c) => (c, false),
+                    None => (&text[at + 1..end], true),
+                };
+                let name_len = content
+                    .bytes()
+                    .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+                    .unwrap_or(content.len());
+                let e = quick_xml::events::BytesStart::from_content(content, name_len);
+                count.element(&e, opens, at, limits).ok()?;
+                end + 1
+            }
+        };
+    }
+}
+
+/// Where the start tag whose name begins at `from` ends: its first `>` outside a quoted
+/// attribute value (as quick-xml finds it).
+fn tag_end(xml: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let p = from + memchr::memchr3(b'>', b'"', b'\'', &xml[from..])?;
+        if xml[p] == b'>' {
+            return Some(p);
+        }
+        from = p + 1 + memchr::memchr(xml[p], &xml[p + 1..])? + 1;
+    }
+}
+
 /// Where the first C0 control character other than tab, line feed and carriage return is. Eight
 /// bytes at a time: a word with no byte below 0x20 is passed over whole (most of a message; the
 /// line feeds of indented XML send a word to the byte check).
