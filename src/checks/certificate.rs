@@ -92,7 +92,7 @@ pub fn listed(trust: &TrustStore) -> Vec<TrustedKeyReport> {
         .map(|k| TrustedKeyReport {
             source: format!("{} {}", k.source.kind(), k.source.path()),
             form: k.cert.form.describe(),
-            cert: CertReport::from(&k.cert),
+            cert: CertReport::of(&k.cert),
         })
         .collect()
 }

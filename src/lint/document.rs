@@ -136,7 +136,7 @@ fn descriptor(
     role: &'static str,
     opts: &LintOptions,
     sink: &mut Sink,
-    certs: &mut Vec<CertReport>,
+    certs: &mut Vec<std::sync::Arc<CertReport>>,
     endpoints: &mut Vec<String>,
 ) {
     let (element, endpoint) = if role == "idp" {
@@ -159,7 +159,7 @@ fn descriptor(
         .filter(|c| !d.signing_certs.contains(c));
     for c in d.signing_certs.iter().chain(encryption_only) {
         certificate(c, role, opts, sink);
-        certs.push(CertReport::from(c));
+        certs.push(CertReport::of(c));
     }
     if d.endpoints.is_empty() {
         sink.push(

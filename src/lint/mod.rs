@@ -65,7 +65,7 @@ pub struct MetadataReport {
     /// `unsigned`, `valid`, `invalid`, or `not_checked` (signed, no --cert given).
     pub signature: &'static str,
     pub roles: Vec<&'static str>,
-    pub signing_certs: Vec<CertReport>,
+    pub signing_certs: Vec<std::sync::Arc<CertReport>>,
     pub endpoints: Vec<String>,
     pub findings: Vec<Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]

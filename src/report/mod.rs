@@ -80,15 +80,17 @@ pub struct CertReport {
     pub sha1: String,
 }
 
-impl From<&crate::trust::cert::CertInfo> for CertReport {
-    /// A batch reports the same few certificates (the trusted one, the one each message embeds)
-    /// for every message: their reports (a SHA-1 through OpenSSL, two formatted instants) are
-    /// remembered per thread, by SHA-256.
-    fn from(c: &crate::trust::cert::CertInfo) -> Self {
+impl CertReport {
+    /// The report of `c`, shared: a batch reports the same few certificates (the trusted one,
+    /// the one each message embeds) for every message, so their reports (a SHA-1 through
+    /// OpenSSL, two formatted instants) are made once per thread, remembered by SHA-256, and
+    /// every report that lists one points at the same copy.
+    pub fn of(c: &crate::trust::cert::CertInfo) -> std::sync::Arc<Self> {
         use crate::checks::time::clock::format_instant;
         use std::cell::RefCell;
+        use std::sync::Arc;
         thread_local! {
-            static MADE: RefCell<Vec<CertReport>> = const { RefCell::new(Vec::new()) };
+            static MADE: RefCell<Vec<Arc<CertReport>>> = const { RefCell::new(Vec::new()) };
         }
         let hit = MADE.with(|m| {
             m.borrow()
@@ -99,20 +101,20 @@ impl From<&crate::trust::cert::CertInfo> for CertReport {
         if let Some(r) = hit {
             return r;
         }
-        let r = Self {
+        let r = Arc::new(Self {
             subject: c.subject.clone(),
             issuer: c.issuer.clone(),
             not_before: format_instant(c.not_before),
             not_after: format_instant(c.not_after),
             sha256: c.sha256.clone(),
             sha1: crate::trust::cert::sha1_hex(&c.der),
-        };
+        });
         MADE.with(|m| {
             let mut m = m.borrow_mut();
             if m.len() >= 16 {
                 m.clear();
             }
-            m.push(r.clone());
+            m.push(Arc::clone(&r));
         });
         r
     }
@@ -294,7 +296,7 @@ pub struct SignatureReport {
     /// The trusted key that verified it (only with `valid`).
     pub key: Option<KeyReport>,
     /// The certificate the message carries in KeyInfo (information only).
-    pub embedded_cert: Option<CertReport>,
+    pub embedded_cert: Option<std::sync::Arc<CertReport>>,
     /// Whether the signature verifies under the embedded certificate (integrity only).
     pub valid_under_embedded_cert: Option<bool>,
     /// libxmlsec1's reason when verification failed.
@@ -309,7 +311,7 @@ pub struct TrustedKeyReport {
     /// How the key was given: "certificate (PEM)", "public key (PEM, SubjectPublicKeyInfo)", …
     pub form: &'static str,
     #[serde(flatten)]
-    pub cert: CertReport,
+    pub cert: std::sync::Arc<CertReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -209,7 +209,7 @@ fn verify_one(
         transforms: info.transforms.clone(),
         result,
         key,
-        embedded_cert: embedded.map(CertReport::from),
+        embedded_cert: embedded.map(CertReport::of),
         valid_under_embedded_cert: valid_under_embedded,
         detail,
     };
