@@ -167,7 +167,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
     budget(started, &opts.limits)?;
     Ok(judge(
         capture,
-        &trusted,
+        trusted,
         trust,
         (idp, idp_basis),
         (&clock, time_basis),
@@ -179,7 +179,7 @@ fn analyze_inner(capture: &Capture, opts: &Options) -> Result<Report, InputError
 /// After the trust stage: certificates, the kind's checks, time, email, policy → the report.
 fn judge(
     capture: &Capture,
-    trusted: &authenticate::Trusted,
+    mut trusted: authenticate::Trusted,
     trust: &crate::trust::store::TrustStore,
     (idp, idp_basis): (Idp, Option<Basis>),
     (clock, time_basis): (&clock::Clock, clock::TimeBasis),
@@ -230,29 +230,28 @@ fn judge(
     let email = context
         .email_resolution
         .map(|r| crate::report::EmailReport::from_resolution(r, context.authenticated));
-    let mut report = build(
-        capture,
-        trusted,
-        Judged {
-            judged: sink.judged_checks(),
-            findings: sink.into_findings(),
-            email,
-            idp,
-            idp_basis,
-            timeline: timecheck::timeline(&context.instants, judged_at),
-            trusted_keys: certificate::listed(trust),
-            judged_at,
-            time_basis,
-            acs_from_metadata: msg
-                .request
-                .as_ref()
-                .filter(|_| msg.kind == crate::xml::model::MessageKind::AuthnRequest)
-                .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
-        },
-    );
+    let judged = Judged {
+        judged: sink.judged_checks(),
+        findings: sink.into_findings(),
+        email,
+        idp,
+        idp_basis,
+        timeline: timecheck::timeline(&context.instants, judged_at),
+        trusted_keys: certificate::listed(trust),
+        judged_at,
+        time_basis,
+        acs_from_metadata: msg
+            .request
+            .as_ref()
+            .filter(|_| msg.kind == crate::xml::model::MessageKind::AuthnRequest)
+            .and_then(|q| crate::checks::acs_request::resolve(q, &exp.sp_acs)),
+    };
+    // The message's values move into the report, unless `--sp-stack` reads the message after.
+    let keep = !opts.stacks.is_empty();
+    let mut report = build(capture, &mut trusted, judged, keep);
     // `--sp-stack`: what each named SP library would answer, read off the same message.
-    if !opts.stacks.is_empty() {
-        crate::stacks::answer(&mut report, capture, msg, opts, judged_at);
+    if keep {
+        crate::stacks::answer(&mut report, capture, &trusted.msg, opts, judged_at);
     }
     report
 }
@@ -365,12 +364,78 @@ struct Judged {
     acs_from_metadata: Option<crate::xml::model::AcsEndpoint>,
 }
 
-fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Report {
-    let msg = &trusted.msg;
-    let a = msg.consumed();
-    let name_id = a
-        .and_then(|a| a.subject.as_ref())
-        .and_then(|s| s.name_id.as_ref());
+/// The report, from the judged message: its values are moved out of `trusted` (the message is
+/// not read again), or copied when `keep` says something still reads it.
+fn build(capture: &Capture, trusted: &mut authenticate::Trusted, j: Judged, keep: bool) -> Report {
+    fn grab<T: Clone + Default>(v: &mut T, keep: bool) -> T {
+        if keep {
+            v.clone()
+        } else {
+            std::mem::take(v)
+        }
+    }
+    let authenticated = trusted.authenticated();
+    let signatures = grab(&mut trusted.signatures, keep);
+    let msg = &mut trusted.msg;
+    let mut a = match msg.assertions.as_mut_slice() {
+        [a] => Some(a),
+        _ => None,
+    };
+    let issuer = msg
+        .issuer
+        .as_deref()
+        .or_else(|| a.as_ref().and_then(|a| a.issuer.as_deref()))
+        .map(|s| crate::xml::text::trim_xml(s).to_string());
+    let subject = a.as_mut().map(|a| {
+        let name_id = a.subject.as_mut().and_then(|s| s.name_id.as_mut());
+        SubjectReport {
+            name_id: name_id
+                .as_ref()
+                .map(|n| crate::xml::text::trim_xml(&n.value).to_string()),
+            format: name_id.and_then(|n| grab(&mut n.format, keep)),
+            authenticated,
+        }
+    });
+    let attributes = a
+        .as_mut()
+        .map(|a| {
+            a.attribute_statements
+                .iter_mut()
+                .flat_map(|s| grab(&mut s.attributes, keep))
+                .collect()
+        })
+        .unwrap_or_default();
+    let conditions = a
+        .as_mut()
+        .and_then(|a| a.conditions.as_mut())
+        .map(|c| ConditionsReport {
+            not_before: grab(&mut c.not_before, keep),
+            not_on_or_after: grab(&mut c.not_on_or_after, keep),
+            audiences: grab(&mut c.audiences, keep),
+        });
+    let recipients = a
+        .as_mut()
+        .map(|a| {
+            a.subject
+                .iter_mut()
+                .flat_map(|s| s.confirmations.iter_mut())
+                .filter_map(|c| grab(&mut c.recipient, keep))
+                .collect()
+        })
+        .unwrap_or_default();
+    // Only an authenticated Assertion can be replayed: an SP accepts nothing else.
+    let assertion_id = a
+        .as_mut()
+        .filter(|_| authenticated)
+        .and_then(|a| grab(&mut a.id, keep));
+    let first_statement = a.and_then(|a| a.authn_statements.first_mut());
+    let (authn_class, authn_instant) = match first_statement {
+        Some(s) => (
+            grab(&mut s.context_class_ref, keep),
+            grab(&mut s.authn_instant, keep),
+        ),
+        None => (None, None),
+    };
     Report {
         schema: 1,
         message: Some(msg.kind),
@@ -381,32 +446,16 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         findings: j.findings,
         judged: j.judged,
         context_of_sign_in: false,
-        issuer: msg
-            .issuer
-            .clone()
-            .or_else(|| a.and_then(|a| a.issuer.clone()))
-            .map(|s| crate::xml::text::trim_xml(&s).to_string()),
-        destination: msg.destination.clone(),
-        in_response_to: msg.in_response_to.clone(),
-        issue_instant: msg.issue_instant.clone(),
-        status: msg.status.clone(),
-        subject: a.map(|_| SubjectReport {
-            name_id: name_id.map(|n| crate::xml::text::trim_xml(&n.value).to_string()),
-            format: name_id.and_then(|n| n.format.clone()),
-            authenticated: trusted.authenticated(),
-        }),
+        issuer,
+        destination: grab(&mut msg.destination, keep),
+        in_response_to: grab(&mut msg.in_response_to, keep),
+        issue_instant: grab(&mut msg.issue_instant, keep),
+        status: grab(&mut msg.status, keep),
+        subject,
         email: j.email,
-        attributes: a
-            .map(|a| a.attributes().cloned().collect())
-            .unwrap_or_default(),
-        conditions: a
-            .and_then(|a| a.conditions.as_ref())
-            .map(|c| ConditionsReport {
-                not_before: c.not_before.clone(),
-                not_on_or_after: c.not_on_or_after.clone(),
-                audiences: c.audiences.clone(),
-            }),
-        signatures: trusted.signatures.clone(),
+        attributes,
+        conditions,
+        signatures,
         error: None,
         origin: capture.origin.clone(),
         context: capture.context.clone(),
@@ -418,36 +467,21 @@ fn build(capture: &Capture, trusted: &authenticate::Trusted, j: Judged) -> Repor
         judged_at: Some(clock::format_instant(j.judged_at)),
         time_basis: Some(j.time_basis),
         trusted_keys: j.trusted_keys,
-        request: msg.request.clone().map(|mut q| {
-            q.acs_from_metadata = j.acs_from_metadata.clone();
+        request: grab(&mut msg.request, keep).map(|mut q| {
+            q.acs_from_metadata = j.acs_from_metadata;
             q
         }),
-        recipients: a
-            .map(|a| {
-                a.subject
-                    .iter()
-                    .flat_map(|s| s.confirmations.iter())
-                    .filter_map(|c| c.recipient.clone())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        recipients,
         assertion_decrypted: trusted.decrypted,
-        // Only an authenticated Assertion can be replayed: an SP accepts nothing else.
-        assertion_id: a
-            .filter(|_| trusted.authenticated())
-            .and_then(|a| a.id.clone()),
+        assertion_id,
         http: capture.exchange.clone(),
         flows: Vec::new(),
         flow: None,
         later: capture.later.clone(),
         earlier: capture.earlier.clone(),
-        message_id: msg.id.clone(),
-        authn_class: a
-            .and_then(|a| a.authn_statements.first())
-            .and_then(|s| s.context_class_ref.clone()),
-        authn_instant: a
-            .and_then(|a| a.authn_statements.first())
-            .and_then(|s| s.authn_instant.clone()),
+        message_id: grab(&mut msg.id, keep),
+        authn_class,
+        authn_instant,
         stacks: Vec::new(),
         stack_decides: false,
         stack_basis: None,
