@@ -52,7 +52,7 @@ pub struct Context<'a> {
     pub email: EmailRules<'a>,
     /// Every instant the message carries, parsed (the time check judges them; the report's time
     /// line shows them).
-    pub instants: Vec<super::time::instants::Instant>,
+    pub instants: Vec<super::time::instants::Instant<'a>>,
     /// Which email the SP would use (the email check judges it; the report shows it).
     pub email_resolution: Option<Resolution>,
 }

@@ -322,7 +322,7 @@ fn time(r: &Report) -> Option<Part> {
                 }
             };
             vec![
-                vec![text(&m.label)],
+                vec![text(m.label.as_ref())],
                 vec![value(&m.at)],
                 vec![styled(rel, Style::Dim)],
             ]

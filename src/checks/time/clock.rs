@@ -71,7 +71,7 @@ impl Clock {
 /// One instant on the report's time line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mark {
-    pub label: String,
+    pub label: std::borrow::Cow<'static, str>,
     pub at: String,
     /// Seconds from the reference time (negative = before it).
     pub offset_seconds: i64,

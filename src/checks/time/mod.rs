@@ -29,20 +29,11 @@ pub fn check(c: &Context, sink: &mut Sink) {
                     Code::TimeUnparseable,
                     format!("{} {:?} is not an xs:dateTime", i.label, i.raw),
                 )
-                .at(i.line, i.path.clone()),
+                .at(i.line, i.path()),
             );
             continue;
         };
-        judge_bound(
-            &i.label,
-            t,
-            i.bound,
-            now,
-            clock,
-            i.line,
-            i.path.clone(),
-            sink,
-        );
+        judge_bound(i, t, now, clock, sink);
     }
 }
 
@@ -102,18 +93,15 @@ fn too_old(
     }
 }
 
-/// Judges one instant against the judged time and the skew.
-#[allow(clippy::too_many_arguments)]
+/// Judges one instant (at `t`) against the judged time and the skew.
 fn judge_bound(
-    label: &str,
+    i: &Instant,
     t: OffsetDateTime,
-    bound: Bound,
     now: OffsetDateTime,
     clock: &Clock,
-    line: usize,
-    path: String,
     sink: &mut Sink,
 ) {
+    let (label, bound, line) = (&i.label, i.bound, i.line);
     let delta = between(t, now);
     let who = if clock.at_issue_instant {
         "the message's IssueInstant"
@@ -134,7 +122,7 @@ fn judge_bound(
                 ),
             )
             .hint("sync the IdP's and the SP's clocks with NTP")
-            .at(line, path),
+            .at(line, i.path()),
         ),
         Bound::NotOnOrAfter if now >= plus(t, clock.skew) => sink.push(
             Finding::new(
@@ -151,7 +139,7 @@ fn judge_bound(
             } else {
                 "if this is an old capture, judge it with --at issue-instant; otherwise sync clocks (NTP) and retry the sign-in".to_string()
             })
-            .at(line, path),
+            .at(line, i.path()),
         ),
         Bound::Issued if t > plus(now, clock.skew) => sink.push(
             Finding::new(
@@ -159,10 +147,10 @@ fn judge_bound(
                 format!("{label} is {} after {who} ({}), beyond the {} skew: the IdP's clock is ahead", span(delta), format_instant(now), span(clock.skew)),
             )
             .hint("sync the IdP's clock with NTP")
-            .at(line, path),
+            .at(line, i.path()),
         ),
         Bound::Session if now >= plus(t, clock.skew) => sink.push(
-            Finding::new(Code::TimeSessionExpired, format!("{label} passed {} before {who}", span(delta))).at(line, path),
+            Finding::new(Code::TimeSessionExpired, format!("{label} passed {} before {who}", span(delta))).at(line, i.path()),
         ),
         _ => {}
     }
