@@ -22,7 +22,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
 /// condition is Indeterminate (§2.5.1.1), and the Web SSO profile requires an audience
 /// (profiles §4.1.4.2). The NameID's SPNameQualifier, when present, must be this SP.
 fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
-    let path = format!("{}/Conditions/AudienceRestriction", a.path);
+    let path = || format!("{}/Conditions/AudienceRestriction", a.path);
     let line = a.conditions.as_ref().map_or(a.line, |c| c.line);
     if !exp.audiences.is_empty() {
         sink.judged(Check::Audience);
@@ -46,7 +46,7 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
                 "the Assertion's Conditions carry no AudienceRestriction (profiles §4.1.4.2)",
             )
             .hint(idp.hint(Topic::Audience))
-            .at(line, path),
+            .at(line, path()),
         );
         return;
     }
@@ -54,6 +54,18 @@ fn audience(a: &Assertion, exp: &Expectations, idp: Idp, sink: &mut Sink) {
         restriction(i, r, c, exp, idp, (line, &path), sink);
     }
     sp_name_qualifier(a, exp, idp, sink);
+}
+
+/// How a finding names AudienceRestriction `.0` (from 0) of `.1`; written only when one fires.
+struct Which(usize, usize);
+
+impl std::fmt::Display for Which {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Which(i, n) if n > 1 => write!(f, "AudienceRestriction {} of {n}", i + 1),
+            _ => f.write_str("the AudienceRestriction"),
+        }
+    }
 }
 
 /// One AudienceRestriction: it must name the SP (OR within it); empty, it never holds; the SP's
@@ -64,15 +76,10 @@ fn restriction(
     c: &crate::xml::model::Conditions,
     exp: &Expectations,
     idp: Idp,
-    (line, path): (usize, &str),
+    (line, path): (usize, &dyn Fn() -> String),
     sink: &mut Sink,
 ) {
-    let path = path.to_string();
-    let which = if c.restrictions.len() > 1 {
-        format!("AudienceRestriction {} of {}", i + 1, c.restrictions.len())
-    } else {
-        "the AudienceRestriction".to_string()
-    };
+    let which = Which(i, c.restrictions.len());
     if r.is_empty() {
         sink.push(
             Finding::new(
@@ -82,7 +89,7 @@ fn restriction(
                 ),
             )
             .hint(idp.hint(Topic::Audience))
-            .at(line, path.clone()),
+            .at(line, path()),
         );
         return;
     }
@@ -104,7 +111,7 @@ fn restriction(
                     format!("{which}: Audience {} is the SP's ACS URL, not its entity ID {e:?}: the IdP application's Identifier (Entity ID) and Reply (ACS) URL are swapped", quote_list(r)),
                 )
                 .hint(format!("{} — Identifier (Entity ID): {e}; Reply / ACS URL: {}", idp.hint(Topic::Audience), exp.acs[0]))
-                .at(line, path.clone()),
+                .at(line, path()),
             );
             return;
         }
@@ -123,7 +130,7 @@ fn restriction(
                 ),
             )
             .hint(idp.hint(Topic::Audience))
-            .at(line, path.clone()),
+            .at(line, path()),
         );
     }
 }

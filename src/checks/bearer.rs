@@ -27,7 +27,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
     let Some(a) = c.consumed.filter(|_| msg.kind == MessageKind::Response) else {
         return;
     };
-    let path = format!("{}/Subject/SubjectConfirmation", a.path);
+    let path = || format!("{}/Subject/SubjectConfirmation", a.path);
     let bearers: Vec<&SubjectConfirmation> = a
         .subject
         .iter()
@@ -41,7 +41,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                     Code::BearerMissing,
                     "the Subject has no bearer SubjectConfirmation, which the Web Browser SSO profile requires (SAML profiles §4.1.4.2)",
                 )
-                .at(a.line, path),
+                .at(a.line, path()),
             );
         }
         return;
@@ -55,7 +55,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
     let request = exp.request_id.as_deref().or(msg.in_response_to.as_deref());
     let problems: Vec<Vec<Finding>> = bearers
         .iter()
-        .map(|c| problems(c, &path, exp, request, now, clock, idp))
+        .map(|c| problems(c, &a.path, exp, request, now, clock, idp))
         .collect();
     if let Some(good) = problems.iter().position(Vec::is_empty) {
         for (i, list) in problems.into_iter().enumerate().filter(|(i, _)| *i != good) {
@@ -73,7 +73,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                         ),
                     )
                     .check(f.check)
-                    .at(bearers[i].line, path.clone()),
+                    .at(bearers[i].line, path()),
                 );
             }
         }
@@ -87,15 +87,19 @@ pub fn check(c: &Context, sink: &mut Sink) {
 /// Why one bearer confirmation is not satisfied (empty when it is).
 fn problems(
     c: &SubjectConfirmation,
-    path: &str,
+    assertion_path: &str,
     exp: &Expectations,
     request: Option<&str>,
     now: time::OffsetDateTime,
     clock: &Clock,
     idp: Idp,
 ) -> Vec<Finding> {
-    let data = format!("{path}/SubjectConfirmationData");
-    let at = |f: Finding| f.at(c.line, data.clone());
+    let at = |f: Finding| {
+        f.at(
+            c.line,
+            format!("{assertion_path}/Subject/SubjectConfirmation/SubjectConfirmationData"),
+        )
+    };
     let mut out = Vec::new();
     match &c.recipient {
         None => out.push(at(Finding::new(

@@ -14,7 +14,7 @@ use crate::xml::text::trim_xml;
 /// SingleSignOnService URLs in its metadata.
 pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, exp, idp) = (c.msg, c.exp, c.idp);
-    let root = format!("/{}", msg.root_name);
+    let root = || format!("/{}", msg.root_name);
     if msg.kind == MessageKind::AuthnRequest && !exp.idp_sso.is_empty() {
         if let Some(d) = msg.destination.as_deref().map(trim_xml) {
             sink.judged(Check::Destination);
@@ -26,7 +26,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                         format!("the AuthnRequest is sent to {d:?}, which is none of the IdP's SingleSignOnService URLs in its metadata ({list}): {}", super::expect::diff(&exp.idp_sso[0], d)),
                     )
                     .hint(format!("set the SP's IdP sign-in URL (SSO / Login URL) to {} — or load the metadata of the IdP it really uses", exp.idp_sso[0]))
-                    .at(0, root.clone()),
+                    .at(0, root()),
                 );
             }
         }
@@ -44,7 +44,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                 "the Response's Destination attribute is empty",
             )
             .hint(idp.hint(Topic::Acs))
-            .at(0, root.clone()),
+            .at(0, root()),
         );
     }
     if msg.kind == MessageKind::Response {
@@ -55,7 +55,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                 sink.judged(Check::Destination);
                 if let Some(f) = acs_mismatch(Code::DestinationMismatch, "Destination", d, exp, idp)
                 {
-                    sink.push(f.at(0, root.clone()));
+                    sink.push(f.at(0, root()));
                 }
             }
             None if msg
@@ -68,7 +68,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                         Code::DestinationMissing,
                         "the signed Response carries no Destination attribute (SAML bindings §3.5.5.2)",
                     )
-                    .at(0, root.clone()),
+                    .at(0, root()),
                 );
             }
             None => {}

@@ -9,7 +9,7 @@ use crate::finding::{Finding, Sink};
 /// Pushes InResponseTo findings for the Response against `--request-id`.
 pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, exp) = (c.msg, c.exp);
-    let root = format!("/{}", msg.root_name);
+    let root = || format!("/{}", msg.root_name);
     // InResponseTo
     if let Some(req) = &exp.request_id {
         sink.judged(Check::InResponseTo);
@@ -29,7 +29,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                         Code::InResponseToMismatch,
                         format!("{which} InResponseTo is {v:?}, expected {req:?}"),
                     )
-                    .at(0, root.clone()),
+                    .at(0, root()),
                 );
             }
         }

@@ -13,7 +13,7 @@ use crate::xml::text::{escape, trim_xml};
 /// Pushes issuer findings.
 pub fn check(c: &Context, sink: &mut Sink) {
     let (msg, a, exp) = (c.msg, c.consumed, c.exp);
-    let root = format!("/{}", msg.root_name);
+    let root = || format!("/{}", msg.root_name);
     // Issuer
     let issuer = a
         .and_then(|a| a.issuer.clone())
@@ -39,7 +39,7 @@ pub fn check(c: &Context, sink: &mut Sink) {
                     sink.push(
                         Finding::new(Code::IssuerMismatch, format!("{which} Issuer is {:?}, expected {expected:?}: {}", escape(v), diff(expected, v)))
                             .hint("copy the IdP's entity ID (Issuer) exactly into the SP configuration, or load the right IdP metadata")
-                            .at(0, root.clone()),
+                            .at(0, root()),
                     );
                 }
             }
@@ -103,29 +103,28 @@ fn signed_response_issuer(msg: &Message, a: Option<&Assertion>, sink: &mut Sink)
 /// Assertion's Issuer is the Response's.
 fn issuer_rules(msg: &Message, a: Option<&Assertion>, sink: &mut Sink) {
     const ENTITY: &str = "urn:oasis:names:tc:SAML:2.0:nameid-format:entity";
-    let root = format!("/{}", msg.root_name);
+    // (which, Format, the element's path (the root's: `None`), line)
     let formats = [
-        (
-            msg.kind.title(),
-            msg.issuer_format.as_deref(),
-            root.clone(),
-            0,
-        ),
+        (msg.kind.title(), msg.issuer_format.as_deref(), None, 0),
         (
             "Assertion",
             a.and_then(|a| a.issuer_format.as_deref()),
-            a.map(|a| a.path.clone()).unwrap_or_default(),
+            a.map(|a| a.path.as_str()),
             a.map_or(0, |a| a.line),
         ),
     ];
     for (which, format, path, line) in formats {
+        let path = || match path {
+            Some(p) => p.to_string(),
+            None => format!("/{}", msg.root_name),
+        };
         if let Some(f) = format.filter(|f| trim_xml(f) != ENTITY) {
             sink.push(
                 Finding::new(
                     Code::IssuerFormatInvalid,
                     format!("the {which} Issuer has Format {f:?}; SAML profiles §4.1.4.2 allows only none or {ENTITY}"),
                 )
-                .at(line, format!("{path}/Issuer")),
+                .at(line, format!("{}/Issuer", path())),
             );
         }
     }

@@ -160,7 +160,6 @@ fn judge_bound(
 /// it sits on the Assertion) and on every Assertion (core §2.3.3).
 fn required_instants(msg: &Message, assertion: Option<&Assertion>, sink: &mut Sink) {
     use crate::xml::model::MessageKind;
-    let root = format!("/{}", msg.root_name);
     if msg.issue_instant.is_none() {
         sink.push(
             Finding::new(
@@ -170,7 +169,7 @@ fn required_instants(msg: &Message, assertion: Option<&Assertion>, sink: &mut Si
                     msg.kind.title()
                 ),
             )
-            .at(0, root),
+            .at(0, format!("/{}", msg.root_name)),
         );
     }
     if let Some(a) = assertion.filter(|_| msg.kind == MessageKind::Response) {
