@@ -232,6 +232,26 @@ mod tests {
     }
 
     #[test]
+    fn libxml2_refuses_what_the_fast_reading_leaves_to_it() {
+        // The fast reading neither compares end tag names nor reads quotes in an end tag; the
+        // equivalence with the full pre-scan rests on libxml2 (no recovery) refusing these.
+        for shape in [
+            "<a></b>",
+            "<a></a x=\">\">",
+            "<a><b></a></b>",
+            "<a><!-- x -- y --></a>",
+            "<a>&#&#;</a>",
+            "<![CDATA[x]]><a/>",
+            "<a/>x",
+        ] {
+            assert!(
+                parse(shape.as_bytes()).is_err(),
+                "libxml2 accepted {shape:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_fast_reading_answers_as_the_full_pre_scan_on_token_soups() {
         // Random sequences of XML pieces, well-formed and not: every answer (pass, or the exact
         // message) is what scanning first and parsing after gave.

@@ -97,11 +97,14 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
 /// this reading does not follow (a processing instruction, anything after `<!` but a comment or
 /// CDATA). False means "ask [`scan`]", which then refuses or passes as it always did.
 ///
-/// It does not check what libxml2 refuses on its own (end tag names, `--` in a comment, names,
-/// anything malformed): a document this passes and libxml2 rejects goes through [`scan`] for its
-/// message (see `parse_guarded`), so every message stays what [`scan`] says. What it counts is
-/// counted as quick-xml counts it: tags are found by `<`, a start tag ends at the first `>`
-/// outside a quoted attribute value, and comments and CDATA sections are passed over whole.
+/// It does not check what libxml2 (parsing without recovery, as [`super::tree::read`] does)
+/// refuses on its own: end tag names, an end tag holding anything but its name (it ends at its
+/// first `>`, where quick-xml reads quotes there too), `--` in a comment, names, anything
+/// malformed. A document this passes and libxml2 rejects goes through [`scan`] for its message
+/// (see `parse_guarded`), so every message stays what [`scan`] says; `dom`'s tests pin that
+/// libxml2 refuses those shapes. What it counts is counted as quick-xml counts it: tags are
+/// found by `<`, a start tag ends at the first `>` outside a quoted attribute value, and
+/// comments and CDATA sections are passed over whole.
 pub fn quick(xml: &[u8], limits: &Limits) -> bool {
     quick_scan(xml, limits).is_some()
 }
@@ -311,15 +314,17 @@ fn one_line(msg: &str) -> String {
     }
 }
 
-/// Only the five predefined entities and character references are allowed.
+/// Only the five predefined entities and character references are allowed. Each `&` names what
+/// runs to the next `;`; that `;` is looked for again only once an `&` lies past it, so the
+/// text is read once however many `&` it holds (`&#&#&#…;` would otherwise be read to its `;`
+/// from every `&`).
 fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
-    let mut i = 0;
-    while let Some(p) = text[i..].iter().position(|&b| b == b'&') {
-        let start = i + p;
-        let end = text[start..]
-            .iter()
-            .position(|&b| b == b';')
-            .map(|e| start + e);
+    let mut semi: Option<usize> = None;
+    for start in memchr::memchr_iter(b'&', text) {
+        if semi.is_none_or(|s| s < start) {
+            semi = memchr::memchr(b';', &text[start..]).map(|e| start + e);
+        }
+        let end = semi;
         let name = end.map(|e| &text[start + 1..e]).unwrap_or(&[]);
         let ok = matches!(name, b"lt" | b"gt" | b"amp" | b"quot" | b"apos")
             || name.first() == Some(&b'#');
@@ -332,7 +337,6 @@ fn check_entities(text: &[u8], at: usize) -> Result<(), InputError> {
                 at + start,
             ));
         }
-        i = start + 1;
     }
     Ok(())
 }
@@ -426,6 +430,38 @@ mod tests {
         let e = err(&long);
         assert!(!e.message.contains('\n'), "{}", e.message);
         assert!(e.message.len() < 300, "{}", e.message);
+    }
+
+    #[test]
+    fn entities_are_judged_as_a_search_from_every_ampersand_would() {
+        // The reference: from each `&`, the name runs to the next `;`.
+        let naive = |t: &[u8]| -> Result<(), usize> {
+            for (start, _) in t.iter().enumerate().filter(|(_, &b)| b == b'&') {
+                let end = t[start..].iter().position(|&b| b == b';');
+                let name = end.map(|e| &t[start + 1..start + e]).unwrap_or(&[]);
+                let ok = matches!(name, b"lt" | b"gt" | b"amp" | b"quot" | b"apos")
+                    || name.first() == Some(&b'#');
+                if !ok {
+                    return Err(start);
+                }
+            }
+            Ok(())
+        };
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 14) as usize;
+            let t: Vec<u8> = (0..len)
+                .map(|i| b"&;#ltamp x"[((seed >> (4 * (i % 16))) % 10) as usize])
+                .collect();
+            let got = check_entities(&t, 0).map_err(|e| e.offset.unwrap_or(usize::MAX));
+            assert_eq!(got, naive(&t), "{:?}", String::from_utf8_lossy(&t));
+        }
+        // A long run of character-reference starts before one `;` passes, read once.
+        let long = format!("{};", "&#".repeat(200_000));
+        assert!(check_entities(long.as_bytes(), 0).is_ok());
     }
 
     #[test]
