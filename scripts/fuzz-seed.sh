@@ -3,10 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 c=fuzz/corpus
-mkdir -p $c/{decode,parse,verify,redirect,metadata,instants}
+mkdir -p $c/{decode,parse,guard,verify,redirect,metadata,instants}
 cp testdata/*.xml testdata/*.b64 testdata/*.form testdata/*.urlencoded testdata/*.url \
    testdata/*.har testdata/*.json $c/decode/
 cp testdata/*.xml testdata/trust/*.xml $c/parse/
+cp testdata/*.xml testdata/trust/*.xml testdata/forgery/*.xml $c/guard/
 cp testdata/trust/* $c/decode/
 cp testdata/trust/*.xml testdata/trust/*.form testdata/forgery/* $c/verify/
 printf '2026-01-15T09:55:00Z|2026-01-15T10:05:00Z|2026-01-15T10:00:00Z|2026-01-15T18:00:00Z|2026-01-15T10:05:00Z|2026-01-15T10:01:00Z' > $c/instants/normal

@@ -12,7 +12,7 @@ if ! cargo fuzz --help >/dev/null 2>&1; then
 fi
 bash scripts/fuzz-seed.sh
 secs=${FUZZ_SECONDS:-30}
-for t in decode parse verify redirect metadata instants; do
+for t in decode parse guard verify redirect metadata instants; do
   dict=()
   [ "$t" = verify ] && dict=(-dict=fuzz/saml.dict)
   RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none "${FUZZ_BUILD:--O}" "$t" -- \

@@ -41,6 +41,38 @@ pub mod parse {
     }
 }
 
+pub mod guard {
+    //! (g) Guarded parsing against its definition: the fast reading (`guard::quick`) in front of
+    //! libxml2 must answer as the full quick-xml pre-scan then libxml2 did, pass for pass and
+    //! message for message, under the default limits and under tiny ones. Invariant: no panic;
+    //! the same answer both ways.
+
+    use samlcheck::input::Limits;
+    use samlcheck::xml::{dom, guard};
+
+    fn scan_then_parse(bytes: &[u8], limits: &Limits) -> Result<(), String> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        guard::scan(bytes, limits).map_err(|e| e.to_string())?;
+        dom::parse(bytes).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// One input, as the fuzzer gives it.
+    pub fn run(data: &[u8]) {
+        let tiny = Limits {
+            max_attributes: 2,
+            max_depth: 3,
+            max_elements: 5,
+            ..Limits::default()
+        };
+        for limits in [Limits::default(), tiny] {
+            let now = dom::parse_guarded(data, &limits)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            assert_eq!(now, scan_then_parse(data, &limits));
+        }
+    }
+}
+
 pub mod verify {
     //! (c) Full `verify` of messages signed with the fixture IdP and SP keys, each trusted only for
     //! its own party's messages (seeds: testdata's signed messages; dictionary: SAML and XML-DSig

@@ -60,6 +60,8 @@ fn decode_and_parse_seeds() {
     let mut parse = read(files(".", |p| ext(p, &["xml"])));
     parse.extend(read(files("trust", |p| ext(p, &["xml"]))));
     replay(bodies::parse::run, &parse);
+    parse.extend(read(files("forgery", |p| ext(p, &["xml"]))));
+    replay(bodies::guard::run, &parse);
 }
 
 #[test]
