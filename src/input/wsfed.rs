@@ -20,6 +20,13 @@ const SAML11: &[u8] = b"urn:oasis:names:tc:SAML:1.0:assertion";
 
 /// Whether `xml`'s root element is a WS-Trust RequestSecurityTokenResponse (or a collection).
 pub fn is_rstr(xml: &str) -> bool {
+    // A root of that name has the name somewhere in the text (an element name cannot be written
+    // with character references): most inputs are settled without reading a tag.
+    static NAME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"RequestSecurityTokenResponse"));
+    if NAME.find(xml.as_bytes()).is_none() {
+        return false;
+    }
     let mut reader = NsReader::from_str(xml);
     loop {
         match reader.read_event() {
