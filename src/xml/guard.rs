@@ -21,19 +21,7 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     } else {
         0
     };
-    let text = std::str::from_utf8(&xml[skip..]).map_err(|e| {
-        InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip)
-    })?;
-    // XML 1.0 §2.2: no C0 control character but tab, line feed and carriage return, anywhere.
-    if let Some(at) = first_control(text.as_bytes()) {
-        return Err(InputError::at(
-            format!(
-                "XML contains the control character U+{:04X}, which XML 1.0 does not allow (§2.2)",
-                text.as_bytes()[at]
-            ),
-            at + skip,
-        ));
-    }
+    let text = checked_text(xml, skip)?;
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -90,6 +78,24 @@ pub fn scan(xml: &[u8], limits: &Limits) -> Result<Scan, InputError> {
     })
 }
 
+/// `xml` from `skip` as text: UTF-8, and (XML 1.0 §2.2) no C0 control character but tab, line
+/// feed and carriage return, anywhere. Both readings of the pre-scan start here.
+fn checked_text(xml: &[u8], skip: usize) -> Result<&str, InputError> {
+    let text = std::str::from_utf8(&xml[skip..]).map_err(|e| {
+        InputError::at("decoded message is not valid UTF-8", e.valid_up_to() + skip)
+    })?;
+    if let Some(at) = first_control(text.as_bytes()) {
+        return Err(InputError::at(
+            format!(
+                "XML contains the control character U+{:04X}, which XML 1.0 does not allow (§2.2)",
+                text.as_bytes()[at]
+            ),
+            at + skip,
+        ));
+    }
+    Ok(text)
+}
+
 /// The pre-scan's fast reading, for a document that is parsed right after it
 /// ([`super::dom::parse_guarded`]): true when the document passes every refusal [`scan`]
 /// makes (UTF-8, control characters, DOCTYPE, declared encoding, depth, elements and attributes
@@ -110,10 +116,7 @@ pub fn quick(xml: &[u8], limits: &Limits) -> bool {
 }
 
 fn quick_scan(xml: &[u8], limits: &Limits) -> Option<()> {
-    let text = std::str::from_utf8(xml).ok()?;
-    if first_control(xml).is_some() {
-        return None;
-    }
+    let text = checked_text(xml, 0).ok()?;
     let mut i = 0;
     if xml.starts_with(b"<?xml") && xml.get(5).is_some_and(|b| b.is_ascii_whitespace()) {
         // The declaration, read by quick-xml as `scan` reads it (its encoding judged alike).
